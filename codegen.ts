@@ -1,0 +1,26 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+const shared = {
+  preset: 'client',
+  config: {
+    useTypeImports: true,
+    enumsAsTypes: true,
+    strictScalars: true,
+    scalars: {
+      SafeInt: 'number',
+      MetricValue: { input: 'number | string', output: 'number | string' },
+    },
+  },
+  presetConfig: { fragmentMasking: false },
+} as const;
+
+const config: CodegenConfig = {
+  schema: 'schema.graphql',
+  ignoreNoDocuments: true,
+  generates: {
+    'client/gql/': { ...shared, documents: ['client/**/*.ts', '!client/gql/**'] },
+    'test/gql/': { ...shared, documents: ['test/**/*.ts', '!test/gql/**', '!test/bench/**'] },
+  },
+};
+
+export default config;

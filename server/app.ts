@@ -1,0 +1,72 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { GraphQLError } from 'graphql';
+import {
+  createGraphQLError,
+  createYoga,
+  maskError,
+  useReadinessCheck,
+  type YogaServerInstance,
+} from 'graphql-yoga';
+import type { Config } from './config.ts';
+import { type AppDeps, type Context, createContext } from './context.ts';
+import type { Logger } from './logger.ts';
+import { schema } from './schema.ts';
+import { createServices } from './services.ts';
+import { Db } from './shared/db.ts';
+import { DomainError, ValidationError } from './shared/errors.ts';
+
+/** A built, not yet listening, trackql server. */
+export interface App {
+  yoga: YogaServerInstance<Record<string, unknown>, Context>;
+  orm: MikroORM;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the GraphQL server over an initialised ORM: context factory, health checks, error masking.
+ *
+ * @remarks Creates the Default experiment if it is missing. Does not listen; `main.ts` does.
+ */
+export async function createApp(
+  orm: MikroORM,
+  config: Config,
+  logger: Logger,
+  opts: { onQuery?: (sql: string) => void } = {},
+): Promise<App> {
+  const deps: AppDeps = { orm, config, logger, onQuery: opts.onQuery };
+  const em = orm.em.fork();
+  await createServices({ em, db: new Db(em), config }).experiments.ensureDefault();
+  const yoga = createYoga<Record<string, unknown>, Context>({
+    schema,
+    context: () => createContext(deps),
+    logging: logger,
+    maskedErrors: {
+      maskError: (error, message, isDev) => {
+        const original = error instanceof GraphQLError ? error.originalError : error;
+        if (original instanceof DomainError) {
+          const extra = original instanceof ValidationError ? { field: original.field } : {};
+          return createGraphQLError(original.message, {
+            extensions: { code: original.code, ...extra },
+          });
+        }
+        return maskError(error, message, isDev);
+      },
+    },
+    graphiql: { title: 'trackql' },
+    healthCheckEndpoint: '/healthz',
+    landingPage: false,
+    plugins: [
+      useReadinessCheck({
+        endpoint: '/readyz',
+        check: async () => {
+          await orm.em.fork().getConnection().execute('select 1');
+        },
+      }),
+    ],
+  });
+  return {
+    yoga,
+    orm,
+    close: () => orm.close(),
+  };
+}

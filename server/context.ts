@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from './config.ts';
+import type { Logger } from './logger.ts';
+import { createServices, type Services } from './services.ts';
+import { Db } from './shared/db.ts';
+
+/** App-scoped dependencies, created once by `createApp`. */
+export interface AppDeps {
+  orm: MikroORM;
+  config: Config;
+  logger: Logger;
+  /** Sees every raw SQL statement (tests count them). */
+  onQuery?: (sql: string) => void;
+}
+
+/** Per-request context: a forked entity manager and services built on it. */
+export interface Context {
+  requestId: string;
+  em: EntityManager;
+  services: Services;
+  config: Config;
+  logger: Logger;
+}
+
+/** Builds the context for one GraphQL operation (HTTP, SSE or WebSocket). */
+export function createContext(deps: AppDeps): Context {
+  const em = deps.orm.em.fork();
+  const db = new Db(em, deps.onQuery);
+  return {
+    requestId: randomUUID(),
+    em,
+    services: createServices({ em, db, config: deps.config }),
+    config: deps.config,
+    logger: deps.logger,
+  };
+}

@@ -1,0 +1,57 @@
+import { Migrator } from '@mikro-orm/migrations';
+import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { ExperimentSchema } from '../modules/experiments/experiment.entity.ts';
+import { ExperimentTagSchema } from '../modules/params-tags/experiment-tag.entity.ts';
+import { ParamSchema } from '../modules/params-tags/param.entity.ts';
+import { RunTagSchema } from '../modules/params-tags/run-tag.entity.ts';
+import { RunSchema } from '../modules/runs/run.entity.ts';
+import { Migration20261126000000 } from './migrations/Migration20261126000000.ts';
+
+/** Every entity the ORM manages. Metric segments and summaries are plain tables owned by set-based SQL. */
+export const entities = [
+  ExperimentSchema,
+  ExperimentTagSchema,
+  RunSchema,
+  ParamSchema,
+  RunTagSchema,
+];
+
+/** Migrations in order; listed explicitly so no file globbing is needed under tsx. */
+export const migrationsList = [{ name: 'Migration20261126000000', class: Migration20261126000000 }];
+
+/** Options for connecting MikroORM to `url`; `onQuery` sees every SQL statement (used by tests). */
+export function ormOptions(
+  url: string,
+  opts: { poolSize?: number; onQuery?: (sql: string) => void } = {},
+): Options {
+  return {
+    clientUrl: url,
+    entities,
+    extensions: [Migrator],
+    allowGlobalContext: false,
+    pool: { min: 0, max: opts.poolSize ?? 10 },
+    migrations: {
+      migrationsList,
+      transactional: true,
+      snapshot: false,
+      path: 'server/db/migrations',
+    },
+    debug: opts.onQuery ? ['query'] : false,
+    logger: opts.onQuery ? (msg) => opts.onQuery?.(msg) : () => {},
+    discovery: { warnWhenNoEntities: true },
+  };
+}
+
+/**
+ * Connects to PostgreSQL and brings its schema up to date.
+ *
+ * @remarks Migrations run at every start; a fresh and an existing database both come up.
+ */
+export async function initOrm(
+  url: string,
+  opts: { poolSize?: number; onQuery?: (sql: string) => void; migrate?: boolean } = {},
+): Promise<MikroORM> {
+  const orm = await MikroORM.init(ormOptions(url, opts));
+  if (opts.migrate !== false) await orm.getMigrator().up();
+  return orm;
+}

@@ -1,0 +1,53 @@
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { createApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { releaseSignals, startEmbeddedPostgres } from './db/embedded.ts';
+import { initOrm } from './db/orm.ts';
+import { createLogger } from './logger.ts';
+import { installTypeParsers } from './shared/db.ts';
+
+const DRAIN_MS = 10_000;
+
+const config = loadConfig();
+const logger = createLogger(config.logLevel);
+releaseSignals();
+
+const embedded = config.databaseUrl
+  ? null
+  : await startEmbeddedPostgres(path.join(config.dataDir, 'pg'), {
+      port: config.embeddedPgPort,
+      logger,
+    });
+if (embedded) logger.info('embedded postgres started', { dataDir: config.dataDir });
+await installTypeParsers();
+const orm = await initOrm(embedded?.url ?? config.databaseUrl ?? '', {
+  poolSize: config.dbPoolSize,
+});
+const app = await createApp(orm, config, logger);
+const server = createServer(app.yoga);
+server.keepAliveTimeout = 65_000;
+
+await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+const addr = server.address();
+const port = typeof addr === 'object' && addr ? addr.port : config.port;
+logger.info('trackql listening', { url: `http://${config.host}:${port}/graphql` });
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info('shutting down', { signal });
+  const force = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+  clearTimeout(force);
+  await app.close();
+  await embedded?.stop();
+  logger.info('stopped');
+  process.exit(0);
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => void shutdown(signal));

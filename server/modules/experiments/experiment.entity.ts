@@ -1,0 +1,20 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+
+/** Lifecycle of experiments and runs, stored lower case as MLflow does. */
+export const LIFECYCLE_STAGES = ['active', 'deleted'] as const;
+export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
+
+export const ExperimentSchema = defineEntity({
+  name: 'Experiment',
+  tableName: 'experiments',
+  properties: {
+    id: p.bigint('number').primary().autoincrement(),
+    name: p.string().length(500).unique(),
+    artifactLocation: p.text(),
+    lifecycleStage: p.enum([...LIFECYCLE_STAGES]).default('active'),
+    creationTime: p.bigint('number'),
+    lastUpdateTime: p.bigint('number'),
+  },
+});
+
+export type Experiment = InferEntity<typeof ExperimentSchema>;

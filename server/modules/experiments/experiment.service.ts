@@ -1,0 +1,233 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../shared/db.ts';
+import {
+  AlreadyExistsError,
+  InvalidStateError,
+  NotFoundError,
+  ValidationError,
+} from '../../shared/errors.ts';
+import { parseExperimentId } from '../../shared/ids.ts';
+import { LIMITS } from '../../shared/limits.ts';
+import { type PageRequest, toConnection } from '../../shared/pagination.ts';
+import { validateLength } from '../../shared/validation.ts';
+import { type Experiment, ExperimentSchema, type LifecycleStage } from './experiment.entity.ts';
+
+/** Which lifecycle stages a list includes (MLflow's ViewType). */
+export type ViewType = 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL';
+
+/** Lifecycle stages selected by a view type. */
+export function stagesOf(view: ViewType): LifecycleStage[] {
+  if (view === 'ALL') return ['active', 'deleted'];
+  return view === 'ACTIVE_ONLY' ? ['active'] : ['deleted'];
+}
+
+export interface CreateExperimentInput {
+  name: string;
+  artifactLocation?: string | null;
+  tags?: { key: string; value: string }[] | null;
+}
+
+/** Experiments: creation, lookup, rename, soft delete and restore with their runs. */
+export class ExperimentService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly db: Db,
+    private readonly config: Pick<Config, 'artifactRoot'>,
+  ) {}
+
+  /** Creates the "Default" experiment with id 0 if it is missing. */
+  async ensureDefault(): Promise<void> {
+    const now = Date.now();
+    await this.db.query(
+      `insert into experiments (id, name, artifact_location, lifecycle_stage, creation_time, last_update_time)
+       values (0, 'Default', $1, 'active', $2, $2) on conflict do nothing`,
+      [this.locationFor('0'), now],
+    );
+  }
+
+  private locationFor(id: string): string {
+    return `${this.config.artifactRoot.replace(/\/+$/, '')}/${id}`;
+  }
+
+  /** Parses an experiment id from input, rejecting non-integers as MLflow does. */
+  parseId(id: string, field = 'experimentId'): number {
+    const parsed = parseExperimentId(id);
+    if (parsed === null)
+      throw new ValidationError(field, `Experiment ID must be a valid integer; got '${id}'`);
+    return parsed;
+  }
+
+  /** Finds an experiment by id (active or deleted); null when absent or not an integer. */
+  async findById(id: string): Promise<Experiment | null> {
+    const parsed = parseExperimentId(id);
+    return parsed === null ? null : this.em.findOne(ExperimentSchema, { id: parsed });
+  }
+
+  /** Loads experiments for a dataloader; order is restored by the caller's `sort`. */
+  findByIds(ids: readonly string[]): Promise<Experiment[]> {
+    const parsed = ids.map(parseExperimentId).filter((n): n is number => n !== null);
+    return this.em.find(ExperimentSchema, { id: { $in: parsed } });
+  }
+
+  /** Finds an experiment by exact name among active and deleted ones. */
+  findByName(name: string): Promise<Experiment | null> {
+    return this.em.findOne(ExperimentSchema, { name });
+  }
+
+  /** Returns the experiment or throws NotFoundError. */
+  async get(id: string, field = 'experimentId'): Promise<Experiment> {
+    const exp = await this.em.findOne(ExperimentSchema, { id: this.parseId(id, field) });
+    if (!exp) throw new NotFoundError('Experiment', id, `No Experiment with id=${id} exists`);
+    return exp;
+  }
+
+  /** Returns the experiment, requiring it to be active. */
+  async getActive(id: string, field = 'experimentId'): Promise<Experiment> {
+    const exp = await this.get(id, field);
+    if (exp.lifecycleStage !== 'active') {
+      throw new InvalidStateError(
+        `The experiment ${id} must be in the 'active' state. Current state is deleted.`,
+      );
+    }
+    return exp;
+  }
+
+  /**
+   * Creates an experiment with optional artifact location and tags.
+   *
+   * @remarks Names are unique among active and deleted experiments (MLflow keeps a deleted name reserved).
+   */
+  async create(input: CreateExperimentInput): Promise<Experiment> {
+    const name = input.name.trim() === '' ? '' : input.name;
+    if (name === '')
+      throw new ValidationError('name', 'Experiment name must be a non-empty string');
+    validateLength(name, LIMITS.maxExperimentNameLength, 'name');
+    if (input.artifactLocation) {
+      validateLength(input.artifactLocation, LIMITS.maxArtifactLocationLength, 'artifactLocation');
+      if (/[#?]/.test(input.artifactLocation) || input.artifactLocation.startsWith('runs:')) {
+        throw new ValidationError(
+          'artifactLocation',
+          'Artifact location must not contain a fragment or query, nor be a runs: URI',
+        );
+      }
+    }
+    const tags = input.tags ?? [];
+    for (const [i, t] of tags.entries()) this.validateTag(t.key, t.value, `tags[${i}]`);
+    if (await this.findByName(name)) {
+      throw new AlreadyExistsError(`Experiment(name=${name}) already exists.`);
+    }
+    const now = Date.now();
+    try {
+      return await this.em.transactional(async (em) => {
+        const exp = em.create(ExperimentSchema, {
+          name,
+          artifactLocation: input.artifactLocation ?? '',
+          lifecycleStage: 'active',
+          creationTime: now,
+          lastUpdateTime: now,
+        });
+        await em.flush();
+        if (!input.artifactLocation) exp.artifactLocation = this.locationFor(String(exp.id));
+        for (const t of tags) {
+          await em.execute(
+            'insert into experiment_tags (experiment_id, key, value) values (?, ?, ?) on conflict (experiment_id, key) do update set value = excluded.value',
+            [exp.id, t.key, t.value],
+          );
+        }
+        return exp;
+      });
+    } catch (err) {
+      if (err instanceof UniqueConstraintViolationException) {
+        throw new AlreadyExistsError(`Experiment(name=${name}) already exists.`);
+      }
+      throw err;
+    }
+  }
+
+  /** Validates an experiment tag key and value (250 / 5000 code points). */
+  validateTag(key: string, value: string, field: string): void {
+    if (key === '') throw new ValidationError(`${field}.key`, 'Tag key must not be empty');
+    validateLength(key, LIMITS.maxExperimentTagKeyLength, `${field}.key`);
+    validateLength(value, LIMITS.maxExperimentTagValueLength, `${field}.value`);
+  }
+
+  /** Renames an active experiment; the new name must be free. */
+  async rename(id: string, newName: string): Promise<Experiment> {
+    if (newName === '')
+      throw new ValidationError('newName', 'Experiment name must be a non-empty string');
+    validateLength(newName, LIMITS.maxExperimentNameLength, 'newName');
+    const exp = await this.get(id);
+    if (exp.lifecycleStage !== 'active') {
+      throw new InvalidStateError('Cannot rename a non-active experiment.');
+    }
+    const other = await this.findByName(newName);
+    if (other && other.id !== exp.id)
+      throw new AlreadyExistsError(`Experiment(name=${newName}) already exists.`);
+    exp.name = newName;
+    exp.lastUpdateTime = Date.now();
+    try {
+      await this.em.flush();
+    } catch (err) {
+      if (err instanceof UniqueConstraintViolationException) {
+        throw new AlreadyExistsError(`Experiment(name=${newName}) already exists.`);
+      }
+      throw err;
+    }
+    return exp;
+  }
+
+  /** Soft-deletes an active experiment and marks all its runs deleted. */
+  async delete(id: string): Promise<Experiment> {
+    const exp = await this.get(id);
+    if (exp.lifecycleStage !== 'active') {
+      throw new InvalidStateError(`The experiment ${id} is already deleted.`);
+    }
+    return this.setStage(exp, 'deleted');
+  }
+
+  /**
+   * Restores a deleted experiment and every one of its runs.
+   *
+   * @remarks Copies MLflow: runs deleted individually before the experiment was deleted are restored too.
+   */
+  async restore(id: string): Promise<Experiment> {
+    const exp = await this.get(id);
+    if (exp.lifecycleStage !== 'deleted') {
+      throw new InvalidStateError(`The experiment ${id} is not deleted.`);
+    }
+    return this.setStage(exp, 'active');
+  }
+
+  private async setStage(exp: Experiment, stage: LifecycleStage): Promise<Experiment> {
+    const now = Date.now();
+    await this.em.transactional(async (em) => {
+      await em.execute(
+        'update experiments set lifecycle_stage = ?, last_update_time = ? where id = ?',
+        [stage, now, exp.id],
+      );
+      await em.execute(
+        'update runs set lifecycle_stage = ?, deleted_time = ? where experiment_id = ?',
+        [stage, stage === 'deleted' ? now : null, exp.id],
+      );
+    });
+    exp.lifecycleStage = stage;
+    exp.lastUpdateTime = now;
+    return exp;
+  }
+
+  /** A page of experiments in id order, filtered by lifecycle stage. */
+  async list(view: ViewType, req: PageRequest<number>) {
+    const cmp = req.backward ? '<' : '>';
+    const rows = await this.em.find(
+      ExperimentSchema,
+      {
+        lifecycleStage: { $in: stagesOf(view) },
+        ...(req.cursor !== null ? { id: { [cmp === '<' ? '$lt' : '$gt']: req.cursor } } : {}),
+      },
+      { orderBy: { id: req.backward ? 'desc' : 'asc' }, limit: req.limit + 1 },
+    );
+    return toConnection(rows, req, (e) => e.id);
+  }
+}

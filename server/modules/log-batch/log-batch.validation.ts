@@ -1,0 +1,122 @@
+import { ValidationError } from '../../shared/errors.ts';
+import { isRunIdShape } from '../../shared/ids.ts';
+import { LIMITS } from '../../shared/limits.ts';
+import {
+  truncate,
+  validateKey,
+  validateLength,
+  validateTimestamp,
+} from '../../shared/validation.ts';
+import {
+  type MetricSeries,
+  type PreparedMetrics,
+  prepareMetrics,
+} from '../metrics/metric-batch.ts';
+import type { KeyValue } from '../params-tags/params-tags.service.ts';
+import { normaliseRunTags } from '../runs/run.service.ts';
+
+/** One key's points in a logBatch request; steps default to 0 and timestamps to now. */
+export interface MetricSeriesInput {
+  key: string;
+  values: number[];
+  steps?: number[] | null;
+  timestamps?: number[] | null;
+}
+
+/** The write primitive's input: metrics, params and tags for one run. */
+export interface LogBatchInput {
+  runId: string;
+  metrics?: MetricSeriesInput[] | null;
+  params?: KeyValue[] | null;
+  tags?: KeyValue[] | null;
+  /** A client-chosen key; a batch with a key already seen for this run is not written again. */
+  idempotencyKey?: string | null;
+}
+
+/** A batch that passed validation, ready to write. */
+export interface ValidBatch {
+  runId: string;
+  metrics: PreparedMetrics;
+  params: KeyValue[];
+  tags: KeyValue[];
+  idempotencyKey: string | null;
+}
+
+function seriesOf(s: MetricSeriesInput, i: number, now: number): MetricSeries {
+  const field = `metrics[${i}]`;
+  validateKey(s.key, `${field}.key`);
+  const n = s.values.length;
+  for (const [name, list] of [
+    ['steps', s.steps],
+    ['timestamps', s.timestamps],
+  ] as const) {
+    if (list != null && list.length !== n) {
+      throw new ValidationError(
+        `${field}.${name}`,
+        `${field}.${name} has ${list.length} entries but ${field}.values has ${n}`,
+      );
+    }
+  }
+  const timestamps = s.timestamps ?? new Array<number>(n).fill(now);
+  for (let j = 0; j < n; j++) validateTimestamp(timestamps[j]!, `${field}.timestamps[${j}]`);
+  return {
+    key: s.key,
+    values: s.values,
+    steps: s.steps ?? new Array<number>(n).fill(0),
+    timestamps,
+  };
+}
+
+function countLimits(points: number, params: number, tags: number): void {
+  const over = (what: string, max: number, got: number) =>
+    new ValidationError(
+      what,
+      `A batch logging request can contain at most ${max} ${what}. Got ${got} ${what}.`,
+    );
+  if (points > LIMITS.maxMetricsPerBatch) throw over('metrics', LIMITS.maxMetricsPerBatch, points);
+  if (params > LIMITS.maxParamsPerBatch) throw over('params', LIMITS.maxParamsPerBatch, params);
+  if (tags > LIMITS.maxTagsPerBatch) throw over('tags', LIMITS.maxTagsPerBatch, tags);
+  const total = points + params + tags;
+  if (total > LIMITS.maxEntitiesPerBatch) {
+    throw new ValidationError(
+      'metrics',
+      `A batch logging request can contain at most ${LIMITS.maxEntitiesPerBatch} metrics, params and tags in total. Got ${total}.`,
+    );
+  }
+}
+
+/**
+ * Validates a batch by MLflow's rules before anything is written.
+ *
+ * @remarks Param values past 6000 and tag values past 8000 code points are truncated (MLflow's
+ * default); duplicate param keys in one request are rejected even with equal values (MLflow does so).
+ */
+export function validateBatch(input: LogBatchInput, now = Date.now()): ValidBatch {
+  if (!isRunIdShape(input.runId))
+    throw new ValidationError('runId', `Invalid run id '${input.runId}'`);
+  const series = input.metrics ?? [];
+  const points = series.reduce((n, s) => n + s.values.length, 0);
+  countLimits(points, input.params?.length ?? 0, input.tags?.length ?? 0);
+  const metrics = prepareMetrics(series.map((s, i) => seriesOf(s, i, now)));
+  const seen = new Set<string>();
+  const dupes = new Set<string>();
+  const params = (input.params ?? []).map((p, i) => {
+    validateKey(p.key, `params[${i}].key`);
+    if (seen.has(p.key)) dupes.add(p.key);
+    seen.add(p.key);
+    return { key: p.key, value: truncate(p.value, LIMITS.maxParamValueLength) };
+  });
+  if (dupes.size > 0) {
+    throw new ValidationError(
+      'params',
+      `Duplicate parameter keys have been submitted: ${JSON.stringify([...dupes])}.`,
+    );
+  }
+  const tags = normaliseRunTags(input.tags ?? []);
+  const key = input.idempotencyKey ?? null;
+  if (key !== null) {
+    if (key === '') throw new ValidationError('idempotencyKey', 'idempotencyKey must not be empty');
+    validateLength(key, LIMITS.maxIdempotencyKeyLength, 'idempotencyKey');
+  }
+  return { runId: input.runId, metrics, params, tags, idempotencyKey: key };
+}

@@ -1,0 +1,160 @@
+import type { Db, SqlClient } from '../../shared/db.ts';
+import { groupByKeys } from '../../shared/group.ts';
+import { type PageRequest, toConnection } from '../../shared/pagination.ts';
+import type { PreparedMetrics } from './metric-batch.ts';
+
+/** A logged metric point. */
+export interface MetricPoint {
+  key: string;
+  value: number;
+  step: number;
+  timestamp: number;
+}
+
+/** Per (run, key) aggregates kept beside the points; `last*` follows MLflow's latest-metric rule. */
+export interface MetricSummary {
+  runId: string;
+  key: string;
+  count: number;
+  minValue: number | null;
+  maxValue: number | null;
+  firstStep: number;
+  firstTimestamp: number;
+  firstValue: number;
+  lastStep: number;
+  lastTimestamp: number;
+  lastValue: number;
+  lastSeq: number;
+}
+
+/** Position of a point in a history: (step, timestamp, batch seq, index in batch). */
+export type HistoryKey = [number, number, number, number];
+
+interface HistoryRow {
+  step: number;
+  timestamp: number;
+  value: number;
+  seq: number;
+  ord: number;
+}
+
+const SUMMARY_COLUMNS = `run_id as "runId", key, count, min_value as "minValue", max_value as "maxValue",
+  first_step as "firstStep", first_timestamp as "firstTimestamp", first_value as "firstValue",
+  last_step as "lastStep", last_timestamp as "lastTimestamp", last_value as "lastValue", last_seq as "lastSeq"`;
+
+const LATEST_WINS = `(excluded.last_step, excluded.last_timestamp, excluded.last_value) > (m.last_step, m.last_timestamp, m.last_value)`;
+const FIRST_WINS = `(excluded.first_step, excluded.first_timestamp, excluded.first_value) < (m.first_step, m.first_timestamp, m.first_value)`;
+
+/**
+ * Metric storage: one row per (run, key, batch) holding the batch's points as parallel arrays,
+ * and one summary row per (run, key).
+ */
+export class MetricService {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Writes a prepared batch as segments and folds it into the summaries, in one statement.
+   *
+   * @remarks Runs inside the caller's transaction, after the run row is locked, so `seq` is unique per run.
+   */
+  static async insertBatch(
+    sql: SqlClient,
+    runId: string,
+    seq: number,
+    m: PreparedMetrics,
+  ): Promise<void> {
+    if (m.points === 0) return;
+    await sql.query(
+      `with k as (
+         select * from unnest($3::text[], $4::int[], $5::int[], $6::int8[], $7::int8[], $8::float8[], $9::float8[],
+           $10::int8[], $11::int8[], $12::float8[], $13::int8[], $14::int8[], $15::float8[])
+         as k(key, o, n, min_step, max_step, mn, mx, fs, ft, fv, ls, lt, lv)
+       ), seg as (
+         insert into metric_segments (run_id, key, seq, n, min_step, max_step, steps, timestamps, vals)
+         select $1, key, $2, n, min_step, max_step, ($16::int8[])[o + 1 : o + n], ($17::int8[])[o + 1 : o + n],
+           ($18::float8[])[o + 1 : o + n]
+         from k
+       )
+       insert into metric_summaries as m (run_id, key, count, min_value, max_value, first_step, first_timestamp,
+         first_value, last_step, last_timestamp, last_value, last_seq)
+       select $1, key, n, mn, mx, fs, ft, fv, ls, lt, lv, $2 from k
+       on conflict (run_id, key) do update set
+         count = m.count + excluded.count,
+         min_value = least(m.min_value, excluded.min_value),
+         max_value = greatest(m.max_value, excluded.max_value),
+         first_step = case when ${FIRST_WINS} then excluded.first_step else m.first_step end,
+         first_timestamp = case when ${FIRST_WINS} then excluded.first_timestamp else m.first_timestamp end,
+         first_value = case when ${FIRST_WINS} then excluded.first_value else m.first_value end,
+         last_step = case when ${LATEST_WINS} then excluded.last_step else m.last_step end,
+         last_timestamp = case when ${LATEST_WINS} then excluded.last_timestamp else m.last_timestamp end,
+         last_value = case when ${LATEST_WINS} then excluded.last_value else m.last_value end,
+         last_seq = excluded.last_seq`,
+      [
+        runId,
+        seq,
+        m.keys,
+        m.offsets,
+        m.counts,
+        m.minSteps,
+        m.maxSteps,
+        m.minValues,
+        m.maxValues,
+        m.first.steps,
+        m.first.timestamps,
+        m.first.values,
+        m.last.steps,
+        m.last.timestamps,
+        m.last.values,
+        m.steps,
+        m.timestamps,
+        m.values,
+      ],
+    );
+  }
+
+  /** Summaries of each run, sorted by key (one query). */
+  async summariesByRunIds(runIds: readonly string[]): Promise<MetricSummary[][]> {
+    const rows = await this.db.query<MetricSummary>(
+      `select ${SUMMARY_COLUMNS} from metric_summaries where run_id = any($1::text[]) order by run_id, key`,
+      [runIds],
+    );
+    return groupByKeys(runIds, rows, (r) => r.runId);
+  }
+
+  /**
+   * A page of one key's history ordered by step, then timestamp, then logging order.
+   *
+   * @remarks The step range is inclusive; segments outside it are skipped by their min/max step.
+   */
+  async history(
+    runId: string,
+    key: string,
+    range: { minStep?: number | null; maxStep?: number | null },
+    req: PageRequest<HistoryKey>,
+  ) {
+    const lo = range.minStep ?? Number.MIN_SAFE_INTEGER;
+    const hi = range.maxStep ?? Number.MAX_SAFE_INTEGER;
+    const values: unknown[] = [runId, key, lo, hi, req.limit + 1];
+    let after = '';
+    if (req.cursor) {
+      values.push(...req.cursor);
+      after = `and (p.step, p.timestamp, s.seq, p.ord) ${req.backward ? '<' : '>'} ($6, $7, $8, $9)`;
+    }
+    const dir = req.backward ? 'desc' : 'asc';
+    const rows = await this.db.query<HistoryRow>(
+      `select p.step, p.timestamp, p.value, s.seq, p.ord::int as ord
+       from metric_segments s,
+         unnest(s.steps, s.timestamps, s.vals) with ordinality as p(step, timestamp, value, ord)
+       where s.run_id = $1 and s.key = $2 and s.max_step >= $3 and s.min_step <= $4
+         and p.step between $3 and $4 ${after}
+       order by p.step ${dir}, p.timestamp ${dir}, s.seq ${dir}, p.ord ${dir}
+       limit $5`,
+      values,
+    );
+    return toConnection(
+      rows.map((r) => ({ ...r, key })),
+      req,
+      (r): HistoryKey => [r.step, r.timestamp, r.seq, r.ord],
+    );
+  }
+}

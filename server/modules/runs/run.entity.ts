@@ -1,0 +1,28 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { LIFECYCLE_STAGES } from '../experiments/experiment.entity.ts';
+
+export const RUN_STATUSES = ['RUNNING', 'SCHEDULED', 'FINISHED', 'FAILED', 'KILLED'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export const RunSchema = defineEntity({
+  name: 'Run',
+  tableName: 'runs',
+  properties: {
+    id: p.string().length(32).primary(),
+    experimentId: p.bigint('number'),
+    name: p.string().length(250),
+    userId: p.string().length(256).default(''),
+    status: p.enum([...RUN_STATUSES]),
+    startTime: p.bigint('number'),
+    endTime: p.bigint('number').nullable(),
+    lifecycleStage: p.enum([...LIFECYCLE_STAGES]).default('active'),
+    deletedTime: p.bigint('number').nullable(),
+    artifactUri: p.text(),
+    /** Mirror of the `mlflow.parentRunId` tag, kept so children are found by index. */
+    parentRunId: p.string().length(32).nullable(),
+    /** Number of the last committed logBatch of this run (per-run sequence). */
+    lastSeq: p.bigint('number').default(0),
+  },
+});
+
+export type Run = InferEntity<typeof RunSchema>;

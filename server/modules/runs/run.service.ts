@@ -1,0 +1,229 @@
+import type { Db, SqlClient } from '../../shared/db.ts';
+import { InvalidStateError, NotFoundError, ValidationError } from '../../shared/errors.ts';
+import { groupByKeys } from '../../shared/group.ts';
+import { newId } from '../../shared/ids.ts';
+import { LIMITS } from '../../shared/limits.ts';
+import { type PageRequest, toConnection } from '../../shared/pagination.ts';
+import {
+  truncate,
+  validateKey,
+  validateLength,
+  validateTimestamp,
+} from '../../shared/validation.ts';
+import {
+  type ExperimentService,
+  stagesOf,
+  type ViewType,
+} from '../experiments/experiment.service.ts';
+import type { Run, RunStatus } from './run.entity.ts';
+import { randomRunName } from './run-names.ts';
+
+/** System tag holding the run name (kept in step with `runs.name`). */
+export const RUN_NAME_TAG = 'mlflow.runName';
+/** System tag naming the parent of a nested run (mirrored in `runs.parent_run_id`). */
+export const PARENT_RUN_TAG = 'mlflow.parentRunId';
+/** System tag holding the user who started the run (mirrored in `runs.user_id`). */
+export const USER_TAG = 'mlflow.user';
+
+/** Select list mapping `runs` columns to the {@link Run} shape. */
+export const RUN_COLUMNS = `id, experiment_id as "experimentId", name, user_id as "userId", status,
+  start_time as "startTime", end_time as "endTime", lifecycle_stage as "lifecycleStage",
+  deleted_time as "deletedTime", artifact_uri as "artifactUri", parent_run_id as "parentRunId",
+  last_seq as "lastSeq"`;
+
+export interface TagInput {
+  key: string;
+  value: string;
+}
+
+export interface CreateRunInput {
+  experimentId?: string | null;
+  runName?: string | null;
+  startTime?: number | null;
+  userId?: string | null;
+  tags?: TagInput[] | null;
+}
+
+export interface UpdateRunInput {
+  status?: RunStatus | null;
+  endTime?: number | null;
+  runName?: string | null;
+}
+
+/**
+ * Validates run tags as set-tag does and truncates values past 8000 code points (MLflow's default).
+ *
+ * @remarks Duplicate keys: the last value wins, as in MLflow's log-batch.
+ */
+export function normaliseRunTags(tags: readonly TagInput[], field = 'tags'): TagInput[] {
+  const byKey = new Map<string, string>();
+  tags.forEach((t, i) => {
+    validateKey(t.key, `${field}[${i}].key`);
+    byKey.set(t.key, truncate(t.value, LIMITS.maxTagValueLength));
+  });
+  return [...byKey].map(([key, value]) => ({ key, value }));
+}
+
+/** Runs: creation, lifecycle, lookups and pages. */
+export class RunService {
+  constructor(
+    private readonly db: Db,
+    private readonly experiments: ExperimentService,
+  ) {}
+
+  /**
+   * Creates a RUNNING run in an active experiment (default "0").
+   *
+   * @remarks The name comes from `runName`, else the `mlflow.runName` tag, else a random name; both
+   * given and different is INVALID_PARAMETER_VALUE. The tag is always stored. `mlflow.parentRunId`
+   * and `mlflow.user` tags fill the parent and user columns.
+   */
+  async create(input: CreateRunInput): Promise<Run> {
+    const experimentId = input.experimentId ?? '0';
+    const tags = normaliseRunTags(input.tags ?? []);
+    const tagName = tags.find((t) => t.key === RUN_NAME_TAG)?.value;
+    if (input.runName != null && tagName !== undefined && input.runName !== tagName) {
+      throw new ValidationError(
+        'runName',
+        `Both 'runName' ('${input.runName}') and the '${RUN_NAME_TAG}' tag ('${tagName}') were given and they differ.`,
+      );
+    }
+    const name = input.runName || tagName || randomRunName();
+    validateLength(name, LIMITS.maxRunNameLength, 'runName');
+    if (tagName === undefined) tags.push({ key: RUN_NAME_TAG, value: name });
+    const startTime = input.startTime || Date.now();
+    validateTimestamp(startTime, 'startTime');
+    const exp = await this.experiments.getActive(experimentId);
+    const id = newId();
+    const parent = tags.find((t) => t.key === PARENT_RUN_TAG)?.value ?? null;
+    const userId = input.userId ?? tags.find((t) => t.key === USER_TAG)?.value ?? '';
+    const [run] = await this.db.query<Run>(
+      `with r as (
+         insert into runs (id, experiment_id, name, user_id, status, start_time, lifecycle_stage, artifact_uri, parent_run_id)
+         values ($1, $2, $3, $4, 'RUNNING', $5, 'active', $6, $7) returning *
+       ), t as (
+         insert into run_tags (run_id, key, value) select $1, k, v from unnest($8::text[], $9::text[]) as x(k, v)
+       )
+       select ${RUN_COLUMNS} from r`,
+      [
+        id,
+        exp.id,
+        name,
+        truncate(userId, 256),
+        startTime,
+        `${exp.artifactLocation}/${id}/artifacts`,
+        parent,
+        tags.map((t) => t.key),
+        tags.map((t) => t.value),
+      ],
+    );
+    return run!;
+  }
+
+  /** Finds a run by id, active or deleted; null when absent. */
+  async findById(id: string): Promise<Run | null> {
+    const [run] = await this.db.query<Run>(`select ${RUN_COLUMNS} from runs where id = $1`, [id]);
+    return run ?? null;
+  }
+
+  /** Loads runs for a dataloader (one query); order is restored by the caller's `sort`. */
+  findByIds(ids: readonly string[]): Promise<Run[]> {
+    return this.db.query<Run>(`select ${RUN_COLUMNS} from runs where id = any($1)`, [ids]);
+  }
+
+  /** Returns the run or throws NotFoundError. */
+  async get(id: string): Promise<Run> {
+    const run = await this.findById(id);
+    if (!run) throw new NotFoundError('Run', id, `Run with id=${id} not found`);
+    return run;
+  }
+
+  /** Locks an active run for writing inside a transaction; throws if missing or deleted. */
+  static async lockActive(sql: SqlClient, id: string): Promise<{ lastSeq: number }> {
+    const [row] = await sql.query<{ lifecycle_stage: string; last_seq: number }>(
+      'select lifecycle_stage, last_seq from runs where id = $1 for update',
+      [id],
+    );
+    if (!row) throw new NotFoundError('Run', id, `Run with id=${id} not found`);
+    if (row.lifecycle_stage !== 'active') {
+      throw new InvalidStateError(
+        `The run ${id} must be in the 'active' state. Current state is ${row.lifecycle_stage}.`,
+      );
+    }
+    return { lastSeq: row.last_seq };
+  }
+
+  /**
+   * Updates status, end time and/or name of an active run.
+   *
+   * @remarks A new name is written to the column and the `mlflow.runName` tag together.
+   */
+  async update(id: string, input: UpdateRunInput): Promise<Run> {
+    if (input.endTime != null) validateTimestamp(input.endTime, 'endTime');
+    if (input.runName != null) validateLength(input.runName, LIMITS.maxRunNameLength, 'runName');
+    return this.db.transaction(async (sql) => {
+      await RunService.lockActive(sql, id);
+      if (input.runName) {
+        await sql.query(
+          `insert into run_tags (run_id, key, value) values ($1, $2, $3)
+           on conflict (run_id, key) do update set value = excluded.value`,
+          [id, RUN_NAME_TAG, input.runName],
+        );
+      }
+      const [run] = await sql.query<Run>(
+        `update runs set status = coalesce($2, status), end_time = coalesce($3, end_time),
+           name = coalesce(nullif($4, ''), name)
+         where id = $1 returning ${RUN_COLUMNS}`,
+        [id, input.status ?? null, input.endTime ?? null, input.runName ?? null],
+      );
+      return run!;
+    });
+  }
+
+  /** Marks a run deleted (repeatable); its data is kept. */
+  async delete(id: string): Promise<Run> {
+    return this.setStage(id, `lifecycle_stage = 'deleted', deleted_time = $2`, [Date.now()]);
+  }
+
+  /** Marks a run active again. */
+  async restore(id: string): Promise<Run> {
+    return this.setStage(id, `lifecycle_stage = 'active', deleted_time = null`, []);
+  }
+
+  private async setStage(id: string, set: string, values: unknown[]): Promise<Run> {
+    const [run] = await this.db.query<Run>(
+      `update runs set ${set} where id = $1 returning ${RUN_COLUMNS}`,
+      [id, ...values],
+    );
+    if (!run) throw new NotFoundError('Run', id, `Run with id=${id} not found`);
+    return run;
+  }
+
+  /** A page of an experiment's runs, newest first (start time desc, then id). */
+  async listByExperiment(experimentId: number, view: ViewType, req: PageRequest<[number, string]>) {
+    const values: unknown[] = [experimentId, stagesOf(view), req.limit + 1];
+    let where = '';
+    if (req.cursor) {
+      values.push(req.cursor[0], req.cursor[1]);
+      where = req.backward
+        ? 'and (start_time > $4 or (start_time = $4 and id < $5))'
+        : 'and (start_time < $4 or (start_time = $4 and id > $5))';
+    }
+    const order = req.backward ? 'start_time asc, id desc' : 'start_time desc, id asc';
+    const rows = await this.db.query<Run>(
+      `select ${RUN_COLUMNS} from runs where experiment_id = $1 and lifecycle_stage = any($2) ${where}
+       order by ${order} limit $3`,
+      values,
+    );
+    return toConnection(rows, req, (r): [number, string] => [r.startTime, r.id]);
+  }
+
+  /** Child runs of each parent id (one query), for a loadable list. */
+  async childrenOf(parentIds: readonly string[]): Promise<Run[][]> {
+    const rows = await this.db.query<Run>(
+      `select ${RUN_COLUMNS} from runs where parent_run_id = any($1) order by start_time, id`,
+      [parentIds],
+    );
+    return groupByKeys(parentIds, rows, (r) => r.parentRunId);
+  }
+}

@@ -1,0 +1,11 @@
+import './shared/scalars.schema.ts';
+import './shared/errors.schema.ts';
+import './modules/experiments/experiment.schema.ts';
+import './modules/runs/run.schema.ts';
+import './modules/params-tags/params-tags.schema.ts';
+import './modules/metrics/metric.schema.ts';
+import './modules/log-batch/log-batch.schema.ts';
+import { builder } from './builder.ts';
+
+/** The executable schema, built once from every module's types. */
+export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,54 @@
+/** MLflow's error codes for expected failures. */
+export type ErrorCode =
+  | 'RESOURCE_DOES_NOT_EXIST'
+  | 'RESOURCE_ALREADY_EXISTS'
+  | 'INVALID_PARAMETER_VALUE'
+  | 'INVALID_STATE';
+
+/** An expected failure; the errors plugin turns each subclass into a schema type. */
+export abstract class DomainError extends Error {
+  abstract readonly code: ErrorCode;
+}
+
+/** The entity does not exist (MLflow `RESOURCE_DOES_NOT_EXIST`). */
+export class NotFoundError extends DomainError {
+  readonly code = 'RESOURCE_DOES_NOT_EXIST' as const;
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+    message = `${entity} with id=${id} not found`,
+  ) {
+    super(message);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** A unique name or key is taken (MLflow `RESOURCE_ALREADY_EXISTS`). */
+export class AlreadyExistsError extends DomainError {
+  readonly code = 'RESOURCE_ALREADY_EXISTS' as const;
+  constructor(message: string) {
+    super(message);
+    this.name = 'AlreadyExistsError';
+  }
+}
+
+/** Bad input; `field` is the path of the offending input (MLflow `INVALID_PARAMETER_VALUE`). */
+export class ValidationError extends DomainError {
+  readonly code = 'INVALID_PARAMETER_VALUE' as const;
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ValidationError';
+  }
+}
+
+/** The entity is in a state that forbids the operation, such as a deleted run (MLflow `INVALID_STATE`). */
+export class InvalidStateError extends DomainError {
+  readonly code = 'INVALID_STATE' as const;
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidStateError';
+  }
+}

@@ -1,0 +1,21 @@
+/** MLflow-compatible limits (`mlflow/utils/validation.py`). Lengths count Unicode code points. */
+export const LIMITS = {
+  maxEntityKeyLength: 250,
+  maxParamValueLength: 6000,
+  maxTagValueLength: 8000,
+  maxExperimentNameLength: 500,
+  maxExperimentTagKeyLength: 250,
+  maxExperimentTagValueLength: 5000,
+  maxMetricsPerBatch: 1000,
+  maxParamsPerBatch: 100,
+  maxTagsPerBatch: 100,
+  maxEntitiesPerBatch: 1000,
+  maxArtifactLocationLength: 2048,
+  maxRunNameLength: 250,
+  maxIdempotencyKeyLength: 200,
+  /** Largest page any connection returns. */
+  maxPageSize: 1000,
+  /** Largest page of a metric history connection. */
+  maxHistoryPageSize: 100_000,
+  defaultPageSize: 100,
+} as const;

@@ -1,0 +1,5 @@
+import { builder } from '../builder.ts';
+import { MetricValueScalar, SafeIntScalar } from './scalars.ts';
+
+builder.addScalarType('SafeInt', SafeIntScalar);
+builder.addScalarType('MetricValue', MetricValueScalar);

@@ -1,0 +1,76 @@
+import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+
+const MAX = Number.MAX_SAFE_INTEGER;
+
+function toSafeInt(value: unknown): number {
+  const n =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^-?\d+$/.test(value)
+        ? Number(value)
+        : Number.NaN;
+  if (!Number.isSafeInteger(n)) {
+    throw new GraphQLError(
+      `SafeInt must be an integer between -${MAX} and ${MAX} (a number or a decimal string); got ${JSON.stringify(value)}`,
+    );
+  }
+  return n;
+}
+
+/** 64-bit integers (steps, millisecond timestamps) within JavaScript's exact range, ±(2^53-1). */
+export const SafeIntScalar = new GraphQLScalarType<number, number>({
+  name: 'SafeInt',
+  description:
+    'A 64-bit integer within the exactly representable range ±(2^53-1): metric steps, millisecond timestamps, sequence numbers. Serialised as a JSON number; input accepts a number or a decimal string.',
+  serialize: (v) => toSafeInt(v),
+  parseValue: (v) => toSafeInt(v),
+  parseLiteral: (ast: ValueNode) => {
+    if (ast.kind === Kind.INT || ast.kind === Kind.STRING)
+      return toSafeInt(ast.kind === Kind.INT ? Number(ast.value) : ast.value);
+    throw new GraphQLError('SafeInt must be an integer literal or a decimal string');
+  },
+});
+
+const SPECIAL: Record<string, number> = {
+  NaN: Number.NaN,
+  Infinity: Number.POSITIVE_INFINITY,
+  '-Infinity': Number.NEGATIVE_INFINITY,
+};
+
+/** Parses a MetricValue input; returns undefined when it is not one. */
+export function parseMetricValue(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && value in SPECIAL) return SPECIAL[value];
+  return undefined;
+}
+
+/** Serialises a double: finite numbers as JSON numbers, NaN and ±Infinity as strings. */
+export function serializeMetricValue(value: number): number | string {
+  if (Number.isFinite(value)) return value;
+  if (Number.isNaN(value)) return 'NaN';
+  return value > 0 ? 'Infinity' : '-Infinity';
+}
+
+function parseMetricValueOrThrow(value: unknown): number {
+  const v = parseMetricValue(value);
+  if (v === undefined) {
+    throw new GraphQLError(
+      `MetricValue must be a finite number or one of "NaN", "Infinity", "-Infinity"; got ${JSON.stringify(value)}`,
+    );
+  }
+  return v;
+}
+
+/** An IEEE double that keeps NaN and ±Infinity, which GraphQL's Float cannot carry. */
+export const MetricValueScalar = new GraphQLScalarType<number, number | string>({
+  name: 'MetricValue',
+  description:
+    'A metric value (IEEE double). Finite values are JSON numbers; NaN, +Infinity and -Infinity are the strings "NaN", "Infinity" and "-Infinity", in input and output alike.',
+  serialize: (v) => serializeMetricValue(typeof v === 'number' ? v : parseMetricValueOrThrow(v)),
+  parseValue: parseMetricValueOrThrow,
+  parseLiteral: (ast: ValueNode) => {
+    if (ast.kind === Kind.INT || ast.kind === Kind.FLOAT) return Number(ast.value);
+    if (ast.kind === Kind.STRING) return parseMetricValueOrThrow(ast.value);
+    throw new GraphQLError('MetricValue must be a number or one of "NaN", "Infinity", "-Infinity"');
+  },
+});

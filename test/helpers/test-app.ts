@@ -1,0 +1,85 @@
+import { createServer, type Server } from 'node:http';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import { inject } from 'vitest';
+import { type App, createApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import { initOrm } from '../../server/db/orm.ts';
+import { createLogger } from '../../server/logger.ts';
+import { installTypeParsers } from '../../server/shared/db.ts';
+import { cloneTemplate } from '../setup/database.ts';
+
+/** A GraphQL response as the server sent it. */
+export interface GraphQLResponse<R> {
+  data?: R | null;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+/** An app on its own cloned database, with helpers to call it. */
+export interface TestApp {
+  app: App;
+  /** Every SQL statement run since the last `sql.length = 0`. */
+  sql: string[];
+  /** Executes a typed document through `yoga.fetch`; throws on GraphQL errors. */
+  execute<R, V>(doc: TypedDocumentNode<R, V>, variables?: V): Promise<R>;
+  /** Executes and returns the raw response, errors included. */
+  executeRaw<R, V>(
+    doc: TypedDocumentNode<R, V> | string,
+    variables?: V,
+  ): Promise<GraphQLResponse<R>>;
+  /** Starts listening on a free loopback port; returns the GraphQL URL. */
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Builds the real app on a fresh database cloned from the migrated template. */
+export async function createTestApp(): Promise<TestApp> {
+  await installTypeParsers();
+  const db = await cloneTemplate(inject('baseUrl'), inject('template'));
+  const sql: string[] = [];
+  const onQuery = (s: string) => sql.push(s);
+  const orm = await initOrm(db.url, { migrate: false, onQuery, poolSize: 5 });
+  const config = {
+    ...loadConfig({}),
+    databaseUrl: db.url,
+    artifactRoot: '/tmp/trackql-test-artifacts',
+  };
+  const app = await createApp(orm, config, createLogger('silent'), { onQuery });
+  let server: Server | null = null;
+
+  const executeRaw = async <R, V>(doc: TypedDocumentNode<R, V> | string, variables?: V) => {
+    const res = await app.yoga.fetch('http://yoga/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: typeof doc === 'string' ? doc : print(doc), variables }),
+    });
+    return (await res.json()) as GraphQLResponse<R>;
+  };
+
+  return {
+    app,
+    sql,
+    executeRaw,
+    async execute(doc, variables) {
+      const res = await executeRaw(doc, variables);
+      if (res.errors?.length || !res.data) {
+        throw new Error(`GraphQL errors: ${JSON.stringify(res.errors)}\nquery: ${print(doc)}`);
+      }
+      return res.data;
+    },
+    async listen() {
+      server = createServer(app.yoga);
+      await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+      const addr = server.address();
+      return `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/graphql`;
+    },
+    async close() {
+      if (server) {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server!.close(() => resolve()));
+      }
+      await app.close();
+      await db.drop();
+    },
+  };
+}
