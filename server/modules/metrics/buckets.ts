@@ -1,0 +1,118 @@
+/**
+ * Downsampling buckets shared by history reads and live series.
+ *
+ * A range [start, end] (inclusive, integers on the chosen x-axis) is cut into `count` buckets of equal
+ * width `(end - start + 1) / count`; bucket `i` holds the x values with
+ * `floor((x - start) * count / (end - start + 1)) = i`. The same data and arguments always give the same
+ * buckets, and bucket aggregates merge, so a bucket can be updated point by point.
+ */
+
+/** The x-axis of a series. */
+export type SeriesAxis = 'STEP' | 'WALL_TIME' | 'RELATIVE_TIME';
+
+/** An inclusive integer range on the x-axis. */
+export interface XRange {
+  start: number;
+  end: number;
+}
+
+/** A point as buckets see it: x is its position on the chosen axis. */
+export interface SeriesPoint {
+  x: number;
+  step: number;
+  timestamp: number;
+  value: number;
+}
+
+/** Aggregates of the points in one bucket; `last` follows MLflow's latest rule. */
+export interface Bucket {
+  index: number;
+  /** First x value the bucket covers (inclusive). */
+  xStart: number;
+  /** Last x value the bucket covers (inclusive). */
+  xEnd: number;
+  count: number;
+  minStep: number;
+  maxStep: number;
+  /** Smallest and largest value, NaN ignored; null when every value is NaN. */
+  min: number | null;
+  max: number | null;
+  /** The bucket's point with the highest (step, timestamp, value). */
+  last: { step: number; timestamp: number; value: number };
+}
+
+/** Index of the bucket holding `x`, or -1 when `x` is outside the range. */
+export function bucketIndex(x: number, range: XRange, count: number): number {
+  if (x < range.start || x > range.end) return -1;
+  const width = range.end - range.start + 1;
+  return Math.min(count - 1, Math.floor(((x - range.start) * count) / width));
+}
+
+/** The inclusive x bounds of bucket `i`. */
+export function bucketBounds(
+  i: number,
+  range: XRange,
+  count: number,
+): { xStart: number; xEnd: number } {
+  const width = range.end - range.start + 1;
+  const xStart = range.start + Math.ceil((i * width) / count);
+  const xEnd = range.start + Math.ceil(((i + 1) * width) / count) - 1;
+  return { xStart, xEnd };
+}
+
+function laterThan(a: Bucket['last'], step: number, timestamp: number, value: number): boolean {
+  if (step !== a.step) return step > a.step;
+  if (timestamp !== a.timestamp) return timestamp > a.timestamp;
+  if (Number.isNaN(value) || Number.isNaN(a.value))
+    return Number.isNaN(value) && !Number.isNaN(a.value);
+  return value > a.value;
+}
+
+/** Folds one point into `bucket` (creating it when absent) and returns the bucket. */
+export function addPoint(
+  bucket: Bucket | undefined,
+  p: SeriesPoint,
+  index: number,
+  range: XRange,
+  count: number,
+): Bucket {
+  const finite = !Number.isNaN(p.value);
+  if (!bucket) {
+    return {
+      index,
+      ...bucketBounds(index, range, count),
+      count: 1,
+      minStep: p.step,
+      maxStep: p.step,
+      min: finite ? p.value : null,
+      max: finite ? p.value : null,
+      last: { step: p.step, timestamp: p.timestamp, value: p.value },
+    };
+  }
+  bucket.count += 1;
+  if (p.step < bucket.minStep) bucket.minStep = p.step;
+  if (p.step > bucket.maxStep) bucket.maxStep = p.step;
+  if (finite) {
+    if (bucket.min === null || p.value < bucket.min) bucket.min = p.value;
+    if (bucket.max === null || p.value > bucket.max) bucket.max = p.value;
+  }
+  if (laterThan(bucket.last, p.step, p.timestamp, p.value)) {
+    bucket.last = { step: p.step, timestamp: p.timestamp, value: p.value };
+  }
+  return bucket;
+}
+
+/**
+ * Buckets points by brute force: the reference the SQL implementation is tested against.
+ *
+ * @returns the non-empty buckets in index order.
+ */
+export function bucketize(points: Iterable<SeriesPoint>, range: XRange, count: number): Bucket[] {
+  const out = new Map<number, Bucket>();
+  for (const p of points) {
+    const i = bucketIndex(p.x, range, count);
+    if (i < 0) continue;
+    out.set(i, addPoint(out.get(i), p, i, range, count));
+  }
+  return [...out.values()].sort((a, b) => a.index - b.index);
+}
