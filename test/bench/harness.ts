@@ -1,0 +1,117 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startEmbeddedPostgres } from '../../server/db/embedded.ts';
+import { adminQuery, withDatabase } from '../setup/database.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+/** A PostgreSQL database for one benchmark: DATABASE_URL's server, or an embedded one. */
+export interface BenchDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** Creates an empty database for a benchmark (the server migrates it at start). */
+export async function benchDatabase(): Promise<BenchDatabase> {
+  let base = process.env.DATABASE_URL;
+  let stopEmbedded: (() => Promise<void>) | null = null;
+  let dir: string | null = null;
+  if (!base) {
+    dir = mkdtempSync(path.join(tmpdir(), 'trackql-bench-pg-'));
+    chmodSync(dir, 0o755);
+    const pg = await startEmbeddedPostgres(path.join(dir, 'data'));
+    base = pg.url;
+    stopEmbedded = pg.stop;
+  }
+  const name = `trackql_bench_${randomBytes(5).toString('hex')}`;
+  await adminQuery(base, `create database ${name}`);
+  const url = withDatabase(base, name);
+  return {
+    url,
+    async drop() {
+      await adminQuery(base, `drop database if exists ${name} with (force)`);
+      await stopEmbedded?.();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A trackql server process for a benchmark. */
+export interface BenchServer {
+  url: string;
+  proc: ChildProcess;
+  /** Resident set size of the server process, in MiB. */
+  rssMiB(): number;
+  /** Peak resident set size (VmHWM) of the server process, in MiB. */
+  peakRssMiB(): number;
+  stop(): Promise<void>;
+}
+
+function statusField(pid: number, field: string): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(status);
+  return m ? Number(m[1]) / 1024 : Number.NaN;
+}
+
+/** Starts `server/main.ts` in its own process against `databaseUrl`, on a free loopback port. */
+export function startBenchServer(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<BenchServer> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    proc.stdout?.on('data', (d) => {
+      out += String(d);
+      const m = /"url":"([^"]+)"/.exec(out);
+      if (m?.[1]) {
+        proc.stdout?.removeAllListeners('data');
+        proc.stdout?.resume();
+        resolve({
+          url: m[1],
+          proc,
+          rssMiB: () => statusField(proc.pid!, 'VmRSS'),
+          peakRssMiB: () => statusField(proc.pid!, 'VmHWM'),
+          stop: () =>
+            new Promise<void>((done) => {
+              proc.on('exit', () => done());
+              proc.kill('SIGTERM');
+            }),
+        });
+      }
+    });
+    proc.on('exit', (code) => reject(new Error(`bench server exited ${code}: ${out}`)));
+  });
+}
+
+/** Posts a GraphQL operation and returns `data`, throwing on errors. */
+export async function gql<T>(url: string, query: string, variables?: unknown): Promise<T> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: unknown[] };
+  if (body.errors || !body.data) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+/** Percentile of a sorted-in-place sample. */
+export function percentile(samples: number[], p: number): number {
+  samples.sort((a, b) => a - b);
+  return (
+    samples[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))] ?? Number.NaN
+  );
+}
+
+/** Prints one benchmark figure as a JSON line. */
+export function report(figure: Record<string, unknown>): void {
+  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...figure })}\n`);
+}
