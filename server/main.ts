@@ -1,3 +1,4 @@
+import './production.ts';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { createApp } from './app.ts';

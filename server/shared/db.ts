@@ -3,7 +3,11 @@ import type { PoolClient, QueryResultRow } from 'pg';
 
 /** A connection that runs parameterised SQL with native array binding. */
 export interface SqlClient {
-  query<R extends QueryResultRow>(text: string, values?: unknown[]): Promise<R[]>;
+  /**
+   * Runs one statement. With `name`, the statement is prepared once per connection and later calls
+   * only bind and execute it (for hot statements with a fixed text).
+   */
+  query<R extends QueryResultRow>(text: string, values?: unknown[], name?: string): Promise<R[]>;
 }
 
 /**
@@ -30,17 +34,22 @@ export class Db {
 
   private wrap(client: PoolClient): SqlClient {
     return {
-      query: async <R extends QueryResultRow>(text: string, values?: unknown[]) => {
+      query: async <R extends QueryResultRow>(text: string, values?: unknown[], name?: string) => {
         this.onQuery?.(text);
-        const res = await client.query<R>(text, values);
+        const res = await client.query<R>(name ? { name, text, values } : { text, values });
         return res.rows;
       },
     };
   }
 
-  /** Runs one statement outside any transaction. */
-  query<R extends QueryResultRow>(text: string, values?: unknown[]): Promise<R[]> {
-    return this.withClient((c) => this.wrap(c).query<R>(text, values));
+  /** Runs one statement outside any transaction (`name`: see {@link SqlClient.query}). */
+  query<R extends QueryResultRow>(text: string, values?: unknown[], name?: string): Promise<R[]> {
+    return this.withClient((c) => this.wrap(c).query<R>(text, values, name));
+  }
+
+  /** Runs `fn` on one connection without a transaction: each statement commits on its own. */
+  transactionless<T>(fn: (sql: SqlClient) => Promise<T>): Promise<T> {
+    return this.withClient((client) => fn(this.wrap(client)));
   }
 
   /** Runs `fn` in a transaction; it commits when `fn` resolves and rolls back when it throws. */
@@ -73,4 +82,20 @@ export async function installTypeParsers(): Promise<void> {
   types.setTypeParser(INT8_ARRAY, (v: string) =>
     (parseInt8Array(v) as unknown as string[]).map(Number),
   );
+}
+
+/**
+ * Encodes numbers (and nulls) as a PostgreSQL array literal for `$n::int8[]` or `$n::float8[]`.
+ *
+ * @remarks Several times faster than the driver's generic array encoding for the large numeric
+ * arrays of metric batches; NaN and ±Infinity print as PostgreSQL reads them.
+ */
+export function numericArray(values: readonly (number | null)[]): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (i > 0) out += ',';
+    out += v === null || v === undefined ? 'NULL' : String(v);
+  }
+  return `${out}}`;
 }

@@ -44,7 +44,12 @@ export async function createTestApp(): Promise<TestApp> {
     databaseUrl: db.url,
     artifactRoot: '/tmp/trackql-test-artifacts',
   };
-  const app = await createApp(orm, config, createLogger('silent'), { onQuery });
+  const app = await createApp(
+    orm,
+    config,
+    createLogger((process.env.TEST_LOG_LEVEL as 'error' | undefined) ?? 'silent'),
+    { onQuery },
+  );
   let server: Server | null = null;
 
   const executeRaw = async <R, V>(doc: TypedDocumentNode<R, V> | string, variables?: V) => {

@@ -1,8 +1,8 @@
 import type { Db, SqlClient } from '../../shared/db.ts';
 import { ValidationError } from '../../shared/errors.ts';
-import { MetricService } from '../metrics/metric.service.ts';
 import type { KeyValue } from '../params-tags/params-tags.service.ts';
 import { PARENT_RUN_TAG, RUN_NAME_TAG, RunService } from '../runs/run.service.ts';
+import { commitBatchStatement } from './batch-commit.ts';
 import { type LogBatchInput, type ValidBatch, validateBatch } from './log-batch.validation.ts';
 
 /** What a committed (or replayed) batch acknowledges. */
@@ -26,45 +26,69 @@ export class LogBatchService {
   constructor(private readonly db: Db) {}
 
   /**
-   * Validates and writes a batch in one transaction, numbering it in the run's sequence.
+   * Validates and writes a batch atomically, numbering it in the run's sequence.
    *
-   * @remarks Order: validate everything, lock the run (missing: RESOURCE_DOES_NOT_EXIST, deleted:
-   * INVALID_STATE), skip a batch whose idempotency key was seen, check param immutability, then
-   * write params, tags and metrics. Any failure rolls the whole batch back.
+   * @remarks Order: validate everything, then lock the run (missing: RESOURCE_DOES_NOT_EXIST,
+   * deleted: INVALID_STATE), check param immutability, write params and tags, then number the batch,
+   * claim its idempotency key and write the metrics (see {@link commitBatchStatement}). A batch of
+   * metrics only is that one statement; with params or tags it all runs in one transaction. A key seen
+   * before writes nothing and returns the original seq; any failure writes nothing.
    */
   async log(input: LogBatchInput): Promise<LogBatchAck> {
     const batch = validateBatch(input);
+    const ack = (outcome: { kind: 'committed' | 'replayed'; seq: number }): LogBatchAck => ({
+      runId: batch.runId,
+      seq: outcome.seq,
+      replayed: outcome.kind === 'replayed',
+      metricsWritten: outcome.kind === 'committed' ? batch.metrics.points : 0,
+    });
+    if (batch.params.length === 0 && batch.tags.length === 0) {
+      const outcome = await this.db.transactionless((sql) =>
+        commitBatchStatement(sql, batch.runId, batch.idempotencyKey, batch.metrics),
+      );
+      if (outcome.kind === 'unwritable') {
+        // says which: missing (RESOURCE_DOES_NOT_EXIST) or deleted (INVALID_STATE)
+        await this.db.transaction((sql) => RunService.lockActive(sql, batch.runId));
+        throw new Error(`run ${batch.runId} became writable while logging`);
+      }
+      return ack(await this.resolvePrior(batch, outcome));
+    }
     try {
-      const seq = await this.db.transaction(async (sql) => {
-        const { lastSeq } = await RunService.lockActive(sql, batch.runId);
-        const seq = lastSeq + 1;
-        if (batch.idempotencyKey !== null) await this.claimKey(sql, batch, seq);
-        if (batch.params.length > 0) await this.writeParams(sql, batch.runId, batch.params);
-        if (batch.tags.length > 0) await this.writeTags(sql, batch.runId, batch.tags);
-        await MetricService.insertBatch(sql, batch.runId, seq, batch.metrics);
-        await sql.query('update runs set last_seq = $2 where id = $1', [batch.runId, seq]);
-        return seq;
-      });
-      return { runId: batch.runId, seq, replayed: false, metricsWritten: batch.metrics.points };
+      return ack(
+        await this.db.transaction(async (sql) => {
+          await RunService.lockActive(sql, batch.runId);
+          if (batch.params.length > 0) await this.writeParams(sql, batch.runId, batch.params);
+          if (batch.tags.length > 0) await this.writeTags(sql, batch.runId, batch.tags);
+          const outcome = await commitBatchStatement(
+            sql,
+            batch.runId,
+            batch.idempotencyKey,
+            batch.metrics,
+          );
+          if (outcome.kind === 'replayed') throw new Replay(outcome.seq);
+          if (outcome.kind === 'unwritable')
+            throw new Error(`run ${batch.runId} vanished while locked`);
+          return outcome;
+        }),
+      );
     } catch (err) {
       if (err instanceof Replay)
-        return { runId: batch.runId, seq: err.seq, replayed: true, metricsWritten: 0 };
+        return ack(await this.resolvePrior(batch, { kind: 'replayed', seq: err.seq }));
       throw err;
     }
   }
 
-  private async claimKey(sql: SqlClient, batch: ValidBatch, seq: number): Promise<void> {
-    const [claimed] = await sql.query(
-      `insert into batch_receipts (run_id, idempotency_key, seq, created_time) values ($1, $2, $3, $4)
-       on conflict do nothing returning seq`,
-      [batch.runId, batch.idempotencyKey, seq, Date.now()],
-    );
-    if (claimed) return;
-    const [prior] = await sql.query<{ seq: number }>(
+  /** A replay whose original batch committed while this statement waited reads its seq afresh. */
+  private async resolvePrior(
+    batch: ValidBatch,
+    outcome: { kind: 'committed' | 'replayed'; seq: number },
+  ): Promise<{ kind: 'committed' | 'replayed'; seq: number }> {
+    if (outcome.kind !== 'replayed' || outcome.seq > 0) return outcome;
+    const [row] = await this.db.query<{ seq: number }>(
       'select seq from batch_receipts where run_id = $1 and idempotency_key = $2',
       [batch.runId, batch.idempotencyKey],
     );
-    throw new Replay(prior!.seq);
+    return { ...outcome, seq: row?.seq ?? 0 };
   }
 
   /** Inserts new params; an existing key with a different value rejects the whole batch. */

@@ -1,4 +1,4 @@
-import type { Db, SqlClient } from '../../shared/db.ts';
+import { type Db, numericArray } from '../../shared/db.ts';
 import { groupByKeys } from '../../shared/group.ts';
 import { type PageRequest, toConnection } from '../../shared/pagination.ts';
 import type { PreparedMetrics } from './metric-batch.ts';
@@ -53,63 +53,64 @@ export class MetricService {
   constructor(private readonly db: Db) {}
 
   /**
-   * Writes a prepared batch as segments and folds it into the summaries, in one statement.
+   * SQL that writes a prepared batch as segments and folds it into the summaries: CTEs named `mk`,
+   * `mseg` and `msum`, to be placed in a `with` clause after a CTE that yields the batch's `seq`.
    *
-   * @remarks Runs inside the caller's transaction, after the run row is locked, so `seq` is unique per run.
+   * @param runParam placeholder of the run id, e.g. `$1`.
+   * @param seqSource a relation with one column `seq` and one row, or no row to write nothing.
+   * @param first number of the first placeholder used for the values of {@link metricWriteValues}.
    */
-  static async insertBatch(
-    sql: SqlClient,
-    runId: string,
-    seq: number,
-    m: PreparedMetrics,
-  ): Promise<void> {
-    if (m.points === 0) return;
-    await sql.query(
-      `with k as (
-         select * from unnest($3::text[], $4::int[], $5::int[], $6::int8[], $7::int8[], $8::float8[], $9::float8[],
-           $10::int8[], $11::int8[], $12::float8[], $13::int8[], $14::int8[], $15::float8[])
+  static metricWriteCtes(runParam: string, seqSource: string, first: number): string {
+    const $ = (i: number) => `$${first + i}`;
+    return `mk as (
+         select * from unnest(${$(0)}::text[], ${$(1)}::int[], ${$(2)}::int[], ${$(3)}::int8[], ${$(4)}::int8[],
+           ${$(5)}::float8[], ${$(6)}::float8[], ${$(7)}::int8[], ${$(8)}::int8[], ${$(9)}::float8[], ${$(10)}::int8[],
+           ${$(11)}::int8[], ${$(12)}::float8[])
          as k(key, o, n, min_step, max_step, mn, mx, fs, ft, fv, ls, lt, lv)
-       ), seg as (
+       ), mseg as (
          insert into metric_segments (run_id, key, seq, n, min_step, max_step, steps, timestamps, vals)
-         select $1, key, $2, n, min_step, max_step, ($16::int8[])[o + 1 : o + n], ($17::int8[])[o + 1 : o + n],
-           ($18::float8[])[o + 1 : o + n]
-         from k
-       )
-       insert into metric_summaries as m (run_id, key, count, min_value, max_value, first_step, first_timestamp,
-         first_value, last_step, last_timestamp, last_value, last_seq)
-       select $1, key, n, mn, mx, fs, ft, fv, ls, lt, lv, $2 from k
-       on conflict (run_id, key) do update set
-         count = m.count + excluded.count,
-         min_value = least(m.min_value, excluded.min_value),
-         max_value = greatest(m.max_value, excluded.max_value),
-         first_step = case when ${FIRST_WINS} then excluded.first_step else m.first_step end,
-         first_timestamp = case when ${FIRST_WINS} then excluded.first_timestamp else m.first_timestamp end,
-         first_value = case when ${FIRST_WINS} then excluded.first_value else m.first_value end,
-         last_step = case when ${LATEST_WINS} then excluded.last_step else m.last_step end,
-         last_timestamp = case when ${LATEST_WINS} then excluded.last_timestamp else m.last_timestamp end,
-         last_value = case when ${LATEST_WINS} then excluded.last_value else m.last_value end,
-         last_seq = excluded.last_seq`,
-      [
-        runId,
-        seq,
-        m.keys,
-        m.offsets,
-        m.counts,
-        m.minSteps,
-        m.maxSteps,
-        m.minValues,
-        m.maxValues,
-        m.first.steps,
-        m.first.timestamps,
-        m.first.values,
-        m.last.steps,
-        m.last.timestamps,
-        m.last.values,
-        m.steps,
-        m.timestamps,
-        m.values,
-      ],
-    );
+         select ${runParam}, key, s.seq, n, min_step, max_step, (${$(13)}::int8[])[o + 1 : o + n],
+           (${$(14)}::int8[])[o + 1 : o + n], (${$(15)}::float8[])[o + 1 : o + n]
+         from mk, ${seqSource} s
+       ), msum as (
+         insert into metric_summaries as m (run_id, key, count, min_value, max_value, first_step, first_timestamp,
+           first_value, last_step, last_timestamp, last_value, last_seq)
+         select ${runParam}, key, n, mn, mx, fs, ft, fv, ls, lt, lv, s.seq from mk, ${seqSource} s
+         on conflict (run_id, key) do update set
+           count = m.count + excluded.count,
+           min_value = least(m.min_value, excluded.min_value),
+           max_value = greatest(m.max_value, excluded.max_value),
+           first_step = case when ${FIRST_WINS} then excluded.first_step else m.first_step end,
+           first_timestamp = case when ${FIRST_WINS} then excluded.first_timestamp else m.first_timestamp end,
+           first_value = case when ${FIRST_WINS} then excluded.first_value else m.first_value end,
+           last_step = case when ${LATEST_WINS} then excluded.last_step else m.last_step end,
+           last_timestamp = case when ${LATEST_WINS} then excluded.last_timestamp else m.last_timestamp end,
+           last_value = case when ${LATEST_WINS} then excluded.last_value else m.last_value end,
+           last_seq = excluded.last_seq
+       )`;
+  }
+
+  /** Bound values for {@link metricWriteCtes}, in placeholder order. */
+  static metricWriteValues(m: PreparedMetrics): unknown[] {
+    const n = numericArray;
+    return [
+      m.keys,
+      n(m.offsets),
+      n(m.counts),
+      n(m.minSteps),
+      n(m.maxSteps),
+      n(m.minValues),
+      n(m.maxValues),
+      n(m.first.steps),
+      n(m.first.timestamps),
+      n(m.first.values),
+      n(m.last.steps),
+      n(m.last.timestamps),
+      n(m.last.values),
+      n(m.steps),
+      n(m.timestamps),
+      n(m.values),
+    ];
   }
 
   /** Summaries of each run, sorted by key (one query). */

@@ -64,6 +64,18 @@ export function normaliseRunTags(tags: readonly TagInput[], field = 'tags'): Tag
   return [...byKey].map(([key, value]) => ({ key, value }));
 }
 
+// One round trip: the run is inserted only into an active experiment, with its tags.
+const CREATE_RUN_SQL = `with e as (
+    select id, artifact_location from experiments where id = $2 and lifecycle_stage = 'active'
+  ), r as (
+    insert into runs (id, experiment_id, name, user_id, status, start_time, lifecycle_stage, artifact_uri, parent_run_id)
+    select $1::text, e.id, $3, $4, 'RUNNING', $5, 'active', e.artifact_location || '/' || $1::text || '/artifacts', $6 from e
+    returning *
+  ), t as (
+    insert into run_tags (run_id, key, value) select r.id, k, v from r, unnest($7::text[], $8::text[]) as x(k, v)
+  )
+  select ${RUN_COLUMNS} from r`;
+
 /** Runs: creation, lifecycle, lookups and pages. */
 export class RunService {
   constructor(
@@ -93,30 +105,26 @@ export class RunService {
     if (tagName === undefined) tags.push({ key: RUN_NAME_TAG, value: name });
     const startTime = input.startTime || Date.now();
     validateTimestamp(startTime, 'startTime');
-    const exp = await this.experiments.getActive(experimentId);
+    const expId = this.experiments.parseId(experimentId);
     const id = newId();
     const parent = tags.find((t) => t.key === PARENT_RUN_TAG)?.value ?? null;
     const userId = input.userId ?? tags.find((t) => t.key === USER_TAG)?.value ?? '';
     const [run] = await this.db.query<Run>(
-      `with r as (
-         insert into runs (id, experiment_id, name, user_id, status, start_time, lifecycle_stage, artifact_uri, parent_run_id)
-         values ($1, $2, $3, $4, 'RUNNING', $5, 'active', $6, $7) returning *
-       ), t as (
-         insert into run_tags (run_id, key, value) select $1, k, v from unnest($8::text[], $9::text[]) as x(k, v)
-       )
-       select ${RUN_COLUMNS} from r`,
+      CREATE_RUN_SQL,
       [
         id,
-        exp.id,
+        expId,
         name,
         truncate(userId, 256),
         startTime,
-        `${exp.artifactLocation}/${id}/artifacts`,
         parent,
         tags.map((t) => t.key),
         tags.map((t) => t.value),
       ],
+      'trackql_create_run',
     );
+    // nothing inserted: the experiment is missing or deleted, and getActive says which
+    if (!run) await this.experiments.getActive(experimentId);
     return run!;
   }
 

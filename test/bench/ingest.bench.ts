@@ -1,0 +1,185 @@
+/**
+ * Ingest benchmark (issue #2): logBatch throughput with 1 and 8 clients, logMetric and createRun
+ * latency, server RSS, and a raw COPY of the same points into a one-row-per-point table as the
+ * reference, all in one run. Env: BENCH_BATCHES (batches per client, default 300).
+ */
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { benchDatabase, gql, percentile, report, startBenchServer } from './harness.ts';
+
+const BATCHES = Number(process.env.BENCH_BATCHES ?? 300);
+const KEYS = 10;
+const PER_KEY = 100;
+const POINTS = KEYS * PER_KEY;
+
+const LOG_BATCH = `mutation($input: LogBatchInput!) { logBatch(input: $input) { __typename ... on BatchAck { seq } } }`;
+const CREATE_RUN = `mutation($input: CreateRunInput!) { createRun(input: $input) { __typename ... on CreateRunSuccess { run { runId } } } }`;
+const LOG_METRIC = `mutation($input: LogMetricInput!) { logMetric(input: $input) { __typename ... on BatchAck { seq } } }`;
+
+async function createRun(url: string): Promise<string> {
+  const data = await gql<{ createRun: { run: { runId: string } } }>(url, CREATE_RUN, { input: {} });
+  return data.createRun.run.runId;
+}
+
+/** Request bodies are built before timing so the client's own work is not measured. */
+function batchBodies(runId: string, batches: number): string[] {
+  const now = Date.now();
+  return Array.from({ length: batches }, (_, b) => {
+    const metrics = Array.from({ length: KEYS }, (_, k) => ({
+      key: `metric_${k}`,
+      values: Array.from({ length: PER_KEY }, (_, i) => Math.sin(b * PER_KEY + i + k)),
+      steps: Array.from({ length: PER_KEY }, (_, i) => b * PER_KEY + i),
+      timestamps: Array.from({ length: PER_KEY }, (_, i) => now + b * PER_KEY + i),
+    }));
+    return JSON.stringify({
+      query: LOG_BATCH,
+      variables: { input: { runId, metrics, idempotencyKey: `b${b}` } },
+    });
+  });
+}
+
+async function post(url: string, body: string): Promise<void> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
+  const text = await res.text();
+  if (!text.includes('BatchAck')) throw new Error(`ingest failed: ${text.slice(0, 300)}`);
+}
+
+async function ingest(
+  url: string,
+  clients: number,
+): Promise<{ pointsPerSec: number; seconds: number }> {
+  const runs = await Promise.all(Array.from({ length: clients }, () => createRun(url)));
+  const bodies = runs.map((r) =>
+    batchBodies(r, Math.ceil(BATCHES / clients) * (clients === 1 ? 1 : 1)),
+  );
+  await post(url, batchBodies(await createRun(url), 1)[0]!);
+  const start = performance.now();
+  await Promise.all(
+    bodies.map(async (list) => {
+      for (const body of list) await post(url, body);
+    }),
+  );
+  const seconds = (performance.now() - start) / 1000;
+  const total = bodies.reduce((n, l) => n + l.length, 0) * POINTS;
+  return { pointsPerSec: Math.round(total / seconds), seconds };
+}
+
+async function latency(
+  url: string,
+  n: number,
+  make: (i: number) => string,
+): Promise<{ p50: number; p99: number }> {
+  const samples: number[] = [];
+  for (let i = 0; i < n + 50; i++) {
+    const body = make(i);
+    const t0 = performance.now();
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    const text = await res.text();
+    if (text.includes('"errors"')) throw new Error(text);
+    if (i >= 50) samples.push(performance.now() - t0);
+  }
+  return { p50: +percentile(samples, 50).toFixed(3), p99: +percentile(samples, 99).toFixed(3) };
+}
+
+/** COPY of the same number of points into a one-row-per-point table with MLflow's (run, key, step) index. */
+async function copyBaseline(databaseUrl: string, points: number): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query(`create unlogged table if not exists copy_points (run_id text, key text, step bigint, ts bigint, value float8);
+    truncate copy_points; create index if not exists copy_points_idx on copy_points (run_id, key, step)`);
+  await client.query('alter table copy_points set logged');
+  const lines: string[] = [];
+  const now = Date.now();
+  for (let i = 0; i < points; i++)
+    lines.push(`r1\tmetric_${i % KEYS}\t${i}\t${now + i}\t${Math.sin(i)}\n`);
+  const payload = lines.join('');
+  const start = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const stream = client.query(copyFrom('copy copy_points from stdin'));
+    stream.on('finish', () => resolve());
+    stream.on('error', reject);
+    stream.end(payload);
+  });
+  const seconds = (performance.now() - start) / 1000;
+  await client.query('drop table copy_points');
+  await client.end();
+  return Math.round(points / seconds);
+}
+
+const db = await benchDatabase();
+const server = await startBenchServer(db.url);
+try {
+  const url = server.url;
+  const one = await ingest(url, 1);
+  const rssAfterOne = server.peakRssMiB();
+  const eight = await ingest(url, 8);
+  const copy = await copyBaseline(db.url, BATCHES * POINTS);
+  report({
+    bench: 'ingest.logBatch',
+    clients: 1,
+    batchPoints: POINTS,
+    keys: KEYS,
+    pointsPerSec: one.pointsPerSec,
+    target: 250_000,
+  });
+  report({
+    bench: 'ingest.logBatch',
+    clients: 8,
+    batchPoints: POINTS,
+    keys: KEYS,
+    pointsPerSec: eight.pointsPerSec,
+    target: 250_000,
+  });
+  report({
+    bench: 'ingest.copyBaseline',
+    rowPerPoint: true,
+    pointsPerSec: copy,
+    ratio1Client: +(one.pointsPerSec / copy).toFixed(2),
+    ratio8Clients: +(eight.pointsPerSec / copy).toFixed(2),
+  });
+  report({
+    bench: 'ingest.serverRss',
+    peakMiB: Math.round(server.peakRssMiB()),
+    peakAfter1ClientMiB: Math.round(rssAfterOne),
+    targetMiB: 150,
+  });
+  const runId = await createRun(url);
+  const lm = await latency(url, 2000, (i) =>
+    JSON.stringify({
+      query: LOG_METRIC,
+      variables: { input: { runId, key: 'loss', value: Math.random(), step: i } },
+    }),
+  );
+  report({
+    bench: 'latency.logMetric',
+    samples: 2000,
+    p50Ms: lm.p50,
+    p99Ms: lm.p99,
+    targetP50Ms: 1.2,
+    targetP99Ms: 5,
+  });
+  const cr = await latency(url, 1000, () =>
+    JSON.stringify({
+      query: CREATE_RUN,
+      variables: { input: { tags: [{ key: 'mlflow.user', value: 'bench' }] } },
+    }),
+  );
+  report({
+    bench: 'latency.createRun',
+    samples: 1000,
+    p50Ms: cr.p50,
+    p99Ms: cr.p99,
+    targetP50Ms: 1.5,
+  });
+} finally {
+  await server.stop();
+  await db.drop();
+}
