@@ -15,7 +15,7 @@ interface Started {
   logs: string[];
 }
 
-/** Starts `server/main.ts` as `npm start` does, on the embedded database in `dataDir`. */
+/** Starts the server as `npm start` does (server/scripts/start.mjs), on the embedded database in `dataDir`. */
 function start(): Promise<Started> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -24,7 +24,10 @@ function start(): Promise<Started> {
     LOG_LEVEL: 'info',
   };
   delete env.DATABASE_URL;
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, env });
+  const proc = spawn(process.execPath, ['--enable-source-maps', 'server/scripts/start.mjs'], {
+    cwd: root,
+    env,
+  });
   const logs: string[] = [];
   return new Promise((resolve, reject) => {
     const timer = setTimeout(
