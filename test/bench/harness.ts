@@ -57,13 +57,13 @@ function statusField(pid: number, field: string): number {
 }
 
 /** Node flags of `npm start` (package.json), so benchmarks measure what users run. */
-const START_ARGS = ['--enable-source-maps', '--max-semi-space-size=8'];
+const START_ARGS = ['--enable-source-maps', '--max-semi-space-size=1'];
 
 /** Starts the server as `npm start` does, in its own process against `databaseUrl`, on a free loopback port. */
 export function startBenchServer(
   databaseUrl: string,
   env: Record<string, string> = {},
-  nodeArgs: string[] = [],
+  nodeArgs: string[] = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
 ): Promise<BenchServer> {
   const proc = spawn(process.execPath, [...START_ARGS, ...nodeArgs, 'server/scripts/start.mjs'], {
     cwd: root,
