@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedExperiment, seedRun, uniqueName } from '../helpers/seed.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+
+/**
+ * Every mutation against every error member its result union declares, in one table: each case
+ * names the mutation, its input (as GraphQL literal text) and the `__typename` expected back.
+ */
+let t: TestApp;
+let exp: string;
+let deletedExp: string;
+let run: string;
+let deletedRun: string;
+const missingRun = 'f'.repeat(32);
+
+beforeAll(async () => {
+  t = await createTestApp();
+  exp = await seedExperiment(t);
+  deletedExp = await seedExperiment(t);
+  run = await seedRun(t, exp);
+  deletedRun = await seedRun(t, exp);
+  await t.executeRaw(`mutation { deleteRun(input: { runId: "${deletedRun}" }) { __typename } }`);
+  await t.executeRaw(
+    `mutation { deleteExperiment(input: { experimentId: "${deletedExp}" }) { __typename } }`,
+  );
+});
+afterAll(() => t.close());
+
+type Case = [mutation: string, input: () => string, expected: string];
+
+const cases: Case[] = [
+  ['renameExperiment', () => `{ experimentId: "${exp}", newName: "" }`, 'ValidationError'],
+  [
+    'renameExperiment',
+    () => `{ experimentId: "${deletedExp}", newName: "${uniqueName()}" }`,
+    'InvalidStateError',
+  ],
+  [
+    'renameExperiment',
+    () => `{ experimentId: "99999", newName: "${uniqueName()}" }`,
+    'NotFoundError',
+  ],
+  ['restoreExperiment', () => `{ experimentId: "99999" }`, 'NotFoundError'],
+  ['restoreExperiment', () => `{ experimentId: "-1" }`, 'ValidationError'],
+  ['setExperimentTag', () => `{ experimentId: "99999", key: "k", value: "v" }`, 'NotFoundError'],
+  [
+    'setExperimentTag',
+    () => `{ experimentId: "${deletedExp}", key: "k", value: "v" }`,
+    'InvalidStateError',
+  ],
+  [
+    'setExperimentTag',
+    () => `{ experimentId: "${exp}", key: "${'k'.repeat(251)}", value: "v" }`,
+    'ValidationError',
+  ],
+  ['deleteExperimentTag', () => `{ experimentId: "99999", key: "k" }`, 'NotFoundError'],
+  ['deleteExperimentTag', () => `{ experimentId: "${deletedExp}", key: "k" }`, 'InvalidStateError'],
+  ['deleteExperimentTag', () => `{ experimentId: "x", key: "k" }`, 'ValidationError'],
+  ['updateRun', () => `{ runId: "${run}", endTime: -5 }`, 'ValidationError'],
+  ['deleteRunTag', () => `{ runId: "${deletedRun}", key: "k" }`, 'InvalidStateError'],
+  ['deleteRunTag', () => `{ runId: "${missingRun}", key: "k" }`, 'NotFoundError'],
+  ['logMetric', () => `{ runId: "${missingRun}", key: "m", value: 1 }`, 'NotFoundError'],
+  ['logMetric', () => `{ runId: "${deletedRun}", key: "m", value: 1 }`, 'InvalidStateError'],
+  ['logMetric', () => `{ runId: "${run}", key: "bad//key", value: 1 }`, 'ValidationError'],
+  ['logParam', () => `{ runId: "${missingRun}", key: "p", value: "1" }`, 'NotFoundError'],
+  ['logParam', () => `{ runId: "${deletedRun}", key: "p", value: "1" }`, 'InvalidStateError'],
+  ['setRunTag', () => `{ runId: "${missingRun}", key: "t", value: "1" }`, 'NotFoundError'],
+  ['setRunTag', () => `{ runId: "${deletedRun}", key: "t", value: "1" }`, 'InvalidStateError'],
+  ['setRunTag', () => `{ runId: "${run}", key: "", value: "1" }`, 'ValidationError'],
+];
+
+describe('mutation error members', () => {
+  it.each(cases)('%s returns the expected error member (%#)', async (mutation, input, expected) => {
+    const res = await t.executeRaw<
+      Record<string, { __typename: string; code?: string }>,
+      undefined
+    >(`mutation { ${mutation}(input: ${input()}) { __typename ... on Error { code message } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.[mutation]?.__typename).toBe(expected);
+    expect(res.data?.[mutation]?.code).toMatch(/^[A-Z_]+$/);
+  });
+});
