@@ -1,15 +1,10 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
-import {
-  createGraphQLError,
-  createYoga,
-  maskError,
-  useReadinessCheck,
-  type YogaServerInstance,
-} from 'graphql-yoga';
+import { createGraphQLError, createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from './config.ts';
 import { type AppDeps, type Context, createContext } from './context.ts';
 import type { Logger } from './logger.ts';
+import { useReadiness } from './plugins/use-readiness.ts';
 import { schema } from './schema.ts';
 import { createServices } from './services.ts';
 import { Db } from './shared/db.ts';
@@ -56,11 +51,8 @@ export async function createApp(
     healthCheckEndpoint: '/healthz',
     landingPage: false,
     plugins: [
-      useReadinessCheck({
-        endpoint: '/readyz',
-        check: async () => {
-          await orm.em.fork().getConnection().execute('select 1');
-        },
+      useReadiness('/readyz', async () => {
+        await orm.em.fork().getConnection().execute('select 1');
       }),
     ],
   });
