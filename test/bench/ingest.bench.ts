@@ -5,7 +5,7 @@
  */
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { benchDatabase, gql, percentile, report, startBenchServer } from './harness.ts';
+import { benchDatabase, gql, percentile, postJson, report, startBenchServer } from './harness.ts';
 
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 300);
 const KEYS = 10;
@@ -39,12 +39,7 @@ function batchBodies(runId: string, batches: number): string[] {
 }
 
 async function post(url: string, body: string): Promise<void> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
-  });
-  const text = await res.text();
+  const text = await postJson(url, body);
   if (!text.includes('BatchAck')) throw new Error(`ingest failed: ${text.slice(0, 300)}`);
 }
 
@@ -77,12 +72,7 @@ async function latency(
   for (let i = 0; i < n + 50; i++) {
     const body = make(i);
     const t0 = performance.now();
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body,
-    });
-    const text = await res.text();
+    const text = await postJson(url, body);
     if (text.includes('"errors"')) throw new Error(text);
     if (i >= 50) samples.push(performance.now() - t0);
   }
