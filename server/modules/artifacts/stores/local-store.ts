@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import { constants, createWriteStream, promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { ValidationError } from '../../../shared/errors.ts';
+import type { ArtifactLocation, ArtifactStore, ByteRange } from './artifact-store.ts';
+
+function isErrno(err: unknown, ...codes: string[]): boolean {
+  return err instanceof Error && codes.includes((err as NodeJS.ErrnoException).code ?? '');
+}
+
+/**
+ * Refuses a path whose existing components below `root` include a symlink, so a link planted
+ * inside a run folder can never lead outside it.
+ */
+async function assertNoSymlinks(root: string, rel: string, includeLast: boolean): Promise<void> {
+  const parts = rel.split('/');
+  const upto = includeLast ? parts.length : parts.length - 1;
+  let current = root;
+  for (let i = 0; i < upto; i++) {
+    current = path.join(current, parts[i]!);
+    const stat = await fs.lstat(current).catch((err: unknown) => {
+      if (isErrno(err, 'ENOENT')) return null;
+      throw err;
+    });
+    if (!stat) return;
+    if (stat.isSymbolicLink()) {
+      throw new ValidationError('path', `Invalid path '${rel}': it goes through a symbolic link`);
+    }
+  }
+}
+
+class LocalLocation implements ArtifactLocation {
+  constructor(
+    readonly uri: string,
+    private readonly root: string,
+  ) {}
+
+  async put(rel: string, body: Readable): Promise<void> {
+    const target = path.join(this.root, rel);
+    const dir = path.dirname(target);
+    await assertNoSymlinks(this.root, rel, false);
+    await fs.mkdir(dir, { recursive: true });
+    await assertNoSymlinks(this.root, rel, false);
+    const tmp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.part`);
+    try {
+      await pipeline(body, createWriteStream(tmp, { flags: 'wx', mode: 0o644 }));
+      await fs.rename(tmp, target);
+    } catch (err) {
+      await fs.rm(tmp, { force: true });
+      if (isErrno(err, 'EISDIR', 'ENOTEMPTY', 'EEXIST')) {
+        throw new ValidationError('path', `Invalid path '${rel}': a directory exists there`);
+      }
+      if (isErrno(err, 'ENOTDIR')) {
+        throw new ValidationError('path', `Invalid path '${rel}': a parent is a file`);
+      }
+      throw err;
+    }
+  }
+
+  async get(rel: string, range?: ByteRange): Promise<Readable> {
+    await assertNoSymlinks(this.root, rel, true);
+    // O_NOFOLLOW closes the gap between the check above and the open
+    const handle = await fs.open(
+      path.join(this.root, rel),
+      constants.O_RDONLY | constants.O_NOFOLLOW,
+    );
+    return handle.createReadStream({
+      start: range?.start,
+      end: range?.end,
+      highWaterMark: 256 * 1024,
+    });
+  }
+
+  async delete(rel: string): Promise<void> {
+    await assertNoSymlinks(this.root, rel, false);
+    await fs.rm(path.join(this.root, rel), { force: true });
+  }
+}
+
+/** Artifacts on the local filesystem: plain paths and `file:` URIs. */
+export class LocalArtifactStore implements ArtifactStore {
+  accepts(uri: string): boolean {
+    return uri.startsWith('file:') || !/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(uri);
+  }
+
+  locate(uri: string): ArtifactLocation {
+    const root = uri.startsWith('file:') ? fileURLToPath(uri) : path.resolve(uri);
+    return new LocalLocation(uri, root);
+  }
+}
