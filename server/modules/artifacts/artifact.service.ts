@@ -68,7 +68,7 @@ export class ArtifactService {
        on conflict (run_id, path) do update
          set size = excluded.size, sha256 = excluded.sha256, created_time = excluded.created_time
        returning ${FILE_COLUMNS}`,
-      [runId, path, hashing.size, hashing.digest(), Date.now()],
+      [runId, path, hashing.bytes, hashing.digest(), Date.now()],
     );
     return file!;
   }

@@ -32,7 +32,8 @@ class S3Location implements ArtifactLocation {
       params: { Bucket: this.bucket, Key: this.key(rel), Body: body },
       partSize: PART_SIZE,
       queueSize: QUEUE_SIZE,
-      leavePartsOnError: false,
+      // abort ourselves below, so the original error is the one reported
+      leavePartsOnError: true,
     });
     try {
       await upload.done();
