@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ClientTestRunInputs($runId: String!) {\n    run(runId: $runId) { inputs { context dataset { name digest sourceType source schema profile } } }\n  }\n": typeof types.ClientTestRunInputsDocument,
     "\n  fragment ErrorFields on Error {\n    __typename\n    code\n    message\n    ... on ValidationError {\n      field\n    }\n  }\n": typeof types.ErrorFieldsFragmentDoc,
     "\n  mutation CreateExperiment($input: CreateExperimentInput!) {\n    createExperiment(input: $input) {\n      __typename\n      ... on CreateExperimentSuccess {\n        experiment {\n          id\n          experimentId\n          name\n          artifactLocation\n          lifecycleStage\n          creationTime\n          lastUpdateTime\n          tags {\n            key\n            value\n          }\n        }\n      }\n      ...ErrorFields\n    }\n  }\n": typeof types.CreateExperimentDocument,
     "\n  query GetExperiment($experimentId: String!, $viewType: ViewType) {\n    experiment(experimentId: $experimentId) {\n      experimentId\n      name\n      lifecycleStage\n      lastUpdateTime\n      tags {\n        key\n        value\n      }\n      runs(first: 100, viewType: $viewType) {\n        edges {\n          node {\n            runId\n            lifecycleStage\n          }\n        }\n      }\n    }\n  }\n": typeof types.GetExperimentDocument,
@@ -46,6 +47,7 @@ type Documents = {
     "\n  query ExperimentRuns($experimentId: String!, $first: Int, $after: String, $last: Int, $before: String) {\n    experiment(experimentId: $experimentId) {\n      runs(first: $first, after: $after, last: $last, before: $before) {\n        edges { node { runId startTime } }\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      }\n    }\n  }\n": typeof types.ExperimentRunsDocument,
 };
 const documents: Documents = {
+    "\n  query ClientTestRunInputs($runId: String!) {\n    run(runId: $runId) { inputs { context dataset { name digest sourceType source schema profile } } }\n  }\n": types.ClientTestRunInputsDocument,
     "\n  fragment ErrorFields on Error {\n    __typename\n    code\n    message\n    ... on ValidationError {\n      field\n    }\n  }\n": types.ErrorFieldsFragmentDoc,
     "\n  mutation CreateExperiment($input: CreateExperimentInput!) {\n    createExperiment(input: $input) {\n      __typename\n      ... on CreateExperimentSuccess {\n        experiment {\n          id\n          experimentId\n          name\n          artifactLocation\n          lifecycleStage\n          creationTime\n          lastUpdateTime\n          tags {\n            key\n            value\n          }\n        }\n      }\n      ...ErrorFields\n    }\n  }\n": types.CreateExperimentDocument,
     "\n  query GetExperiment($experimentId: String!, $viewType: ViewType) {\n    experiment(experimentId: $experimentId) {\n      experimentId\n      name\n      lifecycleStage\n      lastUpdateTime\n      tags {\n        key\n        value\n      }\n      runs(first: 100, viewType: $viewType) {\n        edges {\n          node {\n            runId\n            lifecycleStage\n          }\n        }\n      }\n    }\n  }\n": types.GetExperimentDocument,
@@ -92,6 +94,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientTestRunInputs($runId: String!) {\n    run(runId: $runId) { inputs { context dataset { name digest sourceType source schema profile } } }\n  }\n"): (typeof documents)["\n  query ClientTestRunInputs($runId: String!) {\n    run(runId: $runId) { inputs { context dataset { name digest sourceType source schema profile } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
