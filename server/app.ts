@@ -83,7 +83,7 @@ export async function createApp(
       else yoga(req, res);
     },
     close: async () => {
-      stores.close();
+      await stores.close();
       await orm.close();
     },
   };

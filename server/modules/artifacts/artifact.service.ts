@@ -62,7 +62,7 @@ export class ArtifactService {
     await this.assertNoClash(runId, path);
     const hashing = new HashingStream(this.maxUploadBytes);
     pipeline(body, hashing, () => {});
-    await this.stores.locate(run.artifactUri).put(path, hashing);
+    await (await this.stores.locate(run.artifactUri)).put(path, hashing);
     const [file] = await this.db.query<ArtifactFile>(
       `insert into artifacts (run_id, path, size, sha256, created_time) values ($1, $2, $3, $4, $5)
        on conflict (run_id, path) do update
@@ -115,7 +115,7 @@ export class ArtifactService {
   /** Opens an artifact file, or the inclusive byte `range` of it, as a stream. */
   async open(runId: string, file: ArtifactFile, range?: ByteRange): Promise<Readable> {
     const run = await this.runs.get(runId);
-    return this.stores.locate(run.artifactUri).get(file.path, range);
+    return (await this.stores.locate(run.artifactUri)).get(file.path, range);
   }
 
   /**

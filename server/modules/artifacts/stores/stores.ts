@@ -2,25 +2,27 @@ import type { Config } from '../../../config.ts';
 import { ValidationError } from '../../../shared/errors.ts';
 import type { ArtifactLocation, ArtifactStore } from './artifact-store.ts';
 import { LocalArtifactStore } from './local-store.ts';
-import { S3ArtifactStore } from './s3-store.ts';
+import type { S3ArtifactStore } from './s3-store.ts';
 
 /** The artifact stores of the app, picked by the scheme of an artifact URI. */
 export class ArtifactStores {
-  private readonly s3: S3ArtifactStore;
-  private readonly all: ArtifactStore[];
+  private readonly local = new LocalArtifactStore();
+  /** Loaded on first use: the AWS SDK takes a while to import and most servers never need it. */
+  private s3: Promise<S3ArtifactStore> | null = null;
 
-  constructor(config: Pick<Config, 's3'>) {
-    this.s3 = new S3ArtifactStore(config.s3);
-    this.all = [new LocalArtifactStore(), this.s3];
-  }
+  constructor(private readonly config: Pick<Config, 's3'>) {}
 
   /**
    * The location of a run's artifacts, from its `artifactUri`.
    *
    * @remarks A scheme no store serves (`gs://`, `http://`...) is INVALID_PARAMETER_VALUE.
    */
-  locate(uri: string): ArtifactLocation {
-    const store = this.all.find((s) => s.accepts(uri));
+  async locate(uri: string): Promise<ArtifactLocation> {
+    const store: ArtifactStore | null = this.local.accepts(uri)
+      ? this.local
+      : uri.startsWith('s3://')
+        ? await this.loadS3()
+        : null;
     if (!store) {
       throw new ValidationError(
         'artifactUri',
@@ -30,8 +32,13 @@ export class ArtifactStores {
     return store.locate(uri);
   }
 
+  private loadS3(): Promise<S3ArtifactStore> {
+    this.s3 ??= import('./s3-store.ts').then((m) => new m.S3ArtifactStore(this.config.s3));
+    return this.s3;
+  }
+
   /** Releases network clients. */
-  close(): void {
-    this.s3.close();
+  async close(): Promise<void> {
+    (await this.s3)?.close();
   }
 }
