@@ -1,12 +1,17 @@
 import { Migration } from '@mikro-orm/migrations';
 
-/** Artifacts (one row per stored file, with its checksum) and datasets with their run inputs. */
+/**
+ * Artifacts (one row per stored file, with its checksum) and datasets with their run inputs.
+ *
+ * Artifact paths use the "C" collation: byte order, so a directory's files are one range of the
+ * primary key (`path >= 'dir/' and path < 'dir0'`).
+ */
 export class Migration20261126100000 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`
       create table artifacts (
         run_id varchar(32) not null references runs (id) on delete cascade,
-        path text not null,
+        path text collate "C" not null,
         size bigint not null,
         sha256 char(64) not null,
         created_time bigint not null,

@@ -86,9 +86,10 @@ export class ArtifactService {
   /** Refuses a path below an existing file, or one naming an existing directory. */
   private async assertNoClash(runId: string, path: string): Promise<void> {
     const [clash] = await this.db.query<{ path: string }>(
-      `select path from artifacts where run_id = $1
-         and (path = any($2::text[]) or left(path, $4) = $3) limit 1`,
-      [runId, ancestorsOf(path), `${path}/`, codePoints(path) + 1],
+      `(select path from artifacts where run_id = $1 and path = any($2::text[]) limit 1)
+       union all
+       (select path from artifacts where run_id = $1 and path >= $3 and path < $4 limit 1)`,
+      [runId, ancestorsOf(path), `${path}/`, `${path}0`],
     );
     if (clash) {
       throw new ValidationError(
@@ -121,8 +122,9 @@ export class ArtifactService {
   /**
    * Immediate children of a directory of a run's artifacts, sorted by name (byte order).
    *
-   * @remarks Read from the `artifacts` table, so listing costs the same on every store. A file path
-   * or a missing directory gives an empty page, as MLflow's list-artifacts does.
+   * @remarks Read from the `artifacts` table (a key range of the directory), so listing costs the
+   * same on every store. A file path or a missing directory gives an empty page, as MLflow's
+   * list-artifacts does. Directory sizes are the totals of the files below them.
    */
   async list(runId: string, rawPath: string, req: PageRequest<string>) {
     const dir = normaliseArtifactPath(rawPath, { allowRoot: true });
@@ -134,10 +136,10 @@ export class ArtifactService {
          max(created_time) as "createdTime"
        from (select split_part(substr(path, $3 + 1), '/', 1) as name,
                strpos(substr(path, $3 + 1), '/') > 0 as is_dir, size, sha256, created_time
-             from artifacts where run_id = $1 and left(path, $3) = $2) c
+             from artifacts where run_id = $1 and ($2 = '' or (path >= $2 and path < $6))) c
        where $4::text is null or name collate "C" ${req.backward ? '<' : '>'} $4
        group by name order by name collate "C" ${req.backward ? 'desc' : 'asc'} limit $5`,
-      [runId, prefix, n, req.cursor, req.limit + 1],
+      [runId, prefix, n, req.cursor, req.limit + 1, `${dir}0`],
     );
     const entries = rows.map((r) => ({ ...r, path: `${prefix}${r.name}` }));
     return toConnection(entries, req, (e) => e.name);
