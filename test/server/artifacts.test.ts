@@ -26,7 +26,7 @@ let t: TestApp;
 let base: string;
 let exp: string;
 beforeAll(async () => {
-  t = await createTestApp({ artifactRoot: root });
+  t = await createTestApp({ artifactRoot: root, artifactMaxUploadBytes: 8 * 1024 * 1024 });
   base = (await t.listen()).replace(/\/graphql$/, '');
   exp = await seedExperiment(t);
 });
@@ -118,6 +118,31 @@ describe('artifact upload and download', () => {
       error_code: 'INVALID_PARAMETER_VALUE',
     });
     expect((await put(run, 'dir', 'x')).status).toBe(400);
+  });
+});
+
+describe('upload size limit', () => {
+  it('refuses a body over TRACKQL_ARTIFACT_MAX_UPLOAD_BYTES, declared or streamed, leaving nothing', async () => {
+    const run = await seedRun(t, exp);
+    const big = randomBytes(8 * 1024 * 1024 + 1);
+    const declared = await put(run, 'big.bin', big);
+    expect(declared.status).toBe(400);
+    const url = new URL(base);
+    const streamed = await new Promise<number>((resolve, reject) => {
+      const req = http.request(
+        { host: url.hostname, port: url.port, method: 'PUT', path: `/artifacts/${run}/big.bin` },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.write(big.subarray(0, 4 * 1024 * 1024));
+      req.end(big.subarray(4 * 1024 * 1024));
+    });
+    expect(streamed).toBe(400);
+    expect((await get(run, 'big.bin')).status).toBe(404);
+    expect(readdirSync(runDir(run), { recursive: true })).toEqual([]);
   });
 });
 

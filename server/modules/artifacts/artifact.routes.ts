@@ -44,8 +44,16 @@ function target(url: string): { runId: string; path: string } {
   return { runId, path: decodeArtifactUrlPath(slash < 0 ? '' : rest.slice(slash + 1)) };
 }
 
-async function upload(svc: ArtifactService, req: IncomingMessage, res: ServerResponse) {
+async function upload(
+  svc: ArtifactService,
+  req: IncomingMessage,
+  res: ServerResponse,
+  maxBytes: number,
+) {
   const { runId, path } = target(req.url ?? '');
+  if (Number(req.headers['content-length'] ?? 0) > maxBytes) {
+    throw new ValidationError('body', `Artifact exceeds the limit of ${maxBytes} bytes`);
+  }
   const file = await svc.upload(runId, path, req);
   sendJson(res, 201, file);
 }
@@ -88,7 +96,7 @@ export function createArtifactHandler(deps: AppDeps) {
     req.setTimeout(IDLE_TIMEOUT_MS, () => req.destroy(new Error('idle timeout')));
     const svc = createContext(deps).services.artifacts;
     try {
-      if (req.method === 'PUT') await upload(svc, req, res);
+      if (req.method === 'PUT') await upload(svc, req, res, deps.config.artifactMaxUploadBytes);
       else if (req.method === 'GET' || req.method === 'HEAD') await download(svc, req, res);
       else {
         res.setHeader('allow', 'GET, HEAD, PUT');
