@@ -71,6 +71,13 @@ describe('artifact upload and download', () => {
     expect((await get(run, `plots/${name}`)).body.toString()).toBe('png');
   });
 
+  it('accepts a 255-byte file name', async () => {
+    const run = await seedRun(t, exp);
+    const name = 'n'.repeat(255);
+    expect((await put(run, `dir/${name}`, 'long')).status).toBe(201);
+    expect((await get(run, `dir/${name}`)).body.toString()).toBe('long');
+  });
+
   it('replaces a file uploaded again at the same path', async () => {
     const run = await seedRun(t, exp);
     await put(run, 'a.txt', 'one');

@@ -44,7 +44,8 @@ class LocalLocation implements ArtifactLocation {
     await assertNoSymlinks(this.root, rel, false);
     await fs.mkdir(dir, { recursive: true });
     await assertNoSymlinks(this.root, rel, false);
-    const tmp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.part`);
+    // a fixed-length name: the final name may already be at the 255-byte limit
+    const tmp = path.join(dir, `.trackql-upload-${randomBytes(8).toString('hex')}.part`);
     try {
       await pipeline(body, createWriteStream(tmp, { flags: 'wx', mode: 0o644 }));
       await fs.rename(tmp, target);
