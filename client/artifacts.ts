@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -51,23 +52,31 @@ const fileUrl = (t: RunTarget, p: string) =>
 const joinPath = (dir: string | undefined, name: string) =>
   dir ? `${dir.replace(/\/+$/, '')}/${name}` : name;
 
+/** Files up to this size are read whole and sent as one buffer (cheaper than a stream). */
+const SMALL_FILE_BYTES = 256 * 1024;
+
 async function upload(
   t: RunTarget,
   artifactPath: string,
-  body: Readable,
+  body: Readable | Buffer,
   size: number,
   onBytes: (n: number) => void,
 ): Promise<UploadedArtifact> {
-  const meter = new Meter(onBytes);
+  const meter = Buffer.isBuffer(body) ? null : new Meter(onBytes);
   const res = await (t.fetch ?? fetch)(fileUrl(t, artifactPath), {
     method: 'PUT',
     headers: { 'content-length': String(size), ...t.headers },
-    body: body.pipe(meter) as unknown as BodyInit,
+    body: meter ? ((body as Readable).pipe(meter) as unknown as BodyInit) : (body as Buffer),
     duplex: 'half',
   } as RequestInit);
   if (!res.ok) throw await failure(res);
   const stored = (await res.json()) as UploadedArtifact;
-  const local = meter.hash.digest('hex');
+  if (!meter) onBytes(size);
+  const local = meter
+    ? meter.hash.digest('hex')
+    : createHash('sha256')
+        .update(body as Buffer)
+        .digest('hex');
   if (stored.sha256 !== local) {
     throw new ArtifactError(
       500,
@@ -76,6 +85,11 @@ async function upload(
     );
   }
   return stored;
+}
+
+/** The body to send for a local file: its bytes when small, else a stream. */
+async function fileBody(file: string, size: number): Promise<Readable | Buffer> {
+  return size <= SMALL_FILE_BYTES ? fs.readFile(file) : createReadStream(file);
 }
 
 /**
@@ -93,7 +107,7 @@ export async function logArtifact(
   const { size } = await fs.stat(localPath);
   const dest = joinPath(artifactPath, path.basename(localPath));
   const p = progress(dest, size, opts);
-  const stored = await upload(t, dest, createReadStream(localPath), size, p.add);
+  const stored = await upload(t, dest, await fileBody(localPath, size), size, p.add);
   p.done();
   return stored;
 }
@@ -132,7 +146,7 @@ export async function logArtifacts(
   await pool([...files.keys()], opts.concurrency ?? 4, async (i) => {
     const local = path.join(localDir, files[i]!);
     const dest = joinPath(artifactPath, files[i]!);
-    stored[i] = await upload(t, dest, createReadStream(local), sizes[i]!, p.add);
+    stored[i] = await upload(t, dest, await fileBody(local, sizes[i]!), sizes[i]!, p.add);
   });
   p.done();
   return stored;
@@ -145,7 +159,7 @@ export function logText(
   artifactFile: string,
 ): Promise<UploadedArtifact> {
   const bytes = Buffer.from(text, 'utf8');
-  return upload(t, artifactFile, Readable.from([bytes]), bytes.length, () => {});
+  return upload(t, artifactFile, bytes, bytes.length, () => {});
 }
 
 /** Stores an object as JSON, or as YAML when `artifactFile` ends in `.yaml` / `.yml`. */

@@ -5,6 +5,7 @@ import {
   mkdirSync,
   mkdtempSync,
   openSync,
+  readFileSync,
   rmSync,
   writeFileSync,
   writeSync,
@@ -26,6 +27,12 @@ async function sha256File(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest('hex');
+}
+
+/** CPU seconds (user + system) the server process has used so far. */
+function serverCpu(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 const work = mkdtempSync(path.join(tmpdir(), 'trackql-bench-art-'));
@@ -51,6 +58,7 @@ try {
   closeSync(fd);
   const baseline = server.peakRssMiB();
 
+  let cpu = serverCpu(server.proc.pid!);
   let start = performance.now();
   const stored = await logArtifact(target, big, 'ckpt', opts);
   let secs = (performance.now() - start) / 1000;
@@ -60,11 +68,13 @@ try {
     seconds: +secs.toFixed(2),
     mibPerSec: +(BIG_MIB / secs).toFixed(1),
     serverPeakRssMiB: +server.peakRssMiB().toFixed(0),
+    serverCpuSeconds: +(serverCpu(server.proc.pid!) - cpu).toFixed(2),
     serverRssBeforeMiB: +baseline.toFixed(0),
   });
 
   const dl = path.join(work, 'download');
   mkdirSync(dl);
+  cpu = serverCpu(server.proc.pid!);
   start = performance.now();
   const local = await downloadArtifacts(target, 'ckpt/big.bin', dl, opts);
   secs = (performance.now() - start) / 1000;
@@ -75,6 +85,7 @@ try {
     seconds: +secs.toFixed(2),
     mibPerSec: +(BIG_MIB / secs).toFixed(1),
     serverPeakRssMiB: +server.peakRssMiB().toFixed(0),
+    serverCpuSeconds: +(serverCpu(server.proc.pid!) - cpu).toFixed(2),
     checksumOk: same,
   });
   rmSync(big);
@@ -86,6 +97,7 @@ try {
     if (i < 100) mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, `f${i}.bin`), randomBytes(SMALL_BYTES));
   }
+  cpu = serverCpu(server.proc.pid!);
   start = performance.now();
   await logArtifacts(target, small, 'many', { ...opts, concurrency: 8 });
   secs = (performance.now() - start) / 1000;
@@ -97,10 +109,12 @@ try {
     seconds: +secs.toFixed(2),
     filesPerSec: +(SMALL_FILES / secs).toFixed(0),
     serverPeakRssMiB: +server.peakRssMiB().toFixed(0),
+    serverCpuSeconds: +(serverCpu(server.proc.pid!) - cpu).toFixed(2),
   });
 
   const dl2 = path.join(work, 'download-small');
   mkdirSync(dl2);
+  cpu = serverCpu(server.proc.pid!);
   start = performance.now();
   await downloadArtifacts(target, 'many', dl2, { ...opts, concurrency: 8 });
   secs = (performance.now() - start) / 1000;
@@ -111,6 +125,7 @@ try {
     seconds: +secs.toFixed(2),
     filesPerSec: +(SMALL_FILES / secs).toFixed(0),
     serverPeakRssMiB: +server.peakRssMiB().toFixed(0),
+    serverCpuSeconds: +(serverCpu(server.proc.pid!) - cpu).toFixed(2),
   });
 } finally {
   await server.stop();
