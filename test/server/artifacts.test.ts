@@ -87,6 +87,18 @@ describe('artifact upload and download', () => {
     expect(res.run?.artifacts.edges.map((e) => e.node.fileSize)).toEqual([4]);
   });
 
+  it('keeps the record in step with the file when uploads race to one path', async () => {
+    const run = await seedRun(t, exp);
+    const bodies = Array.from({ length: 8 }, () => randomBytes(64 * 1024));
+    await Promise.all(bodies.map((b) => put(run, 'race.bin', b)));
+    const down = await get(run, 'race.bin');
+    const list = await t.execute(ListArtifacts, { runId: run });
+    expect(bodies.map(sha)).toContain(sha(down.body));
+    expect(list.run?.artifacts.edges[0]?.node.sha256).toBe(sha(down.body));
+    expect(down.headers.etag).toBe(`"${sha(down.body)}"`);
+    expect(readdirSync(runDir(run))).toEqual(['race.bin']);
+  });
+
   it('serves byte ranges with 206 and Content-Range, and 416 past the end', async () => {
     const run = await seedRun(t, exp);
     const data = Buffer.from('0123456789');

@@ -62,15 +62,28 @@ export class ArtifactService {
     await this.assertNoClash(runId, path);
     const hashing = new HashingStream(this.maxUploadBytes);
     pipeline(body, hashing, () => {});
-    await (await this.stores.locate(run.artifactUri)).put(path, hashing);
-    const [file] = await this.db.query<ArtifactFile>(
-      `insert into artifacts (run_id, path, size, sha256, created_time) values ($1, $2, $3, $4, $5)
-       on conflict (run_id, path) do update
-         set size = excluded.size, sha256 = excluded.sha256, created_time = excluded.created_time
-       returning ${FILE_COLUMNS}`,
-      [runId, path, hashing.bytes, hashing.digest(), Date.now()],
-    );
-    return file!;
+    const staged = await (await this.stores.locate(run.artifactUri)).stage(path, hashing);
+    const [size, sha256] = [hashing.bytes, hashing.digest()];
+    try {
+      // one writer at a time per path between rename and record, so the row describes the file
+      return await this.db.transaction(async (sql) => {
+        await sql.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [
+          `artifact:${runId}/${path}`,
+        ]);
+        await staged.publish();
+        const [file] = await sql.query<ArtifactFile>(
+          `insert into artifacts (run_id, path, size, sha256, created_time) values ($1, $2, $3, $4, $5)
+           on conflict (run_id, path) do update
+             set size = excluded.size, sha256 = excluded.sha256, created_time = excluded.created_time
+           returning ${FILE_COLUMNS}`,
+          [runId, path, size, sha256, Date.now()],
+        );
+        return file!;
+      });
+    } catch (err) {
+      await staged.discard();
+      throw err;
+    }
   }
 
   private async activeRun(runId: string): Promise<Run> {

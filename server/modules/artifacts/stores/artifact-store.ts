@@ -15,16 +15,25 @@ export interface ByteRange {
 export interface ArtifactLocation {
   readonly uri: string;
   /**
-   * Streams `body` to `path`, replacing any file there.
+   * Streams `body` towards `path`; the file becomes visible only when the result is published.
    *
-   * @remarks Atomic: readers see the old file or the whole new one, never a partial file. When
-   * `body` errors (client disconnect) nothing is left behind and the promise rejects.
+   * @remarks When `body` errors (client disconnect) nothing is left behind and the promise
+   * rejects. Publishing replaces any file at `path` atomically: readers see the old file or the
+   * whole new one, never a partial file.
    */
-  put(path: string, body: Readable): Promise<void>;
+  stage(path: string, body: Readable): Promise<StagedFile>;
   /** Opens the file at `path` (or a byte range of it) as a stream. */
   get(path: string, range?: ByteRange): Promise<Readable>;
   /** Removes the file at `path`; a missing file is not an error. */
   delete(path: string): Promise<void>;
+}
+
+/** A fully written file waiting to be made visible at its path. */
+export interface StagedFile {
+  /** Makes the file visible at its path, replacing any file there. */
+  publish(): Promise<void>;
+  /** Removes the staged file if it was not published. */
+  discard(): Promise<void>;
 }
 
 /** A kind of storage (filesystem, S3...) that can serve artifact URIs of its scheme. */

@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { ValidationError } from '../../../shared/errors.ts';
-import type { ArtifactLocation, ArtifactStore, ByteRange } from './artifact-store.ts';
+import type { ArtifactLocation, ArtifactStore, ByteRange, StagedFile } from './artifact-store.ts';
 
 function isErrno(err: unknown, ...codes: string[]): boolean {
   return err instanceof Error && codes.includes((err as NodeJS.ErrnoException).code ?? '');
@@ -38,27 +38,40 @@ class LocalLocation implements ArtifactLocation {
     private readonly root: string,
   ) {}
 
-  async put(rel: string, body: Readable): Promise<void> {
+  async stage(rel: string, body: Readable): Promise<StagedFile> {
     const target = path.join(this.root, rel);
     const dir = path.dirname(target);
     await assertNoSymlinks(this.root, rel, false);
-    await fs.mkdir(dir, { recursive: true });
-    await assertNoSymlinks(this.root, rel, false);
-    // a fixed-length name: the final name may already be at the 255-byte limit
-    const tmp = path.join(dir, `.trackql-upload-${randomBytes(8).toString('hex')}.part`);
-    try {
-      await pipeline(body, createWriteStream(tmp, { flags: 'wx', mode: 0o644 }));
-      await fs.rename(tmp, target);
-    } catch (err) {
-      await fs.rm(tmp, { force: true });
-      if (isErrno(err, 'EISDIR', 'ENOTEMPTY', 'EEXIST')) {
-        throw new ValidationError('path', `Invalid path '${rel}': a directory exists there`);
-      }
-      if (isErrno(err, 'ENOTDIR')) {
+    await fs.mkdir(dir, { recursive: true }).catch((err: unknown) => {
+      if (isErrno(err, 'ENOTDIR', 'EEXIST')) {
         throw new ValidationError('path', `Invalid path '${rel}': a parent is a file`);
       }
       throw err;
+    });
+    await assertNoSymlinks(this.root, rel, false);
+    // a fixed-length name: the final name may already be at the 255-byte limit
+    const tmp = path.join(dir, `.trackql-upload-${randomBytes(8).toString('hex')}.part`);
+    const discard = () => fs.rm(tmp, { force: true });
+    try {
+      await pipeline(body, createWriteStream(tmp, { flags: 'wx', mode: 0o644 }));
+    } catch (err) {
+      await discard();
+      throw err;
     }
+    return {
+      discard,
+      publish: async () => {
+        try {
+          await fs.rename(tmp, target);
+        } catch (err) {
+          await discard();
+          if (isErrno(err, 'EISDIR', 'ENOTEMPTY', 'EEXIST')) {
+            throw new ValidationError('path', `Invalid path '${rel}': a directory exists there`);
+          }
+          throw err;
+        }
+      },
+    };
   }
 
   async get(rel: string, range?: ByteRange): Promise<Readable> {

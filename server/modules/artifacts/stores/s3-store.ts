@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import type { S3Config } from '../../../config.ts';
-import type { ArtifactLocation, ArtifactStore, ByteRange } from './artifact-store.ts';
+import type { ArtifactLocation, ArtifactStore, ByteRange, StagedFile } from './artifact-store.ts';
 
 /** Multipart part size: memory per upload is about `PART_SIZE × QUEUE_SIZE`. */
 const PART_SIZE = 8 * 1024 * 1024;
@@ -25,8 +25,11 @@ class S3Location implements ArtifactLocation {
     return this.prefix === '' ? rel : `${this.prefix}/${rel}`;
   }
 
-  async put(rel: string, body: Readable): Promise<void> {
-    // a multipart upload only becomes an object when completed, so a failed one leaves nothing
+  /**
+   * Uploads straight to the key: a multipart upload only becomes an object when completed, so a
+   * failed one leaves nothing; publishing is then a no-op (concurrent writers of one key race).
+   */
+  async stage(rel: string, body: Readable): Promise<StagedFile> {
     const upload = new Upload({
       client: this.client,
       params: { Bucket: this.bucket, Key: this.key(rel), Body: body },
@@ -41,6 +44,7 @@ class S3Location implements ArtifactLocation {
       await upload.abort().catch(() => {});
       throw err;
     }
+    return { publish: async () => {}, discard: async () => {} };
   }
 
   async get(rel: string, range?: ByteRange): Promise<Readable> {
