@@ -1,9 +1,12 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { createGraphQLError, createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from './config.ts';
 import { type AppDeps, type Context, createContext } from './context.ts';
 import type { Logger } from './logger.ts';
+import { ARTIFACTS_PREFIX, createArtifactHandler } from './modules/artifacts/artifact.routes.ts';
+import { ArtifactStores } from './modules/artifacts/stores/stores.ts';
 import { useReadiness } from './plugins/use-readiness.ts';
 import { schema } from './schema.ts';
 import { createServices } from './services.ts';
@@ -14,6 +17,12 @@ import { DomainError, ValidationError } from './shared/errors.ts';
 export interface App {
   yoga: YogaServerInstance<Record<string, unknown>, Context>;
   orm: MikroORM;
+  /**
+   * The Node request listener to serve: the streaming artifact routes (`/artifacts/...`), then yoga.
+   *
+   * @remarks Artifacts bypass yoga, which would buffer bodies in memory.
+   */
+  handler(req: IncomingMessage, res: ServerResponse): void;
   close(): Promise<void>;
 }
 
@@ -28,9 +37,10 @@ export async function createApp(
   logger: Logger,
   opts: { onQuery?: (sql: string) => void } = {},
 ): Promise<App> {
-  const deps: AppDeps = { orm, config, logger, onQuery: opts.onQuery };
+  const stores = new ArtifactStores(config);
+  const deps: AppDeps = { orm, config, logger, stores, onQuery: opts.onQuery };
   const em = orm.em.fork();
-  await createServices({ em, db: new Db(em), config }).experiments.ensureDefault();
+  await createServices({ em, db: new Db(em), config, stores }).experiments.ensureDefault();
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     context: () => createContext(deps),
@@ -56,9 +66,17 @@ export async function createApp(
       }),
     ],
   });
+  const artifacts = createArtifactHandler(deps);
   return {
     yoga,
     orm,
-    close: () => orm.close(),
+    handler: (req, res) => {
+      if (req.url?.startsWith(ARTIFACTS_PREFIX)) void artifacts(req, res);
+      else yoga(req, res);
+    },
+    close: async () => {
+      await stores.close();
+      await orm.close();
+    },
   };
 }

@@ -13,6 +13,12 @@ const EnvSchema = z.object({
   TRACKQL_ARTIFACT_ROOT: z.string().min(1).optional(),
   TRACKQL_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: z.string().url().optional(),
+  TRACKQL_S3_ENDPOINT: z.string().url().optional(),
+  TRACKQL_S3_FORCE_PATH_STYLE: z.enum(['true', 'false', '1', '0']).optional(),
+  AWS_REGION: z.string().min(1).optional(),
+  AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
+  AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  TRACKQL_ARTIFACT_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).optional(),
   LOG_LEVEL: LogLevel.default('info'),
 });
 
@@ -28,7 +34,22 @@ export interface Config {
   artifactRoot: string;
   dbPoolSize: number;
   redisUrl?: string;
+  /** S3-compatible object store used by `s3://bucket/prefix` artifact locations. */
+  s3: S3Config;
+  /** Largest artifact accepted by one upload, in bytes. */
+  artifactMaxUploadBytes: number;
   logLevel: LogLevel;
+}
+
+/** Connection settings for `s3://` artifact locations. */
+export interface S3Config {
+  /** Endpoint of an S3-compatible store (MinIO, s3rver...); unset = AWS. */
+  endpoint?: string;
+  region: string;
+  /** Path-style addressing (`endpoint/bucket/key`); default true when an endpoint is set. */
+  forcePathStyle: boolean;
+  /** Static credentials; unset = the AWS SDK's default provider chain. */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
 }
 
 /**
@@ -53,6 +74,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     artifactRoot: e.TRACKQL_ARTIFACT_ROOT ?? path.join(dataDir, 'artifacts'),
     dbPoolSize: e.TRACKQL_DB_POOL_SIZE,
     redisUrl: e.REDIS_URL,
+    s3: {
+      endpoint: e.TRACKQL_S3_ENDPOINT,
+      region: e.AWS_REGION ?? 'us-east-1',
+      forcePathStyle:
+        e.TRACKQL_S3_FORCE_PATH_STYLE === undefined
+          ? e.TRACKQL_S3_ENDPOINT !== undefined
+          : ['true', '1'].includes(e.TRACKQL_S3_FORCE_PATH_STYLE),
+      credentials:
+        e.AWS_ACCESS_KEY_ID && e.AWS_SECRET_ACCESS_KEY
+          ? { accessKeyId: e.AWS_ACCESS_KEY_ID, secretAccessKey: e.AWS_SECRET_ACCESS_KEY }
+          : undefined,
+    },
+    artifactMaxUploadBytes: e.TRACKQL_ARTIFACT_MAX_UPLOAD_BYTES ?? 64 * 1024 ** 3,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
+import type { ArtifactStores } from './modules/artifacts/stores/stores.ts';
 import { createServices, type Services } from './services.ts';
 import { Db } from './shared/db.ts';
 
@@ -10,6 +11,7 @@ export interface AppDeps {
   orm: MikroORM;
   config: Config;
   logger: Logger;
+  stores: ArtifactStores;
   /** Sees every raw SQL statement (tests count them). */
   onQuery?: (sql: string) => void;
 }
@@ -30,7 +32,7 @@ export function createContext(deps: AppDeps): Context {
   return {
     requestId: randomUUID(),
     em,
-    services: createServices({ em, db, config: deps.config }),
+    services: createServices({ em, db, config: deps.config, stores: deps.stores }),
     config: deps.config,
     logger: deps.logger,
   };

@@ -26,8 +26,10 @@ const orm = await initOrm(embedded?.url ?? config.databaseUrl ?? '', {
   poolSize: config.dbPoolSize,
 });
 const app = await createApp(orm, config, logger);
-const server = createServer(app.yoga);
+const server = createServer(app.handler);
 server.keepAliveTimeout = 65_000;
+// multi-gigabyte artifact uploads outlast the default 5-minute limit; their routes use an idle timeout
+server.requestTimeout = 0;
 
 await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
 const addr = server.address();

@@ -1,5 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from './config.ts';
+import { ArtifactService } from './modules/artifacts/artifact.service.ts';
+import type { ArtifactStores } from './modules/artifacts/stores/stores.ts';
+import { DatasetService } from './modules/datasets/dataset.service.ts';
 import { ExperimentService } from './modules/experiments/experiment.service.ts';
 import { LogBatchService } from './modules/log-batch/log-batch.service.ts';
 import { MetricService } from './modules/metrics/metric.service.ts';
@@ -12,6 +15,8 @@ export interface ServiceDeps {
   em: EntityManager;
   db: Db;
   config: Config;
+  /** App-scoped artifact stores (they hold network clients). */
+  stores: ArtifactStores;
 }
 
 /** Builds the per-request services; they are cheap plain objects. */
@@ -21,7 +26,14 @@ export function createServices(deps: ServiceDeps) {
   const paramsTags = new ParamsTagsService(deps.db, experiments);
   const metrics = new MetricService(deps.db);
   const logBatch = new LogBatchService(deps.db);
-  return { experiments, runs, paramsTags, metrics, logBatch };
+  const artifacts = new ArtifactService(
+    deps.db,
+    runs,
+    deps.stores,
+    deps.config.artifactMaxUploadBytes,
+  );
+  const datasets = new DatasetService(deps.db);
+  return { experiments, runs, paramsTags, metrics, logBatch, artifacts, datasets };
 }
 
 export type Services = ReturnType<typeof createServices>;

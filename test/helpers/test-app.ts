@@ -3,7 +3,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { inject } from 'vitest';
 import { type App, createApp } from '../../server/app.ts';
-import { loadConfig } from '../../server/config.ts';
+import { type Config, loadConfig } from '../../server/config.ts';
 import { initOrm } from '../../server/db/orm.ts';
 import { createLogger } from '../../server/logger.ts';
 import { installTypeParsers } from '../../server/shared/db.ts';
@@ -32,8 +32,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Builds the real app on a fresh database cloned from the migrated template. */
-export async function createTestApp(): Promise<TestApp> {
+/** Builds the real app on a fresh database cloned from the migrated template; `overrides` change its config. */
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   await installTypeParsers();
   const db = await cloneTemplate(inject('baseUrl'), inject('template'));
   const sql: string[] = [];
@@ -43,6 +43,7 @@ export async function createTestApp(): Promise<TestApp> {
     ...loadConfig({}),
     databaseUrl: db.url,
     artifactRoot: '/tmp/trackql-test-artifacts',
+    ...overrides,
   };
   const app = await createApp(
     orm,
@@ -73,7 +74,7 @@ export async function createTestApp(): Promise<TestApp> {
       return res.data;
     },
     async listen() {
-      server = createServer(app.yoga);
+      server = createServer(app.handler);
       await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
       const addr = server.address();
       return `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/graphql`;

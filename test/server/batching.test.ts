@@ -4,6 +4,12 @@ import { LogBatch } from '../helpers/documents.ts';
 import { seedExperiment, seedRun } from '../helpers/seed.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
+const LogInputs = graphql(`
+  mutation LogInputsForBatching($input: LogInputsInput!) {
+    logInputs(input: $input) { __typename }
+  }
+`);
+
 const Page = graphql(`
   query RunsPage($experimentId: String!, $first: Int) {
     experiment(experimentId: $experimentId) {
@@ -20,6 +26,7 @@ const Page = graphql(`
             children { runId }
             parent { runId }
             experiment { experimentId }
+            inputs { context dataset { name digest } tags { key value } }
           }
         }
       }
@@ -55,6 +62,17 @@ async function seedPage(runs: number): Promise<string> {
         ],
       },
     });
+    await t.execute(LogInputs, {
+      input: {
+        runId: run,
+        datasets: [
+          {
+            dataset: { name: 'train', digest: `d${i}`, sourceType: 'local', source: '{}' },
+            tags: [{ key: 'mlflow.data.context', value: 'training' }],
+          },
+        ],
+      },
+    });
   }
   return exp;
 }
@@ -82,7 +100,15 @@ describe('batching', () => {
       { key: 'loss', value: 0.76, step: 1 },
     ]);
     expect(newest.tags.map((x) => x.key)).toEqual(['mlflow.runName', 't1', 't2']);
+    expect(newest.inputs).toEqual([
+      {
+        context: 'training',
+        dataset: { name: 'train', digest: 'd24' },
+        tags: [{ key: 'mlflow.data.context', value: 'training' }],
+      },
+    ]);
     expect(statements.length, statements.join('\n')).toBe(forSmall);
-    expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(9);
+    // one statement per loadable list: the inputs list added the tenth
+    expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(10);
   });
 });

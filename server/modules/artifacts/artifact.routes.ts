@@ -1,0 +1,119 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
+import { type AppDeps, createContext } from '../../context.ts';
+import { DomainError, type ErrorCode, ValidationError } from '../../shared/errors.ts';
+import { isRunIdShape } from '../../shared/ids.ts';
+import type { ArtifactService } from './artifact.service.ts';
+import { decodeArtifactUrlPath } from './artifact-path.ts';
+import { parseRange } from './http-range.ts';
+
+/** URL prefix of the streaming artifact routes. */
+export const ARTIFACTS_PREFIX = '/artifacts/';
+
+/** Idle time after which a stalled transfer is dropped. */
+const IDLE_TIMEOUT_MS = 120_000;
+
+const STATUS: Record<ErrorCode, number> = {
+  RESOURCE_DOES_NOT_EXIST: 404,
+  INVALID_PARAMETER_VALUE: 400,
+  RESOURCE_ALREADY_EXISTS: 400,
+  // MLflow answers 500, which its clients retry; a deleted run is not worth retrying
+  INVALID_STATE: 409,
+};
+
+function sendJson(res: ServerResponse, status: number, body: unknown, close = false): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    ...(close ? { connection: 'close' } : {}),
+  });
+  res.end(text);
+}
+
+/** Splits `/artifacts/<runId>/<path>` into the run id and the decoded, checked path. */
+function target(url: string): { runId: string; path: string } {
+  const rest = url.slice(ARTIFACTS_PREFIX.length).split('?')[0] ?? '';
+  const slash = rest.indexOf('/');
+  const runId = slash < 0 ? rest : rest.slice(0, slash);
+  if (!isRunIdShape(runId)) throw new ValidationError('runId', `Invalid run id '${runId}'`);
+  return { runId, path: decodeArtifactUrlPath(slash < 0 ? '' : rest.slice(slash + 1)) };
+}
+
+async function upload(
+  svc: ArtifactService,
+  req: IncomingMessage,
+  res: ServerResponse,
+  maxBytes: number,
+) {
+  const { runId, path } = target(req.url ?? '');
+  if (Number(req.headers['content-length'] ?? 0) > maxBytes) {
+    throw new ValidationError('body', `Artifact exceeds the limit of ${maxBytes} bytes`);
+  }
+  const file = await svc.upload(runId, path, req);
+  sendJson(res, 201, file);
+}
+
+async function download(svc: ArtifactService, req: IncomingMessage, res: ServerResponse) {
+  const { runId, path } = target(req.url ?? '');
+  const file = await svc.stat(runId, path);
+  const range = parseRange(req.headers.range, file.size);
+  const common = {
+    'accept-ranges': 'bytes',
+    etag: `"${file.sha256}"`,
+    'content-type': 'application/octet-stream',
+    'x-content-type-options': 'nosniff',
+  };
+  if (range === 'unsatisfiable') {
+    res.writeHead(416, { ...common, 'content-range': `bytes */${file.size}`, 'content-length': 0 });
+    res.end();
+    return;
+  }
+  const length = range ? range.end - range.start + 1 : file.size;
+  // open before the status line, so a refused path still gets its JSON error
+  const body = req.method === 'HEAD' || length === 0 ? null : await svc.open(runId, file, range);
+  res.writeHead(range ? 206 : 200, {
+    ...common,
+    'content-length': length,
+    ...(range ? { 'content-range': `bytes ${range.start}-${range.end}/${file.size}` } : {}),
+  });
+  if (body) await pipeline(body, res);
+  else res.end();
+}
+
+/**
+ * Handles `PUT|GET|HEAD /artifacts/<runId>/<path>`: streaming upload, download with ranges.
+ *
+ * @remarks Bodies stream through in bounded memory. Errors are MLflow-style JSON
+ * `{error_code, message}`: 404 for a missing run or file, 400 for a bad path, 409 for a deleted run.
+ */
+export function createArtifactHandler(deps: AppDeps) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    req.setTimeout(IDLE_TIMEOUT_MS, () => req.destroy(new Error('idle timeout')));
+    const svc = createContext(deps).services.artifacts;
+    try {
+      if (req.method === 'PUT') await upload(svc, req, res, deps.config.artifactMaxUploadBytes);
+      else if (req.method === 'GET' || req.method === 'HEAD') await download(svc, req, res);
+      else {
+        res.setHeader('allow', 'GET, HEAD, PUT');
+        sendJson(res, 405, { error_code: 'BAD_REQUEST', message: `${req.method} not allowed` });
+      }
+    } catch (err) {
+      // an upload refused before its body was read: close rather than drain gigabytes
+      const close = req.method === 'PUT' && !req.readableEnded;
+      if (err instanceof DomainError) {
+        sendJson(res, STATUS[err.code], { error_code: err.code, message: err.message }, close);
+      } else if (req.destroyed || res.destroyed) {
+        deps.logger.info('artifact transfer aborted', { url: req.url, error: String(err) });
+        res.destroy();
+      } else {
+        deps.logger.error('artifact request failed', { url: req.url }, err);
+        sendJson(res, 500, { error_code: 'INTERNAL_ERROR', message: 'Unexpected error.' }, close);
+      }
+    }
+  };
+}

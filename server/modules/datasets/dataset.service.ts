@@ -1,0 +1,180 @@
+import type { Db, SqlClient } from '../../shared/db.ts';
+import { groupByKeys } from '../../shared/group.ts';
+import { newId } from '../../shared/ids.ts';
+import type { KeyValue } from '../params-tags/params-tags.service.ts';
+import { RunService } from '../runs/run.service.ts';
+import { type DatasetInputSpec, validateInputs } from './dataset.validation.ts';
+import {
+  CONTEXT_TAG,
+  type DatasetClause,
+  datasetFilterSql,
+  type SqlFragment,
+} from './dataset-filter.ts';
+
+/** A stored dataset: experiment-scoped, identified by (experiment, name, digest). */
+export interface Dataset {
+  id: string;
+  experimentId: string;
+  name: string;
+  digest: string;
+  sourceType: string;
+  source: string;
+  schema: string | null;
+  profile: string | null;
+}
+
+/** A dataset used by a run, with the input's tags. */
+export interface RunInput {
+  inputId: string;
+  runId: string;
+  dataset: Dataset;
+  tags: KeyValue[];
+}
+
+/** One distinct (experiment, name, digest, context) of an experiment's dataset inputs. */
+export interface DatasetSummary {
+  experimentId: string;
+  name: string;
+  digest: string;
+  context: string | null;
+}
+
+/** Most summaries returned per experiment (MLflow's search-datasets cap). */
+const MAX_SUMMARIES = 1000;
+
+/** Datasets and the runs' dataset inputs (MLflow log-inputs). */
+export class DatasetService {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Records datasets as inputs of an active run.
+   *
+   * @remarks Datasets are reused per (experiment, name, digest) and never updated; an input
+   * already recorded for the run is a no-op, its tags unchanged (MLflow). One transaction; the run
+   * must exist (RESOURCE_DOES_NOT_EXIST) and be active (INVALID_STATE).
+   */
+  async logInputs(runId: string, inputs: readonly DatasetInputSpec[]): Promise<void> {
+    const valid = validateInputs(runId, inputs);
+    if (valid.length === 0) {
+      await this.db.transaction((sql) => RunService.lockActive(sql, runId));
+      return;
+    }
+    const now = Date.now();
+    await this.db.transaction(async (sql) => {
+      await RunService.lockActive(sql, runId);
+      const [run] = await sql.query<{ experimentId: number }>(
+        'select experiment_id as "experimentId" from runs where id = $1',
+        [runId],
+      );
+      const datasetIds = await this.upsertDatasets(
+        sql,
+        run!.experimentId,
+        valid.map((v) => v.dataset),
+        now,
+      );
+      const inputIds = valid.map(() => newId());
+      const created = await sql.query<{ id: string }>(
+        `insert into dataset_inputs (id, run_id, dataset_id, created_time)
+         select x.id, $1, x.dataset_id, $2 from unnest($3::text[], $4::text[]) as x(id, dataset_id)
+         on conflict (run_id, dataset_id) do nothing returning id`,
+        [runId, now, inputIds, datasetIds],
+      );
+      const fresh = new Set(created.map((r) => r.id));
+      const tags = valid.flatMap((v, i) =>
+        fresh.has(inputIds[i]!) ? v.tags.map((t) => ({ id: inputIds[i]!, ...t })) : [],
+      );
+      if (tags.length === 0) return;
+      await sql.query(
+        `insert into input_tags (input_id, key, value)
+         select * from unnest($1::text[], $2::text[], $3::text[])`,
+        [tags.map((t) => t.id), tags.map((t) => t.key), tags.map((t) => t.value)],
+      );
+    });
+  }
+
+  /** Inserts missing datasets of an experiment; returns the id of each spec, in order. */
+  private async upsertDatasets(
+    sql: SqlClient,
+    experimentId: number,
+    specs: DatasetInputSpec['dataset'][],
+    now: number,
+  ): Promise<string[]> {
+    const col = <K extends keyof DatasetInputSpec['dataset']>(k: K) =>
+      specs.map((d) => d[k] ?? null);
+    await sql.query(
+      `insert into datasets (id, experiment_id, name, digest, source_type, source, schema, profile, created_time)
+       select x.id, $1, x.name, x.digest, x.st, x.src, x.sch, x.prof, $2
+       from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+         as x(id, name, digest, st, src, sch, prof)
+       on conflict (experiment_id, name, digest) do nothing`,
+      [
+        experimentId,
+        now,
+        specs.map(() => newId()),
+        col('name'),
+        col('digest'),
+        col('sourceType'),
+        col('source'),
+        col('schema'),
+        col('profile'),
+      ],
+    );
+    const rows = await sql.query<{ id: string; name: string; digest: string }>(
+      `select d.id, d.name, d.digest from datasets d
+       join unnest($2::text[], $3::text[]) as x(name, digest) on d.name = x.name and d.digest = x.digest
+       where d.experiment_id = $1`,
+      [experimentId, col('name'), col('digest')],
+    );
+    const byIdentity = new Map(rows.map((r) => [JSON.stringify([r.name, r.digest]), r.id]));
+    return specs.map((d) => byIdentity.get(JSON.stringify([d.name, d.digest]))!);
+  }
+
+  /** Dataset inputs of each run with their tags, in logging order (one query). */
+  async inputsByRunIds(runIds: readonly string[]): Promise<RunInput[][]> {
+    const rows = await this.db.query<RunInput>(
+      `select di.id as "inputId", di.run_id as "runId",
+         json_build_object('id', d.id, 'experimentId', d.experiment_id::text, 'name', d.name,
+           'digest', d.digest, 'sourceType', d.source_type, 'source', d.source,
+           'schema', d.schema, 'profile', d.profile) as dataset,
+         coalesce((select json_agg(json_build_object('key', t.key, 'value', t.value) order by t.key)
+                   from input_tags t where t.input_id = di.id), '[]'::json) as tags
+       from dataset_inputs di join datasets d on d.id = di.dataset_id
+       where di.run_id = any($1::text[]) order by di.run_id, di.created_time, d.name, d.digest`,
+      [runIds],
+    );
+    return groupByKeys(runIds, rows, (r) => r.runId);
+  }
+
+  /**
+   * Distinct (name, digest, context) of each experiment's dataset inputs (one query).
+   *
+   * @remarks Sorted by name, digest, then context (absent first); at most 1000 per experiment.
+   */
+  async summariesByExperimentIds(experimentIds: readonly string[]): Promise<DatasetSummary[][]> {
+    const ids = experimentIds.map((id) => (/^\d{1,15}$/.test(id) ? id : '-1'));
+    const rows = await this.db.query<DatasetSummary>(
+      `select "experimentId", name, digest, context from (
+         select s.*, row_number() over (partition by "experimentId" order by name, digest, context nulls first) as n
+         from (select distinct d.experiment_id::text as "experimentId", d.name, d.digest, t.value as context
+               from datasets d join dataset_inputs di on di.dataset_id = d.id
+               left join input_tags t on t.input_id = di.id and t.key = $2
+               where d.experiment_id = any($1::bigint[])) s) ranked
+       where n <= $3 order by "experimentId", n`,
+      [ids, CONTEXT_TAG, MAX_SUMMARIES],
+    );
+    return groupByKeys(ids, rows, (r) => r.experimentId);
+  }
+
+  /**
+   * SQL for a run-search `datasets.*` clause; see {@link datasetFilterSql}.
+   *
+   * @example `filterSql({ field: 'context', comparator: 'IN', value: ['eval'] }, { runAlias: 'r', paramOffset: 2 })`
+   * gives `{ sql: 'exists (... ds_in.run_id = r.id and ds_tag.value = any($3::text[]))', params: [['eval']] }`.
+   */
+  filterSql(
+    clause: DatasetClause,
+    opts: { runAlias?: string; paramOffset?: number } = {},
+  ): SqlFragment {
+    return datasetFilterSql(clause, opts);
+  }
+}
