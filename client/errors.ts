@@ -37,6 +37,8 @@ export class TrackingError extends Error {
   readonly typename?: DomainErrorFields['__typename'];
   readonly field?: string;
   readonly status?: number;
+  /** Further errors reported by the same `flush()`, when several batches failed. */
+  related: TrackingError[] = [];
 
   constructor(kind: TrackingErrorKind, message: string, options: TrackingErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
