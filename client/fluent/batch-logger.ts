@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Client } from '@urql/core';
 import { domainError, TrackingError } from '../errors.ts';
 import type { LogBatchInput } from '../gql/graphql.ts';
-import { logBatch } from '../operations/log-batch.ts';
+import type { BatchAck } from '../operations/log-batch.ts';
+import type { OpResult } from '../operations/result.ts';
 import { cutBatches } from './batches.ts';
 import type { RunSink } from './run-sink.ts';
 
@@ -60,7 +60,7 @@ export class BatchLogger {
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly client: () => Client,
+    private readonly send: (input: LogBatchInput) => Promise<OpResult<BatchAck>>,
     options: Partial<LoggingOptions> = {},
   ) {
     this.options = { ...DEFAULT_LOGGING, ...options };
@@ -146,7 +146,7 @@ export class BatchLogger {
     for (let attempt = 0; ; attempt++) {
       let error: TrackingError;
       try {
-        const res = await logBatch(this.client(), input);
+        const res = await this.send(input);
         if (res.ok) return;
         error = domainError(res.error);
       } catch (e) {

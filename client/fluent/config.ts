@@ -1,5 +1,6 @@
 import type { Client } from '@urql/core';
-import { createTrackingClient } from '../client.ts';
+import { createTrackingClient, graphqlUrl } from '../client.ts';
+import { type BatchEndpoint, sendLogBatch } from '../operations/log-batch.ts';
 import { BatchLogger, type LoggingOptions } from './batch-logger.ts';
 
 /** Where the fluent API sends everything when nothing else is configured. */
@@ -16,6 +17,7 @@ export interface TrackingUriOptions {
 let uri: string | null = null;
 let transport: TrackingUriOptions = {};
 let client: Client | null = null;
+let endpoint: BatchEndpoint | null = null;
 
 /**
  * Sets the tracking server the fluent API talks to (`http://host:port/graphql` or a base URL).
@@ -26,6 +28,7 @@ export function setTrackingUri(trackingUri: string, options: TrackingUriOptions 
   uri = trackingUri;
   transport = options;
   client = null;
+  endpoint = null;
   process.env.MLFLOW_TRACKING_URI = trackingUri;
 }
 
@@ -44,8 +47,17 @@ export function getClient(): Client {
   return client;
 }
 
+function batchEndpoint(): BatchEndpoint {
+  endpoint ??= {
+    url: graphqlUrl(getTrackingUri()),
+    token: transport.token ?? process.env.MLFLOW_TRACKING_TOKEN,
+    fetch: transport.fetch,
+  };
+  return endpoint;
+}
+
 /** The process-wide batch logger behind `logMetric`, `logParam` and `setTag`. */
-export const logger = new BatchLogger(getClient);
+export const logger = new BatchLogger((input) => sendLogBatch(batchEndpoint(), input));
 
 /**
  * Changes how logging calls are sent: synchronously, or queued and batched (sizes, interval,

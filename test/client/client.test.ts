@@ -50,7 +50,20 @@ describe('typed operations over createTrackingClient', () => {
       params: [{ key: 'lr', value: '0.1' }],
     };
     const first = await operations.logBatch(client, input);
-    const again = await operations.logBatch(client, input);
+    const auth: (string | null)[] = [];
+    // the batch logger's plain-fetch path: same document, same typed result
+    const again = await operations.sendLogBatch(
+      {
+        url,
+        token: 't0k',
+        fetch: (i, init) => {
+          auth.push(new Headers(init?.headers).get('authorization'));
+          return fetch(i, init);
+        },
+      },
+      input,
+    );
+    expect(auth).toEqual(['Bearer t0k']);
     expect(first).toMatchObject({ ok: true, value: { replayed: false, metricsWritten: 3 } });
     expect(again).toMatchObject({ ok: true, value: { replayed: true, metricsWritten: 0 } });
     const history = await operations.getMetricHistory(client, run.runId, 'loss');
