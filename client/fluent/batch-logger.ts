@@ -57,6 +57,8 @@ export class BatchLogger {
   private ready: Pending[] = [];
   private inFlight = 0;
   private queuedPoints = 0;
+  /** Queued points at which the next size-triggered drain is tried. */
+  private drainAt: number;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -64,13 +66,20 @@ export class BatchLogger {
     options: Partial<LoggingOptions> = {},
   ) {
     this.options = { ...DEFAULT_LOGGING, ...options };
+    this.drainAt = this.options.maxBatchPoints;
   }
 
   /** Queues one metric point; sends in the background. */
   metric(sink: RunSink, key: string, value: number, step: number, timestamp: number): void {
     sink.metric(key, value, step, timestamp);
-    if (++this.queuedPoints >= this.options.maxBatchPoints) this.drain(false);
+    if (++this.queuedPoints >= this.drainAt) this.drain(false);
     else if (this.timer === null) this.arm();
+  }
+
+  /** Changes the options; queued data is kept. */
+  configure(options: Partial<LoggingOptions>): void {
+    this.options = { ...this.options, ...options };
+    this.drainAt = Math.min(this.drainAt, this.queuedPoints + this.options.maxBatchPoints);
   }
 
   /** Starts tracking a run's sink; everything logged to it is sent until {@link release}. */
@@ -115,6 +124,9 @@ export class BatchLogger {
 
   /** Cuts queued data into batches while there is room in flight (or always, when `all`). */
   private drain(all: boolean): void {
+    // points that cannot be cut yet (run still being created, or no room in flight) wait for the
+    // next batch's worth of calls, a completion or the timer, instead of retrying on every call
+    this.drainAt = this.queuedPoints + this.options.maxBatchPoints;
     if (!all && this.ready.length >= this.options.maxInFlight) return;
     for (const sink of this.sinks) {
       if (sink.runId === null || !sink.hasQueued) continue;
@@ -125,6 +137,7 @@ export class BatchLogger {
         this.ready.push({ sink, input });
       }
     }
+    this.drainAt = this.queuedPoints + this.options.maxBatchPoints;
     this.pump();
   }
 

@@ -95,14 +95,16 @@ class Builder {
 /**
  * Takes everything queued in a sink and cuts it into `logBatch` inputs within the server's limits.
  *
- * @remarks Params and tags go first so a batch that changes a param fails before its metrics are
- * mixed with later ones; idempotency keys are added by the sender. The sink's arrays are replaced,
+ * @remarks Params and tags go in batches of their own, so a batch the server rejects (a changed
+ * param) loses no metric points; idempotency keys are added by the sender. The sink's arrays are replaced,
  * not copied.
  */
 export function cutBatches(sink: RunSink, runId: string, maxPoints: number): LogBatchInput[] {
   const b = new Builder(runId, Math.min(maxPoints, BATCH_LIMITS.metrics));
   for (const p of sink.params) b.param(p);
   for (const [key, value] of sink.tags) b.tag({ key, value });
+  // params and tags travel apart from metrics: a rejected param must not take points with it
+  b.close();
   for (const s of sink.series.values()) {
     if (s.values.length === 0) continue;
     b.series(s.key, s.values, s.steps, s.timestamps);

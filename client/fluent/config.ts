@@ -67,7 +67,7 @@ export const logger = new BatchLogger((input) => sendLogBatch(batchEndpoint(), i
  * that resolves once the server has committed it.
  */
 export function configureLogging(options: Partial<LoggingOptions>): void {
-  logger.options = { ...logger.options, ...options };
+  logger.configure(options);
 }
 
 /** The current logging options. */

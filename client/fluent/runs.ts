@@ -97,7 +97,11 @@ async function finish(run: ActiveRun, status: RunStatus, state: RunState): Promi
   } catch (e) {
     flushError = e;
   }
-  if (run.sink.failed) throw flushError;
+  // an auto-started run that was never created has nothing to end; its error was reported
+  if (run.sink.failed) {
+    if (flushError) throw flushError;
+    return;
+  }
   run.info = unwrap(
     await ops.updateRun(getClient(), { runId: run.runId, status, endTime: Date.now() }),
   );

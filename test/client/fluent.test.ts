@@ -167,7 +167,7 @@ describe('fluent API against a listening server', () => {
     const seen: TrackingError[] = [];
     configureLogging({ onError: (e) => seen.push(e) });
     try {
-      await startRun({ runName: 'conflict' });
+      const run = await startRun({ runName: 'conflict' });
       logParam('lr', 0.1);
       await flush();
       logParam('lr', 0.2);
@@ -179,6 +179,8 @@ describe('fluent API against a listening server', () => {
       expect(err).toBeInstanceOf(TrackingError);
       expect(err).toMatchObject({ kind: 'domain', code: 'INVALID_PARAMETER_VALUE' });
       expect(seen).toHaveLength(1);
+      // params travel in their own batch: the rejected one takes no metric point with it
+      expect((await getRun(run.runId))?.data.metrics.after).toBe(1);
       logParam('lr', 0.3);
       await expect(endRun()).rejects.toMatchObject({ kind: 'domain', typename: 'ValidationError' });
       expect(activeRun()).toBeUndefined();
