@@ -11,6 +11,7 @@ import {
   TrackingError,
 } from '../../client/index.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { startDropProxy } from './drop-proxy.ts';
 
 let t: TestApp;
 let url: string;
@@ -70,6 +71,27 @@ describe('batched logging under failures', () => {
     expect(new Set(history.map((p) => p.step)).size).toBe(n);
     const [summary] = await operations.getMetricSummaries(getClient(), run.runId);
     expect(summary?.count).toBe(n);
+  });
+
+  it('survives connections dropped by a TCP proxy after the server committed', async () => {
+    const proxy = await startDropProxy(url, 4);
+    try {
+      setTrackingUri(url);
+      configureLogging({ retryBaseMs: 2, retryMaxMs: 20, maxInFlight: 4, flushIntervalMs: 5 });
+      const run = await startRun();
+      setTrackingUri(proxy.url);
+      const n = 30_000;
+      for (let i = 0; i < n; i++) logMetric('p', 1, i);
+      await flush();
+      setTrackingUri(url);
+      await endRun();
+      expect(proxy.drops).toBeGreaterThan(3);
+      const history = await operations.getMetricHistory(getClient(), run.runId, 'p');
+      expect(history.length).toBe(n);
+      expect(new Set(history.map((p) => p.step)).size).toBe(n);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('flushes on endRun: nothing logged before it is left unsent', async () => {
