@@ -73,13 +73,18 @@ export class BatchLogger {
   metric(sink: RunSink, key: string, value: number, step: number, timestamp: number): void {
     sink.metric(key, value, step, timestamp);
     if (++this.queuedPoints >= this.drainAt) this.drain(false);
-    else if (this.timer === null) this.arm();
+    if (this.timer === null) this.arm();
   }
 
   /** Changes the options; queued data is kept. */
   configure(options: Partial<LoggingOptions>): void {
     this.options = { ...this.options, ...options };
     this.drainAt = Math.min(this.drainAt, this.queuedPoints + this.options.maxBatchPoints);
+    if (this.timer !== null) {
+      // a pending timer was set with the old interval
+      clearTimeout(this.timer);
+      this.arm();
+    }
   }
 
   /** Starts tracking a run's sink; everything logged to it is sent until {@link release}. */
@@ -151,6 +156,8 @@ export class BatchLogger {
         p.sink.notifyIfIdle();
         if (this.ready.length > 0) this.pump();
         else if (this.queuedPoints >= this.options.maxBatchPoints) this.drain(false);
+        // whatever is still queued goes out with the timer at the latest
+        if (this.queuedPoints > 0 && this.timer === null) this.arm();
       });
     }
   }

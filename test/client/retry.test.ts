@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   configureLogging,
   endRun,
   flush,
   getClient,
   logMetric,
+  logParam,
   operations,
   setTrackingUri,
   startRun,
@@ -102,6 +103,23 @@ describe('batched logging under failures', () => {
     await endRun();
     const [summary] = await operations.getMetricSummaries(getClient(), run.runId);
     expect(summary?.count).toBe(1234);
+  });
+
+  it('sends by size and by time without any flush', async () => {
+    setTrackingUri(url);
+    configureLogging({ flushIntervalMs: 30, maxBatchPoints: 100 });
+    const run = await startRun();
+    for (let i = 0; i < 250; i++) logMetric('t', i, i);
+    const count = async () =>
+      (await operations.getMetricSummaries(getClient(), run.runId))[0]?.count ?? 0;
+    await vi.waitFor(async () => expect(await count()).toBe(250), { timeout: 5000, interval: 20 });
+    logParam('late', 1);
+    await vi.waitFor(
+      async () => expect((await operations.getRun(getClient(), run.runId))?.params).toHaveLength(1),
+      { timeout: 5000, interval: 20 },
+    );
+    configureLogging({ flushIntervalMs: 250, maxBatchPoints: 1000 });
+    await endRun();
   });
 
   it('reports a batch as a network error once the retries are spent', async () => {
