@@ -15,6 +15,9 @@ import { benchDatabase, report, startBenchServer } from './harness.ts';
  * End-to-end ingest through the fluent client: a loop calls `logMetric` once per point; the clock
  * runs from the first call until `flush()` resolves; every point is then verified in the server
  * (count per key from `metricSummaries`, value checksum from `metricHistory`).
+ *
+ * Env: `BENCH_POINTS` (500,000), `BENCH_IN_FLIGHT` (4), `BENCH_SERVER_NODE_ENV` (unset; set
+ * `production` to run the server as it would be deployed).
  */
 const points = Number(process.env.BENCH_POINTS ?? 500_000);
 const maxInFlight = Number(process.env.BENCH_IN_FLIGHT ?? 4);
@@ -22,7 +25,10 @@ const keys = ['loss', 'acc', 'lr', 'grad_norm'];
 
 const db = await benchDatabase();
 // LOG_LEVEL info: the harness waits for the "listening" line, which is logged at info
-const server = await startBenchServer(db.url, { LOG_LEVEL: 'info' });
+const server = await startBenchServer(db.url, {
+  LOG_LEVEL: 'info',
+  ...(process.env.BENCH_SERVER_NODE_ENV ? { NODE_ENV: process.env.BENCH_SERVER_NODE_ENV } : {}),
+});
 setTrackingUri(server.url);
 configureLogging({ maxInFlight });
 
@@ -78,6 +84,7 @@ for (const mode of ['tight-loop', 'yield-every-1000'] as const) {
     clientCpuMs: Math.round((cpu.user + cpu.system) / 1000),
     serverCpuMs: Math.round(serverCpuMs),
     maxInFlight,
+    serverNodeEnv: process.env.BENCH_SERVER_NODE_ENV ?? null,
     batchPoints: 1000,
     verified,
     serverPeakRssMiB: Math.round(server.peakRssMiB()),
