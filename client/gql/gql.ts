@@ -16,10 +16,42 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  query ClientRunArtifacts($runId: String!, $path: String, $after: String) {\n    run(runId: $runId) {\n      artifactUri\n      artifacts(path: $path, first: 1000, after: $after) {\n        edges { node { path isDir fileSize sha256 } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.ClientRunArtifactsDocument,
     "\n  mutation ClientLogInputs($input: LogInputsInput!) {\n    logInputs(input: $input) {\n      __typename\n      ... on Error { code message }\n    }\n  }\n": typeof types.ClientLogInputsDocument,
+    "\n  mutation ClientCreateExperiment($input: CreateExperimentInput!) {\n    createExperiment(input: $input) {\n      __typename\n      ... on CreateExperimentSuccess {\n        experiment {\n          ...ExperimentFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n": typeof types.ClientCreateExperimentDocument,
+    "\n  query ClientExperiment($experimentId: String!) {\n    experiment(experimentId: $experimentId) {\n      ...ExperimentFields\n    }\n  }\n": typeof types.ClientExperimentDocument,
+    "\n  query ClientExperimentByName($name: String!) {\n    experimentByName(name: $name) {\n      ...ExperimentFields\n    }\n  }\n": typeof types.ClientExperimentByNameDocument,
+    "\n  query ClientExperiments($viewType: ViewType, $first: Int, $after: String) {\n    experiments(viewType: $viewType, first: $first, after: $after) {\n      edges {\n        node {\n          ...ExperimentFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ClientExperimentsDocument,
+    "\n  query ClientExperimentRuns(\n    $experimentId: String!\n    $viewType: ViewType\n    $first: Int\n    $after: String\n  ) {\n    experiment(experimentId: $experimentId) {\n      runs(viewType: $viewType, first: $first, after: $after) {\n        edges {\n          node {\n            ...RunFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.ClientExperimentRunsDocument,
+    "\n  fragment ClientErrorFields on Error {\n    __typename\n    code\n    message\n    ... on ValidationError {\n      field\n    }\n  }\n": typeof types.ClientErrorFieldsFragmentDoc,
+    "\n  fragment RunInfoFields on Run {\n    runId\n    name\n    experimentId\n    userId\n    status\n    startTime\n    endTime\n    lifecycleStage\n    artifactUri\n    lastSeq\n  }\n": typeof types.RunInfoFieldsFragmentDoc,
+    "\n  fragment RunFields on Run {\n    ...RunInfoFields\n    params {\n      key\n      value\n    }\n    tags {\n      key\n      value\n    }\n    latestMetrics {\n      key\n      value\n      step\n      timestamp\n    }\n  }\n": typeof types.RunFieldsFragmentDoc,
+    "\n  fragment ExperimentFields on Experiment {\n    experimentId\n    name\n    artifactLocation\n    lifecycleStage\n    creationTime\n    lastUpdateTime\n    tags {\n      key\n      value\n    }\n  }\n": typeof types.ExperimentFieldsFragmentDoc,
+    "\n  mutation ClientLogBatch($input: LogBatchInput!) {\n    logBatch(input: $input) {\n      __typename\n      ... on BatchAck {\n        seq\n        replayed\n        metricsWritten\n      }\n      ...ClientErrorFields\n    }\n  }\n": typeof types.ClientLogBatchDocument,
+    "\n  query ClientMetricHistory($runId: String!, $key: String!, $first: Int, $after: String) {\n    run(runId: $runId) {\n      metricHistory(key: $key, first: $first, after: $after) {\n        edges {\n          node {\n            step\n            timestamp\n            value\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.ClientMetricHistoryDocument,
+    "\n  query ClientMetricSummaries($runId: String!) {\n    run(runId: $runId) {\n      metricSummaries {\n        key\n        count\n        min\n        max\n        lastSeq\n        last {\n          step\n          timestamp\n          value\n        }\n      }\n    }\n  }\n": typeof types.ClientMetricSummariesDocument,
+    "\n  mutation ClientCreateRun($input: CreateRunInput!) {\n    createRun(input: $input) {\n      __typename\n      ... on CreateRunSuccess {\n        run {\n          ...RunInfoFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n": typeof types.ClientCreateRunDocument,
+    "\n  mutation ClientUpdateRun($input: UpdateRunInput!) {\n    updateRun(input: $input) {\n      __typename\n      ... on UpdateRunSuccess {\n        run {\n          ...RunInfoFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n": typeof types.ClientUpdateRunDocument,
+    "\n  mutation ClientDeleteRunTag($input: DeleteRunTagInput!) {\n    deleteRunTag(input: $input) {\n      __typename\n      ... on DeleteRunTagSuccess {\n        run {\n          runId\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n": typeof types.ClientDeleteRunTagDocument,
+    "\n  query ClientRun($runId: String!) {\n    run(runId: $runId) {\n      ...RunFields\n    }\n  }\n": typeof types.ClientRunDocument,
 };
 const documents: Documents = {
     "\n  query ClientRunArtifacts($runId: String!, $path: String, $after: String) {\n    run(runId: $runId) {\n      artifactUri\n      artifacts(path: $path, first: 1000, after: $after) {\n        edges { node { path isDir fileSize sha256 } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.ClientRunArtifactsDocument,
     "\n  mutation ClientLogInputs($input: LogInputsInput!) {\n    logInputs(input: $input) {\n      __typename\n      ... on Error { code message }\n    }\n  }\n": types.ClientLogInputsDocument,
+    "\n  mutation ClientCreateExperiment($input: CreateExperimentInput!) {\n    createExperiment(input: $input) {\n      __typename\n      ... on CreateExperimentSuccess {\n        experiment {\n          ...ExperimentFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n": types.ClientCreateExperimentDocument,
+    "\n  query ClientExperiment($experimentId: String!) {\n    experiment(experimentId: $experimentId) {\n      ...ExperimentFields\n    }\n  }\n": types.ClientExperimentDocument,
+    "\n  query ClientExperimentByName($name: String!) {\n    experimentByName(name: $name) {\n      ...ExperimentFields\n    }\n  }\n": types.ClientExperimentByNameDocument,
+    "\n  query ClientExperiments($viewType: ViewType, $first: Int, $after: String) {\n    experiments(viewType: $viewType, first: $first, after: $after) {\n      edges {\n        node {\n          ...ExperimentFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ClientExperimentsDocument,
+    "\n  query ClientExperimentRuns(\n    $experimentId: String!\n    $viewType: ViewType\n    $first: Int\n    $after: String\n  ) {\n    experiment(experimentId: $experimentId) {\n      runs(viewType: $viewType, first: $first, after: $after) {\n        edges {\n          node {\n            ...RunFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.ClientExperimentRunsDocument,
+    "\n  fragment ClientErrorFields on Error {\n    __typename\n    code\n    message\n    ... on ValidationError {\n      field\n    }\n  }\n": types.ClientErrorFieldsFragmentDoc,
+    "\n  fragment RunInfoFields on Run {\n    runId\n    name\n    experimentId\n    userId\n    status\n    startTime\n    endTime\n    lifecycleStage\n    artifactUri\n    lastSeq\n  }\n": types.RunInfoFieldsFragmentDoc,
+    "\n  fragment RunFields on Run {\n    ...RunInfoFields\n    params {\n      key\n      value\n    }\n    tags {\n      key\n      value\n    }\n    latestMetrics {\n      key\n      value\n      step\n      timestamp\n    }\n  }\n": types.RunFieldsFragmentDoc,
+    "\n  fragment ExperimentFields on Experiment {\n    experimentId\n    name\n    artifactLocation\n    lifecycleStage\n    creationTime\n    lastUpdateTime\n    tags {\n      key\n      value\n    }\n  }\n": types.ExperimentFieldsFragmentDoc,
+    "\n  mutation ClientLogBatch($input: LogBatchInput!) {\n    logBatch(input: $input) {\n      __typename\n      ... on BatchAck {\n        seq\n        replayed\n        metricsWritten\n      }\n      ...ClientErrorFields\n    }\n  }\n": types.ClientLogBatchDocument,
+    "\n  query ClientMetricHistory($runId: String!, $key: String!, $first: Int, $after: String) {\n    run(runId: $runId) {\n      metricHistory(key: $key, first: $first, after: $after) {\n        edges {\n          node {\n            step\n            timestamp\n            value\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.ClientMetricHistoryDocument,
+    "\n  query ClientMetricSummaries($runId: String!) {\n    run(runId: $runId) {\n      metricSummaries {\n        key\n        count\n        min\n        max\n        lastSeq\n        last {\n          step\n          timestamp\n          value\n        }\n      }\n    }\n  }\n": types.ClientMetricSummariesDocument,
+    "\n  mutation ClientCreateRun($input: CreateRunInput!) {\n    createRun(input: $input) {\n      __typename\n      ... on CreateRunSuccess {\n        run {\n          ...RunInfoFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n": types.ClientCreateRunDocument,
+    "\n  mutation ClientUpdateRun($input: UpdateRunInput!) {\n    updateRun(input: $input) {\n      __typename\n      ... on UpdateRunSuccess {\n        run {\n          ...RunInfoFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n": types.ClientUpdateRunDocument,
+    "\n  mutation ClientDeleteRunTag($input: DeleteRunTagInput!) {\n    deleteRunTag(input: $input) {\n      __typename\n      ... on DeleteRunTagSuccess {\n        run {\n          runId\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n": types.ClientDeleteRunTagDocument,
+    "\n  query ClientRun($runId: String!) {\n    run(runId: $runId) {\n      ...RunFields\n    }\n  }\n": types.ClientRunDocument,
 };
 
 /**
@@ -44,6 +76,70 @@ export function graphql(source: "\n  query ClientRunArtifacts($runId: String!, $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ClientLogInputs($input: LogInputsInput!) {\n    logInputs(input: $input) {\n      __typename\n      ... on Error { code message }\n    }\n  }\n"): (typeof documents)["\n  mutation ClientLogInputs($input: LogInputsInput!) {\n    logInputs(input: $input) {\n      __typename\n      ... on Error { code message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClientCreateExperiment($input: CreateExperimentInput!) {\n    createExperiment(input: $input) {\n      __typename\n      ... on CreateExperimentSuccess {\n        experiment {\n          ...ExperimentFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n"): (typeof documents)["\n  mutation ClientCreateExperiment($input: CreateExperimentInput!) {\n    createExperiment(input: $input) {\n      __typename\n      ... on CreateExperimentSuccess {\n        experiment {\n          ...ExperimentFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientExperiment($experimentId: String!) {\n    experiment(experimentId: $experimentId) {\n      ...ExperimentFields\n    }\n  }\n"): (typeof documents)["\n  query ClientExperiment($experimentId: String!) {\n    experiment(experimentId: $experimentId) {\n      ...ExperimentFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientExperimentByName($name: String!) {\n    experimentByName(name: $name) {\n      ...ExperimentFields\n    }\n  }\n"): (typeof documents)["\n  query ClientExperimentByName($name: String!) {\n    experimentByName(name: $name) {\n      ...ExperimentFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientExperiments($viewType: ViewType, $first: Int, $after: String) {\n    experiments(viewType: $viewType, first: $first, after: $after) {\n      edges {\n        node {\n          ...ExperimentFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClientExperiments($viewType: ViewType, $first: Int, $after: String) {\n    experiments(viewType: $viewType, first: $first, after: $after) {\n      edges {\n        node {\n          ...ExperimentFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientExperimentRuns(\n    $experimentId: String!\n    $viewType: ViewType\n    $first: Int\n    $after: String\n  ) {\n    experiment(experimentId: $experimentId) {\n      runs(viewType: $viewType, first: $first, after: $after) {\n        edges {\n          node {\n            ...RunFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClientExperimentRuns(\n    $experimentId: String!\n    $viewType: ViewType\n    $first: Int\n    $after: String\n  ) {\n    experiment(experimentId: $experimentId) {\n      runs(viewType: $viewType, first: $first, after: $after) {\n        edges {\n          node {\n            ...RunFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ClientErrorFields on Error {\n    __typename\n    code\n    message\n    ... on ValidationError {\n      field\n    }\n  }\n"): (typeof documents)["\n  fragment ClientErrorFields on Error {\n    __typename\n    code\n    message\n    ... on ValidationError {\n      field\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RunInfoFields on Run {\n    runId\n    name\n    experimentId\n    userId\n    status\n    startTime\n    endTime\n    lifecycleStage\n    artifactUri\n    lastSeq\n  }\n"): (typeof documents)["\n  fragment RunInfoFields on Run {\n    runId\n    name\n    experimentId\n    userId\n    status\n    startTime\n    endTime\n    lifecycleStage\n    artifactUri\n    lastSeq\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RunFields on Run {\n    ...RunInfoFields\n    params {\n      key\n      value\n    }\n    tags {\n      key\n      value\n    }\n    latestMetrics {\n      key\n      value\n      step\n      timestamp\n    }\n  }\n"): (typeof documents)["\n  fragment RunFields on Run {\n    ...RunInfoFields\n    params {\n      key\n      value\n    }\n    tags {\n      key\n      value\n    }\n    latestMetrics {\n      key\n      value\n      step\n      timestamp\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ExperimentFields on Experiment {\n    experimentId\n    name\n    artifactLocation\n    lifecycleStage\n    creationTime\n    lastUpdateTime\n    tags {\n      key\n      value\n    }\n  }\n"): (typeof documents)["\n  fragment ExperimentFields on Experiment {\n    experimentId\n    name\n    artifactLocation\n    lifecycleStage\n    creationTime\n    lastUpdateTime\n    tags {\n      key\n      value\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClientLogBatch($input: LogBatchInput!) {\n    logBatch(input: $input) {\n      __typename\n      ... on BatchAck {\n        seq\n        replayed\n        metricsWritten\n      }\n      ...ClientErrorFields\n    }\n  }\n"): (typeof documents)["\n  mutation ClientLogBatch($input: LogBatchInput!) {\n    logBatch(input: $input) {\n      __typename\n      ... on BatchAck {\n        seq\n        replayed\n        metricsWritten\n      }\n      ...ClientErrorFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientMetricHistory($runId: String!, $key: String!, $first: Int, $after: String) {\n    run(runId: $runId) {\n      metricHistory(key: $key, first: $first, after: $after) {\n        edges {\n          node {\n            step\n            timestamp\n            value\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClientMetricHistory($runId: String!, $key: String!, $first: Int, $after: String) {\n    run(runId: $runId) {\n      metricHistory(key: $key, first: $first, after: $after) {\n        edges {\n          node {\n            step\n            timestamp\n            value\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientMetricSummaries($runId: String!) {\n    run(runId: $runId) {\n      metricSummaries {\n        key\n        count\n        min\n        max\n        lastSeq\n        last {\n          step\n          timestamp\n          value\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClientMetricSummaries($runId: String!) {\n    run(runId: $runId) {\n      metricSummaries {\n        key\n        count\n        min\n        max\n        lastSeq\n        last {\n          step\n          timestamp\n          value\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClientCreateRun($input: CreateRunInput!) {\n    createRun(input: $input) {\n      __typename\n      ... on CreateRunSuccess {\n        run {\n          ...RunInfoFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n"): (typeof documents)["\n  mutation ClientCreateRun($input: CreateRunInput!) {\n    createRun(input: $input) {\n      __typename\n      ... on CreateRunSuccess {\n        run {\n          ...RunInfoFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClientUpdateRun($input: UpdateRunInput!) {\n    updateRun(input: $input) {\n      __typename\n      ... on UpdateRunSuccess {\n        run {\n          ...RunInfoFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n"): (typeof documents)["\n  mutation ClientUpdateRun($input: UpdateRunInput!) {\n    updateRun(input: $input) {\n      __typename\n      ... on UpdateRunSuccess {\n        run {\n          ...RunInfoFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClientDeleteRunTag($input: DeleteRunTagInput!) {\n    deleteRunTag(input: $input) {\n      __typename\n      ... on DeleteRunTagSuccess {\n        run {\n          runId\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n"): (typeof documents)["\n  mutation ClientDeleteRunTag($input: DeleteRunTagInput!) {\n    deleteRunTag(input: $input) {\n      __typename\n      ... on DeleteRunTagSuccess {\n        run {\n          runId\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientRun($runId: String!) {\n    run(runId: $runId) {\n      ...RunFields\n    }\n  }\n"): (typeof documents)["\n  query ClientRun($runId: String!) {\n    run(runId: $runId) {\n      ...RunFields\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,0 +1,65 @@
+import * as experimentOperations from './operations/experiments.ts';
+import * as logBatchOperations from './operations/log-batch.ts';
+import * as metricOperations from './operations/metrics.ts';
+import * as resultHelpers from './operations/result.ts';
+import * as runOperations from './operations/runs.ts';
+
+export type { TrackingClientOptions } from './client.ts';
+export { createTrackingClient, graphqlUrl } from './client.ts';
+export type { DomainErrorFields, TrackingErrorKind } from './errors.ts';
+export { domainError, fromCombinedError, TrackingError } from './errors.ts';
+export { ActiveRun } from './fluent/active-run.ts';
+export type { LoggingOptions } from './fluent/batch-logger.ts';
+export { DEFAULT_LOGGING } from './fluent/batch-logger.ts';
+export type { TrackingUriOptions } from './fluent/config.ts';
+export {
+  configureLogging,
+  DEFAULT_TRACKING_URI,
+  getClient,
+  getLoggingOptions,
+  getTrackingUri,
+  setTrackingUri,
+} from './fluent/config.ts';
+export type { Experiment, Run } from './fluent/convert.ts';
+export type { CreateExperimentOptions, ExperimentSelector } from './fluent/experiments.ts';
+export {
+  createExperiment,
+  getExperiment,
+  getExperimentByName,
+  setExperiment,
+} from './fluent/experiments.ts';
+export type { Logged, LogOptions, MetricOptions } from './fluent/logging.ts';
+export {
+  deleteTag,
+  flush,
+  logMetric,
+  logMetrics,
+  logParam,
+  logParams,
+  setTag,
+  setTags,
+} from './fluent/logging.ts';
+export type { RunRow, SearchExperimentsOptions, SearchRunsOptions } from './fluent/queries.ts';
+export { getRun, runsToTable, searchExperiments, searchRuns } from './fluent/queries.ts';
+export type { StartRunOptions } from './fluent/runs.ts';
+export { activeRun, endRun, lastActiveRun, startRun, withRun } from './fluent/runs.ts';
+export { TAGS as SYSTEM_TAGS } from './fluent/system-tags.ts';
+export type { Experiment as ExperimentData, Page, PageArgs } from './operations/experiments.ts';
+export type { BatchAck } from './operations/log-batch.ts';
+export type { MetricPoint, MetricSummary } from './operations/metrics.ts';
+export type { OpResult } from './operations/result.ts';
+export type { RunData, RunInfo } from './operations/runs.ts';
+
+/**
+ * The typed operations under the fluent API, each taking an urql `Client` first:
+ * `createExperiment`, `getExperiment`, `getExperimentByName`, `listExperiments`,
+ * `listExperimentRuns`, `createRun`, `updateRun`, `deleteRunTag`, `getRun`, `logBatch`,
+ * `getMetricHistory`, `getMetricSummaries`, plus `send`, `settle` and `unwrap`.
+ */
+export const operations = {
+  ...experimentOperations,
+  ...runOperations,
+  ...logBatchOperations,
+  ...metricOperations,
+  ...resultHelpers,
+};
