@@ -4,11 +4,30 @@ import * as metricOperations from './operations/metrics.ts';
 import * as resultHelpers from './operations/result.ts';
 import * as runOperations from './operations/runs.ts';
 
+export type { ArtifactInfo, UploadedArtifact } from './artifacts.ts';
 export type { TrackingClientOptions } from './client.ts';
 export { createTrackingClient, graphqlUrl } from './client.ts';
+export type { DatasetInputShape, DatasetSpec } from './datasets.ts';
+export {
+  computeDigest,
+  datasetFromFile,
+  datasetFromRecords,
+  datasetFromUrl,
+  datasetInput,
+} from './datasets.ts';
 export type { DomainErrorFields, TrackingErrorKind } from './errors.ts';
 export { domainError, fromCombinedError, TrackingError } from './errors.ts';
 export { ActiveRun } from './fluent/active-run.ts';
+export {
+  downloadArtifacts,
+  getArtifactUri,
+  listArtifacts,
+  logArtifact,
+  logArtifacts,
+  logDict,
+  logInput,
+  logText,
+} from './fluent/artifacts.ts';
 export type { LoggingOptions } from './fluent/batch-logger.ts';
 export { DEFAULT_LOGGING } from './fluent/batch-logger.ts';
 export type { TrackingUriOptions } from './fluent/config.ts';
@@ -49,6 +68,8 @@ export type { BatchAck } from './operations/log-batch.ts';
 export type { MetricPoint, MetricSummary } from './operations/metrics.ts';
 export type { OpResult } from './operations/result.ts';
 export type { RunData, RunInfo } from './operations/runs.ts';
+export type { RunTarget, TransferOptions, TransferProgress } from './transfer.ts';
+export { ArtifactError } from './transfer.ts';
 
 /**
  * The typed operations under the fluent API, each taking an urql `Client` first:

@@ -1,6 +1,7 @@
 import type { Client } from '@urql/core';
 import { createTrackingClient, graphqlUrl } from '../client.ts';
 import { type BatchEndpoint, sendLogBatch } from '../operations/log-batch.ts';
+import type { RunTarget } from '../transfer.ts';
 import { BatchLogger, type LoggingOptions } from './batch-logger.ts';
 
 /** Where the fluent API sends everything when nothing else is configured. */
@@ -54,6 +55,20 @@ function batchEndpoint(): BatchEndpoint {
     fetch: transport.fetch,
   };
   return endpoint;
+}
+
+/**
+ * Where the artifact and dataset helpers send requests for `runId`: the tracking server with the
+ * fluent API's token and fetch.
+ */
+export function runTarget(runId: string): RunTarget {
+  const token = transport.token ?? process.env.MLFLOW_TRACKING_TOKEN;
+  return {
+    url: getTrackingUri(),
+    runId,
+    headers: token ? { authorization: `Bearer ${token}` } : undefined,
+    fetch: transport.fetch,
+  };
 }
 
 /** The process-wide batch logger behind `logMetric`, `logParam` and `setTag`. */

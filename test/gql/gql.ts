@@ -15,6 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query ClientTestRunInputs($runId: String!) {\n    run(runId: $runId) { inputs { context dataset { name digest sourceType source schema profile } } }\n  }\n": typeof types.ClientTestRunInputsDocument,
+    "\n  query FluentRunInputs($runId: String!) {\n    run(runId: $runId) {\n      inputs {\n        context\n        dataset {\n          name\n          digest\n        }\n      }\n    }\n  }\n": typeof types.FluentRunInputsDocument,
     "\n  fragment ErrorFields on Error {\n    __typename\n    code\n    message\n    ... on ValidationError {\n      field\n    }\n  }\n": typeof types.ErrorFieldsFragmentDoc,
     "\n  mutation CreateExperiment($input: CreateExperimentInput!) {\n    createExperiment(input: $input) {\n      __typename\n      ... on CreateExperimentSuccess {\n        experiment {\n          id\n          experimentId\n          name\n          artifactLocation\n          lifecycleStage\n          creationTime\n          lastUpdateTime\n          tags {\n            key\n            value\n          }\n        }\n      }\n      ...ErrorFields\n    }\n  }\n": typeof types.CreateExperimentDocument,
     "\n  query GetExperiment($experimentId: String!, $viewType: ViewType) {\n    experiment(experimentId: $experimentId) {\n      experimentId\n      name\n      lifecycleStage\n      lastUpdateTime\n      tags {\n        key\n        value\n      }\n      runs(first: 100, viewType: $viewType) {\n        edges {\n          node {\n            runId\n            lifecycleStage\n          }\n        }\n      }\n    }\n  }\n": typeof types.GetExperimentDocument,
@@ -48,6 +49,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query ClientTestRunInputs($runId: String!) {\n    run(runId: $runId) { inputs { context dataset { name digest sourceType source schema profile } } }\n  }\n": types.ClientTestRunInputsDocument,
+    "\n  query FluentRunInputs($runId: String!) {\n    run(runId: $runId) {\n      inputs {\n        context\n        dataset {\n          name\n          digest\n        }\n      }\n    }\n  }\n": types.FluentRunInputsDocument,
     "\n  fragment ErrorFields on Error {\n    __typename\n    code\n    message\n    ... on ValidationError {\n      field\n    }\n  }\n": types.ErrorFieldsFragmentDoc,
     "\n  mutation CreateExperiment($input: CreateExperimentInput!) {\n    createExperiment(input: $input) {\n      __typename\n      ... on CreateExperimentSuccess {\n        experiment {\n          id\n          experimentId\n          name\n          artifactLocation\n          lifecycleStage\n          creationTime\n          lastUpdateTime\n          tags {\n            key\n            value\n          }\n        }\n      }\n      ...ErrorFields\n    }\n  }\n": types.CreateExperimentDocument,
     "\n  query GetExperiment($experimentId: String!, $viewType: ViewType) {\n    experiment(experimentId: $experimentId) {\n      experimentId\n      name\n      lifecycleStage\n      lastUpdateTime\n      tags {\n        key\n        value\n      }\n      runs(first: 100, viewType: $viewType) {\n        edges {\n          node {\n            runId\n            lifecycleStage\n          }\n        }\n      }\n    }\n  }\n": types.GetExperimentDocument,
@@ -98,6 +100,10 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ClientTestRunInputs($runId: String!) {\n    run(runId: $runId) { inputs { context dataset { name digest sourceType source schema profile } } }\n  }\n"): (typeof documents)["\n  query ClientTestRunInputs($runId: String!) {\n    run(runId: $runId) { inputs { context dataset { name digest sourceType source schema profile } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FluentRunInputs($runId: String!) {\n    run(runId: $runId) {\n      inputs {\n        context\n        dataset {\n          name\n          digest\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query FluentRunInputs($runId: String!) {\n    run(runId: $runId) {\n      inputs {\n        context\n        dataset {\n          name\n          digest\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,71 @@
+import * as artifacts from '../artifacts.ts';
+import * as datasets from '../datasets.ts';
+import type { TransferOptions } from '../transfer.ts';
+import { runTarget } from './config.ts';
+import { activeRun, autoStartRun } from './runs.ts';
+
+/**
+ * The active run as an artifact target; with no active run one is started, as MLflow's
+ * `log_artifact` does.
+ */
+async function target() {
+  const run = activeRun() ?? autoStartRun();
+  await run.ready;
+  return runTarget(run.runId);
+}
+
+/** Uploads a local file to the active run's artifacts (MLflow `log_artifact`). */
+export async function logArtifact(
+  localPath: string,
+  artifactPath?: string,
+  opts?: TransferOptions,
+) {
+  return artifacts.logArtifact(await target(), localPath, artifactPath, opts);
+}
+
+/** Uploads a local folder's files to the active run's artifacts (MLflow `log_artifacts`). */
+export async function logArtifacts(
+  localDir: string,
+  artifactPath?: string,
+  opts?: TransferOptions,
+) {
+  return artifacts.logArtifacts(await target(), localDir, artifactPath, opts);
+}
+
+/** Stores text as an artifact of the active run (MLflow `log_text`). */
+export async function logText(text: string, artifactFile: string) {
+  return artifacts.logText(await target(), text, artifactFile);
+}
+
+/** Stores an object as a JSON or YAML artifact of the active run (MLflow `log_dict`). */
+export async function logDict(dict: Record<string, unknown>, artifactFile: string) {
+  return artifacts.logDict(await target(), dict, artifactFile);
+}
+
+/** The artifact URI of the active run, or of `artifactPath` below it (MLflow `get_artifact_uri`). */
+export async function getArtifactUri(artifactPath?: string): Promise<string> {
+  return artifacts.getArtifactUri(await target(), artifactPath);
+}
+
+/** Lists an artifact folder of a run (default: the active run's root). */
+export async function listArtifacts(artifactPath = '', runId?: string) {
+  return artifacts.listArtifacts(runId ? runTarget(runId) : await target(), artifactPath);
+}
+
+/** Downloads a run's artifact file or folder to `dest` (MLflow `download_artifacts`). */
+export async function downloadArtifacts(
+  artifactPath: string,
+  dest: string,
+  opts: TransferOptions & { runId?: string } = {},
+): Promise<string> {
+  const t = opts.runId ? runTarget(opts.runId) : await target();
+  return artifacts.downloadArtifacts(t, artifactPath, dest, opts);
+}
+
+/** Records a dataset as an input of the active run (MLflow `log_input`), e.g. `{ context: 'training' }`. */
+export async function logInput(
+  dataset: datasets.DatasetSpec,
+  opts: { context?: string; tags?: Record<string, string> } = {},
+): Promise<void> {
+  return datasets.logInput(await target(), dataset, opts);
+}
