@@ -10,6 +10,8 @@ import {
 import type { Config } from './config.ts';
 import { type AppDeps, type Context, createContext } from './context.ts';
 import type { Logger } from './logger.ts';
+import { EventBus } from './modules/subscriptions/event-bus.ts';
+import { Publisher } from './modules/subscriptions/publisher.ts';
 import { schema } from './schema.ts';
 import { createServices } from './services.ts';
 import { Db } from './shared/db.ts';
@@ -19,6 +21,7 @@ import { DomainError, ValidationError } from './shared/errors.ts';
 export interface App {
   yoga: YogaServerInstance<Record<string, unknown>, Context>;
   orm: MikroORM;
+  bus: EventBus;
   close(): Promise<void>;
 }
 
@@ -33,9 +36,13 @@ export async function createApp(
   logger: Logger,
   opts: { onQuery?: (sql: string) => void } = {},
 ): Promise<App> {
-  const deps: AppDeps = { orm, config, logger, onQuery: opts.onQuery };
+  const bus = config.redisUrl
+    ? EventBus.redis(config.redisUrl, config.redisPrefix, logger)
+    : EventBus.local();
+  const publisher = new Publisher(bus);
+  const deps: AppDeps = { orm, config, logger, bus, publisher, onQuery: opts.onQuery };
   const em = orm.em.fork();
-  await createServices({ em, db: new Db(em), config }).experiments.ensureDefault();
+  await createServices({ em, db: new Db(em), config, bus, publisher }).experiments.ensureDefault();
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     context: () => createContext(deps),
@@ -67,6 +74,10 @@ export async function createApp(
   return {
     yoga,
     orm,
-    close: () => orm.close(),
+    bus,
+    close: async () => {
+      await bus.close();
+      await orm.close();
+    },
   };
 }

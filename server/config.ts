@@ -13,6 +13,11 @@ const EnvSchema = z.object({
   TRACKQL_ARTIFACT_ROOT: z.string().min(1).optional(),
   TRACKQL_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: z.string().url().optional(),
+  TRACKQL_REDIS_PREFIX: z.string().default('trackql:'),
+  TRACKQL_SUB_MAX_BUFFERED_POINTS: z.coerce.number().int().min(1000).default(100_000),
+  TRACKQL_SUB_MAX_BUFFERED_EVENTS: z.coerce.number().int().min(10).default(5_000),
+  TRACKQL_SUB_MAX_EVENT_POINTS: z.coerce.number().int().min(1).default(10_000),
+  TRACKQL_SUB_GAP_WAIT_MS: z.coerce.number().int().min(0).default(50),
   LOG_LEVEL: LogLevel.default('info'),
 });
 
@@ -27,8 +32,24 @@ export interface Config {
   /** Default artifact root for new experiments (a path or URI). */
   artifactRoot: string;
   dbPoolSize: number;
+  /** Redis for cross-instance subscriptions; when absent events stay in process. */
   redisUrl?: string;
+  /** Prefix of the Redis channels, so deployments can share a Redis. */
+  redisPrefix: string;
+  subscriptions: SubscriptionLimits;
   logLevel: LogLevel;
+}
+
+/** Per-subscriber bounds of live streams. */
+export interface SubscriptionLimits {
+  /** Metric points buffered for one subscriber before it is cut off as lagging. */
+  maxBufferedPoints: number;
+  /** Events (batches, run changes) buffered for one subscriber before it is cut off as lagging. */
+  maxBufferedEvents: number;
+  /** Points coalesced into one event when a subscriber is behind. */
+  maxEventPoints: number;
+  /** How long a missing sequence number may stay missing before it is read from storage. */
+  gapWaitMs: number;
 }
 
 /**
@@ -53,6 +74,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     artifactRoot: e.TRACKQL_ARTIFACT_ROOT ?? path.join(dataDir, 'artifacts'),
     dbPoolSize: e.TRACKQL_DB_POOL_SIZE,
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.TRACKQL_REDIS_PREFIX,
+    subscriptions: {
+      maxBufferedPoints: e.TRACKQL_SUB_MAX_BUFFERED_POINTS,
+      maxBufferedEvents: e.TRACKQL_SUB_MAX_BUFFERED_EVENTS,
+      maxEventPoints: e.TRACKQL_SUB_MAX_EVENT_POINTS,
+      gapWaitMs: e.TRACKQL_SUB_GAP_WAIT_MS,
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
+import type { EventBus } from './modules/subscriptions/event-bus.ts';
+import type { Publisher } from './modules/subscriptions/publisher.ts';
 import { createServices, type Services } from './services.ts';
 import { Db } from './shared/db.ts';
 
@@ -10,6 +12,9 @@ export interface AppDeps {
   orm: MikroORM;
   config: Config;
   logger: Logger;
+  /** Carries committed changes to subscriptions (in process or through Redis). */
+  bus: EventBus;
+  publisher: Publisher;
   /** Sees every raw SQL statement (tests count them). */
   onQuery?: (sql: string) => void;
 }
@@ -30,7 +35,13 @@ export function createContext(deps: AppDeps): Context {
   return {
     requestId: randomUUID(),
     em,
-    services: createServices({ em, db, config: deps.config }),
+    services: createServices({
+      em,
+      db,
+      config: deps.config,
+      bus: deps.bus,
+      publisher: deps.publisher,
+    }),
     config: deps.config,
     logger: deps.logger,
   };

@@ -6,6 +6,7 @@ import { releaseSignals, startEmbeddedPostgres } from './db/embedded.ts';
 import { initOrm } from './db/orm.ts';
 import { createLogger } from './logger.ts';
 import { installTypeParsers } from './shared/db.ts';
+import { attachWebSocket } from './ws.ts';
 
 const DRAIN_MS = 10_000;
 
@@ -27,6 +28,7 @@ const orm = await initOrm(embedded?.url ?? config.databaseUrl ?? '', {
 const app = await createApp(orm, config, logger);
 const server = createServer(app.yoga);
 server.keepAliveTimeout = 65_000;
+const webSocket = attachWebSocket(server, app);
 
 await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
 const addr = server.address();
@@ -39,6 +41,8 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   logger.info('shutting down', { signal });
   const force = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+  // live streams never finish by themselves: end them so the drain below can complete
+  await webSocket.close();
   await new Promise<void>((resolve) => {
     server.close(() => resolve());
     server.closeIdleConnections();

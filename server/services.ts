@@ -5,6 +5,9 @@ import { LogBatchService } from './modules/log-batch/log-batch.service.ts';
 import { MetricService } from './modules/metrics/metric.service.ts';
 import { ParamsTagsService } from './modules/params-tags/params-tags.service.ts';
 import { RunService } from './modules/runs/run.service.ts';
+import type { EventBus } from './modules/subscriptions/event-bus.ts';
+import { LiveService } from './modules/subscriptions/live.service.ts';
+import type { Publisher } from './modules/subscriptions/publisher.ts';
 import type { Db } from './shared/db.ts';
 
 /** Dependencies every service may take. */
@@ -12,16 +15,21 @@ export interface ServiceDeps {
   em: EntityManager;
   db: Db;
   config: Config;
+  /** Publishes committed changes to subscribers. */
+  publisher: Publisher;
+  /** Subscribes to published changes. */
+  bus: EventBus;
 }
 
 /** Builds the per-request services; they are cheap plain objects. */
 export function createServices(deps: ServiceDeps) {
-  const experiments = new ExperimentService(deps.em, deps.db, deps.config);
-  const runs = new RunService(deps.db, experiments);
-  const paramsTags = new ParamsTagsService(deps.db, experiments);
+  const experiments = new ExperimentService(deps.em, deps.db, deps.config, deps.publisher);
+  const runs = new RunService(deps.db, experiments, deps.publisher);
+  const paramsTags = new ParamsTagsService(deps.db, experiments, deps.publisher);
   const metrics = new MetricService(deps.db);
-  const logBatch = new LogBatchService(deps.db);
-  return { experiments, runs, paramsTags, metrics, logBatch };
+  const logBatch = new LogBatchService(deps.db, deps.publisher);
+  const live = new LiveService(deps.db, deps.bus, deps.config.subscriptions, runs, paramsTags);
+  return { experiments, runs, paramsTags, metrics, logBatch, live };
 }
 
 export type Services = ReturnType<typeof createServices>;

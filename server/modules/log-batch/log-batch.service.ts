@@ -3,6 +3,7 @@ import { ValidationError } from '../../shared/errors.ts';
 import { MetricService } from '../metrics/metric.service.ts';
 import type { KeyValue } from '../params-tags/params-tags.service.ts';
 import { PARENT_RUN_TAG, RUN_NAME_TAG, RunService } from '../runs/run.service.ts';
+import type { Publisher } from '../subscriptions/publisher.ts';
 import { type LogBatchInput, type ValidBatch, validateBatch } from './log-batch.validation.ts';
 
 /** What a committed (or replayed) batch acknowledges. */
@@ -23,7 +24,10 @@ class Replay extends Error {
 
 /** The one write primitive: metrics, params and tags for one run, all or nothing. */
 export class LogBatchService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly publisher: Publisher,
+  ) {}
 
   /**
    * Validates and writes a batch in one transaction, numbering it in the run's sequence.
@@ -35,21 +39,38 @@ export class LogBatchService {
   async log(input: LogBatchInput): Promise<LogBatchAck> {
     const batch = validateBatch(input);
     try {
-      const seq = await this.db.transaction(async (sql) => {
-        const { lastSeq } = await RunService.lockActive(sql, batch.runId);
+      const { seq, experimentId } = await this.db.transaction(async (sql) => {
+        const { lastSeq, experimentId } = await RunService.lockActive(sql, batch.runId);
         const seq = lastSeq + 1;
         if (batch.idempotencyKey !== null) await this.claimKey(sql, batch, seq);
         if (batch.params.length > 0) await this.writeParams(sql, batch.runId, batch.params);
         if (batch.tags.length > 0) await this.writeTags(sql, batch.runId, batch.tags);
         await MetricService.insertBatch(sql, batch.runId, seq, batch.metrics);
         await sql.query('update runs set last_seq = $2 where id = $1', [batch.runId, seq]);
-        return seq;
+        return { seq, experimentId };
       });
+      this.publishCommitted(batch, seq, experimentId);
       return { runId: batch.runId, seq, replayed: false, metricsWritten: batch.metrics.points };
     } catch (err) {
       if (err instanceof Replay)
         return { runId: batch.runId, seq: err.seq, replayed: true, metricsWritten: 0 };
       throw err;
+    }
+  }
+
+  /** Publishes a committed batch: its points, then its params and tags as run events. */
+  private publishCommitted(batch: ValidBatch, seq: number, experimentId: string): void {
+    const { runId } = batch;
+    this.publisher.batch(runId, seq, batch.metrics);
+    if (batch.params.length > 0) {
+      this.publisher.run({ kind: 'PARAMS_LOGGED', runId, experimentId, seq, params: batch.params });
+    }
+    if (batch.tags.length > 0) {
+      this.publisher.run({ kind: 'TAGS_SET', runId, experimentId, seq, tags: batch.tags });
+      const name = batch.tags.find((t) => t.key === RUN_NAME_TAG)?.value;
+      if (name !== undefined) {
+        this.publisher.run({ kind: 'RENAMED', runId, experimentId, seq, name: name.slice(0, 250) });
+      }
     }
   }
 
