@@ -10,6 +10,8 @@ export interface Stream<R> {
   next(timeoutMs?: number): Promise<GraphQLResponse<R>>;
   /** Resolves true if no result arrives within `ms`. */
   silentFor(ms: number): Promise<boolean>;
+  /** Resolves once the server accepted the subscription (SSE: response headers; WebSocket: connected). */
+  readonly ready: Promise<void>;
   /** Resolves when the server completed the stream. */
   readonly ended: Promise<void>;
   close(): Promise<void>;
@@ -69,6 +71,10 @@ export function sseSubscribe<R, V>(
 ): Stream<R> {
   const results = new Results<R>();
   const abort = new AbortController();
+  let accepted = () => {};
+  const ready = new Promise<void>((r) => {
+    accepted = r;
+  });
   void (async () => {
     try {
       const res = await fetchFn(url, {
@@ -77,6 +83,7 @@ export function sseSubscribe<R, V>(
         body: JSON.stringify({ query: print(doc), variables }),
         signal: abort.signal,
       });
+      accepted();
       const decoder = new TextDecoder();
       let buf = '';
       for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
@@ -95,11 +102,13 @@ export function sseSubscribe<R, V>(
     } catch {
       // aborted by close()
     }
+    accepted();
     results.end();
   })();
   return {
     next: (t) => results.next(t),
     silentFor: (ms) => results.silentFor(ms),
+    ready,
     ended: results.ended,
     close: async () => abort.abort(),
   };
@@ -112,10 +121,15 @@ export function wsSubscribe<R, V>(
   variables: V,
 ): Stream<R> {
   const results = new Results<R>();
+  let connected = () => {};
+  const ready = new Promise<void>((r) => {
+    connected = r;
+  });
   const client = createClient({
     url: httpUrl.replace(/^http/, 'ws'),
     webSocketImpl: WebSocket,
     retryAttempts: 0,
+    on: { connected: () => connected() },
   });
   const dispose = client.subscribe<R>(
     { query: print(doc), variables: variables as Record<string, unknown> },
@@ -131,6 +145,7 @@ export function wsSubscribe<R, V>(
   return {
     next: (t) => results.next(t),
     silentFor: (ms) => results.silentFor(ms),
+    ready,
     ended: results.ended,
     close: async () => {
       dispose();

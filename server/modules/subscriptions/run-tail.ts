@@ -32,6 +32,8 @@ export class RunTail {
   private accepted = 0;
   private replayCursor = 0;
   private handed = 0;
+  /** Batches up to here are known to the subscriber already (an `afterSeq` past the head). */
+  private skipUpTo = 0;
   private readonly queue: MetricsBatch[] = [];
   private readonly pending = new Map<number, MetricsBatch>();
   private buffered = 0;
@@ -56,7 +58,8 @@ export class RunTail {
     const head = await this.store.head(this.runId);
     this.head = head;
     this.replayCursor = Math.min(afterSeq ?? head.lastSeq, head.lastSeq);
-    this.handed = this.replayCursor;
+    this.skipUpTo = afterSeq ?? 0;
+    this.handed = Math.max(this.replayCursor, this.skipUpTo);
     if (this.replayCursor >= head.lastSeq) this.goLive();
     return head;
   }
@@ -93,8 +96,9 @@ export class RunTail {
       this.buffered -= n;
       out.push(b);
     }
-    if (out.length > 0) this.handed = out[out.length - 1]!.seq;
-    if (this.queue.length === 0 && this.lagged === null) this.handed = this.accepted;
+    if (out.length > 0) this.handed = Math.max(this.handed, out[out.length - 1]!.seq);
+    if (this.queue.length === 0 && this.lagged === null)
+      this.handed = Math.max(this.handed, this.accepted);
     return { batches: out.filter((b) => b.series.length > 0), seq: this.handed };
   }
 
@@ -147,7 +151,10 @@ export class RunTail {
     const before = this.queue.length;
     for (let b = this.pending.get(this.accepted + 1); b; b = this.pending.get(this.accepted + 1)) {
       this.pending.delete(b.seq);
-      this.queue.push(b);
+      if (b.seq <= this.skipUpTo) {
+        this.buffered -= pointsOf(b);
+        this.queue.push({ ...b, series: [] });
+      } else this.queue.push(b);
       this.accepted = b.seq;
     }
     if (this.pending.size > 0 && !this.gapTimer) {
