@@ -12,6 +12,7 @@ import { type AppDeps, type Context, createContext } from './context.ts';
 import type { Logger } from './logger.ts';
 import { EventBus } from './modules/subscriptions/event-bus.ts';
 import { Publisher } from './modules/subscriptions/publisher.ts';
+import { useSharedEventExecution } from './modules/subscriptions/shared-execution.ts';
 import { schema } from './schema.ts';
 import { createServices } from './services.ts';
 import { Db } from './shared/db.ts';
@@ -63,6 +64,7 @@ export async function createApp(
     healthCheckEndpoint: '/healthz',
     landingPage: false,
     plugins: [
+      useSharedEventExecution(),
       useReadinessCheck({
         endpoint: '/readyz',
         check: async () => {

@@ -30,6 +30,11 @@ const serializer = {
  * each event back from Redis; one Redis channel per topic id, subscribed once per instance.
  */
 export class EventBus {
+  private readonly groups = new Map<
+    string,
+    { listeners: Set<Listener<never>>; dispatch: (e: Event) => void }
+  >();
+
   private constructor(
     private readonly target: Target,
     private readonly prefix: string,
@@ -68,7 +73,8 @@ export class EventBus {
    * Calls `listener` for every event on the topic until the returned function is called.
    *
    * @remarks Resolves once the subscription is live (Redis confirmed it), so an event published
-   * after the promise resolves is never missed.
+   * after the promise resolves is never missed. One target listener per topic fans out to every
+   * local listener, so a thousand subscribers of one run cost one dispatch.
    */
   async subscribe<K extends keyof BusTopics>(
     name: K,
@@ -76,11 +82,26 @@ export class EventBus {
     listener: Listener<BusTopics[K]>,
   ): Promise<() => void> {
     const topic = this.topic(name, id);
-    const cb = (e: Event) => listener((e as CustomEvent<BusTopics[K]>).detail);
-    this.target.addEventListener(topic, cb);
+    let group = this.groups.get(topic);
+    if (!group) {
+      const listeners = new Set<Listener<never>>();
+      const dispatch = (e: Event) => {
+        const payload = (e as CustomEvent<never>).detail;
+        for (const l of listeners) l(payload);
+      };
+      group = { listeners, dispatch };
+      this.groups.set(topic, group);
+      this.target.addEventListener(topic, dispatch);
+    }
+    group.listeners.add(listener as Listener<never>);
     // a second SUBSCRIBE is idempotent in Redis and answers after the first one took effect
     if (this.redis) await this.redis.sub.subscribe(topic);
-    return () => this.target.removeEventListener(topic, cb);
+    return () => {
+      const g = this.groups.get(topic);
+      if (!g?.listeners.delete(listener as Listener<never>) || g.listeners.size > 0) return;
+      this.groups.delete(topic);
+      this.target.removeEventListener(topic, g.dispatch);
+    };
   }
 
   /** Closes the Redis connections, if any. */

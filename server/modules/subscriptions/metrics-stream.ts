@@ -18,6 +18,8 @@ export interface MetricsEvent {
   metrics: KeySeries[];
 }
 
+const singleEvents = new WeakMap<MetricsBatch, MetricsEvent>();
+
 /** Merges consecutive batches into one event, concatenating each key's points in commit order. */
 export function mergeBatches(
   batches: readonly MetricsBatch[],
@@ -27,8 +29,16 @@ export function mergeBatches(
   const first = batches[0]!;
   const last = batches[batches.length - 1]!;
   const base = { runId: first.runId, seq, fromSeq: first.seq, committedAt: last.committedAt };
-  // the common case, one batch, shares the published arrays with every subscriber: no copy
-  if (batches.length === 1) return { ...base, replayed, metrics: first.series };
+  // the common case, one live batch, is one event object shared by every subscriber (see
+  // shared-execution.ts): its result is computed once for all identical subscriptions
+  if (batches.length === 1) {
+    const shareable = !replayed && seq === first.seq;
+    const cached = shareable ? singleEvents.get(first) : undefined;
+    if (cached) return cached;
+    const event = { ...base, replayed, metrics: first.series };
+    if (shareable) singleEvents.set(first, event);
+    return event;
+  }
   const byKey = new Map<string, KeySeries>();
   for (const b of batches) {
     for (const s of b.series) {
