@@ -4,6 +4,11 @@ import type { ServerOptions } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { App } from './app.ts';
+import {
+  payloadReplacer,
+  shareable,
+  splicePayloads,
+} from './modules/subscriptions/payload-splice.ts';
 
 type Run = NonNullable<ServerOptions['execute']>;
 type Enveloped = { execute: Run; subscribe: Run };
@@ -21,8 +26,12 @@ export function attachWebSocket(
 ): { wss: WebSocketServer; close(): Promise<void> } {
   const yoga = app.yoga;
   const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+  splicePayloads(wss);
   const disposable = useServer<Record<string, unknown>>(
     {
+      jsonMessageReplacer: payloadReplacer,
+      // returning the result itself (not graphql-ws's copy) keeps it recognisable as shared
+      onNext: (_ctx, _id, _payload, _args, result) => (shareable(result) ? result : undefined),
       execute: (args) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
       onSubscribe: async (ctx, _id, params) => {

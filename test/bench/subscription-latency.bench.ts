@@ -24,8 +24,8 @@ try {
   const samples: number[] = [];
   const lastArrival = new Map<number, number>();
   const commits = new Map<number, number>();
-  const onData = (raw: string, at: number) => {
-    const msg = JSON.parse(raw) as {
+  const onData = (raw: Buffer, at: number) => {
+    const msg = JSON.parse(raw.toString()) as {
       payload?: { data?: { metricsLogged: { seq: number; committedAt: number } } };
     };
     const e = msg.payload?.data?.metricsLogged;

@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 
 /** What a benchmark subscriber does with each `next` message. */
-export type OnData = (raw: string, receivedAt: number) => void;
+export type OnData = (raw: Buffer, receivedAt: number) => void;
 
 /** A raw graphql-ws (graphql-transport-ws) subscriber: one socket, one subscription, no client library. */
 export interface BenchSubscriber {
@@ -27,14 +27,18 @@ export function subscribeWs(
   variables: Record<string, unknown>,
   onData: OnData,
 ): Promise<BenchSubscriber> {
-  const socket = new WebSocket(httpUrl.replace(/^http/, 'ws'), 'graphql-transport-ws');
+  const socket = new WebSocket(httpUrl.replace(/^http/, 'ws'), 'graphql-transport-ws', {
+    skipUTF8Validation: true,
+  });
+  let acked = false;
   return new Promise((resolve, reject) => {
     socket.on('error', reject);
     socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init' })));
     socket.on('message', (data) => {
       const now = preciseNow();
-      const raw = String(data);
-      if (raw.startsWith('{"type":"connection_ack"')) {
+      const raw = data as Buffer;
+      if (!acked) {
+        acked = true;
         socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query, variables } }));
         resolve({
           socket,
