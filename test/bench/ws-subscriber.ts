@@ -8,7 +8,13 @@ export interface BenchSubscriber {
   socket: WebSocket;
   /** Stops reading from the socket (a stalled client); the server's sends then back up. */
   stall(): void;
+  /** Reads again after `stall`. */
+  resume(): void;
   close(): void;
+}
+
+function tcp(socket: WebSocket): { pause(): void; resume(): void } {
+  return (socket as unknown as { _socket: { pause(): void; resume(): void } })._socket;
 }
 
 /** Wall-clock ms with sub-ms precision, comparable with the server's `committedAt`. */
@@ -42,7 +48,8 @@ export function subscribeWs(
         socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query, variables } }));
         resolve({
           socket,
-          stall: () => (socket as unknown as { _socket: { pause(): void } })._socket.pause(),
+          stall: () => tcp(socket).pause(),
+          resume: () => tcp(socket).resume(),
           close: () => socket.terminate(),
         });
         return;

@@ -45,6 +45,7 @@ type Documents = {
     "\n  mutation DeleteRunTag($input: DeleteRunTagInput!) {\n    deleteRunTag(input: $input) {\n      __typename\n      ... on DeleteRunTagSuccess { run { tags { key } } }\n      ...ErrorFields\n    }\n  }\n": typeof types.DeleteRunTagDocument,
     "\n  query RunFamily($runId: String!) {\n    run(runId: $runId) {\n      runId\n      experiment { experimentId }\n      parent { runId }\n      children { runId name }\n    }\n  }\n": typeof types.RunFamilyDocument,
     "\n  query ExperimentRuns($experimentId: String!, $first: Int, $after: String, $last: Int, $before: String) {\n    experiment(experimentId: $experimentId) {\n      runs(first: $first, after: $after, last: $last, before: $before) {\n        edges { node { runId startTime } }\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      }\n    }\n  }\n": typeof types.ExperimentRunsDocument,
+    "\n  subscription SeqOnly($runId: String!, $afterSeq: SafeInt) {\n    metricsLogged(runId: $runId, afterSeq: $afterSeq) {\n      seq\n    }\n  }\n": typeof types.SeqOnlyDocument,
 };
 const documents: Documents = {
     "\n  fragment ErrorFields on Error {\n    __typename\n    code\n    message\n    ... on ValidationError {\n      field\n    }\n  }\n": types.ErrorFieldsFragmentDoc,
@@ -78,6 +79,7 @@ const documents: Documents = {
     "\n  mutation DeleteRunTag($input: DeleteRunTagInput!) {\n    deleteRunTag(input: $input) {\n      __typename\n      ... on DeleteRunTagSuccess { run { tags { key } } }\n      ...ErrorFields\n    }\n  }\n": types.DeleteRunTagDocument,
     "\n  query RunFamily($runId: String!) {\n    run(runId: $runId) {\n      runId\n      experiment { experimentId }\n      parent { runId }\n      children { runId name }\n    }\n  }\n": types.RunFamilyDocument,
     "\n  query ExperimentRuns($experimentId: String!, $first: Int, $after: String, $last: Int, $before: String) {\n    experiment(experimentId: $experimentId) {\n      runs(first: $first, after: $after, last: $last, before: $before) {\n        edges { node { runId startTime } }\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      }\n    }\n  }\n": types.ExperimentRunsDocument,
+    "\n  subscription SeqOnly($runId: String!, $afterSeq: SafeInt) {\n    metricsLogged(runId: $runId, afterSeq: $afterSeq) {\n      seq\n    }\n  }\n": types.SeqOnlyDocument,
 };
 
 /**
@@ -218,6 +220,10 @@ export function graphql(source: "\n  query RunFamily($runId: String!) {\n    run
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ExperimentRuns($experimentId: String!, $first: Int, $after: String, $last: Int, $before: String) {\n    experiment(experimentId: $experimentId) {\n      runs(first: $first, after: $after, last: $last, before: $before) {\n        edges { node { runId startTime } }\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ExperimentRuns($experimentId: String!, $first: Int, $after: String, $last: Int, $before: String) {\n    experiment(experimentId: $experimentId) {\n      runs(first: $first, after: $after, last: $last, before: $before) {\n        edges { node { runId startTime } }\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SeqOnly($runId: String!, $afterSeq: SafeInt) {\n    metricsLogged(runId: $runId, afterSeq: $afterSeq) {\n      seq\n    }\n  }\n"): (typeof documents)["\n  subscription SeqOnly($runId: String!, $afterSeq: SafeInt) {\n    metricsLogged(runId: $runId, afterSeq: $afterSeq) {\n      seq\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,9 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../gql/index.ts';
 import { LogBatch } from '../helpers/documents.ts';
 import { seedExperiment, seedRun } from '../helpers/seed.ts';
 import { type Stream, sseSubscribe, wsSubscribe } from '../helpers/streams.ts';
 import { MetricsLogged } from '../helpers/subscription-documents.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+
+const SeqOnly = graphql(`
+  subscription SeqOnly($runId: String!, $afterSeq: SafeInt) {
+    metricsLogged(runId: $runId, afterSeq: $afterSeq) {
+      seq
+    }
+  }
+`);
 
 let t: TestApp;
 let exp: string;
@@ -144,6 +153,23 @@ describe('metricsLogged', () => {
     await log(run, [1]);
     expect(await nextEvent(s)).toMatchObject({ seq: 2, replayed: false });
     await s.close();
+  });
+
+  it('gives each WebSocket subscriber its own selection when results are shared', async () => {
+    const run = await seedRun(t, exp);
+    const full = [0, 1].map(() => wsSubscribe(url, MetricsLogged, { runId: run, afterSeq: 0 }));
+    const bare = wsSubscribe(url, SeqOnly, { runId: run, afterSeq: 0 });
+    const keyed = wsSubscribe(url, MetricsLogged, { runId: run, keys: ['acc'], afterSeq: 0 });
+    await Promise.all([...full, bare, keyed].map((s) => s.ready));
+    await new Promise((r) => setTimeout(r, 100));
+    await log(run, [7], { acc: true });
+    for (const s of full) {
+      const e = await nextEvent(s);
+      expect(e.metrics.map((m) => m.key).sort()).toEqual(['acc', 'loss']);
+    }
+    expect((await bare.next()).data).toEqual({ metricsLogged: { seq: 1 } });
+    expect((await nextEvent(keyed)).metrics.map((m) => m.key)).toEqual(['acc']);
+    await Promise.all([...full, bare, keyed].map((s) => s.close()));
   });
 
   it('keeps NaN and Infinity', async () => {
