@@ -23,6 +23,8 @@ export interface App {
   yoga: YogaServerInstance<Record<string, unknown>, Context>;
   orm: MikroORM;
   bus: EventBus;
+  /** Ends every open subscription stream (call before draining connections at shutdown). */
+  endStreams(): void;
   close(): Promise<void>;
 }
 
@@ -77,7 +79,9 @@ export async function createApp(
     yoga,
     orm,
     bus,
+    endStreams: () => bus.endStreams(),
     close: async () => {
+      bus.endStreams();
       await bus.close();
       await orm.close();
     },

@@ -43,6 +43,7 @@ async function shutdown(signal: string): Promise<void> {
   const force = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
   // live streams never finish by themselves: end them so the drain below can complete
   await webSocket.close();
+  app.endStreams();
   await new Promise<void>((resolve) => {
     server.close(() => resolve());
     server.closeIdleConnections();

@@ -93,3 +93,13 @@ describe('runEvents', () => {
     await s.close();
   });
 });
+
+describe('shutdown', () => {
+  it('ends open streams so SSE responses can finish', async () => {
+    const run = await seedRun(t, await seedExperiment(t));
+    const s = sseSubscribe(t.app.yoga.fetch, 'http://yoga/graphql', RunEvents, { runId: run });
+    expect((await next(s)).kind).toBe('SNAPSHOT');
+    t.app.endStreams();
+    await s.ended;
+  });
+});

@@ -35,6 +35,8 @@ export class EventBus {
     { listeners: Set<Listener<never>>; dispatch: (e: Event) => void }
   >();
 
+  private readonly streams = new Set<{ return(): unknown }>();
+
   private constructor(
     private readonly target: Target,
     private readonly prefix: string,
@@ -102,6 +104,18 @@ export class EventBus {
       this.groups.delete(topic);
       this.target.removeEventListener(topic, g.dispatch);
     };
+  }
+
+  /** Registers a live stream so {@link endStreams} can end it; returns the unregister function. */
+  track(stream: { return(): unknown }): () => void {
+    this.streams.add(stream);
+    return () => this.streams.delete(stream);
+  }
+
+  /** Ends every live stream of this server (at shutdown, so open SSE responses can finish). */
+  endStreams(): void {
+    for (const s of [...this.streams]) s.return();
+    this.streams.clear();
   }
 
   /** Closes the Redis connections, if any. */

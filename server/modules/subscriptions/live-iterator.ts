@@ -20,6 +20,7 @@ export class LiveIterator<T> implements AsyncIterableIterator<T> {
   private sleeper: (() => void) | null = null;
   private signalled = false;
   private done = false;
+  private readonly endHooks: (() => void)[] = [];
 
   constructor(
     private readonly produce: () => Promise<T | null | typeof END>,
@@ -62,6 +63,12 @@ export class LiveIterator<T> implements AsyncIterableIterator<T> {
     throw err;
   }
 
+  /** Calls `hook` once when the stream ends (cancelled, finished or shut down). */
+  onEnd(hook: () => void): void {
+    if (this.done) hook();
+    else this.endHooks.push(hook);
+  }
+
   [Symbol.asyncIterator](): this {
     return this;
   }
@@ -70,6 +77,7 @@ export class LiveIterator<T> implements AsyncIterableIterator<T> {
     if (this.done) return;
     this.done = true;
     this.cleanup();
+    for (const hook of this.endHooks.splice(0)) hook();
     this.wake();
   }
 }

@@ -30,13 +30,19 @@ export class LiveService {
     this.store = new MetricStore(db);
   }
 
+  /** Registers `it` with the bus so a shutdown ends it. */
+  private tracked<T>(it: LiveIterator<T>): LiveIterator<T> {
+    it.onEnd(this.bus.track(it));
+    return it;
+  }
+
   /**
    * Points of each committed batch of a run, in commit order, optionally after `afterSeq`.
    *
    * @remarks Replays stored batches after `afterSeq` first, then continues live, with no gap and no
    * duplicate across the switch. Bursts are coalesced when the subscriber is behind.
    */
-  metrics(args: {
+  async metrics(args: {
     runId: string;
     keys?: string[] | null;
     afterSeq?: number | null;
@@ -45,23 +51,25 @@ export class LiveService {
       throw new ValidationError('keys', `At most ${MAX_KEYS} keys; got ${args.keys.length}`);
     if (args.afterSeq != null && args.afterSeq < 0)
       throw new ValidationError('afterSeq', 'afterSeq must not be negative');
-    return openMetricsStream(this.bus, this.store, this.limits, {
+    const it = await openMetricsStream(this.bus, this.store, this.limits, {
       runId: args.runId,
       keys: args.keys ?? null,
       afterSeq: args.afterSeq ?? null,
     });
+    return this.tracked(it);
   }
 
   /** Changes of runs: all, one experiment's, or one run's (which starts with a snapshot). */
-  runEvents(args: {
+  async runEvents(args: {
     experimentId?: string | null;
     runId?: string | null;
   }): Promise<LiveIterator<RunEvent | Lagged>> {
-    return openRunEventsStream(this.bus, this.limits, {
+    const it = await openRunEventsStream(this.bus, this.limits, {
       experimentId: args.experimentId ?? null,
       runId: args.runId ?? null,
       snapshot: (runId) => this.snapshot(runId),
     });
+    return this.tracked(it);
   }
 
   /** The current state of a run as a SNAPSHOT event. */
@@ -106,6 +114,6 @@ export class LiveService {
       end,
     });
     await series.open(this.bus, this.store, this.limits);
-    return series.iterator;
+    return this.tracked(series.iterator);
   }
 }
