@@ -145,6 +145,33 @@ describe('metricsLogged', () => {
     await s.close();
   });
 
+  it('reads a batch whose event never arrived from storage, in order', async () => {
+    const run = await seedRun(t, exp);
+    // a second server on the same database without a shared bus: its events never reach `t`
+    const other = await createTestApp({ shareDatabaseWith: t });
+    try {
+      const s = sse({ runId: run });
+      await s.ready;
+      await log(run, [0]);
+      await other.execute(LogBatch, {
+        input: { runId: run, metrics: [{ key: 'loss', steps: [1], values: [0.1] }] },
+      });
+      await log(run, [2]);
+      const steps: number[] = [];
+      let seq = 0;
+      while (seq < 3) {
+        const e = await nextEvent(s);
+        expect(e.fromSeq).toBe(seq + 1);
+        seq = e.seq;
+        steps.push(...e.metrics[0]!.steps);
+      }
+      expect(steps).toEqual([0, 1, 2]);
+      await s.close();
+    } finally {
+      await other.close();
+    }
+  });
+
   it('works over WebSocket (graphql-ws) on the same path', async () => {
     const run = await seedRun(t, exp);
     await log(run, [0]);

@@ -158,7 +158,10 @@ export class RunTail {
       this.accepted = b.seq;
     }
     if (this.pending.size > 0 && !this.gapTimer) {
-      this.gapTimer = setTimeout(() => void this.fillGap(), this.limits.gapWaitMs);
+      this.gapTimer = setTimeout(() => {
+        // a failed read cannot be retried in order: cut the subscriber off so it resumes cleanly
+        this.fillGap().catch(() => this.cutOff());
+      }, this.limits.gapWaitMs);
     }
     if (this.queue.length > before) this.wake();
   }
@@ -191,6 +194,11 @@ export class RunTail {
     const batches = this.queue.length + this.pending.size;
     if (this.buffered <= this.limits.maxBufferedPoints && batches <= this.limits.maxBufferedEvents)
       return;
+    this.cutOff();
+  }
+
+  /** Stops the tail and reports the last sequence number handed over. */
+  private cutOff(): void {
     this.lagged = this.handed;
     this.close();
     this.wake();
