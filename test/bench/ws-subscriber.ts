@@ -10,6 +10,8 @@ export interface BenchSubscriber {
   stall(): void;
   /** Reads again after `stall`. */
   resume(): void;
+  /** True once the socket closed (for instance, the server's keep-alive gave up on a stalled client). */
+  readonly closed: boolean;
   close(): void;
 }
 
@@ -37,6 +39,10 @@ export function subscribeWs(
     skipUTF8Validation: true,
   });
   let acked = false;
+  let closed = false;
+  socket.on('close', () => {
+    closed = true;
+  });
   return new Promise((resolve, reject) => {
     socket.on('error', reject);
     socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init' })));
@@ -51,6 +57,9 @@ export function subscribeWs(
           stall: () => tcp(socket).pause(),
           resume: () => tcp(socket).resume(),
           close: () => socket.terminate(),
+          get closed() {
+            return closed;
+          },
         });
         return;
       }
