@@ -41,7 +41,7 @@ export async function createApp(
 ): Promise<App> {
   const bus = config.redisUrl
     ? EventBus.redis(config.redisUrl, config.redisPrefix, logger)
-    : EventBus.local();
+    : EventBus.local(logger);
   const publisher = new Publisher(bus);
   const deps: AppDeps = { orm, config, logger, bus, publisher, onQuery: opts.onQuery };
   const em = orm.em.fork();

@@ -41,11 +41,12 @@ export class EventBus {
     private readonly target: Target,
     private readonly prefix: string,
     private readonly redis: { pub: Redis; sub: Redis } | null,
+    private readonly logger: Logger,
   ) {}
 
   /** An in-process bus (a single server). */
-  static local(): EventBus {
-    return new EventBus(new EventTarget(), '', null);
+  static local(logger: Logger): EventBus {
+    return new EventBus(new EventTarget(), '', null, logger);
   }
 
   /** A bus over Redis at `url`; every instance on the same Redis and prefix shares events. */
@@ -59,7 +60,7 @@ export class EventBus {
     const pub = make('publish');
     const sub = make('subscribe');
     const target = createRedisEventTarget({ publishClient: pub, subscribeClient: sub, serializer });
-    return new EventBus(target as Target, prefix, { pub, sub });
+    return new EventBus(target as Target, prefix, { pub, sub }, logger);
   }
 
   private topic(name: keyof BusTopics, id: string): string {
@@ -89,7 +90,14 @@ export class EventBus {
       const listeners = new Set<Listener<never>>();
       const dispatch = (e: Event) => {
         const payload = (e as CustomEvent<never>).detail;
-        for (const l of listeners) l(payload);
+        for (const l of listeners) {
+          // one faulty subscriber must neither crash the process nor starve the others
+          try {
+            l(payload);
+          } catch (err) {
+            this.logger.error('subscriber failed', { topic, error: String(err) });
+          }
+        }
       };
       group = { listeners, dispatch };
       this.groups.set(topic, group);
