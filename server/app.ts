@@ -7,6 +7,9 @@ import { type AppDeps, type Context, createContext } from './context.ts';
 import type { Logger } from './logger.ts';
 import { ARTIFACTS_PREFIX, createArtifactHandler } from './modules/artifacts/artifact.routes.ts';
 import { ArtifactStores } from './modules/artifacts/stores/stores.ts';
+import { EventBus } from './modules/subscriptions/event-bus.ts';
+import { Publisher } from './modules/subscriptions/publisher.ts';
+import { useSharedEventExecution } from './modules/subscriptions/shared-execution.ts';
 import { useReadiness } from './plugins/use-readiness.ts';
 import { schema } from './schema.ts';
 import { createServices } from './services.ts';
@@ -23,6 +26,9 @@ export interface App {
    * @remarks Artifacts bypass yoga, which would buffer bodies in memory.
    */
   handler(req: IncomingMessage, res: ServerResponse): void;
+  bus: EventBus;
+  /** Ends every open subscription stream (call before draining connections at shutdown). */
+  endStreams(): void;
   close(): Promise<void>;
 }
 
@@ -38,9 +44,20 @@ export async function createApp(
   opts: { onQuery?: (sql: string) => void } = {},
 ): Promise<App> {
   const stores = new ArtifactStores(config);
-  const deps: AppDeps = { orm, config, logger, stores, onQuery: opts.onQuery };
+  const bus = config.redisUrl
+    ? EventBus.redis(config.redisUrl, config.redisPrefix, logger)
+    : EventBus.local(logger);
+  const publisher = new Publisher(bus);
+  const deps: AppDeps = { orm, config, logger, stores, bus, publisher, onQuery: opts.onQuery };
   const em = orm.em.fork();
-  await createServices({ em, db: new Db(em), config, stores }).experiments.ensureDefault();
+  await createServices({
+    em,
+    db: new Db(em),
+    config,
+    stores,
+    bus,
+    publisher,
+  }).experiments.ensureDefault();
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     context: () => createContext(deps),
@@ -61,6 +78,7 @@ export async function createApp(
     healthCheckEndpoint: '/healthz',
     landingPage: false,
     plugins: [
+      useSharedEventExecution(),
       useReadiness('/readyz', async () => {
         await orm.em.fork().getConnection().execute('select 1');
       }),
@@ -74,7 +92,11 @@ export async function createApp(
       if (req.url?.startsWith(ARTIFACTS_PREFIX)) void artifacts(req, res);
       else yoga(req, res);
     },
+    bus,
+    endStreams: () => bus.endStreams(),
     close: async () => {
+      bus.endStreams();
+      await bus.close();
       await stores.close();
       await orm.close();
     },

@@ -19,6 +19,11 @@ const EnvSchema = z.object({
   AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
   AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   TRACKQL_ARTIFACT_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).optional(),
+  TRACKQL_REDIS_PREFIX: z.string().default('trackql:'),
+  TRACKQL_SUB_MAX_BUFFERED_POINTS: z.coerce.number().int().min(1000).default(100_000),
+  TRACKQL_SUB_MAX_BUFFERED_EVENTS: z.coerce.number().int().min(10).default(5_000),
+  TRACKQL_SUB_MAX_EVENT_POINTS: z.coerce.number().int().min(1).default(10_000),
+  TRACKQL_SUB_GAP_WAIT_MS: z.coerce.number().int().min(0).default(50),
   LOG_LEVEL: LogLevel.default('info'),
 });
 
@@ -33,11 +38,15 @@ export interface Config {
   /** Default artifact root for new experiments (a path or URI). */
   artifactRoot: string;
   dbPoolSize: number;
+  /** Redis for cross-instance subscriptions; when absent events stay in process. */
   redisUrl?: string;
   /** S3-compatible object store used by `s3://bucket/prefix` artifact locations. */
   s3: S3Config;
   /** Largest artifact accepted by one upload, in bytes. */
   artifactMaxUploadBytes: number;
+  /** Prefix of the Redis channels, so deployments can share a Redis. */
+  redisPrefix: string;
+  subscriptions: SubscriptionLimits;
   logLevel: LogLevel;
 }
 
@@ -50,6 +59,18 @@ export interface S3Config {
   forcePathStyle: boolean;
   /** Static credentials; unset = the AWS SDK's default provider chain. */
   credentials?: { accessKeyId: string; secretAccessKey: string };
+}
+
+/** Per-subscriber bounds of live streams. */
+export interface SubscriptionLimits {
+  /** Metric points buffered for one subscriber before it is cut off as lagging. */
+  maxBufferedPoints: number;
+  /** Events (batches, run changes) buffered for one subscriber before it is cut off as lagging. */
+  maxBufferedEvents: number;
+  /** Points coalesced into one event when a subscriber is behind. */
+  maxEventPoints: number;
+  /** How long a missing sequence number may stay missing before it is read from storage. */
+  gapWaitMs: number;
 }
 
 /**
@@ -87,6 +108,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           : undefined,
     },
     artifactMaxUploadBytes: e.TRACKQL_ARTIFACT_MAX_UPLOAD_BYTES ?? 64 * 1024 ** 3,
+    redisPrefix: e.TRACKQL_REDIS_PREFIX,
+    subscriptions: {
+      maxBufferedPoints: e.TRACKQL_SUB_MAX_BUFFERED_POINTS,
+      maxBufferedEvents: e.TRACKQL_SUB_MAX_BUFFERED_EVENTS,
+      maxEventPoints: e.TRACKQL_SUB_MAX_EVENT_POINTS,
+      gapWaitMs: e.TRACKQL_SUB_GAP_WAIT_MS,
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

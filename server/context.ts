@@ -3,6 +3,8 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import type { ArtifactStores } from './modules/artifacts/stores/stores.ts';
+import type { EventBus } from './modules/subscriptions/event-bus.ts';
+import type { Publisher } from './modules/subscriptions/publisher.ts';
 import { createServices, type Services } from './services.ts';
 import { Db } from './shared/db.ts';
 
@@ -12,6 +14,9 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   stores: ArtifactStores;
+  /** Carries committed changes to subscriptions (in process or through Redis). */
+  bus: EventBus;
+  publisher: Publisher;
   /** Sees every raw SQL statement (tests count them). */
   onQuery?: (sql: string) => void;
 }
@@ -32,7 +37,14 @@ export function createContext(deps: AppDeps): Context {
   return {
     requestId: randomUUID(),
     em,
-    services: createServices({ em, db, config: deps.config, stores: deps.stores }),
+    services: createServices({
+      em,
+      db,
+      config: deps.config,
+      stores: deps.stores,
+      bus: deps.bus,
+      publisher: deps.publisher,
+    }),
     config: deps.config,
     logger: deps.logger,
   };

@@ -7,6 +7,7 @@ import { releaseSignals, startEmbeddedPostgres } from './db/embedded.ts';
 import { initOrm } from './db/orm.ts';
 import { createLogger } from './logger.ts';
 import { installTypeParsers } from './shared/db.ts';
+import { attachWebSocket } from './ws.ts';
 
 const DRAIN_MS = 10_000;
 
@@ -30,6 +31,7 @@ const server = createServer(app.handler);
 server.keepAliveTimeout = 65_000;
 // multi-gigabyte artifact uploads outlast the default 5-minute limit; their routes use an idle timeout
 server.requestTimeout = 0;
+const webSocket = attachWebSocket(server, app);
 
 await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
 const addr = server.address();
@@ -42,6 +44,9 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   logger.info('shutting down', { signal });
   const force = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+  // live streams never finish by themselves: end them so the drain below can complete
+  await webSocket.close();
+  app.endStreams();
   await new Promise<void>((resolve) => {
     server.close(() => resolve());
     server.closeIdleConnections();

@@ -7,6 +7,8 @@ import './modules/metrics/metric.schema.ts';
 import './modules/log-batch/log-batch.schema.ts';
 import './modules/artifacts/artifact.schema.ts';
 import './modules/datasets/dataset.schema.ts';
+import './modules/subscriptions/subscription.schema.ts';
+import './modules/subscriptions/live-series.schema.ts';
 import { builder } from './builder.ts';
 
 /** The executable schema, built once from every module's types. */

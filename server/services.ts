@@ -8,6 +8,9 @@ import { LogBatchService } from './modules/log-batch/log-batch.service.ts';
 import { MetricService } from './modules/metrics/metric.service.ts';
 import { ParamsTagsService } from './modules/params-tags/params-tags.service.ts';
 import { RunService } from './modules/runs/run.service.ts';
+import type { EventBus } from './modules/subscriptions/event-bus.ts';
+import { LiveService } from './modules/subscriptions/live.service.ts';
+import type { Publisher } from './modules/subscriptions/publisher.ts';
 import type { Db } from './shared/db.ts';
 
 /** Dependencies every service may take. */
@@ -17,15 +20,19 @@ export interface ServiceDeps {
   config: Config;
   /** App-scoped artifact stores (they hold network clients). */
   stores: ArtifactStores;
+  /** Publishes committed changes to subscribers. */
+  publisher: Publisher;
+  /** Subscribes to published changes. */
+  bus: EventBus;
 }
 
 /** Builds the per-request services; they are cheap plain objects. */
 export function createServices(deps: ServiceDeps) {
-  const experiments = new ExperimentService(deps.em, deps.db, deps.config);
-  const runs = new RunService(deps.db, experiments);
-  const paramsTags = new ParamsTagsService(deps.db, experiments);
+  const experiments = new ExperimentService(deps.em, deps.db, deps.config, deps.publisher);
+  const runs = new RunService(deps.db, experiments, deps.publisher);
+  const paramsTags = new ParamsTagsService(deps.db, experiments, deps.publisher);
   const metrics = new MetricService(deps.db);
-  const logBatch = new LogBatchService(deps.db);
+  const logBatch = new LogBatchService(deps.db, deps.publisher);
   const artifacts = new ArtifactService(
     deps.db,
     runs,
@@ -33,7 +40,8 @@ export function createServices(deps: ServiceDeps) {
     deps.config.artifactMaxUploadBytes,
   );
   const datasets = new DatasetService(deps.db);
-  return { experiments, runs, paramsTags, metrics, logBatch, artifacts, datasets };
+  const live = new LiveService(deps.db, deps.bus, deps.config.subscriptions, runs, paramsTags);
+  return { experiments, runs, paramsTags, metrics, logBatch, artifacts, datasets, live };
 }
 
 export type Services = ReturnType<typeof createServices>;

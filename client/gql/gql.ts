@@ -32,6 +32,9 @@ type Documents = {
     "\n  mutation ClientUpdateRun($input: UpdateRunInput!) {\n    updateRun(input: $input) {\n      __typename\n      ... on UpdateRunSuccess {\n        run {\n          ...RunInfoFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n": typeof types.ClientUpdateRunDocument,
     "\n  mutation ClientDeleteRunTag($input: DeleteRunTagInput!) {\n    deleteRunTag(input: $input) {\n      __typename\n      ... on DeleteRunTagSuccess {\n        run {\n          runId\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n": typeof types.ClientDeleteRunTagDocument,
     "\n  query ClientRun($runId: String!) {\n    run(runId: $runId) {\n      ...RunFields\n    }\n  }\n": typeof types.ClientRunDocument,
+    "\n  query WatchRunHead($runId: String!) {\n    run(runId: $runId) {\n      lastSeq\n    }\n  }\n": typeof types.WatchRunHeadDocument,
+    "\n  subscription WatchMetrics($runId: String!, $keys: [String!], $afterSeq: SafeInt) {\n    metricsLogged(runId: $runId, keys: $keys, afterSeq: $afterSeq) {\n      runId\n      seq\n      fromSeq\n      committedAt\n      replayed\n      metrics {\n        key\n        steps\n        timestamps\n        values\n      }\n    }\n  }\n": typeof types.WatchMetricsDocument,
+    "\n  subscription WatchRun($runId: String!) {\n    runEvents(runId: $runId) {\n      kind\n      runId\n      experimentId\n      seq\n      committedAt\n      status\n      endTime\n      name\n      lifecycleStage\n      params {\n        key\n        value\n      }\n      tags {\n        key\n        value\n      }\n      tagKey\n    }\n  }\n": typeof types.WatchRunDocument,
 };
 const documents: Documents = {
     "\n  query ClientRunArtifacts($runId: String!, $path: String, $after: String) {\n    run(runId: $runId) {\n      artifactUri\n      artifacts(path: $path, first: 1000, after: $after) {\n        edges { node { path isDir fileSize sha256 } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.ClientRunArtifactsDocument,
@@ -52,6 +55,9 @@ const documents: Documents = {
     "\n  mutation ClientUpdateRun($input: UpdateRunInput!) {\n    updateRun(input: $input) {\n      __typename\n      ... on UpdateRunSuccess {\n        run {\n          ...RunInfoFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n": types.ClientUpdateRunDocument,
     "\n  mutation ClientDeleteRunTag($input: DeleteRunTagInput!) {\n    deleteRunTag(input: $input) {\n      __typename\n      ... on DeleteRunTagSuccess {\n        run {\n          runId\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n": types.ClientDeleteRunTagDocument,
     "\n  query ClientRun($runId: String!) {\n    run(runId: $runId) {\n      ...RunFields\n    }\n  }\n": types.ClientRunDocument,
+    "\n  query WatchRunHead($runId: String!) {\n    run(runId: $runId) {\n      lastSeq\n    }\n  }\n": types.WatchRunHeadDocument,
+    "\n  subscription WatchMetrics($runId: String!, $keys: [String!], $afterSeq: SafeInt) {\n    metricsLogged(runId: $runId, keys: $keys, afterSeq: $afterSeq) {\n      runId\n      seq\n      fromSeq\n      committedAt\n      replayed\n      metrics {\n        key\n        steps\n        timestamps\n        values\n      }\n    }\n  }\n": types.WatchMetricsDocument,
+    "\n  subscription WatchRun($runId: String!) {\n    runEvents(runId: $runId) {\n      kind\n      runId\n      experimentId\n      seq\n      committedAt\n      status\n      endTime\n      name\n      lifecycleStage\n      params {\n        key\n        value\n      }\n      tags {\n        key\n        value\n      }\n      tagKey\n    }\n  }\n": types.WatchRunDocument,
 };
 
 /**
@@ -140,6 +146,18 @@ export function graphql(source: "\n  mutation ClientDeleteRunTag($input: DeleteR
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ClientRun($runId: String!) {\n    run(runId: $runId) {\n      ...RunFields\n    }\n  }\n"): (typeof documents)["\n  query ClientRun($runId: String!) {\n    run(runId: $runId) {\n      ...RunFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WatchRunHead($runId: String!) {\n    run(runId: $runId) {\n      lastSeq\n    }\n  }\n"): (typeof documents)["\n  query WatchRunHead($runId: String!) {\n    run(runId: $runId) {\n      lastSeq\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WatchMetrics($runId: String!, $keys: [String!], $afterSeq: SafeInt) {\n    metricsLogged(runId: $runId, keys: $keys, afterSeq: $afterSeq) {\n      runId\n      seq\n      fromSeq\n      committedAt\n      replayed\n      metrics {\n        key\n        steps\n        timestamps\n        values\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription WatchMetrics($runId: String!, $keys: [String!], $afterSeq: SafeInt) {\n    metricsLogged(runId: $runId, keys: $keys, afterSeq: $afterSeq) {\n      runId\n      seq\n      fromSeq\n      committedAt\n      replayed\n      metrics {\n        key\n        steps\n        timestamps\n        values\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WatchRun($runId: String!) {\n    runEvents(runId: $runId) {\n      kind\n      runId\n      experimentId\n      seq\n      committedAt\n      status\n      endTime\n      name\n      lifecycleStage\n      params {\n        key\n        value\n      }\n      tags {\n        key\n        value\n      }\n      tagKey\n    }\n  }\n"): (typeof documents)["\n  subscription WatchRun($runId: String!) {\n    runEvents(runId: $runId) {\n      kind\n      runId\n      experimentId\n      seq\n      committedAt\n      status\n      endTime\n      name\n      lifecycleStage\n      params {\n        key\n        value\n      }\n      tags {\n        key\n        value\n      }\n      tagKey\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

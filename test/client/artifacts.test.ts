@@ -23,7 +23,7 @@ let t: TestApp;
 let url: string;
 let exp: string;
 beforeAll(async () => {
-  t = await createTestApp({ artifactRoot: root });
+  t = await createTestApp({ config: { artifactRoot: root } });
   url = await t.listen();
   exp = await seedExperiment(t);
 });

@@ -38,7 +38,7 @@ let t: TestApp;
 let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'trackql-fluent-art-'));
-  t = await createTestApp({ artifactRoot: path.join(dir, 'store') });
+  t = await createTestApp({ config: { artifactRoot: path.join(dir, 'store') } });
   setTrackingUri(await t.listen());
   await setExperiment(uniqueName('fluent-artifacts'));
 });

@@ -7,6 +7,7 @@ import { type Config, loadConfig } from '../../server/config.ts';
 import { initOrm } from '../../server/db/orm.ts';
 import { createLogger } from '../../server/logger.ts';
 import { installTypeParsers } from '../../server/shared/db.ts';
+import { attachWebSocket } from '../../server/ws.ts';
 import { cloneTemplate } from '../setup/database.ts';
 
 /** A GraphQL response as the server sent it. */
@@ -27,15 +28,29 @@ export interface TestApp {
     doc: TypedDocumentNode<R, V> | string,
     variables?: V,
   ): Promise<GraphQLResponse<R>>;
-  /** Starts listening on a free loopback port; returns the GraphQL URL. */
+  /** The database this app uses (another app may share it). */
+  databaseUrl: string;
+  /** Starts listening (HTTP, SSE and WebSocket) on a free loopback port; returns the GraphQL URL. */
   listen(): Promise<string>;
+  /** Cuts every WebSocket connection, as a network failure would. */
+  dropWebSockets(): void;
   close(): Promise<void>;
 }
 
-/** Builds the real app on a fresh database cloned from the migrated template; `overrides` change its config. */
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+/** Options of {@link createTestApp}. */
+export interface TestAppOptions {
+  /** Use this app's database instead of a fresh clone (two instances of one deployment). */
+  shareDatabaseWith?: TestApp;
+  /** Settings on top of the test defaults, e.g. `redisUrl` or subscription limits. */
+  config?: Partial<Config>;
+}
+
+/** Builds the real app on a fresh database cloned from the migrated template. */
+export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   await installTypeParsers();
-  const db = await cloneTemplate(inject('baseUrl'), inject('template'));
+  const db = opts.shareDatabaseWith
+    ? { url: opts.shareDatabaseWith.databaseUrl, drop: async () => {} }
+    : await cloneTemplate(inject('baseUrl'), inject('template'));
   const sql: string[] = [];
   const onQuery = (s: string) => sql.push(s);
   const orm = await initOrm(db.url, { migrate: false, onQuery, poolSize: 5 });
@@ -43,7 +58,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     ...loadConfig({}),
     databaseUrl: db.url,
     artifactRoot: '/tmp/trackql-test-artifacts',
-    ...overrides,
+    ...opts.config,
   };
   const app = await createApp(
     orm,
@@ -52,6 +67,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     { onQuery },
   );
   let server: Server | null = null;
+  let webSocket: ReturnType<typeof attachWebSocket> | null = null;
 
   const executeRaw = async <R, V>(doc: TypedDocumentNode<R, V> | string, variables?: V) => {
     const res = await app.yoga.fetch('http://yoga/graphql', {
@@ -65,6 +81,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   return {
     app,
     sql,
+    databaseUrl: db.url,
     executeRaw,
     async execute(doc, variables) {
       const res = await executeRaw(doc, variables);
@@ -75,11 +92,16 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     },
     async listen() {
       server = createServer(app.handler);
+      webSocket = attachWebSocket(server, app);
       await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
       const addr = server.address();
       return `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/graphql`;
     },
+    dropWebSockets() {
+      for (const socket of webSocket?.wss.clients ?? []) socket.terminate();
+    },
     async close() {
+      await webSocket?.close();
       if (server) {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server!.close(() => resolve()));

@@ -17,7 +17,7 @@ let base: string;
 let exp: string;
 let run: string;
 beforeAll(async () => {
-  t = await createTestApp({ artifactRoot: root });
+  t = await createTestApp({ config: { artifactRoot: root } });
   base = (await t.listen()).replace(/\/graphql$/, '');
   exp = await seedExperiment(t);
   run = await seedRun(t, exp);

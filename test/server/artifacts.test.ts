@@ -26,7 +26,9 @@ let t: TestApp;
 let base: string;
 let exp: string;
 beforeAll(async () => {
-  t = await createTestApp({ artifactRoot: root, artifactMaxUploadBytes: 8 * 1024 * 1024 });
+  t = await createTestApp({
+    config: { artifactRoot: root, artifactMaxUploadBytes: 8 * 1024 * 1024 },
+  });
   base = (await t.listen()).replace(/\/graphql$/, '');
   exp = await seedExperiment(t);
 });

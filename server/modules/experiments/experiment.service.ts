@@ -12,6 +12,7 @@ import { parseExperimentId } from '../../shared/ids.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { type PageRequest, toConnection } from '../../shared/pagination.ts';
 import { validateLength } from '../../shared/validation.ts';
+import type { Publisher } from '../subscriptions/publisher.ts';
 import { type Experiment, ExperimentSchema, type LifecycleStage } from './experiment.entity.ts';
 
 /** Which lifecycle stages a list includes (MLflow's ViewType). */
@@ -35,6 +36,7 @@ export class ExperimentService {
     private readonly em: EntityManager,
     private readonly db: Db,
     private readonly config: Pick<Config, 'artifactRoot'>,
+    private readonly publisher: Publisher,
   ) {}
 
   /** Creates the "Default" experiment with id 0 if it is missing. */
@@ -202,16 +204,26 @@ export class ExperimentService {
 
   private async setStage(exp: Experiment, stage: LifecycleStage): Promise<Experiment> {
     const now = Date.now();
-    await this.em.transactional(async (em) => {
+    const runs = await this.em.transactional(async (em) => {
       await em.execute(
         'update experiments set lifecycle_stage = ?, last_update_time = ? where id = ?',
         [stage, now, exp.id],
       );
-      await em.execute(
-        'update runs set lifecycle_stage = ?, deleted_time = ? where experiment_id = ?',
+      return em.execute<{ id: string }[]>(
+        'update runs set lifecycle_stage = ?, deleted_time = ? where experiment_id = ? returning id',
         [stage, stage === 'deleted' ? now : null, exp.id],
       );
     });
+    // after commit: the cascade reaches run subscribers as one event per run
+    const kind = stage === 'deleted' ? 'DELETED' : 'RESTORED';
+    for (const r of runs) {
+      this.publisher.run({
+        kind,
+        runId: r.id,
+        experimentId: String(exp.id),
+        lifecycleStage: stage,
+      });
+    }
     exp.lifecycleStage = stage;
     exp.lastUpdateTime = now;
     return exp;

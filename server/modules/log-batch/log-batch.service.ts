@@ -2,6 +2,7 @@ import type { Db, SqlClient } from '../../shared/db.ts';
 import { ValidationError } from '../../shared/errors.ts';
 import type { KeyValue } from '../params-tags/params-tags.service.ts';
 import { PARENT_RUN_TAG, RUN_NAME_TAG, RunService } from '../runs/run.service.ts';
+import type { Publisher } from '../subscriptions/publisher.ts';
 import { commitBatchStatement } from './batch-commit.ts';
 import { type LogBatchInput, type ValidBatch, validateBatch } from './log-batch.validation.ts';
 
@@ -23,7 +24,10 @@ class Replay extends Error {
 
 /** The one write primitive: metrics, params and tags for one run, all or nothing. */
 export class LogBatchService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly publisher: Publisher,
+  ) {}
 
   /**
    * Validates and writes a batch atomically, numbering it in the run's sequence.
@@ -51,30 +55,48 @@ export class LogBatchService {
         await this.db.transaction((sql) => RunService.lockActive(sql, batch.runId));
         throw new Error(`run ${batch.runId} became writable while logging`);
       }
+      if (outcome.kind === 'committed')
+        this.publisher.batch(batch.runId, outcome.seq, batch.metrics);
       return ack(await this.resolvePrior(batch, outcome));
     }
     try {
-      return ack(
-        await this.db.transaction(async (sql) => {
-          await RunService.lockActive(sql, batch.runId);
-          if (batch.params.length > 0) await this.writeParams(sql, batch.runId, batch.params);
-          if (batch.tags.length > 0) await this.writeTags(sql, batch.runId, batch.tags);
-          const outcome = await commitBatchStatement(
-            sql,
-            batch.runId,
-            batch.idempotencyKey,
-            batch.metrics,
-          );
-          if (outcome.kind === 'replayed') throw new Replay(outcome.seq);
-          if (outcome.kind === 'unwritable')
-            throw new Error(`run ${batch.runId} vanished while locked`);
-          return outcome;
-        }),
-      );
+      const { outcome, experimentId } = await this.db.transaction(async (sql) => {
+        const { experimentId } = await RunService.lockActive(sql, batch.runId);
+        if (batch.params.length > 0) await this.writeParams(sql, batch.runId, batch.params);
+        if (batch.tags.length > 0) await this.writeTags(sql, batch.runId, batch.tags);
+        const outcome = await commitBatchStatement(
+          sql,
+          batch.runId,
+          batch.idempotencyKey,
+          batch.metrics,
+        );
+        if (outcome.kind === 'replayed') throw new Replay(outcome.seq);
+        if (outcome.kind === 'unwritable')
+          throw new Error(`run ${batch.runId} vanished while locked`);
+        return { outcome, experimentId };
+      });
+      this.publishCommitted(batch, outcome.seq, experimentId);
+      return ack(outcome);
     } catch (err) {
       if (err instanceof Replay)
         return ack(await this.resolvePrior(batch, { kind: 'replayed', seq: err.seq }));
       throw err;
+    }
+  }
+
+  /** Publishes a committed batch (after commit): its points, then its params and tags as run events. */
+  private publishCommitted(batch: ValidBatch, seq: number, experimentId: string): void {
+    const { runId } = batch;
+    this.publisher.batch(runId, seq, batch.metrics);
+    if (batch.params.length > 0) {
+      this.publisher.run({ kind: 'PARAMS_LOGGED', runId, experimentId, seq, params: batch.params });
+    }
+    if (batch.tags.length > 0) {
+      this.publisher.run({ kind: 'TAGS_SET', runId, experimentId, seq, tags: batch.tags });
+      const name = batch.tags.find((t) => t.key === RUN_NAME_TAG)?.value;
+      if (name !== undefined) {
+        this.publisher.run({ kind: 'RENAMED', runId, experimentId, seq, name: name.slice(0, 250) });
+      }
     }
   }
 

@@ -3,6 +3,7 @@ import { NotFoundError } from '../../shared/errors.ts';
 import { groupByKeys } from '../../shared/group.ts';
 import type { ExperimentService } from '../experiments/experiment.service.ts';
 import { PARENT_RUN_TAG, RunService } from '../runs/run.service.ts';
+import type { Publisher } from '../subscriptions/publisher.ts';
 
 /** A key/value pair: a param or a tag. */
 export interface KeyValue {
@@ -19,6 +20,7 @@ export class ParamsTagsService {
   constructor(
     private readonly db: Db,
     private readonly experiments: ExperimentService,
+    private readonly publisher: Publisher,
   ) {}
 
   private async byOwner(
@@ -87,8 +89,8 @@ export class ParamsTagsService {
    * deleting `mlflow.parentRunId` detaches the run from its parent.
    */
   async deleteRunTag(runId: string, key: string): Promise<void> {
-    await this.db.transaction(async (sql) => {
-      await RunService.lockActive(sql, runId);
+    const { experimentId } = await this.db.transaction(async (sql) => {
+      const locked = await RunService.lockActive(sql, runId);
       const rows = await sql.query(
         'delete from run_tags where run_id = $1 and key = $2 returning key',
         [runId, key],
@@ -99,6 +101,8 @@ export class ParamsTagsService {
       if (key === PARENT_RUN_TAG) {
         await sql.query('update runs set parent_run_id = null where id = $1', [runId]);
       }
+      return locked;
     });
+    this.publisher.run({ kind: 'TAG_DELETED', runId, experimentId, tagKey: key });
   }
 }

@@ -15,6 +15,7 @@ import {
   stagesOf,
   type ViewType,
 } from '../experiments/experiment.service.ts';
+import type { Publisher } from '../subscriptions/publisher.ts';
 import type { Run, RunStatus } from './run.entity.ts';
 import { randomRunName } from './run-names.ts';
 
@@ -81,6 +82,7 @@ export class RunService {
   constructor(
     private readonly db: Db,
     private readonly experiments: ExperimentService,
+    private readonly publisher: Publisher,
   ) {}
 
   /**
@@ -125,7 +127,20 @@ export class RunService {
     );
     // nothing inserted: the experiment is missing or deleted, and getActive says which
     if (!run) await this.experiments.getActive(experimentId);
+    this.publisher.run({ kind: 'CREATED', ...RunService.stateOf(run!), tags });
     return run!;
+  }
+
+  /** The fields of a run that run events carry. */
+  static stateOf(run: Run) {
+    return {
+      runId: run.id,
+      experimentId: String(run.experimentId),
+      status: run.status,
+      endTime: run.endTime ?? null,
+      name: run.name,
+      lifecycleStage: run.lifecycleStage,
+    };
   }
 
   /** Finds a run by id, active or deleted; null when absent. */
@@ -147,9 +162,12 @@ export class RunService {
   }
 
   /** Locks an active run for writing inside a transaction; throws if missing or deleted. */
-  static async lockActive(sql: SqlClient, id: string): Promise<{ lastSeq: number }> {
-    const [row] = await sql.query<{ lifecycle_stage: string; last_seq: number }>(
-      'select lifecycle_stage, last_seq from runs where id = $1 for update',
+  static async lockActive(
+    sql: SqlClient,
+    id: string,
+  ): Promise<{ lastSeq: number; experimentId: string }> {
+    const [row] = await sql.query<{ lifecycle_stage: string; last_seq: number; exp: string }>(
+      'select lifecycle_stage, last_seq, experiment_id::text as exp from runs where id = $1 for update',
       [id],
     );
     if (!row) throw new NotFoundError('Run', id, `Run with id=${id} not found`);
@@ -158,7 +176,7 @@ export class RunService {
         `The run ${id} must be in the 'active' state. Current state is ${row.lifecycle_stage}.`,
       );
     }
-    return { lastSeq: row.last_seq };
+    return { lastSeq: row.last_seq, experimentId: row.exp };
   }
 
   /**
@@ -169,7 +187,7 @@ export class RunService {
   async update(id: string, input: UpdateRunInput): Promise<Run> {
     if (input.endTime != null) validateTimestamp(input.endTime, 'endTime');
     if (input.runName != null) validateLength(input.runName, LIMITS.maxRunNameLength, 'runName');
-    return this.db.transaction(async (sql) => {
+    const run = await this.db.transaction(async (sql) => {
       await RunService.lockActive(sql, id);
       if (input.runName) {
         await sql.query(
@@ -186,16 +204,29 @@ export class RunService {
       );
       return run!;
     });
+    const state = RunService.stateOf(run);
+    if (input.runName) this.publisher.run({ kind: 'RENAMED', ...state });
+    if (input.status != null || input.endTime != null) {
+      const ended = !['RUNNING', 'SCHEDULED'].includes(run.status);
+      this.publisher.run({ kind: ended ? 'ENDED' : 'STATUS_CHANGED', ...state });
+    }
+    return run;
   }
 
   /** Marks a run deleted (repeatable); its data is kept. */
   async delete(id: string): Promise<Run> {
-    return this.setStage(id, `lifecycle_stage = 'deleted', deleted_time = $2`, [Date.now()]);
+    const run = await this.setStage(id, `lifecycle_stage = 'deleted', deleted_time = $2`, [
+      Date.now(),
+    ]);
+    this.publisher.run({ kind: 'DELETED', ...RunService.stateOf(run) });
+    return run;
   }
 
   /** Marks a run active again. */
   async restore(id: string): Promise<Run> {
-    return this.setStage(id, `lifecycle_stage = 'active', deleted_time = null`, []);
+    const run = await this.setStage(id, `lifecycle_stage = 'active', deleted_time = null`, []);
+    this.publisher.run({ kind: 'RESTORED', ...RunService.stateOf(run) });
+    return run;
   }
 
   private async setStage(id: string, set: string, values: unknown[]): Promise<Run> {

@@ -1,0 +1,134 @@
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { Redis } from 'ioredis';
+import type { Logger } from '../../logger.ts';
+import type { BusTopics } from './events.ts';
+
+type Listener<T> = (payload: T) => void;
+type Target = {
+  addEventListener(type: string, cb: (e: Event) => void): void;
+  removeEventListener(type: string, cb: (e: Event) => void): void;
+  dispatchEvent(e: Event): boolean;
+};
+
+/** JSON that keeps NaN and ±Infinity (metric values) across Redis. */
+const serializer = {
+  stringify: (v: unknown) =>
+    JSON.stringify(v, (_k, x) =>
+      typeof x === 'number' && !Number.isFinite(x) ? { $n: String(x) } : x,
+    ),
+  parse: (s: string) =>
+    JSON.parse(s, (_k, x) =>
+      x !== null && typeof x === 'object' && typeof x.$n === 'string' ? Number(x.$n) : x,
+    ),
+};
+
+/**
+ * Publish/subscribe between services and subscriptions: in-process, or across servers through Redis.
+ *
+ * @remarks Delivery to in-process listeners is synchronous and cheap (listeners only enqueue), so
+ * publishing never waits on subscribers. Through Redis every instance, the publisher included, gets
+ * each event back from Redis; one Redis channel per topic id, subscribed once per instance.
+ */
+export class EventBus {
+  private readonly groups = new Map<
+    string,
+    { listeners: Set<Listener<never>>; dispatch: (e: Event) => void }
+  >();
+
+  private readonly streams = new Set<{ return(): unknown }>();
+
+  private constructor(
+    private readonly target: Target,
+    private readonly prefix: string,
+    private readonly redis: { pub: Redis; sub: Redis } | null,
+    private readonly logger: Logger,
+  ) {}
+
+  /** An in-process bus (a single server). */
+  static local(logger: Logger): EventBus {
+    return new EventBus(new EventTarget(), '', null, logger);
+  }
+
+  /** A bus over Redis at `url`; every instance on the same Redis and prefix shares events. */
+  static redis(url: string, prefix: string, logger: Logger): EventBus {
+    const make = (role: string) => {
+      const client = new Redis(url, { maxRetriesPerRequest: null });
+      // without a listener a dropped connection would crash the process (STACK.md gotcha 11)
+      client.on('error', (err) => logger.warn('redis error', { role, error: String(err) }));
+      return client;
+    };
+    const pub = make('publish');
+    const sub = make('subscribe');
+    const target = createRedisEventTarget({ publishClient: pub, subscribeClient: sub, serializer });
+    return new EventBus(target as Target, prefix, { pub, sub }, logger);
+  }
+
+  private topic(name: keyof BusTopics, id: string): string {
+    return `${this.prefix}${name}:${id}`;
+  }
+
+  /** Publishes `payload`; call only after the change it describes has committed. */
+  publish<K extends keyof BusTopics>(name: K, id: string, payload: BusTopics[K]): void {
+    this.target.dispatchEvent(new CustomEvent(this.topic(name, id), { detail: payload }));
+  }
+
+  /**
+   * Calls `listener` for every event on the topic until the returned function is called.
+   *
+   * @remarks Resolves once the subscription is live (Redis confirmed it), so an event published
+   * after the promise resolves is never missed. One target listener per topic fans out to every
+   * local listener, so a thousand subscribers of one run cost one dispatch.
+   */
+  async subscribe<K extends keyof BusTopics>(
+    name: K,
+    id: string,
+    listener: Listener<BusTopics[K]>,
+  ): Promise<() => void> {
+    const topic = this.topic(name, id);
+    let group = this.groups.get(topic);
+    if (!group) {
+      const listeners = new Set<Listener<never>>();
+      const dispatch = (e: Event) => {
+        const payload = (e as CustomEvent<never>).detail;
+        for (const l of listeners) {
+          // one faulty subscriber must neither crash the process nor starve the others
+          try {
+            l(payload);
+          } catch (err) {
+            this.logger.error('subscriber failed', { topic, error: String(err) });
+          }
+        }
+      };
+      group = { listeners, dispatch };
+      this.groups.set(topic, group);
+      this.target.addEventListener(topic, dispatch);
+    }
+    group.listeners.add(listener as Listener<never>);
+    // a second SUBSCRIBE is idempotent in Redis and answers after the first one took effect
+    if (this.redis) await this.redis.sub.subscribe(topic);
+    return () => {
+      const g = this.groups.get(topic);
+      if (!g?.listeners.delete(listener as Listener<never>) || g.listeners.size > 0) return;
+      this.groups.delete(topic);
+      this.target.removeEventListener(topic, g.dispatch);
+    };
+  }
+
+  /** Registers a live stream so {@link endStreams} can end it; returns the unregister function. */
+  track(stream: { return(): unknown }): () => void {
+    this.streams.add(stream);
+    return () => this.streams.delete(stream);
+  }
+
+  /** Ends every live stream of this server (at shutdown, so open SSE responses can finish). */
+  endStreams(): void {
+    for (const s of [...this.streams]) s.return();
+    this.streams.clear();
+  }
+
+  /** Closes the Redis connections, if any. */
+  async close(): Promise<void> {
+    if (!this.redis) return;
+    await Promise.allSettled([this.redis.pub.quit(), this.redis.sub.quit()]);
+  }
+}

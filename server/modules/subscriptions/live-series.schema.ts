@@ -1,0 +1,130 @@
+import { builder } from '../../builder.ts';
+import type { Bucket, SeriesAxis, XRange } from '../metrics/buckets.ts';
+import { unlag } from './lagged.ts';
+import type { RunBuckets, SeriesFrame } from './live-series.ts';
+
+const LiveSeriesAxisEnum = builder.enumType('LiveSeriesAxis', {
+  description: 'The x-axis of a live series.',
+  values: {
+    STEP: { description: 'The metric step.' },
+    WALL_TIME: { description: 'The timestamp, ms since the epoch.' },
+    RELATIVE_TIME: { description: "Ms since the run's start time." },
+  } satisfies Record<SeriesAxis, { description: string }>,
+});
+
+const LiveSeriesRangeInput = builder.inputType('LiveSeriesRangeInput', {
+  description: 'An inclusive x range; an omitted side is open and follows the data.',
+  fields: (t) => ({
+    start: t.field({ type: 'SafeInt', description: 'First x (inclusive); omitted: open.' }),
+    end: t.field({ type: 'SafeInt', description: 'Last x (inclusive); omitted: open.' }),
+  }),
+});
+
+const LiveSeriesRangeRef = builder.objectRef<XRange>('LiveSeriesRange').implement({
+  description: 'The inclusive x range cut into buckets.',
+  fields: (t) => ({
+    start: t.field({ type: 'SafeInt', description: 'First x.', resolve: (r) => r.start }),
+    end: t.field({ type: 'SafeInt', description: 'Last x.', resolve: (r) => r.end }),
+  }),
+});
+
+const LiveBucketLastRef = builder.objectRef<Bucket['last']>('LiveBucketLast').implement({
+  description: "The bucket's latest point (highest step, then timestamp, then value).",
+  fields: (t) => ({
+    step: t.field({ type: 'SafeInt', description: 'Step.', resolve: (p) => p.step }),
+    timestamp: t.field({ type: 'SafeInt', description: 'Timestamp.', resolve: (p) => p.timestamp }),
+    value: t.field({ type: 'MetricValue', description: 'Value.', resolve: (p) => p.value }),
+  }),
+});
+
+const LiveBucketRef = builder.objectRef<Bucket>('LiveBucket').implement({
+  description:
+    'Aggregates of the points whose x falls in bucket `index`: floor((x - start) * bucketCount / (end - start + 1)).',
+  fields: (t) => ({
+    index: t.exposeInt('index', { description: 'Bucket index, 0-based.' }),
+    xStart: t.field({ type: 'SafeInt', description: 'First x covered.', resolve: (b) => b.xStart }),
+    xEnd: t.field({ type: 'SafeInt', description: 'Last x covered.', resolve: (b) => b.xEnd }),
+    count: t.field({ type: 'SafeInt', description: 'Points in it.', resolve: (b) => b.count }),
+    minStep: t.field({ type: 'SafeInt', description: 'Lowest step.', resolve: (b) => b.minStep }),
+    maxStep: t.field({ type: 'SafeInt', description: 'Highest step.', resolve: (b) => b.maxStep }),
+    min: t.field({
+      type: 'MetricValue',
+      nullable: true,
+      description: 'Smallest value, NaN ignored; null when all are NaN.',
+      resolve: (b) => b.min,
+    }),
+    max: t.field({
+      type: 'MetricValue',
+      nullable: true,
+      description: 'Largest value, NaN ignored; null when all are NaN.',
+      resolve: (b) => b.max,
+    }),
+    last: t.field({
+      type: LiveBucketLastRef,
+      description: 'Latest point.',
+      resolve: (b) => b.last,
+    }),
+  }),
+});
+
+const LiveSeriesRunRef = builder.objectRef<RunBuckets>('LiveSeriesRun').implement({
+  description: 'The buckets of one run in a frame.',
+  fields: (t) => ({
+    runId: t.exposeString('runId', { description: 'The run.' }),
+    seq: t.field({
+      type: 'SafeInt',
+      description: 'Every batch of the run up to this one is counted.',
+      resolve: (r) => r.seq,
+    }),
+    buckets: t.field({
+      type: [LiveBucketRef],
+      description:
+        'Non-empty buckets in index order: all of them (full frame) or the changed ones.',
+      resolve: (r) => r.buckets,
+    }),
+  }),
+});
+
+const LiveSeriesFrameRef = builder.objectRef<SeriesFrame>('LiveSeriesFrame').implement({
+  description: 'A frame of a live series: every bucket (`full`) or only the buckets that changed.',
+  fields: (t) => ({
+    full: t.exposeBoolean('full', {
+      description: 'True: replace everything you hold; false: replace only these buckets.',
+    }),
+    axis: t.field({ type: LiveSeriesAxisEnum, description: 'The x-axis.', resolve: (f) => f.axis }),
+    bucketCount: t.exposeInt('bucketCount', {
+      description: 'Number of buckets the range is cut into.',
+    }),
+    range: t.field({
+      type: LiveSeriesRangeRef,
+      nullable: true,
+      description: 'The x range; null while an open range has no data yet.',
+      resolve: (f) => f.range,
+    }),
+    runs: t.field({
+      type: [LiveSeriesRunRef],
+      description: 'Per run; a delta frame lists only runs with changed buckets.',
+      resolve: (f) => f.runs,
+    }),
+  }),
+});
+
+builder.subscriptionFields((t) => ({
+  liveSeries: t.field({
+    type: LiveSeriesFrameRef,
+    description:
+      'A downsampled metric series of one or more runs, pushed incrementally: a full frame first, then only the buckets that changed. With an open range side, a point beyond it widens that side to at least double the span and a new full frame follows; points beyond a fixed side are ignored.',
+    args: {
+      runIds: t.arg.stringList({ required: true, description: 'The runs (1 to 100).' }),
+      key: t.arg.string({ required: true, description: 'Metric name.' }),
+      buckets: t.arg.int({ required: true, description: 'Number of buckets (1 to 10000).' }),
+      range: t.arg({
+        type: LiveSeriesRangeInput,
+        description: 'x range; default open on both sides.',
+      }),
+      axis: t.arg({ type: LiveSeriesAxisEnum, description: 'x-axis; default STEP.' }),
+    },
+    subscribe: (_, args, ctx) => ctx.services.live.series(args),
+    resolve: (f) => unlag(f),
+  }),
+}));

@@ -1,0 +1,119 @@
+import type { SubscriptionLimits } from '../../config.ts';
+import type { Db } from '../../shared/db.ts';
+import { ValidationError } from '../../shared/errors.ts';
+import type { SeriesAxis } from '../metrics/buckets.ts';
+import type { ParamsTagsService } from '../params-tags/params-tags.service.ts';
+import { RunService } from '../runs/run.service.ts';
+import type { EventBus } from './event-bus.ts';
+import { preciseNow, type RunEvent } from './events.ts';
+import type { Lagged, LiveIterator } from './live-iterator.ts';
+import { LiveSeries, type SeriesFrame } from './live-series.ts';
+import { MetricStore } from './metric-store.ts';
+import { type MetricsEvent, openMetricsStream } from './metrics-stream.ts';
+import { openRunEventsStream } from './run-events-stream.ts';
+
+const MAX_KEYS = 100;
+const MAX_SERIES_RUNS = 100;
+const MAX_BUCKETS = 10_000;
+
+/** Live streams for subscriptions: metrics, run changes, downsampled series. */
+export class LiveService {
+  private readonly store: MetricStore;
+
+  constructor(
+    private readonly db: Db,
+    private readonly bus: EventBus,
+    private readonly limits: SubscriptionLimits,
+    private readonly runs: RunService,
+    private readonly paramsTags: ParamsTagsService,
+  ) {
+    this.store = new MetricStore(db);
+  }
+
+  /** Registers `it` with the bus so a shutdown ends it. */
+  private tracked<T>(it: LiveIterator<T>): LiveIterator<T> {
+    it.onEnd(this.bus.track(it));
+    return it;
+  }
+
+  /**
+   * Points of each committed batch of a run, in commit order, optionally after `afterSeq`.
+   *
+   * @remarks Replays stored batches after `afterSeq` first, then continues live, with no gap and no
+   * duplicate across the switch. Bursts are coalesced when the subscriber is behind.
+   */
+  async metrics(args: {
+    runId: string;
+    keys?: string[] | null;
+    afterSeq?: number | null;
+  }): Promise<LiveIterator<MetricsEvent | Lagged>> {
+    if (args.keys && args.keys.length > MAX_KEYS)
+      throw new ValidationError('keys', `At most ${MAX_KEYS} keys; got ${args.keys.length}`);
+    if (args.afterSeq != null && args.afterSeq < 0)
+      throw new ValidationError('afterSeq', 'afterSeq must not be negative');
+    const it = await openMetricsStream(this.bus, this.store, this.limits, {
+      runId: args.runId,
+      keys: args.keys ?? null,
+      afterSeq: args.afterSeq ?? null,
+    });
+    return this.tracked(it);
+  }
+
+  /** Changes of runs: all, one experiment's, or one run's (which starts with a snapshot). */
+  async runEvents(args: {
+    experimentId?: string | null;
+    runId?: string | null;
+  }): Promise<LiveIterator<RunEvent | Lagged>> {
+    const it = await openRunEventsStream(this.bus, this.limits, {
+      experimentId: args.experimentId ?? null,
+      runId: args.runId ?? null,
+      snapshot: (runId) => this.snapshot(runId),
+    });
+    return this.tracked(it);
+  }
+
+  /** The current state of a run as a SNAPSHOT event. */
+  private async snapshot(runId: string): Promise<RunEvent> {
+    const run = await this.runs.get(runId);
+    const [[params], [tags]] = await Promise.all([
+      this.paramsTags.paramsByRunIds([runId]),
+      this.paramsTags.tagsByRunIds([runId]),
+    ]);
+    return {
+      kind: 'SNAPSHOT',
+      ...RunService.stateOf(run),
+      seq: run.lastSeq,
+      committedAt: preciseNow(),
+      params: params ?? [],
+      tags: tags ?? [],
+    };
+  }
+
+  /** A downsampled series of runs' metric `key`, kept up to date (see LiveSeries). */
+  async series(args: {
+    runIds: string[];
+    key: string;
+    buckets: number;
+    axis?: SeriesAxis | null;
+    range?: { start?: number | null; end?: number | null } | null;
+  }): Promise<LiveIterator<SeriesFrame | Lagged>> {
+    if (args.runIds.length === 0 || args.runIds.length > MAX_SERIES_RUNS)
+      throw new ValidationError('runIds', `Between 1 and ${MAX_SERIES_RUNS} runs`);
+    if (args.buckets < 1 || args.buckets > MAX_BUCKETS)
+      throw new ValidationError('buckets', `buckets must be between 1 and ${MAX_BUCKETS}`);
+    const start = args.range?.start ?? null;
+    const end = args.range?.end ?? null;
+    if (start !== null && end !== null && end < start)
+      throw new ValidationError('range.end', 'range.end must not be below range.start');
+    const series = new LiveSeries(this.db, {
+      runIds: args.runIds,
+      key: args.key,
+      buckets: args.buckets,
+      axis: args.axis ?? 'STEP',
+      start,
+      end,
+    });
+    await series.open(this.bus, this.store, this.limits);
+    return this.tracked(series.iterator);
+  }
+}

@@ -1,0 +1,98 @@
+import type { SubscriptionLimits } from '../../config.ts';
+import type { EventBus } from './event-bus.ts';
+import type { KeySeries, MetricsBatch } from './events.ts';
+import { END, Lagged, LiveIterator } from './live-iterator.ts';
+import type { MetricStore } from './metric-store.ts';
+import { RunTail } from './run-tail.ts';
+
+/** One metricsLogged event: the points of one or more consecutive committed batches. */
+export interface MetricsEvent {
+  runId: string;
+  /** Sequence number of the last batch included: everything up to it has been delivered. */
+  seq: number;
+  /** Sequence number of the first batch included (less than `seq` when a burst was coalesced). */
+  fromSeq: number;
+  /** Commit time of the last batch included; null when replayed from storage. */
+  committedAt: number | null;
+  replayed: boolean;
+  metrics: KeySeries[];
+}
+
+const singleEvents = new WeakMap<MetricsBatch, MetricsEvent>();
+
+/** Merges consecutive batches into one event, concatenating each key's points in commit order. */
+export function mergeBatches(
+  batches: readonly MetricsBatch[],
+  seq: number,
+  replayed: boolean,
+): MetricsEvent {
+  const first = batches[0]!;
+  const last = batches[batches.length - 1]!;
+  const base = { runId: first.runId, seq, fromSeq: first.seq, committedAt: last.committedAt };
+  // the common case, one live batch, is one event object shared by every subscriber (see
+  // shared-execution.ts): its result is computed once for all identical subscriptions
+  if (batches.length === 1) {
+    const shareable = !replayed && seq === first.seq;
+    const cached = shareable ? singleEvents.get(first) : undefined;
+    if (cached) return cached;
+    const event = { ...base, replayed, metrics: first.series };
+    if (shareable) singleEvents.set(first, event);
+    return event;
+  }
+  const byKey = new Map<string, KeySeries>();
+  for (const b of batches) {
+    for (const s of b.series) {
+      const acc = byKey.get(s.key);
+      if (!acc) {
+        byKey.set(s.key, {
+          key: s.key,
+          steps: [...s.steps],
+          timestamps: [...s.timestamps],
+          values: [...s.values],
+        });
+        continue;
+      }
+      acc.steps.push(...s.steps);
+      acc.timestamps.push(...s.timestamps);
+      acc.values.push(...s.values);
+    }
+  }
+  return { ...base, replayed, metrics: [...byKey.values()] };
+}
+
+/**
+ * Opens a run's metric stream: stored batches after `afterSeq`, then live ones, gapless and in order.
+ *
+ * @remarks Throws NotFoundError for an unknown run (before any event). A lagging subscriber gets one
+ * {@link Lagged} value naming the last sequence number delivered, then the stream ends.
+ */
+export async function openMetricsStream(
+  bus: EventBus,
+  store: MetricStore,
+  limits: SubscriptionLimits,
+  args: { runId: string; keys: string[] | null; afterSeq: number | null },
+): Promise<LiveIterator<MetricsEvent | Lagged>> {
+  let lagReported = false;
+  const produce = async (): Promise<MetricsEvent | Lagged | null | typeof END> => {
+    if (tail.replaying) {
+      const page = await tail.replayPage();
+      return page.batches.length > 0 ? mergeBatches(page.batches, page.seq, true) : null;
+    }
+    if (tail.lagged !== null) {
+      if (lagReported) return END;
+      lagReported = true;
+      return new Lagged(tail.lagged);
+    }
+    const taken = tail.take(limits.maxEventPoints);
+    return taken.batches.length > 0 ? mergeBatches(taken.batches, taken.seq, false) : null;
+  };
+  const it: LiveIterator<MetricsEvent | Lagged> = new LiveIterator(produce, () => tail.close());
+  const tail = new RunTail(args.runId, args.keys, bus, store, limits, it.wake);
+  try {
+    await tail.open(args.afterSeq);
+  } catch (err) {
+    tail.close();
+    throw err;
+  }
+  return it;
+}

@@ -1,0 +1,71 @@
+import type { Server } from 'node:http';
+import type { ExecutionArgs } from 'graphql';
+import type { ServerOptions } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { App } from './app.ts';
+import {
+  payloadReplacer,
+  shareable,
+  splicePayloads,
+} from './modules/subscriptions/payload-splice.ts';
+
+type Run = NonNullable<ServerOptions['execute']>;
+type Enveloped = { execute: Run; subscribe: Run };
+
+/**
+ * Serves GraphQL over WebSocket (graphql-ws protocol) on the yoga endpoint's path, next to SSE.
+ *
+ * @remarks Each operation runs through yoga's envelop pipeline (same context factory, error masking
+ * and plugins as HTTP). Headers for the context are built from `connectionParams` (STACK.md gotcha 7).
+ * `close` ends every socket and the WebSocket server.
+ */
+export function attachWebSocket(
+  server: Server,
+  app: App,
+): { wss: WebSocketServer; close(): Promise<void> } {
+  const yoga = app.yoga;
+  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+  splicePayloads(wss);
+  const disposable = useServer<Record<string, unknown>>(
+    {
+      jsonMessageReplacer: payloadReplacer,
+      // returning the result itself (not graphql-ws's copy) keeps it recognisable as shared
+      onNext: (_ctx, _id, _payload, _args, result) => (shareable(result) ? result : undefined),
+      execute: (args) => (args.rootValue as Enveloped).execute(args),
+      subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
+      onSubscribe: async (ctx, _id, params) => {
+        const headers = new Headers();
+        for (const [k, v] of Object.entries(ctx.connectionParams ?? {})) {
+          if (typeof v === 'string') headers.set(k, v);
+        }
+        const request = new Request(`http://ws${yoga.graphqlEndpoint}`, { headers });
+        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+          ...ctx,
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          request,
+          params,
+        });
+        const args = {
+          schema,
+          operationName: params.operationName,
+          document: parse(params.query),
+          variableValues: params.variables,
+          contextValue: await contextFactory(),
+          rootValue: { execute, subscribe },
+        };
+        const errors = validate(args.schema, args.document);
+        return errors.length > 0 ? errors : (args as ExecutionArgs);
+      },
+    },
+    wss,
+  );
+  return {
+    wss,
+    close: async () => {
+      await disposable.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { benchDatabase, gql, report, startBenchServer } from './harness.ts';
+import { type BenchSubscriber, subscribeWs } from './ws-subscriber.ts';
+
+/**
+ * Ingest throughput (logBatch of 1000 points) with 100 WebSocket subscribers on the run versus none
+ * (target: within 10 %). Phases alternate none / subscribed / none / subscribed in one server, and
+ * the ratio compares the sums, which evens out drift from other load on the machine.
+ */
+const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 100);
+const PHASE_MS = Number(process.env.BENCH_PHASE_SECONDS ?? 6) * 1000;
+const WRITERS = Number(process.env.BENCH_WRITERS ?? 4);
+const POINTS = 1000;
+
+const db = await benchDatabase();
+const server = await startBenchServer(db.url, { LOG_LEVEL: 'info' });
+const LOG =
+  'mutation($i: LogBatchInput!) { logBatch(input: $i) { __typename ... on BatchAck { seq } } }';
+
+async function newRun(): Promise<string> {
+  const r = await gql<{ createRun: { run: { runId: string } } }>(
+    server.url,
+    'mutation { createRun(input: {}) { ... on CreateRunSuccess { run { runId } } } }',
+  );
+  return r.createRun.run.runId;
+}
+
+/** Writes 1000-point batches with `WRITERS` concurrent clients for `PHASE_MS`; returns points/s. */
+async function ingest(runId: string): Promise<number> {
+  let batches = 0;
+  let step = 0;
+  const end = performance.now() + PHASE_MS;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: WRITERS }, async () => {
+      while (performance.now() < end) {
+        const steps = Array.from({ length: POINTS }, () => step++);
+        const values = steps.map((s) => Math.sin(s / 100));
+        const body = JSON.stringify({
+          query: LOG,
+          variables: { i: { runId, metrics: [{ key: 'loss', steps, values }] } },
+        });
+        const res = await fetch(server.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        });
+        if (!res.ok) throw new Error(`logBatch failed: ${res.status}`);
+        await res.arrayBuffer();
+        batches++;
+      }
+    }),
+  );
+  return (batches * POINTS) / ((performance.now() - started) / 1000);
+}
+
+const SELECTIONS = {
+  /** every point of every batch: 100 copies of the ingest volume leave the server */
+  points: '{ seq metrics { key steps timestamps values } }',
+  /** one small message per batch: the server's fan-out work without the bulk transfer */
+  seqOnly: '{ seq fromSeq }',
+} as const;
+type Mode = 'none' | keyof typeof SELECTIONS;
+
+try {
+  let delivered = 0;
+  const results: { mode: Mode; subscribers: number; pointsPerSecond: number }[] = [];
+  await ingest(await newRun()); // warm-up
+  const modes: Mode[] = ['none', 'points', 'seqOnly', 'none', 'points', 'seqOnly'];
+  for (const mode of modes) {
+    const runId = await newRun();
+    let subs: BenchSubscriber[] = [];
+    if (mode !== 'none') {
+      const query = `subscription($r: String!) { metricsLogged(runId: $r) ${SELECTIONS[mode]} }`;
+      subs = await Promise.all(
+        Array.from({ length: SUBSCRIBERS }, () =>
+          subscribeWs(server.url, query, { r: runId }, () => {
+            delivered++;
+          }),
+        ),
+      );
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const pointsPerSecond = await ingest(runId);
+    results.push({ mode, subscribers: subs.length, pointsPerSecond: Math.round(pointsPerSecond) });
+    for (const s of subs) s.close();
+  }
+  const avg = (m: Mode) => {
+    const list = results.filter((r) => r.mode === m);
+    return list.reduce((a, r) => a + r.pointsPerSecond, 0) / list.length;
+  };
+  report({
+    bench: 'subscription-ingest',
+    batchPoints: POINTS,
+    writers: WRITERS,
+    subscribers: SUBSCRIBERS,
+    phaseSeconds: PHASE_MS / 1000,
+    phases: results,
+    pointsPerSecondNoSubscribers: Math.round(avg('none')),
+    pointsPerSecondSubscribersGetPoints: Math.round(avg('points')),
+    pointsPerSecondSubscribersGetSeq: Math.round(avg('seqOnly')),
+    ratioPoints: +(avg('points') / avg('none')).toFixed(3),
+    ratioSeqOnly: +(avg('seqOnly') / avg('none')).toFixed(3),
+    messagesDelivered: delivered,
+    target: 'ratio >= 0.9',
+  });
+} finally {
+  await server.stop();
+  await db.drop();
+}

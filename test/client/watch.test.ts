@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type MetricsUpdate,
+  type RunUpdate,
+  WatchError,
+  watchMetrics,
+  watchRun,
+} from '../../client/watch.ts';
+import { LogBatch } from '../helpers/documents.ts';
+import { seedExperiment, seedRun } from '../helpers/seed.ts';
+import { UpdateRun } from '../helpers/subscription-documents.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+
+let t: TestApp;
+let url: string;
+let exp: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  url = await t.listen();
+  exp = await seedExperiment(t);
+});
+afterAll(() => t.close());
+
+async function log(runId: string, step: number) {
+  await t.execute(LogBatch, {
+    input: {
+      runId,
+      metrics: [{ key: 'loss', steps: [step], values: [step === 3 ? 'NaN' : step] }],
+    },
+  });
+}
+
+/** Reads an async iterable from the side, so a test can act between items. */
+function reader<T>(iterable: AsyncIterable<T>) {
+  const it = iterable[Symbol.asyncIterator]();
+  return {
+    next: async (timeoutMs = 5000): Promise<T> => {
+      const timeout = new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error('timed out')), timeoutMs),
+      );
+      const r = await Promise.race([it.next(), timeout]);
+      if (r.done) throw new Error('ended');
+      return r.value;
+    },
+    done: async () => (await it.next()).done,
+  };
+}
+
+describe('watchMetrics', () => {
+  it('yields batches from now on, resumes after a dropped connection without loss or duplicates, and stops on abort', async () => {
+    const run = await seedRun(t, exp);
+    await log(run, 0);
+    const abort = new AbortController();
+    const r = reader<MetricsUpdate>(
+      watchMetrics({ url, runId: run, signal: abort.signal, minDelayMs: 20 }),
+    );
+    const first = r.next();
+    // the watch reads the run head on its first pull; give it time before the next commit
+    await new Promise((res) => setTimeout(res, 300));
+    await log(run, 1);
+    expect(await first).toMatchObject({ seq: 2, metrics: [{ steps: [1], values: [1] }] });
+
+    t.dropWebSockets();
+    for (let s = 2; s < 6; s++) await log(run, s);
+    const steps: number[] = [];
+    let seq = 2;
+    while (seq < 6) {
+      const e = await r.next();
+      expect(e.fromSeq).toBe(seq + 1);
+      seq = e.seq;
+      steps.push(...e.metrics[0]!.steps);
+      if (e.metrics[0]!.steps.includes(3)) expect(e.metrics[0]!.values).toContainEqual(Number.NaN);
+    }
+    expect(steps).toEqual([2, 3, 4, 5]);
+    abort.abort();
+    expect(await r.done()).toBe(true);
+  });
+
+  it('replays from afterSeq and throws WatchError for an unknown run', async () => {
+    const run = await seedRun(t, exp);
+    for (let s = 0; s < 3; s++) await log(run, s);
+    const abort = new AbortController();
+    const r = reader(watchMetrics({ url, runId: run, afterSeq: 1, signal: abort.signal }));
+    expect(await r.next()).toMatchObject({ seq: 3, fromSeq: 2, replayed: true });
+    abort.abort();
+    const unknown = watchMetrics({ url, runId: 'a'.repeat(32) });
+    await expect(unknown[Symbol.asyncIterator]().next()).rejects.toBeInstanceOf(WatchError);
+  });
+});
+
+describe('watchRun', () => {
+  it('yields a snapshot, then changes, and a fresh snapshot after reconnecting', async () => {
+    const run = await seedRun(t, exp, { runName: 'w' });
+    const abort = new AbortController();
+    const r = reader<RunUpdate>(
+      watchRun({ url, runId: run, signal: abort.signal, minDelayMs: 20 }),
+    );
+    expect(await r.next()).toMatchObject({ kind: 'SNAPSHOT', name: 'w', status: 'RUNNING' });
+    await t.execute(UpdateRun, { input: { runId: run, status: 'SCHEDULED' } });
+    expect(await r.next()).toMatchObject({ kind: 'STATUS_CHANGED', status: 'SCHEDULED' });
+    t.dropWebSockets();
+    await t.execute(UpdateRun, { input: { runId: run, status: 'FINISHED' } });
+    let e = await r.next();
+    while (e.kind !== 'SNAPSHOT') e = await r.next();
+    expect(e).toMatchObject({ kind: 'SNAPSHOT', status: 'FINISHED' });
+    abort.abort();
+    expect(await r.done()).toBe(true);
+  });
+});

@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LogBatch } from '../helpers/documents.ts';
+import { seedExperiment, seedRun } from '../helpers/seed.ts';
+import { sseSubscribe } from '../helpers/streams.ts';
+import { MetricsLogged } from '../helpers/subscription-documents.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({
+    config: {
+      subscriptions: {
+        maxBufferedPoints: 1000,
+        maxBufferedEvents: 20,
+        maxEventPoints: 250,
+        gapWaitMs: 50,
+      },
+    },
+  });
+});
+afterAll(() => t.close());
+
+const BATCHES = 40;
+const POINTS = 100;
+
+async function logAll(runId: string) {
+  const started = performance.now();
+  for (let b = 0; b < BATCHES; b++) {
+    const steps = Array.from({ length: POINTS }, (_, i) => b * POINTS + i);
+    await t.execute(LogBatch, {
+      input: { runId, metrics: [{ key: 'loss', steps, values: steps }] },
+    });
+  }
+  return performance.now() - started;
+}
+
+describe('a slow subscriber', () => {
+  it('is cut off with the last seq delivered, without holding up ingest or other subscribers', async () => {
+    const exp = await seedExperiment(t);
+    const run = await seedRun(t, exp);
+    const query = JSON.stringify({
+      query: 'subscription($r: String!) { metricsLogged(runId: $r) { seq fromSeq } }',
+      variables: { r: run },
+    });
+    // a stalled client: the response is opened and never read while the run is written
+    const stalled = await t.app.yoga.fetch('http://yoga/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: query,
+    });
+    const healthy = sseSubscribe(t.app.yoga.fetch, 'http://yoga/graphql', MetricsLogged, {
+      runId: run,
+    });
+    await healthy.ready;
+    await logAll(run);
+
+    let delivered = 0;
+    while (delivered < BATCHES) {
+      const e = (await healthy.next()).data!.metricsLogged;
+      expect(e.fromSeq).toBe(delivered + 1);
+      delivered = e.seq;
+    }
+    await healthy.close();
+
+    const text = await stalled.text();
+    const events = [...text.matchAll(/^data: (.*)$/gm)].map((m) => JSON.parse(m[1]!));
+    const last = events[events.length - 1];
+    expect(last.errors[0].extensions).toMatchObject({ code: 'SUBSCRIBER_LAGGED' });
+    const lastSeq = last.errors[0].extensions.lastSeq as number;
+    const seqs = events.slice(0, -1).map((e) => e.data.metricsLogged.seq);
+    expect(lastSeq).toBe(seqs.length > 0 ? seqs[seqs.length - 1] : 0);
+    expect(lastSeq).toBeLessThan(BATCHES);
+    expect(text).toContain('event: complete');
+
+    // the client resumes where it was cut off and gets the rest once
+    const resumed = sseSubscribe(t.app.yoga.fetch, 'http://yoga/graphql', MetricsLogged, {
+      runId: run,
+      afterSeq: lastSeq,
+    });
+    let seq = lastSeq;
+    let points = 0;
+    while (seq < BATCHES) {
+      const e = (await resumed.next()).data!.metricsLogged;
+      expect(e.fromSeq).toBe(seq + 1);
+      seq = e.seq;
+      points += e.metrics[0]!.steps.length;
+    }
+    expect(points).toBe((BATCHES - lastSeq) * POINTS);
+    await resumed.close();
+  });
+
+  it('gets a burst coalesced into fewer events, each bounded in points', async () => {
+    const exp = await seedExperiment(t);
+    const run = await seedRun(t, exp);
+    const res = await t.app.yoga.fetch('http://yoga/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({
+        query:
+          'subscription($r: String!) { metricsLogged(runId: $r) { seq fromSeq metrics { steps } } }',
+        variables: { r: run },
+      }),
+    });
+    const steps = Array.from({ length: 50 }, (_, i) => i);
+    // ten batches (500 points, within the buffer) commit while the subscriber reads nothing
+    for (let b = 0; b < 10; b++) {
+      await t.execute(LogBatch, {
+        input: { runId: run, metrics: [{ key: 'k', steps, values: steps }] },
+      });
+    }
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    const events: { seq: number; fromSeq: number; metrics: { steps: number[] }[] }[] = [];
+    while (events.length === 0 || events[events.length - 1]!.seq < 10) {
+      text += decoder.decode((await reader.read()).value, { stream: true });
+      events.length = 0;
+      for (const m of text.matchAll(/^data: (.*)$/gm))
+        events.push(JSON.parse(m[1]!).data.metricsLogged);
+    }
+    await reader.cancel();
+    expect(events.length).toBeLessThan(10);
+    let seq = 0;
+    for (const e of events) {
+      expect(e.fromSeq).toBe(seq + 1);
+      expect(e.metrics[0]!.steps.length).toBeLessThanOrEqual(250);
+      seq = e.seq;
+    }
+  });
+});
