@@ -84,3 +84,5 @@ export const operations = {
   ...metricOperations,
   ...resultHelpers,
 };
+export type { MetricsUpdate, RunUpdate, WatchOptions } from './watch.ts';
+export { WatchError, watchMetrics, watchRun } from './watch.ts';
