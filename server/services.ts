@@ -5,6 +5,7 @@ import { LogBatchService } from './modules/log-batch/log-batch.service.ts';
 import { MetricService } from './modules/metrics/metric.service.ts';
 import { ParamsTagsService } from './modules/params-tags/params-tags.service.ts';
 import { RunService } from './modules/runs/run.service.ts';
+import { SearchService } from './modules/search/search.service.ts';
 import type { Db } from './shared/db.ts';
 
 /** Dependencies every service may take. */
@@ -21,7 +22,8 @@ export function createServices(deps: ServiceDeps) {
   const paramsTags = new ParamsTagsService(deps.db, experiments);
   const metrics = new MetricService(deps.db);
   const logBatch = new LogBatchService(deps.db);
-  return { experiments, runs, paramsTags, metrics, logBatch };
+  const search = new SearchService(deps.db, experiments);
+  return { experiments, runs, paramsTags, metrics, logBatch, search };
 }
 
 export type Services = ReturnType<typeof createServices>;
