@@ -4,6 +4,7 @@ import './modules/experiments/experiment.schema.ts';
 import './modules/runs/run.schema.ts';
 import './modules/params-tags/params-tags.schema.ts';
 import './modules/metrics/metric.schema.ts';
+import './modules/metrics/metric-series.schema.ts';
 import './modules/log-batch/log-batch.schema.ts';
 import './modules/search/search.schema.ts';
 import { builder } from './builder.ts';

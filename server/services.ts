@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import { ExperimentService } from './modules/experiments/experiment.service.ts';
 import { LogBatchService } from './modules/log-batch/log-batch.service.ts';
 import { MetricService } from './modules/metrics/metric.service.ts';
+import { MetricBucketService } from './modules/metrics/metric-buckets.service.ts';
 import { ParamsTagsService } from './modules/params-tags/params-tags.service.ts';
 import { RunService } from './modules/runs/run.service.ts';
 import { SearchService } from './modules/search/search.service.ts';
@@ -23,7 +24,8 @@ export function createServices(deps: ServiceDeps) {
   const metrics = new MetricService(deps.db);
   const logBatch = new LogBatchService(deps.db);
   const search = new SearchService(deps.db, experiments);
-  return { experiments, runs, paramsTags, metrics, logBatch, search };
+  const buckets = new MetricBucketService(deps.db);
+  return { experiments, runs, paramsTags, metrics, logBatch, search, buckets };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -27,6 +27,13 @@ export interface MetricSummary {
   lastSeq: number;
 }
 
+/** A whole history as parallel lists, ordered by step, then timestamp, then logging order. */
+export interface SeriesData {
+  steps: number[];
+  timestamps: number[];
+  values: number[];
+}
+
 /** Position of a point in a history: (step, timestamp, batch seq, index in batch). */
 export type HistoryKey = [number, number, number, number];
 
@@ -157,4 +164,59 @@ export class MetricService {
       (r): HistoryKey => [r.step, r.timestamp, r.seq, r.ord],
     );
   }
+
+  /**
+   * The whole history of one key as parallel lists (the fast form for charts and exports).
+   *
+   * @remarks Segments are read as arrays, without unnesting, and merged in logging order; a stable
+   * sort by (step, timestamp) then gives the same order as {@link MetricService.history}. The step
+   * range is inclusive.
+   */
+  async series(
+    runId: string,
+    key: string,
+    range: { minStep?: number | null; maxStep?: number | null },
+  ): Promise<SeriesData> {
+    const lo = range.minStep ?? Number.MIN_SAFE_INTEGER;
+    const hi = range.maxStep ?? Number.MAX_SAFE_INTEGER;
+    const segs = await this.db.query<{ steps: number[]; timestamps: number[]; vals: number[] }>(
+      `select steps, timestamps, vals from metric_segments
+       where run_id = $1 and key = $2 and max_step >= $3 and min_step <= $4 order by seq`,
+      [runId, key, lo, hi],
+    );
+    return mergeSegments(segs, lo, hi);
+  }
+}
+
+/** Concatenates segments (in logging order) within [lo, hi] and sorts by step, then timestamp. */
+export function mergeSegments(
+  segs: readonly { steps: number[]; timestamps: number[]; vals: number[] }[],
+  lo: number,
+  hi: number,
+): SeriesData {
+  const out: SeriesData = { steps: [], timestamps: [], values: [] };
+  let sorted = true;
+  for (const seg of segs) {
+    for (let i = 0; i < seg.steps.length; i++) {
+      const step = seg.steps[i]!;
+      if (step < lo || step > hi) continue;
+      const ts = seg.timestamps[i]!;
+      const n = out.steps.length;
+      if (n > 0) {
+        const ps = out.steps[n - 1]!;
+        if (step < ps || (step === ps && ts < out.timestamps[n - 1]!)) sorted = false;
+      }
+      out.steps.push(step);
+      out.timestamps.push(ts);
+      out.values.push(seg.vals[i]!);
+    }
+  }
+  if (sorted) return out;
+  const order = out.steps.map((_, i) => i);
+  order.sort((a, b) => out.steps[a]! - out.steps[b]! || out.timestamps[a]! - out.timestamps[b]!);
+  return {
+    steps: order.map((i) => out.steps[i]!),
+    timestamps: order.map((i) => out.timestamps[i]!),
+    values: order.map((i) => out.values[i]!),
+  };
 }
