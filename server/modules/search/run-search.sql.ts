@@ -8,6 +8,8 @@ export interface CompiledSearch {
   text: string;
   values: unknown[];
   keys: SortKey[];
+  /** True when the statement joins metric, param or tag rows (then a serial plan is forced). */
+  joined: boolean;
 }
 
 /** What a run search selects: experiments, lifecycle stages, filter, order and the page. */
@@ -183,7 +185,10 @@ export function compileRunSearch(q: RunSearchQuery): CompiledSearch {
   for (const clause of q.filter.clauses) c.clause(clause);
   const keys = c.sortKeys(q.order);
   const where = [
-    `r.experiment_id = any(${c.params.add(q.experimentIds, 'int8[]')})`,
+    // equality (not `= any`) for one experiment lets the planner walk (experiment_id, start_time desc, id)
+    q.experimentIds.length === 1
+      ? `r.experiment_id = ${c.params.add(q.experimentIds[0], 'int8')}`
+      : `r.experiment_id = any(${c.params.add(q.experimentIds, 'int8[]')})`,
     `r.lifecycle_stage = any(${c.params.add(q.stages, 'text[]')})`,
     ...c.whereSql(),
   ];
@@ -196,5 +201,5 @@ ${joins}
 where ${where.join('\n  and ')}
 order by ${orderBySql(keys, q.backward)}
 limit ${c.params.add(q.limit + 1, 'int8')}`;
-  return { text, values: c.params.values, keys };
+  return { text, values: c.params.values, keys, joined: joins !== '' };
 }
