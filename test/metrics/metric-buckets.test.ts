@@ -162,6 +162,69 @@ describe('metricBuckets', () => {
   });
 });
 
+describe('metricBuckets over dense series (block rollup)', () => {
+  it('equals bucketize when most blocks lie inside one bucket, for odd counts and cut ranges', async () => {
+    const exp = await seedExperiment(t);
+    const id = await seedRun(t, exp, { startTime: 1_000 });
+    const points: Raw[] = [];
+    for (let off = 0; off < 5000; off += 1000) {
+      const steps = Array.from({ length: 1000 }, (_, i) => off + i);
+      const batch = steps.map((s) => ({
+        step: s,
+        timestamp: 1_000 + s * 3,
+        value: s % 777 === 0 ? Number.NaN : Math.sin(s) * (s % 501 === 0 ? 100 : 1),
+      }));
+      points.push(...batch);
+      await t.execute(LogBatch, {
+        input: {
+          runId: id,
+          metrics: [
+            {
+              key: 'dense',
+              steps,
+              timestamps: batch.map((p) => p.timestamp),
+              values: batch.map((p) => (Number.isNaN(p.value) ? 'NaN' : p.value)),
+            },
+          ],
+        },
+      });
+    }
+    const cases: [SeriesAxis, number, number?, number?][] = [
+      ['STEP', 3],
+      ['STEP', 37],
+      ['STEP', 999, 17, 4321],
+      ['WALL_TIME', 11],
+      ['RELATIVE_TIME', 101, 5, 9_000],
+    ];
+    for (const [axis, count, start, end] of cases) {
+      const res = await t.execute(Buckets, {
+        runIds: [id],
+        key: 'dense',
+        buckets: count,
+        axis,
+        start,
+        end,
+      });
+      const set = res.metricBuckets;
+      const range = { start: set.start!, end: set.end! };
+      const pts = points.map((p) => ({ ...p, x: xOf(axis, p, 1_000) }));
+      const r = set.runs[0]!;
+      const got = r.index.map((index, i) => ({
+        index,
+        count: r.count[i],
+        min: num(r.min[i] ?? null),
+        max: num(r.max[i] ?? null),
+        last: { step: r.lastStep[i], timestamp: r.lastTimestamp[i], value: num(r.lastValue[i]!) },
+        minStep: r.minStep[i],
+        maxStep: r.maxStep[i],
+        xStart: r.xStart[i],
+        xEnd: r.xEnd[i],
+      }));
+      expect(got, `${axis} ${count}`).toEqual(bucketize(pts, range, count));
+    }
+  });
+});
+
 describe('metricSeries', () => {
   it('returns the whole history as parallel lists in step, timestamp, logging order', async () => {
     const r = runs[0]!;

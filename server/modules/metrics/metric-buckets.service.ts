@@ -34,12 +34,39 @@ interface BucketRow {
   last: number[];
 }
 
-/** x of a point on each axis; `r` is the run, `p` the unnested point. */
-const X_EXPR: Record<SeriesAxis, string> = {
-  STEP: 'p.step',
-  WALL_TIME: 'p.ts',
-  RELATIVE_TIME: '(p.ts - r.start_time)',
-};
+const index = (x: string) =>
+  `least($5::int - 1, floor((${x} - $3::int8)::float8 * $5::int / ($4::int8 - $3::int8 + 1)::float8))::int`;
+
+/**
+ * Buckets from the block rollup: a block lying inside one bucket contributes its aggregates; a
+ * block straddling a bucket boundary or the range's ends is unnested (its arrays are only read
+ * then). $1 runs, $2 key, $3..$4 range, $5 bucket count, $6 block axis, $7 relative time.
+ */
+const BUCKETS_SQL = `
+  with c as (
+    select m.*, o.off, m.min_x - o.off as lo, m.max_x - o.off as hi,
+      m.min_x - o.off >= $3 and m.max_x - o.off <= $4
+        and ${index('(m.min_x - o.off)')} = ${index('(m.max_x - o.off)')} as whole
+    from metric_blocks m
+    join runs r on r.id = m.run_id
+    cross join lateral (select case when $7 then r.start_time else 0 end as off) o
+    where m.run_id = any($1::text[]) and m.key = $2 and m.axis = $6
+      and m.max_x - o.off >= $3 and m.min_x - o.off <= $4
+  )
+  select c.run_id, u.idx, sum(u.n)::int as n, min(u.min_step) as min_step, max(u.max_step) as max_step,
+    min(u.mn) as mn, max(u.mx) as mx, max(u.last) as last
+  from c cross join lateral (
+    select ${index('c.lo')} as idx, c.n, c.min_step, c.max_step, c.min_value as mn, c.max_value as mx,
+      array[c.last_step::float8, c.last_timestamp::float8, c.last_value] as last
+    where c.whole
+    union all
+    select ${index('p.x')}, 1, p.step, p.step, nullif(p.v, 'NaN'), nullif(p.v, 'NaN'),
+      array[p.step::float8, p.ts::float8, p.v]
+    from (select q.step, q.ts, q.v, case when c.axis = 's' then q.step else q.ts - c.off end as x
+          from unnest(c.steps, c.timestamps, c.vals) as q(step, ts, v)) p
+    where not c.whole and p.x between $3 and $4
+  ) u
+  group by 1, 2 order by 1, 2`;
 
 /** Downsampling of metric series into the shared bucket definition of `buckets.ts`. */
 export class MetricBucketService {
@@ -75,22 +102,15 @@ export class MetricBucketService {
     if (!resolved || resolved.end < resolved.start) {
       return { ...empty, runs: runIds.map((runId) => ({ runId, buckets: [] })) };
     }
-    const rows = await this.db.query<BucketRow>(
-      `with pts as (
-         select s.run_id, p.step, p.ts, p.v, ${X_EXPR[axis]} as x
-         from metric_segments s
-         join runs r on r.id = s.run_id,
-         unnest(s.steps, s.timestamps, s.vals) as p(step, ts, v)
-         where s.run_id = any($1::text[]) and s.key = $2 ${axis === 'STEP' ? 'and s.max_step >= $3 and s.min_step <= $4' : ''}
-       )
-       select run_id, least($5::int - 1, floor((x - $3::int8)::float8 * $5::int / ($4::int8 - $3::int8 + 1)::float8))::int as idx,
-         count(*)::int as n, min(step) as min_step, max(step) as max_step,
-         min(v) filter (where v <> 'NaN') as mn, max(v) filter (where v <> 'NaN') as mx,
-         max(array[step::float8, ts::float8, v]) as last
-       from pts where x between $3 and $4
-       group by 1, 2 order by 1, 2`,
-      [runIds, key, resolved.start, resolved.end, bucketCount],
-    );
+    const rows = await this.db.query<BucketRow>(BUCKETS_SQL, [
+      runIds,
+      key,
+      resolved.start,
+      resolved.end,
+      bucketCount,
+      axis === 'STEP' ? 's' : 't',
+      axis === 'RELATIVE_TIME',
+    ]);
     const byRun = new Map<string, Bucket[]>();
     for (const r of rows) {
       const list = byRun.get(r.run_id) ?? [];
@@ -118,13 +138,11 @@ export class MetricBucketService {
   ): Promise<XRange | null> {
     if (range.start != null && range.end != null) return { start: range.start, end: range.end };
     const [row] = await this.db.query<{ lo: number | null; hi: number | null }>(
-      axis === 'STEP'
-        ? `select min(min_step) as lo, max(max_step) as hi from metric_segments
-           where run_id = any($1::text[]) and key = $2`
-        : `select min(p.ts - $3::int8 * r.start_time) as lo, max(p.ts - $3::int8 * r.start_time) as hi
-           from metric_segments s join runs r on r.id = s.run_id,
-           unnest(s.timestamps) as p(ts) where s.run_id = any($1::text[]) and s.key = $2`,
-      axis === 'STEP' ? [runIds, key] : [runIds, key, axis === 'RELATIVE_TIME' ? 1 : 0],
+      `select min(m.min_x - o.off) as lo, max(m.max_x - o.off) as hi
+       from metric_blocks m join runs r on r.id = m.run_id
+       cross join lateral (select case when $4 then r.start_time else 0 end as off) o
+       where m.run_id = any($1::text[]) and m.key = $2 and m.axis = $3`,
+      [runIds, key, axis === 'STEP' ? 's' : 't', axis === 'RELATIVE_TIME'],
     );
     if (row?.lo == null || row.hi == null) return null;
     return { start: range.start ?? row.lo, end: range.end ?? row.hi };

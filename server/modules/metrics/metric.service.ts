@@ -2,6 +2,7 @@ import type { Db, SqlClient } from '../../shared/db.ts';
 import { groupByKeys } from '../../shared/group.ts';
 import { type PageRequest, toConnection } from '../../shared/pagination.ts';
 import type { PreparedMetrics } from './metric-batch.ts';
+import { prepareBlocks } from './metric-blocks.ts';
 
 /** A logged metric point. */
 export interface MetricPoint {
@@ -60,7 +61,8 @@ export class MetricService {
   constructor(private readonly db: Db) {}
 
   /**
-   * Writes a prepared batch as segments and folds it into the summaries, in one statement.
+   * Writes a prepared batch as segments and block rollup rows and folds it into the summaries, in
+   * one statement.
    *
    * @remarks Runs inside the caller's transaction, after the run row is locked, so `seq` is unique per run.
    */
@@ -71,6 +73,7 @@ export class MetricService {
     m: PreparedMetrics,
   ): Promise<void> {
     if (m.points === 0) return;
+    const b = prepareBlocks(m);
     await sql.query(
       `with k as (
          select * from unnest($3::text[], $4::int[], $5::int[], $6::int8[], $7::int8[], $8::float8[], $9::float8[],
@@ -81,6 +84,14 @@ export class MetricService {
          select $1, key, $2, n, min_step, max_step, ($16::int8[])[o + 1 : o + n], ($17::int8[])[o + 1 : o + n],
            ($18::float8[])[o + 1 : o + n]
          from k
+       ), blk as (
+         insert into metric_blocks (run_id, key, axis, blk, seq, n, min_x, max_x, min_step, max_step, min_value,
+           max_value, last_step, last_timestamp, last_value, steps, timestamps, vals)
+         select $1, key, axis, blk, $2, n, min_x, max_x, min_step, max_step, mn, mx, ls, lt, lv,
+           ($33::int8[])[o + 1 : o + n], ($34::int8[])[o + 1 : o + n], ($35::float8[])[o + 1 : o + n]
+         from unnest($19::text[], $20::text[], $21::int8[], $22::int[], $23::int[], $24::int8[], $25::int8[],
+           $26::int8[], $27::int8[], $28::float8[], $29::float8[], $30::int8[], $31::int8[], $32::float8[])
+           as b(key, axis, blk, n, o, min_x, max_x, min_step, max_step, mn, mx, ls, lt, lv)
        )
        insert into metric_summaries as m (run_id, key, count, min_value, max_value, first_step, first_timestamp,
          first_value, last_step, last_timestamp, last_value, last_seq)
@@ -115,6 +126,23 @@ export class MetricService {
         m.steps,
         m.timestamps,
         m.values,
+        b.keys,
+        b.axes,
+        b.blocks,
+        b.counts,
+        b.offsets,
+        b.minX,
+        b.maxX,
+        b.minSteps,
+        b.maxSteps,
+        b.minValues,
+        b.maxValues,
+        b.lastSteps,
+        b.lastTimestamps,
+        b.lastValues,
+        b.steps,
+        b.timestamps,
+        b.values,
       ],
     );
   }
