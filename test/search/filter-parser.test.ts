@@ -90,7 +90,7 @@ describe('filter grammar: comparators and values', () => {
   });
 
   it('keeps quoted text verbatim (no escape processing)', () => {
-    expect(one("params.p = 'a\\b%'").value).toMatchObject({ value: 'a\\b%' });
+    expect(one("params.p = 'a\\b%'")).toMatchObject({ value: { value: 'a\\b%' } });
   });
 
   it('treats an empty or blank filter as match-all', () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchRunsQuery } from '../gql/graphql.ts';
 import { graphql } from '../gql/index.ts';
 import { LogBatch } from '../helpers/documents.ts';
 import { seedExperiment, seedRun } from '../helpers/seed.ts';
@@ -155,7 +156,7 @@ describe('searchRuns', () => {
     let after: string | null | undefined = null;
     let extra = 100;
     for (;;) {
-      const res = await t.execute(SearchRuns, {
+      const res: SearchRunsQuery = await t.execute(SearchRuns, {
         experimentIds: [pexp],
         orderBy: ['metrics.acc DESC'],
         first: 4,
