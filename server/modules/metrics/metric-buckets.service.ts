@@ -39,19 +39,17 @@ const index = (x: string) =>
 
 /**
  * Buckets from the block rollup: a block lying inside one bucket contributes its aggregates; a
- * block straddling a bucket boundary or the range's ends is unnested (its arrays are only read
- * then). $1 runs, $2 key, $3..$4 range, $5 bucket count, $6 block axis, $7 relative time.
+ * block straddling a bucket boundary or the range's ends has its points read and unnested.
+ * $1 runs, $2 key, $3..$4 range, $5 bucket count, $6 block axis, $7 per-run x offsets.
  */
 const BUCKETS_SQL = `
   with c as (
-    select m.*, o.off, m.min_x - o.off as lo, m.max_x - o.off as hi,
+    select m.*, o.off, m.min_x - o.off as lo,
       m.min_x - o.off >= $3 and m.max_x - o.off <= $4
         and ${index('(m.min_x - o.off)')} = ${index('(m.max_x - o.off)')} as whole
-    from metric_blocks m
-    join runs r on r.id = m.run_id
-    cross join lateral (select case when $7 then r.start_time else 0 end as off) o
-    where m.run_id = any($1::text[]) and m.key = $2 and m.axis = $6
-      and m.max_x - o.off >= $3 and m.min_x - o.off <= $4
+    from unnest($1::text[], $7::int8[]) as o(run_id, off)
+    join metric_blocks m on m.run_id = o.run_id and m.key = $2 and m.axis = $6
+    where m.max_x - o.off >= $3 and m.min_x - o.off <= $4
   )
   select c.run_id, u.idx, sum(u.n)::int as n, min(u.min_step) as min_step, max(u.max_step) as max_step,
     min(u.mn) as mn, max(u.mx) as mx, max(u.last) as last
@@ -63,7 +61,9 @@ const BUCKETS_SQL = `
     select ${index('p.x')}, 1, p.step, p.step, nullif(p.v, 'NaN'), nullif(p.v, 'NaN'),
       array[p.step::float8, p.ts::float8, p.v]
     from (select q.step, q.ts, q.v, case when c.axis = 's' then q.step else q.ts - c.off end as x
-          from unnest(c.steps, c.timestamps, c.vals) as q(step, ts, v)) p
+          from metric_block_points bp, unnest(bp.steps, bp.timestamps, bp.vals) as q(step, ts, v)
+          where bp.run_id = c.run_id and bp.key = c.key and bp.axis = c.axis and bp.blk = c.blk
+            and bp.seq = c.seq) p
     where not c.whole and p.x between $3 and $4
   ) u
   group by 1, 2 order by 1, 2`;
@@ -97,7 +97,8 @@ export class MetricBucketService {
     if (!Number.isInteger(bucketCount) || bucketCount < 1 || bucketCount > MAX_BUCKETS) {
       throw new ValidationError('buckets', `buckets must be between 1 and ${MAX_BUCKETS}`);
     }
-    const resolved = await this.resolveRange(runIds, key, range ?? {}, axis);
+    const offsets = await this.offsets(runIds, axis);
+    const resolved = await this.resolveRange(runIds, key, range ?? {}, axis, offsets);
     const empty = { axis, bucketCount, range: resolved };
     if (!resolved || resolved.end < resolved.start) {
       return { ...empty, runs: runIds.map((runId) => ({ runId, buckets: [] })) };
@@ -109,7 +110,7 @@ export class MetricBucketService {
       resolved.end,
       bucketCount,
       axis === 'STEP' ? 's' : 't',
-      axis === 'RELATIVE_TIME',
+      offsets,
     ]);
     const byRun = new Map<string, Bucket[]>();
     for (const r of rows) {
@@ -129,20 +130,31 @@ export class MetricBucketService {
     return { ...empty, runs: runIds.map((runId) => ({ runId, buckets: byRun.get(runId) ?? [] })) };
   }
 
+  /** Per-run x offsets: each run's start time on the relative axis, else 0. */
+  private async offsets(runIds: readonly string[], axis: SeriesAxis): Promise<number[]> {
+    if (axis !== 'RELATIVE_TIME') return runIds.map(() => 0);
+    const rows = await this.db.query<{ id: string; start_time: number }>(
+      'select id, start_time from runs where id = any($1::text[])',
+      [runIds],
+    );
+    const start = new Map(rows.map((r) => [r.id, r.start_time]));
+    return runIds.map((id) => start.get(id) ?? 0);
+  }
+
   /** Fills missing range bounds with the min/max x over the requested runs (null: no points). */
   private async resolveRange(
     runIds: readonly string[],
     key: string,
     range: BucketRange,
     axis: SeriesAxis,
+    offsets: number[],
   ): Promise<XRange | null> {
     if (range.start != null && range.end != null) return { start: range.start, end: range.end };
     const [row] = await this.db.query<{ lo: number | null; hi: number | null }>(
       `select min(m.min_x - o.off) as lo, max(m.max_x - o.off) as hi
-       from metric_blocks m join runs r on r.id = m.run_id
-       cross join lateral (select case when $4 then r.start_time else 0 end as off) o
-       where m.run_id = any($1::text[]) and m.key = $2 and m.axis = $3`,
-      [runIds, key, axis === 'STEP' ? 's' : 't', axis === 'RELATIVE_TIME'],
+       from unnest($1::text[], $4::int8[]) as o(run_id, off)
+       join metric_blocks m on m.run_id = o.run_id and m.key = $2 and m.axis = $3`,
+      [runIds, key, axis === 'STEP' ? 's' : 't', offsets],
     );
     if (row?.lo == null || row.hi == null) return null;
     return { start: range.start ?? row.lo, end: range.end ?? row.hi };

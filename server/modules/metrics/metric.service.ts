@@ -1,5 +1,6 @@
 import type { Db, SqlClient } from '../../shared/db.ts';
 import { groupByKeys } from '../../shared/group.ts';
+import { readFloat8Array, readInt8Array } from '../../shared/pg-binary.ts';
 import { type PageRequest, toConnection } from '../../shared/pagination.ts';
 import type { PreparedMetrics } from './metric-batch.ts';
 import { prepareBlocks } from './metric-blocks.ts';
@@ -84,14 +85,19 @@ export class MetricService {
          select $1, key, $2, n, min_step, max_step, ($16::int8[])[o + 1 : o + n], ($17::int8[])[o + 1 : o + n],
            ($18::float8[])[o + 1 : o + n]
          from k
+       ), b as (
+         select * from unnest($19::text[], $20::text[], $21::int8[], $22::int[], $23::int[], $24::int8[],
+           $25::int8[], $26::int8[], $27::int8[], $28::float8[], $29::float8[], $30::int8[], $31::int8[],
+           $32::float8[]) as b(key, axis, blk, n, o, min_x, max_x, min_step, max_step, mn, mx, ls, lt, lv)
        ), blk as (
          insert into metric_blocks (run_id, key, axis, blk, seq, n, min_x, max_x, min_step, max_step, min_value,
-           max_value, last_step, last_timestamp, last_value, steps, timestamps, vals)
-         select $1, key, axis, blk, $2, n, min_x, max_x, min_step, max_step, mn, mx, ls, lt, lv,
-           ($33::int8[])[o + 1 : o + n], ($34::int8[])[o + 1 : o + n], ($35::float8[])[o + 1 : o + n]
-         from unnest($19::text[], $20::text[], $21::int8[], $22::int[], $23::int[], $24::int8[], $25::int8[],
-           $26::int8[], $27::int8[], $28::float8[], $29::float8[], $30::int8[], $31::int8[], $32::float8[])
-           as b(key, axis, blk, n, o, min_x, max_x, min_step, max_step, mn, mx, ls, lt, lv)
+           max_value, last_step, last_timestamp, last_value)
+         select $1, key, axis, blk, $2, n, min_x, max_x, min_step, max_step, mn, mx, ls, lt, lv from b
+       ), blkp as (
+         insert into metric_block_points (run_id, key, axis, blk, seq, steps, timestamps, vals)
+         select $1, key, axis, blk, $2, ($33::int8[])[o + 1 : o + n], ($34::int8[])[o + 1 : o + n],
+           ($35::float8[])[o + 1 : o + n]
+         from b
        )
        insert into metric_summaries as m (run_id, key, count, min_value, max_value, first_step, first_timestamp,
          first_value, last_step, last_timestamp, last_value, last_seq)
@@ -207,13 +213,30 @@ export class MetricService {
   ): Promise<SeriesData> {
     const lo = range.minStep ?? Number.MIN_SAFE_INTEGER;
     const hi = range.maxStep ?? Number.MAX_SAFE_INTEGER;
-    const segs = await this.db.query<{ steps: number[]; timestamps: number[]; vals: number[] }>(
-      `select steps, timestamps, vals from metric_segments
+    const rows = await this.db.query<BinarySegment>(
+      `select array_send(steps) as steps, array_send(timestamps) as timestamps, array_send(vals) as vals
+       from metric_segments
        where run_id = $1 and key = $2 and max_step >= $3 and min_step <= $4 order by seq`,
       [runId, key, lo, hi],
     );
-    return mergeSegments(segs, lo, hi);
+    return mergeSegments(rows.map(decodeSegment), lo, hi);
   }
+}
+
+/** A `metric_segments` row with its arrays selected through `array_send`. */
+export interface BinarySegment {
+  steps: Buffer;
+  timestamps: Buffer;
+  vals: Buffer;
+}
+
+/** Decodes one binary segment row into number arrays. */
+export function decodeSegment(row: BinarySegment) {
+  return {
+    steps: readInt8Array(row.steps),
+    timestamps: readInt8Array(row.timestamps),
+    vals: readFloat8Array(row.vals),
+  };
 }
 
 /** Concatenates segments (in logging order) within [lo, hi] and sorts by step, then timestamp. */
