@@ -162,8 +162,8 @@ describe('metricBuckets', () => {
   });
 });
 
-describe('metricBuckets over dense series (block rollup)', () => {
-  it('equals bucketize when most blocks lie inside one bucket, for odd counts and cut ranges', async () => {
+describe('metricBuckets over dense series (block rollup and in-memory paths)', () => {
+  it('equals bucketize with wide buckets (block aggregates) and narrow ones (points), for odd counts and cut ranges', async () => {
     const exp = await seedExperiment(t);
     const id = await seedRun(t, exp, { startTime: 1_000 });
     const points: Raw[] = [];
@@ -191,7 +191,10 @@ describe('metricBuckets over dense series (block rollup)', () => {
     }
     const cases: [SeriesAxis, number, number?, number?][] = [
       ['STEP', 3],
+      ['STEP', 2, 100, 4000],
       ['STEP', 37],
+      ['WALL_TIME', 3, 1500, 14000],
+      ['RELATIVE_TIME', 4],
       ['STEP', 999, 17, 4321],
       ['WALL_TIME', 11],
       ['RELATIVE_TIME', 101, 5, 9_000],

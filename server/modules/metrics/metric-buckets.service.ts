@@ -1,6 +1,16 @@
 import type { Db } from '../../shared/db.ts';
 import { ValidationError } from '../../shared/errors.ts';
-import { type Bucket, bucketBounds, type SeriesAxis, type XRange } from './buckets.ts';
+import {
+  addPoint,
+  type Bucket,
+  bucketBounds,
+  bucketIndex,
+  type SeriesAxis,
+  type SeriesPoint,
+  type XRange,
+} from './buckets.ts';
+import { type BinarySegment, decodeSegment } from './metric.service.ts';
+import { STEP_BLOCK, TIME_BLOCK_MS } from './metric-blocks.ts';
 
 /** Largest number of runs in one downsampling request. */
 export const MAX_BUCKET_RUNS = 1000;
@@ -68,6 +78,9 @@ const BUCKETS_SQL = `
   ) u
   group by 1, 2 order by 1, 2`;
 
+/** Below this many blocks per bucket, points are bucketed in memory instead of from blocks. */
+const FINE_FACTOR = 4;
+
 /** Downsampling of metric series into the shared bucket definition of `buckets.ts`. */
 export class MetricBucketService {
   constructor(private readonly db: Db) {}
@@ -103,6 +116,13 @@ export class MetricBucketService {
     if (!resolved || resolved.end < resolved.start) {
       return { ...empty, runs: runIds.map((runId) => ({ runId, buckets: [] })) };
     }
+    const width = (resolved.end - resolved.start + 1) / bucketCount;
+    if (width < FINE_FACTOR * (axis === 'STEP' ? STEP_BLOCK : TIME_BLOCK_MS)) {
+      return {
+        ...empty,
+        runs: await this.fineBuckets(runIds, key, bucketCount, resolved, axis, offsets),
+      };
+    }
     const rows = await this.db.query<BucketRow>(BUCKETS_SQL, [
       runIds,
       key,
@@ -128,6 +148,48 @@ export class MetricBucketService {
       });
     }
     return { ...empty, runs: runIds.map((runId) => ({ runId, buckets: byRun.get(runId) ?? [] })) };
+  }
+
+  /**
+   * Buckets narrower than a few blocks: almost every block straddles a boundary, so the points are
+   * read as binary arrays and folded with the reference `addPoint` in memory.
+   */
+  private async fineBuckets(
+    runIds: readonly string[],
+    key: string,
+    count: number,
+    range: XRange,
+    axis: SeriesAxis,
+    offsets: number[],
+  ): Promise<{ runId: string; buckets: Bucket[] }[]> {
+    const rows = await this.db.query<BinarySegment & { run_id: string }>(
+      `select run_id, array_send(steps) as steps, array_send(timestamps) as timestamps,
+         array_send(vals) as vals
+       from metric_segments where run_id = any($1::text[]) and key = $2
+         ${axis === 'STEP' ? 'and max_step >= $3 and min_step <= $4' : ''}`,
+      axis === 'STEP' ? [runIds, key, range.start, range.end] : [runIds, key],
+    );
+    const perRun = new Map<string, Map<number, Bucket>>();
+    const offsetOf = new Map(runIds.map((id, i) => [id, offsets[i]!]));
+    const p: SeriesPoint = { x: 0, step: 0, timestamp: 0, value: 0 };
+    for (const row of rows) {
+      const seg = decodeSegment(row);
+      const off = offsetOf.get(row.run_id) ?? 0;
+      const buckets = perRun.get(row.run_id) ?? new Map<number, Bucket>();
+      perRun.set(row.run_id, buckets);
+      for (let i = 0; i < seg.steps.length; i++) {
+        p.step = seg.steps[i]!;
+        p.timestamp = seg.timestamps[i]!;
+        p.value = seg.vals[i]!;
+        p.x = axis === 'STEP' ? p.step : p.timestamp - off;
+        const idx = bucketIndex(p.x, range, count);
+        if (idx >= 0) buckets.set(idx, addPoint(buckets.get(idx), p, idx, range, count));
+      }
+    }
+    return runIds.map((runId) => ({
+      runId,
+      buckets: [...(perRun.get(runId)?.values() ?? [])].sort((a, b) => a.index - b.index),
+    }));
   }
 
   /** Per-run x offsets: each run's start time on the relative axis, else 0. */
