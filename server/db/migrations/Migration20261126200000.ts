@@ -7,7 +7,7 @@ import { Migration } from '@mikro-orm/migrations';
  * Multivariate statistics on params/tags (key, value) let the planner see that `key = 'lr' and
  * value = '0.01'` is far less selective than the product of both, so it keeps index-ordered plans.
  */
-export class Migration20261126100000 extends Migration {
+export class Migration20261126200000 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create index metric_summaries_key_latest_asc on metric_summaries (key, (nullif(last_value, 'NaN'::float8)));`);
     this.addSql(`create index metric_summaries_key_latest_desc on metric_summaries (key, (nullif(last_value, 'NaN'::float8)) desc nulls last);`);

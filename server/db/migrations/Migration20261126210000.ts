@@ -8,7 +8,7 @@ const X = `case a.axis when 's' then p.step else p.ts end`;
  * blocks straddling a bucket boundary), see server/modules/metrics/metric-blocks.ts. Existing
  * segments are backfilled.
  */
-export class Migration20261126110000 extends Migration {
+export class Migration20261126210000 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`
       create table metric_blocks (
