@@ -1,7 +1,7 @@
 import type { Db, SqlClient } from '../../shared/db.ts';
 import { groupByKeys } from '../../shared/group.ts';
-import { readFloat8Array, readInt8Array } from '../../shared/pg-binary.ts';
 import { type PageRequest, toConnection } from '../../shared/pagination.ts';
+import { readFloat8Array, readInt8Array } from '../../shared/pg-binary.ts';
 import type { PreparedMetrics } from './metric-batch.ts';
 import { prepareBlocks } from './metric-blocks.ts';
 
