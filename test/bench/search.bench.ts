@@ -48,7 +48,6 @@ async function explain(url: string, exp: string, orderBy: string[]) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query('set max_parallel_workers_per_gather = 0');
     const times: number[] = [];
     let plan = '';
     for (let i = 0; i < 20; i++) {

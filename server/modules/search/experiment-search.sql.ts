@@ -67,5 +67,5 @@ export function compileExperimentSearch(q: ExperimentSearchQuery): CompiledSearc
 where ${where.join(' and ')}
 order by ${orderBySql(order, q.backward)}
 limit ${params.add(q.limit + 1, 'int8')}`;
-  return { text, values: params.values, keys: order, joined: false };
+  return { text, values: params.values, keys: order };
 }

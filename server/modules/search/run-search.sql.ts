@@ -8,8 +8,6 @@ export interface CompiledSearch {
   text: string;
   values: unknown[];
   keys: SortKey[];
-  /** True when the statement joins metric, param or tag rows (then a serial plan is forced). */
-  joined: boolean;
 }
 
 /** What a run search selects: experiments, lifecycle stages, filter, order and the page. */
@@ -201,5 +199,5 @@ ${joins}
 where ${where.join('\n  and ')}
 order by ${orderBySql(keys, q.backward)}
 limit ${c.params.add(q.limit + 1, 'int8')}`;
-  return { text, values: c.params.values, keys, joined: joins !== '' };
+  return { text, values: c.params.values, keys };
 }

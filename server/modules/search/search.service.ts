@@ -34,14 +34,7 @@ export class SearchService {
     req: PageRequest<unknown[]>,
   ): Promise<Connection<T>> {
     if (req.cursor) checkCursor(compiled.keys, req.cursor, req.backward ? 'before' : 'after');
-    // With joins, a parallel plan's worker start-up costs more than the early-stopping index
-    // walks we expect; plain run listings stay a single statement.
-    const rows = compiled.joined
-      ? await this.db.transaction(async (sql) => {
-          await sql.query('set local max_parallel_workers_per_gather = 0');
-          return sql.query<Row>(compiled.text, compiled.values);
-        })
-      : await this.db.query<Row>(compiled.text, compiled.values);
+    const rows = await this.db.query<Row>(compiled.text, compiled.values);
     const n = compiled.keys.length;
     return toConnection(rows, req, (r) =>
       Array.from({ length: n }, (_, i) => cursorValue(r[`s${i}`])),
