@@ -1,16 +1,16 @@
-import type { Clause, Filter, OrderClause } from './filter-ast.ts';
-import { afterSql, orderBySql, Params, type SortKey } from './keyset.ts';
+import type { Clause } from './filter-ast.ts';
+import {
+  afterSql,
+  compareSql,
+  orderBySql,
+  Params,
+  type SearchPageQuery,
+  type SortKey,
+} from './keyset.ts';
 import type { CompiledSearch } from './run-search.sql.ts';
 
-/** What an experiment search selects. */
-export interface ExperimentSearchQuery {
-  stages: string[];
-  filter: Filter;
-  order: OrderClause[];
-  limit: number;
-  cursor: unknown[] | null;
-  backward: boolean;
-}
+/** What an experiment search selects: lifecycle stages, filter, order and the page. */
+export type ExperimentSearchQuery = SearchPageQuery;
 
 const COLUMNS: Record<string, { column: string; cast: 'text' | 'int8' }> = {
   name: { column: 'e.name', cast: 'text' },
@@ -27,16 +27,11 @@ function clauseSql(c: Clause, params: Params): string {
     const exists = `exists (select 1 from experiment_tags t where t.experiment_id = e.id and t.key = ${params.add(c.ident.key, 'text')}`;
     if (c.type === 'null') return `${c.negated ? '' : 'not '}${exists})`;
     if (c.type !== 'compare') return 'false';
-    const v = params.add(c.value.value, 'text');
-    const like = c.op === 'LIKE' || c.op === 'ILIKE';
-    return `${exists} and t.value ${like ? c.op.toLowerCase() : c.op} ${v}${like ? " escape ''" : ''})`;
+    return `${exists} and ${compareSql('t.value', c.op, c.value.value, 'text', params)})`;
   }
   const col = COLUMNS[c.ident.key]!;
   if (c.type !== 'compare') return 'false';
-  const v = params.add(c.value.value, col.cast);
-  if (c.op === 'LIKE' || c.op === 'ILIKE')
-    return `${col.column} ${c.op.toLowerCase()} ${v} escape ''`;
-  return `${col.column} ${c.op} ${v}`;
+  return compareSql(col.column, c.op, c.value.value, col.cast, params);
 }
 
 /**

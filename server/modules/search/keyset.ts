@@ -1,4 +1,5 @@
 import { ValidationError } from '../../shared/errors.ts';
+import type { Filter, OrderClause } from './filter-ast.ts';
 
 /** SQL type a sort key is bound as. */
 export type SortCast = 'float8' | 'int8' | 'text' | 'bool';
@@ -21,6 +22,32 @@ export class Params {
     this.values.push(value);
     return `$${this.values.length}::${cast}`;
   }
+}
+
+/**
+ * `lhs op value` with the value bound; LIKE/ILIKE get `escape ''` because MLflow does no escape
+ * processing (`\` is an ordinary character).
+ */
+export function compareSql(
+  lhs: string,
+  op: string,
+  value: unknown,
+  cast: string,
+  params: Params,
+): string {
+  const v = params.add(value, cast);
+  if (op === 'LIKE' || op === 'ILIKE') return `${lhs} ${op.toLowerCase()} ${v} escape ''`;
+  return `${lhs} ${op} ${v}`;
+}
+
+/** The page part of a search: lifecycle stages, filter, order, size and keyset position. */
+export interface SearchPageQuery {
+  stages: string[];
+  filter: Filter;
+  order: OrderClause[];
+  limit: number;
+  cursor: unknown[] | null;
+  backward: boolean;
 }
 
 /** `order by` text for `keys`; backward reverses every key, null placement included. */

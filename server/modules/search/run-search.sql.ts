@@ -1,7 +1,14 @@
 import { ValidationError } from '../../shared/errors.ts';
 import { RUN_COLUMNS } from '../runs/run.service.ts';
-import type { Clause, CompareClause, Filter, Identifier, OrderClause } from './filter-ast.ts';
-import { afterSql, orderBySql, Params, type SortKey } from './keyset.ts';
+import type { Clause, CompareClause, Identifier, OrderClause } from './filter-ast.ts';
+import {
+  afterSql,
+  compareSql,
+  orderBySql,
+  Params,
+  type SearchPageQuery,
+  type SortKey,
+} from './keyset.ts';
 
 /** A compiled run search: SQL text, its bound values, and the sort keys selected as `s0..sN`. */
 export interface CompiledSearch {
@@ -10,15 +17,9 @@ export interface CompiledSearch {
   keys: SortKey[];
 }
 
-/** What a run search selects: experiments, lifecycle stages, filter, order and the page. */
-export interface RunSearchQuery {
+/** What a run search selects: experiments, then lifecycle stages, filter, order and the page. */
+export interface RunSearchQuery extends SearchPageQuery {
   experimentIds: number[];
-  stages: string[];
-  filter: Filter;
-  order: OrderClause[];
-  limit: number;
-  cursor: unknown[] | null;
-  backward: boolean;
 }
 
 const RUN_ATTRIBUTE_COLUMNS: Record<string, { column: string; cast: 'text' | 'int8' }> = {
@@ -90,9 +91,7 @@ class RunSearchCompiler {
   }
 
   private compare(c: CompareClause, lhs: string, cast: string): string {
-    const v = this.params.add(c.value.value, cast);
-    if (c.op === 'LIKE' || c.op === 'ILIKE') return `${lhs} ${c.op.toLowerCase()} ${v} escape ''`;
-    return `${lhs} ${c.op} ${v}`;
+    return compareSql(lhs, c.op, c.value.value, cast, this.params);
   }
 
   clause(c: Clause): void {
