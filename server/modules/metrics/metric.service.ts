@@ -179,7 +179,10 @@ export class MetricService {
     let after = '';
     if (req.cursor) {
       values.push(...req.cursor);
-      after = `and (p.step, p.timestamp, s.seq, p.ord) ${req.backward ? '<' : '>'} ($6, $7, $8, $9)`;
+      // segments wholly before the cursor's step (after it, backwards) are skipped unread
+      after = req.backward
+        ? 'and s.min_step <= $6 and (p.step, p.timestamp, s.seq, p.ord) < ($6, $7, $8, $9)'
+        : 'and s.max_step >= $6 and (p.step, p.timestamp, s.seq, p.ord) > ($6, $7, $8, $9)';
     }
     const dir = req.backward ? 'desc' : 'asc';
     const rows = await this.db.query<HistoryRow>(
