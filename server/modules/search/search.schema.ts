@@ -68,7 +68,7 @@ builder.queryFields((t) => ({
           pageRequest<unknown[]>(args),
         ),
     },
-    { description: 'A page of matching experiments.' },
-    { description: 'A matching experiment in a page.' },
+    { name: 'SearchExperimentsConnection', description: 'A page of matching experiments.' },
+    { name: 'SearchExperimentsEdge', description: 'A matching experiment in a page.' },
   ),
 }));
