@@ -32,7 +32,13 @@ export interface PreparedBlocks {
   lastSteps: number[];
   lastTimestamps: number[];
   lastValues: number[];
-  /** Points of every block, block after block, in logging order within a block. */
+  /**
+   * True when every block's points are a contiguous run of the batch's flat arrays (points sorted
+   * on both axes, the usual case): `offsets` then index the batch's own arrays and the point
+   * arrays below stay empty, so no point is sent twice.
+   */
+  contiguous: boolean;
+  /** Points of every block, block after block, in logging order (only when not contiguous). */
   steps: number[];
   timestamps: number[];
   values: number[];
@@ -60,10 +66,13 @@ export function prepareBlocks(m: PreparedMetrics): PreparedBlocks {
     lastSteps: [],
     lastTimestamps: [],
     lastValues: [],
+    contiguous: true,
     steps: [],
     timestamps: [],
     values: [],
   };
+  // batch positions of every block's points, block after block
+  const pos: number[] = [];
   m.keys.forEach((key, k) => {
     const from = m.offsets[k]!;
     const to = from + m.counts[k]!;
@@ -77,9 +86,23 @@ export function prepareBlocks(m: PreparedMetrics): PreparedBlocks {
         if (g) g.push(i);
         else groups.set(b, [i]);
       }
-      for (const [block, idx] of groups) addBlock(out, m, key, axis, block, idx, xs);
+      for (const [block, idx] of groups) addBlock(out, m, key, axis, block, idx, xs, pos);
     }
   });
+  if (!out.contiguous) {
+    // offsets so far index the batch's arrays; copy the points block by block instead
+    out.offsets = [];
+    let at = 0;
+    for (const n of out.counts) {
+      out.offsets.push(at);
+      for (const i of pos.slice(at, at + n)) {
+        out.steps.push(m.steps[i]!);
+        out.timestamps.push(m.timestamps[i]!);
+        out.values.push(m.values[i]!);
+      }
+      at += n;
+    }
+  }
   return out;
 }
 
@@ -91,6 +114,7 @@ function addBlock(
   block: number,
   idx: number[],
   xs: number[],
+  pos: number[],
 ): void {
   let minX = Number.POSITIVE_INFINITY;
   let maxX = Number.NEGATIVE_INFINITY;
@@ -99,12 +123,12 @@ function addBlock(
   let mn: number | null = null;
   let mx: number | null = null;
   let last = idx[0]!;
-  out.offsets.push(out.steps.length);
+  // idx ascends, so the block is a contiguous run of the batch exactly when its ends are n-1 apart
+  out.offsets.push(idx[0]!);
+  if (idx.at(-1)! - idx[0]! !== idx.length - 1) out.contiguous = false;
   for (const i of idx) {
     const [x, step, ts, v] = [xs[i]!, m.steps[i]!, m.timestamps[i]!, m.values[i]!];
-    out.steps.push(step);
-    out.timestamps.push(ts);
-    out.values.push(v);
+    pos.push(i);
     if (x < minX) minX = x;
     if (x > maxX) maxX = x;
     if (step < minStep) minStep = step;

@@ -75,6 +75,8 @@ export class MetricService {
   ): Promise<void> {
     if (m.points === 0) return;
     const b = prepareBlocks(m);
+    // contiguous blocks slice the batch's own point arrays ($16-$18): no point is bound twice
+    const src = b.contiguous ? ['$16', '$17', '$18'] : ['$33', '$34', '$35'];
     await sql.query(
       `with k as (
          select * from unnest($3::text[], $4::int[], $5::int[], $6::int8[], $7::int8[], $8::float8[], $9::float8[],
@@ -95,8 +97,8 @@ export class MetricService {
          select $1, key, axis, blk, $2, n, min_x, max_x, min_step, max_step, mn, mx, ls, lt, lv from b
        ), blkp as (
          insert into metric_block_points (run_id, key, axis, blk, seq, steps, timestamps, vals)
-         select $1, key, axis, blk, $2, ($33::int8[])[o + 1 : o + n], ($34::int8[])[o + 1 : o + n],
-           ($35::float8[])[o + 1 : o + n]
+         select $1, key, axis, blk, $2, (${src[0]}::int8[])[o + 1 : o + n], (${src[1]}::int8[])[o + 1 : o + n],
+           (${src[2]}::float8[])[o + 1 : o + n]
          from b
        )
        insert into metric_summaries as m (run_id, key, count, min_value, max_value, first_step, first_timestamp,
@@ -146,9 +148,7 @@ export class MetricService {
         b.lastSteps,
         b.lastTimestamps,
         b.lastValues,
-        b.steps,
-        b.timestamps,
-        b.values,
+        ...(b.contiguous ? [] : [b.steps, b.timestamps, b.values]),
       ],
     );
   }
