@@ -4,11 +4,13 @@ import './modules/experiments/experiment.schema.ts';
 import './modules/runs/run.schema.ts';
 import './modules/params-tags/params-tags.schema.ts';
 import './modules/metrics/metric.schema.ts';
+import './modules/metrics/metric-series.schema.ts';
 import './modules/log-batch/log-batch.schema.ts';
 import './modules/artifacts/artifact.schema.ts';
 import './modules/datasets/dataset.schema.ts';
 import './modules/subscriptions/subscription.schema.ts';
 import './modules/subscriptions/live-series.schema.ts';
+import './modules/search/search.schema.ts';
 import { builder } from './builder.ts';
 
 /** The executable schema, built once from every module's types. */

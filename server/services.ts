@@ -6,8 +6,10 @@ import { DatasetService } from './modules/datasets/dataset.service.ts';
 import { ExperimentService } from './modules/experiments/experiment.service.ts';
 import { LogBatchService } from './modules/log-batch/log-batch.service.ts';
 import { MetricService } from './modules/metrics/metric.service.ts';
+import { MetricBucketService } from './modules/metrics/metric-buckets.service.ts';
 import { ParamsTagsService } from './modules/params-tags/params-tags.service.ts';
 import { RunService } from './modules/runs/run.service.ts';
+import { SearchService } from './modules/search/search.service.ts';
 import type { EventBus } from './modules/subscriptions/event-bus.ts';
 import { LiveService } from './modules/subscriptions/live.service.ts';
 import type { Publisher } from './modules/subscriptions/publisher.ts';
@@ -41,7 +43,20 @@ export function createServices(deps: ServiceDeps) {
   );
   const datasets = new DatasetService(deps.db);
   const live = new LiveService(deps.db, deps.bus, deps.config.subscriptions, runs, paramsTags);
-  return { experiments, runs, paramsTags, metrics, logBatch, artifacts, datasets, live };
+  const search = new SearchService(deps.db, experiments);
+  const buckets = new MetricBucketService(deps.db);
+  return {
+    experiments,
+    runs,
+    paramsTags,
+    metrics,
+    logBatch,
+    artifacts,
+    datasets,
+    live,
+    search,
+    buckets,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -34,11 +34,17 @@ describe('request limits', () => {
   });
 
   it('masks unexpected errors instead of leaking internals', async () => {
+    const forged = Buffer.from(JSON.stringify('not-a-number')).toString('base64url');
+    const res = await t.executeRaw(`{ experiments(after: "${forged}") { edges { cursor } } }`);
+    expect(res.errors?.[0]?.message).toBe('Unexpected error.');
+    expect(JSON.stringify(res)).not.toMatch(/bigint|syntax/i);
+  });
+
+  it('rejects a forged run cursor as INVALID_PARAMETER_VALUE before it reaches SQL', async () => {
     const forged = Buffer.from(JSON.stringify(['not-a-number', 'x'])).toString('base64url');
     const res = await t.executeRaw(
       `{ experiment(experimentId: "0") { runs(after: "${forged}") { edges { cursor } } } }`,
     );
-    expect(res.errors?.[0]?.message).toBe('Unexpected error.');
-    expect(JSON.stringify(res)).not.toMatch(/bigint|syntax/i);
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_PARAMETER_VALUE' });
   });
 });

@@ -1,6 +1,7 @@
 import type { SqlClient } from '../../shared/db.ts';
 import { MetricService } from '../metrics/metric.service.ts';
 import type { PreparedMetrics } from '../metrics/metric-batch.ts';
+import { prepareBlocks } from '../metrics/metric-blocks.ts';
 
 /** Outcome of {@link commitBatchStatement}. */
 export type CommitOutcome =
@@ -8,8 +9,9 @@ export type CommitOutcome =
   | { kind: 'replayed'; seq: number }
   | { kind: 'unwritable' };
 
-// Fixed text, so it is prepared once per connection (named statement).
-const COMMIT_BATCH_SQL = `with locked as (
+// Two fixed texts (block points sliced from the batch's arrays, or bound apart), each prepared once
+// per connection as a named statement.
+const commitBatchSql = (contiguous: boolean) => `with locked as (
     select last_seq + 1 as seq from runs where id = $1 and lifecycle_stage = 'active' for update
   ), claimed as (
     insert into batch_receipts (run_id, idempotency_key, seq, created_time)
@@ -19,9 +21,11 @@ const COMMIT_BATCH_SQL = `with locked as (
     select seq from locked where $2::text is null union all select seq from claimed
   ), bump as (
     update runs set last_seq = batch.seq from batch where runs.id = $1 returning batch.seq
-  ), ${MetricService.metricWriteCtes('$1', 'batch', 4)}
+  ), ${MetricService.metricWriteCtes('$1', 'batch', 4, contiguous)}
   select (select seq from bump) as seq, (select seq from locked) as next,
     (select seq from batch_receipts where run_id = $1 and idempotency_key = $2::text) as prior`;
+
+const COMMIT_BATCH_SQL = { contiguous: commitBatchSql(true), scattered: commitBatchSql(false) };
 
 /**
  * One statement that numbers a batch and writes its metrics: it locks the run row, takes
@@ -38,10 +42,12 @@ export async function commitBatchStatement(
   idempotencyKey: string | null,
   metrics: PreparedMetrics,
 ): Promise<CommitOutcome> {
+  const blocks = prepareBlocks(metrics);
+  const variant = blocks.contiguous ? 'contiguous' : 'scattered';
   const [row] = await sql.query<{ seq: number | null; next: number | null; prior: number | null }>(
-    COMMIT_BATCH_SQL,
-    [runId, idempotencyKey, Date.now(), ...MetricService.metricWriteValues(metrics)],
-    'trackql_commit_batch',
+    COMMIT_BATCH_SQL[variant],
+    [runId, idempotencyKey, Date.now(), ...MetricService.metricWriteValues(metrics, blocks)],
+    `trackql_commit_batch_${variant}`,
   );
   if (row?.seq != null) return { kind: 'committed', seq: row.seq };
   if (row?.next != null) return { kind: 'replayed', seq: row.prior ?? 0 };

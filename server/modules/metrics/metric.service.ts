@@ -1,7 +1,9 @@
 import { type Db, numericArray } from '../../shared/db.ts';
 import { groupByKeys } from '../../shared/group.ts';
 import { type PageRequest, toConnection } from '../../shared/pagination.ts';
+import { readFloat8Array, readInt8Array } from '../../shared/pg-binary.ts';
 import type { PreparedMetrics } from './metric-batch.ts';
+import type { PreparedBlocks } from './metric-blocks.ts';
 
 /** A logged metric point. */
 export interface MetricPoint {
@@ -25,6 +27,13 @@ export interface MetricSummary {
   lastTimestamp: number;
   lastValue: number;
   lastSeq: number;
+}
+
+/** A whole history as parallel lists, ordered by step, then timestamp, then logging order. */
+export interface SeriesData {
+  steps: number[];
+  timestamps: number[];
+  values: number[];
 }
 
 /** Position of a point in a history: (step, timestamp, batch seq, index in batch). */
@@ -53,15 +62,25 @@ export class MetricService {
   constructor(private readonly db: Db) {}
 
   /**
-   * SQL that writes a prepared batch as segments and folds it into the summaries: CTEs named `mk`,
-   * `mseg` and `msum`, to be placed in a `with` clause after a CTE that yields the batch's `seq`.
+   * SQL that writes a prepared batch as segments and block rollup rows and folds it into the
+   * summaries: CTEs named `mk`, `mseg`, `mb`, `mblk`, `mblkp` and `msum`, to be placed in a `with`
+   * clause after a CTE that yields the batch's `seq`.
    *
    * @param runParam placeholder of the run id, e.g. `$1`.
    * @param seqSource a relation with one column `seq` and one row, or no row to write nothing.
    * @param first number of the first placeholder used for the values of {@link metricWriteValues}.
+   * @param contiguous whether every block is a contiguous run of the batch's points
+   *   ({@link PreparedBlocks.contiguous}): then the blocks slice the batch's own arrays, so no point is
+   *   bound twice; the statement text differs, so callers prepare one statement per variant.
    */
-  static metricWriteCtes(runParam: string, seqSource: string, first: number): string {
+  static metricWriteCtes(
+    runParam: string,
+    seqSource: string,
+    first: number,
+    contiguous: boolean,
+  ): string {
     const $ = (i: number) => `$${first + i}`;
+    const src = contiguous ? [$(13), $(14), $(15)] : [$(30), $(31), $(32)];
     return `mk as (
          select * from unnest(${$(0)}::text[], ${$(1)}::int[], ${$(2)}::int[], ${$(3)}::int8[], ${$(4)}::int8[],
            ${$(5)}::float8[], ${$(6)}::float8[], ${$(7)}::int8[], ${$(8)}::int8[], ${$(9)}::float8[], ${$(10)}::int8[],
@@ -72,6 +91,21 @@ export class MetricService {
          select ${runParam}, key, s.seq, n, min_step, max_step, (${$(13)}::int8[])[o + 1 : o + n],
            (${$(14)}::int8[])[o + 1 : o + n], (${$(15)}::float8[])[o + 1 : o + n]
          from mk, ${seqSource} s
+       ), mb as (
+         select * from unnest(${$(16)}::text[], ${$(17)}::text[], ${$(18)}::int8[], ${$(19)}::int[], ${$(20)}::int[],
+           ${$(21)}::int8[], ${$(22)}::int8[], ${$(23)}::int8[], ${$(24)}::int8[], ${$(25)}::float8[], ${$(26)}::float8[],
+           ${$(27)}::int8[], ${$(28)}::int8[], ${$(29)}::float8[])
+         as b(key, axis, blk, n, o, min_x, max_x, min_step, max_step, mn, mx, ls, lt, lv)
+       ), mblk as (
+         insert into metric_blocks (run_id, key, axis, blk, seq, n, min_x, max_x, min_step, max_step, min_value,
+           max_value, last_step, last_timestamp, last_value)
+         select ${runParam}, key, axis, blk, s.seq, n, min_x, max_x, min_step, max_step, mn, mx, ls, lt, lv
+         from mb, ${seqSource} s
+       ), mblkp as (
+         insert into metric_block_points (run_id, key, axis, blk, seq, steps, timestamps, vals)
+         select ${runParam}, key, axis, blk, s.seq, (${src[0]}::int8[])[o + 1 : o + n],
+           (${src[1]}::int8[])[o + 1 : o + n], (${src[2]}::float8[])[o + 1 : o + n]
+         from mb, ${seqSource} s
        ), msum as (
          insert into metric_summaries as m (run_id, key, count, min_value, max_value, first_step, first_timestamp,
            first_value, last_step, last_timestamp, last_value, last_seq)
@@ -91,7 +125,7 @@ export class MetricService {
   }
 
   /** Bound values for {@link metricWriteCtes}, in placeholder order. */
-  static metricWriteValues(m: PreparedMetrics): unknown[] {
+  static metricWriteValues(m: PreparedMetrics, b: PreparedBlocks): unknown[] {
     const n = numericArray;
     return [
       m.keys,
@@ -110,6 +144,21 @@ export class MetricService {
       n(m.steps),
       n(m.timestamps),
       n(m.values),
+      b.keys,
+      b.axes,
+      n(b.blocks),
+      n(b.counts),
+      n(b.offsets),
+      n(b.minX),
+      n(b.maxX),
+      n(b.minSteps),
+      n(b.maxSteps),
+      n(b.minValues),
+      n(b.maxValues),
+      n(b.lastSteps),
+      n(b.lastTimestamps),
+      n(b.lastValues),
+      ...(b.contiguous ? [] : [n(b.steps), n(b.timestamps), n(b.values)]),
     ];
   }
 
@@ -139,7 +188,10 @@ export class MetricService {
     let after = '';
     if (req.cursor) {
       values.push(...req.cursor);
-      after = `and (p.step, p.timestamp, s.seq, p.ord) ${req.backward ? '<' : '>'} ($6, $7, $8, $9)`;
+      // segments wholly before the cursor's step (after it, backwards) are skipped unread
+      after = req.backward
+        ? 'and s.min_step <= $6 and (p.step, p.timestamp, s.seq, p.ord) < ($6, $7, $8, $9)'
+        : 'and s.max_step >= $6 and (p.step, p.timestamp, s.seq, p.ord) > ($6, $7, $8, $9)';
     }
     const dir = req.backward ? 'desc' : 'asc';
     const rows = await this.db.query<HistoryRow>(
@@ -158,4 +210,76 @@ export class MetricService {
       (r): HistoryKey => [r.step, r.timestamp, r.seq, r.ord],
     );
   }
+
+  /**
+   * The whole history of one key as parallel lists (the fast form for charts and exports).
+   *
+   * @remarks Segments are read as arrays, without unnesting, and merged in logging order; a stable
+   * sort by (step, timestamp) then gives the same order as {@link MetricService.history}. The step
+   * range is inclusive.
+   */
+  async series(
+    runId: string,
+    key: string,
+    range: { minStep?: number | null; maxStep?: number | null },
+  ): Promise<SeriesData> {
+    const lo = range.minStep ?? Number.MIN_SAFE_INTEGER;
+    const hi = range.maxStep ?? Number.MAX_SAFE_INTEGER;
+    const rows = await this.db.query<BinarySegment>(
+      `select array_send(steps) as steps, array_send(timestamps) as timestamps, array_send(vals) as vals
+       from metric_segments
+       where run_id = $1 and key = $2 and max_step >= $3 and min_step <= $4 order by seq`,
+      [runId, key, lo, hi],
+    );
+    return mergeSegments(rows.map(decodeSegment), lo, hi);
+  }
+}
+
+/** A `metric_segments` row with its arrays selected through `array_send`. */
+export interface BinarySegment {
+  steps: Buffer;
+  timestamps: Buffer;
+  vals: Buffer;
+}
+
+/** Decodes one binary segment row into number arrays. */
+export function decodeSegment(row: BinarySegment) {
+  return {
+    steps: readInt8Array(row.steps),
+    timestamps: readInt8Array(row.timestamps),
+    vals: readFloat8Array(row.vals),
+  };
+}
+
+/** Concatenates segments (in logging order) within [lo, hi] and sorts by step, then timestamp. */
+export function mergeSegments(
+  segs: readonly { steps: number[]; timestamps: number[]; vals: number[] }[],
+  lo: number,
+  hi: number,
+): SeriesData {
+  const out: SeriesData = { steps: [], timestamps: [], values: [] };
+  let sorted = true;
+  for (const seg of segs) {
+    for (let i = 0; i < seg.steps.length; i++) {
+      const step = seg.steps[i]!;
+      if (step < lo || step > hi) continue;
+      const ts = seg.timestamps[i]!;
+      const n = out.steps.length;
+      if (n > 0) {
+        const ps = out.steps[n - 1]!;
+        if (step < ps || (step === ps && ts < out.timestamps[n - 1]!)) sorted = false;
+      }
+      out.steps.push(step);
+      out.timestamps.push(ts);
+      out.values.push(seg.vals[i]!);
+    }
+  }
+  if (sorted) return out;
+  const order = out.steps.map((_, i) => i);
+  order.sort((a, b) => out.steps[a]! - out.steps[b]! || out.timestamps[a]! - out.timestamps[b]!);
+  return {
+    steps: order.map((i) => out.steps[i]!),
+    timestamps: order.map((i) => out.timestamps[i]!),
+    values: order.map((i) => out.values[i]!),
+  };
 }

@@ -110,7 +110,8 @@ builder.objectField(ExperimentRef, 'runs', (t) =>
   t.connection(
     {
       type: RunRef,
-      description: 'Runs of this experiment, newest first (start time descending, then run id).',
+      description:
+        'Runs of this experiment, newest first (start time descending, then run id) unless `orderBy` says otherwise; `filter` and `orderBy` work as in `searchRuns`.',
       complexity: connectionComplexity(),
       args: {
         viewType: t.arg({
@@ -118,12 +119,15 @@ builder.objectField(ExperimentRef, 'runs', (t) =>
           defaultValue: 'ACTIVE_ONLY',
           description: 'Lifecycle filter.',
         }),
+        filter: t.arg.string({ description: 'MLflow filter string, as in `searchRuns`.' }),
+        orderBy: t.arg.stringList({ description: 'Order entries, as in `searchRuns`.' }),
       },
       resolve: (e, args, ctx) =>
-        ctx.services.runs.listByExperiment(
-          e.id,
+        ctx.services.search.searchRuns(
+          [String(e.id)],
+          args,
           args.viewType ?? 'ACTIVE_ONLY',
-          pageRequest<[number, string]>(args),
+          pageRequest<unknown[]>(args),
         ),
     },
     { description: 'A page of runs.' },

@@ -3,18 +3,13 @@ import { InvalidStateError, NotFoundError, ValidationError } from '../../shared/
 import { groupByKeys } from '../../shared/group.ts';
 import { newId } from '../../shared/ids.ts';
 import { LIMITS } from '../../shared/limits.ts';
-import { type PageRequest, toConnection } from '../../shared/pagination.ts';
 import {
   truncate,
   validateKey,
   validateLength,
   validateTimestamp,
 } from '../../shared/validation.ts';
-import {
-  type ExperimentService,
-  stagesOf,
-  type ViewType,
-} from '../experiments/experiment.service.ts';
+import type { ExperimentService } from '../experiments/experiment.service.ts';
 import type { Publisher } from '../subscriptions/publisher.ts';
 import type { Run, RunStatus } from './run.entity.ts';
 import { randomRunName } from './run-names.ts';
@@ -236,25 +231,6 @@ export class RunService {
     );
     if (!run) throw new NotFoundError('Run', id, `Run with id=${id} not found`);
     return run;
-  }
-
-  /** A page of an experiment's runs, newest first (start time desc, then id). */
-  async listByExperiment(experimentId: number, view: ViewType, req: PageRequest<[number, string]>) {
-    const values: unknown[] = [experimentId, stagesOf(view), req.limit + 1];
-    let where = '';
-    if (req.cursor) {
-      values.push(req.cursor[0], req.cursor[1]);
-      where = req.backward
-        ? 'and (start_time > $4 or (start_time = $4 and id < $5))'
-        : 'and (start_time < $4 or (start_time = $4 and id > $5))';
-    }
-    const order = req.backward ? 'start_time asc, id desc' : 'start_time desc, id asc';
-    const rows = await this.db.query<Run>(
-      `select ${RUN_COLUMNS} from runs where experiment_id = $1 and lifecycle_stage = any($2) ${where}
-       order by ${order} limit $3`,
-      values,
-    );
-    return toConnection(rows, req, (r): [number, string] => [r.startTime, r.id]);
   }
 
   /** Child runs of each parent id (one query), for a loadable list. */

@@ -1,0 +1,187 @@
+import { builder } from '../../builder.ts';
+import { RunRef } from '../runs/run.schema.ts';
+import type { Bucket, SeriesAxis } from './buckets.ts';
+import type { SeriesData } from './metric.service.ts';
+import type { BucketSet } from './metric-buckets.service.ts';
+
+export const SeriesAxisEnum = builder.enumType('SeriesAxis', {
+  description: 'The x-axis of a metric series.',
+  values: {
+    STEP: { description: 'The metric step.' },
+    WALL_TIME: { description: 'The point timestamp, ms since the epoch.' },
+    RELATIVE_TIME: { description: "Ms since the run's start time (timestamp - run.startTime)." },
+  } satisfies Record<SeriesAxis, { description: string }>,
+});
+
+const MetricSeriesRef = builder.objectRef<SeriesData & { key: string }>('MetricSeries').implement({
+  description:
+    'A whole metric history as parallel lists (index i of each list is one point), ordered by step, then timestamp, then logging order. Much cheaper to serialise than a list of objects.',
+  fields: (t) => ({
+    key: t.exposeString('key', { description: 'Metric name.' }),
+    steps: t.field({
+      type: ['SafeInt'],
+      description: 'Step of each point.',
+      resolve: (s) => s.steps,
+    }),
+    timestamps: t.field({
+      type: ['SafeInt'],
+      description: 'Timestamp of each point, ms since the epoch.',
+      resolve: (s) => s.timestamps,
+    }),
+    values: t.field({
+      type: ['MetricValue'],
+      description: 'Value of each point; NaN and ±Infinity are kept.',
+      resolve: (s) => s.values,
+    }),
+  }),
+});
+
+const col =
+  <T>(f: (b: Bucket) => T) =>
+  (r: { buckets: Bucket[] }) =>
+    r.buckets.map(f);
+
+const RunBucketsRef = builder
+  .objectRef<{ runId: string; buckets: Bucket[] }>('RunMetricBuckets')
+  .implement({
+    description:
+      'Non-empty buckets of one run as parallel lists (index i of each list is one bucket), in bucket order. Select only the lists you draw.',
+    fields: (t) => ({
+      runId: t.exposeString('runId', { description: 'Run id.' }),
+      index: t.field({
+        type: ['Int'],
+        description: 'Bucket number (0-based).',
+        resolve: col((b) => b.index),
+      }),
+      xStart: t.field({
+        type: ['SafeInt'],
+        description: 'First x the bucket covers (inclusive).',
+        resolve: col((b) => b.xStart),
+      }),
+      xEnd: t.field({
+        type: ['SafeInt'],
+        description: 'Last x the bucket covers (inclusive).',
+        resolve: col((b) => b.xEnd),
+      }),
+      count: t.field({
+        type: ['Int'],
+        description: 'Number of points in the bucket.',
+        resolve: col((b) => b.count),
+      }),
+      minStep: t.field({
+        type: ['SafeInt'],
+        description: 'Lowest step in the bucket.',
+        resolve: col((b) => b.minStep),
+      }),
+      maxStep: t.field({
+        type: ['SafeInt'],
+        description: 'Highest step in the bucket.',
+        resolve: col((b) => b.maxStep),
+      }),
+      min: t.field({
+        type: t.listRef('MetricValue', { nullable: true }),
+        description: 'Smallest value, NaN ignored; null when every value is NaN.',
+        resolve: col((b) => b.min),
+      }),
+      max: t.field({
+        type: t.listRef('MetricValue', { nullable: true }),
+        description: 'Largest value, NaN ignored; null when every value is NaN.',
+        resolve: col((b) => b.max),
+      }),
+      lastStep: t.field({
+        type: ['SafeInt'],
+        description: "Step of the bucket's latest point (MLflow's rule).",
+        resolve: col((b) => b.last.step),
+      }),
+      lastTimestamp: t.field({
+        type: ['SafeInt'],
+        description: "Timestamp of the bucket's latest point.",
+        resolve: col((b) => b.last.timestamp),
+      }),
+      lastValue: t.field({
+        type: ['MetricValue'],
+        description: "Value of the bucket's latest point.",
+        resolve: col((b) => b.last.value),
+      }),
+    }),
+  });
+
+const BucketSetRef = builder.objectRef<BucketSet>('MetricBuckets').implement({
+  description:
+    'A metric key downsampled into equal-width buckets over one x range shared by every run: bucket i holds x with floor((x - start) * buckets / (end - start + 1)) = i.',
+  fields: (t) => ({
+    axis: t.field({ type: SeriesAxisEnum, description: 'The x-axis.', resolve: (s) => s.axis }),
+    start: t.field({
+      type: 'SafeInt',
+      nullable: true,
+      description: 'First x of the range (inclusive); null when there are no points.',
+      resolve: (s) => s.range?.start ?? null,
+    }),
+    end: t.field({
+      type: 'SafeInt',
+      nullable: true,
+      description: 'Last x of the range (inclusive); null when there are no points.',
+      resolve: (s) => s.range?.end ?? null,
+    }),
+    bucketCount: t.exposeInt('bucketCount', {
+      description: 'Number of buckets the range is cut into.',
+    }),
+    runs: t.field({
+      type: [RunBucketsRef],
+      description: 'Buckets per run, in the order the runs were requested.',
+      resolve: (s) => s.runs,
+    }),
+  }),
+});
+
+const bucketArgs = builder.args((t) => ({
+  key: t.string({ required: true, description: 'Metric name.' }),
+  buckets: t.int({ required: true, description: 'Number of buckets (1 to 10,000).' }),
+  axis: t.field({ type: SeriesAxisEnum, defaultValue: 'STEP', description: 'The x-axis.' }),
+  start: t.field({
+    type: 'SafeInt',
+    description: 'First x (inclusive); default: the smallest x of the requested runs.',
+  }),
+  end: t.field({
+    type: 'SafeInt',
+    description: 'Last x (inclusive); default: the largest x of the requested runs.',
+  }),
+}));
+
+builder.queryFields((t) => ({
+  metricBuckets: t.field({
+    type: BucketSetRef,
+    description:
+      'One metric key of many runs downsampled into buckets over a shared range, in one request (at most 1,000 runs).',
+    args: {
+      runIds: t.arg.stringList({ required: true, description: 'Runs to include (at most 1,000).' }),
+      ...bucketArgs,
+    },
+    resolve: (_, a, ctx) =>
+      ctx.services.buckets.buckets(a.runIds, a.key, a.buckets, a, a.axis ?? 'STEP'),
+  }),
+}));
+
+builder.objectFields(RunRef, (t) => ({
+  metricSeries: t.field({
+    type: MetricSeriesRef,
+    description: 'The whole history of one key as parallel lists (fast form of `metricHistory`).',
+    args: {
+      key: t.arg.string({ required: true, description: 'Metric name.' }),
+      minStep: t.arg({ type: 'SafeInt', description: 'Lowest step to include (inclusive).' }),
+      maxStep: t.arg({ type: 'SafeInt', description: 'Highest step to include (inclusive).' }),
+    },
+    resolve: async (r, args, ctx) => ({
+      key: args.key,
+      ...(await ctx.services.metrics.series(r.id, args.key, args)),
+    }),
+  }),
+  metricBuckets: t.field({
+    type: BucketSetRef,
+    description:
+      "This run's history of one key downsampled into buckets (min, max, last, count per bucket).",
+    args: bucketArgs,
+    resolve: (r, a, ctx) =>
+      ctx.services.buckets.buckets([r.id], a.key, a.buckets, a, a.axis ?? 'STEP'),
+  }),
+}));

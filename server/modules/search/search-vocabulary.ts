@@ -1,0 +1,90 @@
+import type { EntityKind, Identifier } from './filter-ast.ts';
+import type { ValueType, Vocabulary } from './filter-parser.ts';
+
+const RUN_PREFIXES: Record<string, EntityKind> = {
+  metrics: 'metric',
+  metric: 'metric',
+  params: 'param',
+  param: 'param',
+  parameters: 'param',
+  parameter: 'param',
+  tags: 'tag',
+  tag: 'tag',
+  attributes: 'attribute',
+  attribute: 'attribute',
+  attr: 'attribute',
+  run: 'attribute',
+  datasets: 'dataset',
+  dataset: 'dataset',
+};
+
+/** Run attributes and their value types (canonical names). */
+export const RUN_ATTRIBUTE_TYPES: Record<string, ValueType> = {
+  run_id: 'id',
+  run_name: 'string',
+  status: 'string',
+  user_id: 'string',
+  artifact_uri: 'string',
+  start_time: 'number',
+  end_time: 'number',
+};
+
+/** The run search vocabulary: MLflow's `runs/search` identifiers plus summary functions. */
+export const RUN_VOCABULARY: Vocabulary = {
+  prefixes: RUN_PREFIXES,
+  attributes: {
+    ...Object.fromEntries(Object.keys(RUN_ATTRIBUTE_TYPES).map((k) => [k, k])),
+    created: 'start_time',
+    Created: 'start_time',
+    'run name': 'run_name',
+    'Run name': 'run_name',
+    'Run Name': 'run_name',
+  },
+  datasetKeys: ['name', 'digest', 'context'],
+  summaries: true,
+  typeOf: (ident: Identifier): ValueType => {
+    switch (ident.kind) {
+      case 'metric':
+        return 'number';
+      case 'param':
+      case 'tag':
+        return 'nullable-string';
+      case 'dataset':
+        return 'dataset';
+      default:
+        return RUN_ATTRIBUTE_TYPES[ident.key] ?? 'string';
+    }
+  },
+  filterError: () => null,
+  orderError: (ident) => (ident.kind === 'dataset' ? 'datasets.* cannot be used in orderBy' : null),
+};
+
+/** Experiment attributes and their value types; `experiment_id` is order-only. */
+export const EXPERIMENT_ATTRIBUTE_TYPES: Record<string, ValueType> = {
+  name: 'string',
+  creation_time: 'number',
+  last_update_time: 'number',
+  experiment_id: 'number',
+};
+
+/**
+ * The experiment search vocabulary: `name`, times and tags.
+ *
+ * @remarks Accepts `attributes.` as well as MLflow's `attribute.` (MLflow rejects the plural here).
+ */
+export const EXPERIMENT_VOCABULARY: Vocabulary = {
+  prefixes: { attribute: 'attribute', attributes: 'attribute', tags: 'tag', tag: 'tag' },
+  attributes: Object.fromEntries(Object.keys(EXPERIMENT_ATTRIBUTE_TYPES).map((k) => [k, k])),
+  datasetKeys: [],
+  summaries: false,
+  typeOf: (ident) =>
+    ident.kind === 'tag' ? 'nullable-string' : (EXPERIMENT_ATTRIBUTE_TYPES[ident.key] ?? 'string'),
+  filterError: (ident) =>
+    ident.kind === 'attribute' && ident.key === 'experiment_id'
+      ? 'experiment_id cannot be filtered on; it can only be ordered by'
+      : null,
+  orderError: (ident) =>
+    ident.kind === 'attribute'
+      ? null
+      : 'only attributes (name, experiment_id, creation_time, last_update_time) can be ordered by',
+};

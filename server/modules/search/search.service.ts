@@ -1,0 +1,92 @@
+import type { Db } from '../../shared/db.ts';
+import { type Connection, type PageRequest, toConnection } from '../../shared/pagination.ts';
+import type { Experiment } from '../experiments/experiment.entity.ts';
+import {
+  type ExperimentService,
+  stagesOf,
+  type ViewType,
+} from '../experiments/experiment.service.ts';
+import type { Run } from '../runs/run.entity.ts';
+import { compileExperimentSearch } from './experiment-search.sql.ts';
+import { parseFilter, parseOrderBy } from './filter-parser.ts';
+import { checkCursor, cursorValue } from './keyset.ts';
+import type { CompiledSearch } from './run-search.sql.ts';
+import { compileRunSearch } from './run-search.sql.ts';
+import { EXPERIMENT_VOCABULARY, RUN_VOCABULARY } from './search-vocabulary.ts';
+
+/** Filter and order as the API receives them. */
+export interface SearchArgs {
+  filter?: string | null;
+  orderBy?: readonly string[] | null;
+}
+
+type Row = Record<string, unknown>;
+
+/** Search over runs and experiments with MLflow's filter and order grammar. */
+export class SearchService {
+  constructor(
+    private readonly db: Db,
+    private readonly experiments: ExperimentService,
+  ) {}
+
+  private async page<T>(
+    compiled: CompiledSearch,
+    req: PageRequest<unknown[]>,
+  ): Promise<Connection<T>> {
+    if (req.cursor) checkCursor(compiled.keys, req.cursor, req.backward ? 'before' : 'after');
+    const rows = await this.db.query<Row>(compiled.text, compiled.values);
+    const n = compiled.keys.length;
+    return toConnection(rows, req, (r) =>
+      Array.from({ length: n }, (_, i) => cursorValue(r[`s${i}`])),
+    ) as unknown as Connection<T>;
+  }
+
+  /**
+   * A page of the runs of `experimentIds` matching `filter`, in `orderBy` order.
+   *
+   * @remarks Order: each `orderBy` entry with missing values last in both directions (for metrics:
+   * values, then NaN, then missing), then `start_time DESC`, then `run_id ASC`. Cursors hold the
+   * sort-key values of the row (keyset), so pages stay exact while runs are added.
+   * @throws ValidationError for a bad filter, order, experiment id or cursor.
+   */
+  async searchRuns(
+    experimentIds: readonly string[],
+    args: SearchArgs,
+    view: ViewType,
+    req: PageRequest<unknown[]>,
+  ): Promise<Connection<Run>> {
+    const ids = experimentIds.map((id, i) => this.experiments.parseId(id, `experimentIds[${i}]`));
+    const compiled = compileRunSearch({
+      experimentIds: ids,
+      stages: stagesOf(view),
+      filter: parseFilter(args.filter, RUN_VOCABULARY),
+      order: parseOrderBy(args.orderBy, RUN_VOCABULARY),
+      limit: req.limit,
+      cursor: req.cursor,
+      backward: req.backward,
+    });
+    return this.page<Run>(compiled, req);
+  }
+
+  /**
+   * A page of experiments matching `filter`, in `orderBy` order.
+   *
+   * @remarks Default order `creation_time DESC, experiment_id ASC`.
+   * @throws ValidationError for a bad filter, order or cursor.
+   */
+  async searchExperiments(
+    args: SearchArgs,
+    view: ViewType,
+    req: PageRequest<unknown[]>,
+  ): Promise<Connection<Experiment>> {
+    const compiled = compileExperimentSearch({
+      stages: stagesOf(view),
+      filter: parseFilter(args.filter, EXPERIMENT_VOCABULARY),
+      order: parseOrderBy(args.orderBy, EXPERIMENT_VOCABULARY),
+      limit: req.limit,
+      cursor: req.cursor,
+      backward: req.backward,
+    });
+    return this.page<Experiment>(compiled, req);
+  }
+}

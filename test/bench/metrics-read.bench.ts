@@ -1,0 +1,126 @@
+import { benchDatabase, gql, percentile, report, startBenchServer } from './harness.ts';
+
+const LOG = `mutation($input: LogBatchInput!) { logBatch(input: $input) { __typename ... on Error { message } } }`;
+const BASE_TS = 1_700_000_000_000;
+
+async function createRun(url: string, exp: string): Promise<string> {
+  const res = await gql<{ createRun: { run: { runId: string } } }>(
+    url,
+    `mutation($e: String!) { createRun(input: { experimentId: $e, startTime: ${BASE_TS} }) { ... on CreateRunSuccess { run { runId } } } }`,
+    { e: exp },
+  );
+  return res.createRun.run.runId;
+}
+
+/** Logs `points` points of key `loss` through logBatch, 1000 per request; returns points/s. */
+async function ingest(url: string, runId: string, points: number): Promise<number> {
+  const t0 = performance.now();
+  for (let off = 0; off < points; off += 1000) {
+    const n = Math.min(1000, points - off);
+    const steps = Array.from({ length: n }, (_, i) => off + i);
+    await gql(url, LOG, {
+      input: {
+        runId,
+        metrics: [
+          {
+            key: 'loss',
+            steps,
+            timestamps: steps.map((s) => BASE_TS + s * 7),
+            values: steps.map((s) => Math.sin(s / 1000) + (s % 9973 === 0 ? 50 : 0)),
+          },
+        ],
+      },
+    });
+  }
+  return points / ((performance.now() - t0) / 1000);
+}
+
+async function time(fn: () => Promise<unknown>, n: number): Promise<{ p50: number; min: number }> {
+  await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await fn();
+    samples.push(performance.now() - t0);
+  }
+  return { p50: percentile(samples, 50), min: samples[0]! };
+}
+
+const SERIES = `query($r: String!) { run(runId: $r) { metricSeries(key: "loss") { steps timestamps values } } }`;
+const HISTORY = `query($r: String!) { run(runId: $r) { metricHistory(key: "loss", first: 100000) { edges { node { step timestamp value } } } } }`;
+const BUCKETS = `query($ids: [String!]!, $axis: SeriesAxis) {
+  metricBuckets(runIds: $ids, key: "loss", buckets: 1000, axis: $axis) {
+    start end runs { runId index count min max lastValue }
+  }
+}`;
+
+const db = await benchDatabase();
+const server = await startBenchServer(db.url, { LOG_LEVEL: 'info' });
+try {
+  const { url } = server;
+  const exp = (
+    await gql<{ createExperiment: { experiment: { experimentId: string } } }>(
+      url,
+      `mutation { createExperiment(input: { name: "metrics-read" }) { ... on CreateExperimentSuccess { experiment { experimentId } } } }`,
+    )
+  ).createExperiment.experiment.experimentId;
+
+  const small = await createRun(url, exp);
+  const rate100k = await ingest(url, small, 100_000);
+  report({ bench: 'ingest', points: 100_000, points_per_s: Math.round(rate100k) });
+  const series = await time(() => gql(url, SERIES, { r: small }), 20);
+  report({
+    bench: 'metricSeries',
+    points: 100_000,
+    p50_ms: +series.p50.toFixed(1),
+    min_ms: +series.min.toFixed(1),
+    target_ms: 150,
+  });
+  const history = await time(() => gql(url, HISTORY, { r: small }), 3);
+  report({
+    bench: 'metricHistory connection',
+    points: 100_000,
+    p50_ms: +history.p50.toFixed(1),
+    ratio_to_series: +(history.p50 / series.p50).toFixed(2),
+  });
+
+  const big = await createRun(url, exp);
+  const rate1m = await ingest(url, big, 1_000_000);
+  report({ bench: 'ingest', points: 1_000_000, points_per_s: Math.round(rate1m) });
+  for (const axis of ['STEP', 'WALL_TIME', 'RELATIVE_TIME']) {
+    const b = await time(() => gql(url, BUCKETS, { ids: [big], axis }), 20);
+    report({
+      bench: 'metricBuckets',
+      runs: 1,
+      points: 1_000_000,
+      buckets: 1000,
+      axis,
+      p50_ms: +b.p50.toFixed(1),
+      min_ms: +b.min.toFixed(1),
+      target_ms: 30,
+    });
+  }
+
+  const many: string[] = [];
+  for (let i = 0; i < 100; i++) {
+    const id = await createRun(url, exp);
+    await ingest(url, id, 10_000);
+    many.push(id);
+  }
+  for (const axis of ['STEP', 'WALL_TIME']) {
+    const b = await time(() => gql(url, BUCKETS, { ids: many, axis }), 10);
+    report({
+      bench: 'metricBuckets',
+      runs: 100,
+      points_per_run: 10_000,
+      buckets: 1000,
+      axis,
+      p50_ms: +b.p50.toFixed(1),
+      min_ms: +b.min.toFixed(1),
+      target_ms: 200,
+    });
+  }
+} finally {
+  await server.stop();
+  await db.drop();
+}
