@@ -120,8 +120,10 @@ describe('searchRuns', () => {
     expect(await names("params.`my-param` = 'x'")).toEqual(['d']);
   });
 
-  it('rejects datasets.* filters until datasets exist, and duplicate order keys', async () => {
-    expect((await error("datasets.name = 'x'"))?.message).toContain('not available yet');
+  it('rejects IS NULL on datasets.* identifiers, and duplicate order keys', async () => {
+    expect((await error('datasets.name IS NULL'))?.extensions).toMatchObject({
+      code: 'INVALID_PARAMETER_VALUE',
+    });
     expect((await error(null, ['metrics.acc', 'metrics.acc DESC']))?.extensions).toMatchObject({
       code: 'INVALID_PARAMETER_VALUE',
       field: 'orderBy[1]',

@@ -1,4 +1,5 @@
 import { ValidationError } from '../../shared/errors.ts';
+import { type DatasetClause, datasetFilterSql } from '../datasets/dataset-filter.ts';
 import { RUN_COLUMNS } from '../runs/run.service.ts';
 import type { Clause, CompareClause, Identifier, OrderClause } from './filter-ast.ts';
 import {
@@ -37,13 +38,25 @@ const QUALIFIED_RUN_COLUMNS = RUN_COLUMNS.split(',')
   .join(', ');
 
 /**
- * SQL for a `datasets.*` clause.
- *
- * @remarks Datasets are not stored yet; the datasets work replaces this body with an EXISTS over
- * `inputs`/`datasets`/`input_tags` (any dataset input of the run satisfying the clause).
+ * A `datasets.<name|digest|context>` clause: true when any dataset input of the run satisfies it
+ * (`context` is the input's `mlflow.data.context` tag), via the datasets module's EXISTS fragment.
  */
-export function datasetClauseSql(_clause: Clause, _params: Params): string {
-  throw new ValidationError('filter', 'datasets.* filters are not available yet');
+export function datasetClauseSql(clause: Clause, params: Params): string {
+  if (clause.type === 'null') {
+    throw new ValidationError(
+      'filter',
+      'IS NULL / IS NOT NULL are not supported on datasets.* identifiers',
+    );
+  }
+  const field = clause.ident.key as DatasetClause['field'];
+  const fragment = datasetFilterSql(
+    clause.type === 'in'
+      ? { field, comparator: clause.negated ? 'NOT IN' : 'IN', value: clause.values }
+      : { field, comparator: clause.op, value: String(clause.value.value) },
+    { runAlias: 'r', paramOffset: params.values.length },
+  );
+  params.values.push(...fragment.params);
+  return fragment.sql;
 }
 
 interface JoinSpec {
