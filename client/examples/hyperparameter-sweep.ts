@@ -48,11 +48,12 @@ const parentRunId = await withRun({ runName: 'hyperparameter_sweep' }, async (pa
   return parent.runId;
 });
 
-// MLflow: search_runs(filter_string="tags.mlflow.parentRunId = '<id>'"); until the server's search
-// lands, list the experiment's runs and filter in code
-const children = (await searchRuns({ experimentIds: [experiment.experimentId] })).filter(
-  (r) => r.data.tags[SYSTEM_TAGS.parentRunId] === parentRunId,
-);
+// MLflow: search_runs(filter_string="tags.mlflow.parentRunId = '<id>'", order_by=[...])
+const children = await searchRuns({
+  experimentIds: [experiment.experimentId],
+  filter: `tags.\`${SYSTEM_TAGS.parentRunId}\` = '${parentRunId}'`,
+  orderBy: ['metrics.accuracy DESC'],
+});
 console.log('Child run results:');
 console.table(
   runsToTable(children).map((row) => ({

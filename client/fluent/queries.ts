@@ -1,7 +1,6 @@
-import { TrackingError } from '../errors.ts';
 import type { ViewType } from '../gql/graphql.ts';
-import { listExperimentRuns, listExperiments } from '../operations/experiments.ts';
 import * as ops from '../operations/runs.ts';
+import { searchExperimentsPage, searchRunsPage } from '../operations/search.ts';
 import { getClient } from './config.ts';
 import { type Experiment, type Run, toExperiment, toRun } from './convert.ts';
 import { resolveExperimentId } from './experiments.ts';
@@ -18,11 +17,11 @@ export async function getRun(runId: string): Promise<Run | null> {
 
 /** Options of {@link searchRuns} (MLflow's `search_runs` arguments, camelCased). */
 export interface SearchRunsOptions {
-  /** Experiments to list; default: the active experiment (see `setExperiment`). */
+  /** Experiments to search; default: the active experiment (see `setExperiment`). */
   experimentIds?: string[];
-  /** MLflow filter string; reserved until the server's `searchRuns` is available. */
+  /** MLflow filter string, e.g. `"metrics.acc > 0.9 AND params.lr = '0.01'"`. */
   filter?: string;
-  /** MLflow order-by clauses; reserved until the server's `searchRuns` is available. */
+  /** MLflow order-by clauses, e.g. `['metrics.acc DESC']`; default newest first. */
   orderBy?: string[];
   /** Most runs returned. Default 1000. */
   maxResults?: number;
@@ -30,51 +29,37 @@ export interface SearchRunsOptions {
   viewType?: ViewType;
 }
 
-function noServerSearch(what: string): TrackingError {
-  return new TrackingError(
-    'domain',
-    `${what} needs the server's search API, which this server does not offer yet; filter the returned runs in code`,
-    { code: 'INVALID_PARAMETER_VALUE', typename: 'ValidationError', field: what },
-  );
-}
-
 /**
- * Lists runs of one or more experiments, newest first (start time, then run id), with their data.
+ * Finds runs with the server's `searchRuns` (MLflow's filter grammar and order-by), paging until
+ * `maxResults`, each run with its params, tags and latest metrics.
  *
- * @remarks Pages through `Experiment.runs` until `maxResults`. `filter` and `orderBy` are rejected
- * until the server's search lands; use {@link runsToTable} or `Array.filter` on the result meanwhile.
+ * @remarks A bad filter or order rejects with a {@link TrackingError} carrying INVALID_PARAMETER_VALUE.
  */
 export async function searchRuns(options: SearchRunsOptions = {}): Promise<Run[]> {
-  if (options.filter) throw noServerSearch('filter');
-  if (options.orderBy?.length) throw noServerSearch('orderBy');
   const max = options.maxResults ?? 1000;
   const ids = options.experimentIds ?? [await resolveExperimentId()];
   const runs: Run[] = [];
-  for (const experimentId of ids) {
-    let after: string | null = null;
-    while (runs.length < max) {
-      const page = await listExperimentRuns(getClient(), experimentId, {
-        viewType: options.viewType,
-        first: Math.min(RUN_PAGE, max - runs.length),
-        after,
-      });
-      if (!page) break;
-      runs.push(...page.items.map(toRun));
-      if (!page.hasNextPage) break;
-      after = page.endCursor;
-    }
+  let after: string | null = null;
+  while (runs.length < max) {
+    const page = await searchRunsPage(getClient(), ids, {
+      filter: options.filter,
+      orderBy: options.orderBy,
+      viewType: options.viewType,
+      first: Math.min(RUN_PAGE, max - runs.length),
+      after,
+    });
+    runs.push(...page.items.map(toRun));
+    if (!page.hasNextPage) break;
+    after = page.endCursor;
   }
-  runs.sort(
-    (a, b) => b.info.startTime - a.info.startTime || (a.info.runId < b.info.runId ? -1 : 1),
-  );
-  return runs.slice(0, max);
+  return runs;
 }
 
 /** Options of {@link searchExperiments}. */
 export interface SearchExperimentsOptions {
-  /** MLflow filter string; reserved until the server's `searchExperiments` is available. */
+  /** MLflow experiment filter, e.g. `"name LIKE 'fraud%' AND tags.team = 'risk'"`. */
   filter?: string;
-  /** MLflow order-by clauses; reserved until the server's `searchExperiments` is available. */
+  /** Order-by clauses on `name`, `experiment_id`, `creation_time`, `last_update_time`. */
   orderBy?: string[];
   /** Most experiments returned. Default 1000. */
   maxResults?: number;
@@ -82,17 +67,17 @@ export interface SearchExperimentsOptions {
   viewType?: ViewType;
 }
 
-/** Lists experiments in id order, paging through the server's `experiments` connection. */
+/** Finds experiments with the server's `searchExperiments`, paging until `maxResults`. */
 export async function searchExperiments(
   options: SearchExperimentsOptions = {},
 ): Promise<Experiment[]> {
-  if (options.filter) throw noServerSearch('filter');
-  if (options.orderBy?.length) throw noServerSearch('orderBy');
   const max = options.maxResults ?? 1000;
   const out: Experiment[] = [];
   let after: string | null = null;
   while (out.length < max) {
-    const page = await listExperiments(getClient(), {
+    const page = await searchExperimentsPage(getClient(), {
+      filter: options.filter,
+      orderBy: options.orderBy,
       viewType: options.viewType,
       first: Math.min(EXPERIMENT_PAGE, max - out.length),
       after,

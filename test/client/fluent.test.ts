@@ -237,7 +237,18 @@ describe('fluent API against a listening server', () => {
     expect(table[0]).toMatchObject({ 'params.lr': '0.3', 'metrics.acc': 0.6, runName: 'lr-0.3' });
     expect(table[0]?.['tags.mlflow.runName']).toBe('lr-0.3');
     expect((await searchRuns({ experimentIds: [id], maxResults: 2 })).length).toBe(2);
-    await expect(searchRuns({ filter: "params.lr = '0.1'" })).rejects.toThrow(TrackingError);
+    const filtered = await searchRuns({
+      experimentIds: [id],
+      filter: "params.lr != '0.2' AND metrics.acc > 0.1",
+      orderBy: ['metrics.acc ASC'],
+    });
+    expect(filtered.map((r) => r.info.name)).toEqual(['lr-0.1', 'lr-0.3']);
+    await expect(searchRuns({ experimentIds: [id], filter: 'params.lr OR 1' })).rejects.toThrow(
+      TrackingError,
+    );
+    expect((await searchExperiments({ filter: "name = 'queries'" })).map((e) => e.name)).toEqual([
+      'queries',
+    ]);
     const names = (await searchExperiments()).map((e) => e.name);
     expect(names).toEqual(expect.arrayContaining(['Default', 'fluent-e2e', 'queries']));
     expect(getTrackingUri()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
