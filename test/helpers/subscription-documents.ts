@@ -48,7 +48,7 @@ export const LiveSeriesSub = graphql(`
     $key: String!
     $buckets: Int!
     $range: LiveSeriesRangeInput
-    $axis: LiveSeriesAxis
+    $axis: SeriesAxis
   ) {
     liveSeries(runIds: $runIds, key: $key, buckets: $buckets, range: $range, axis: $axis) {
       full

@@ -1,16 +1,8 @@
 import { builder } from '../../builder.ts';
-import type { Bucket, SeriesAxis, XRange } from '../metrics/buckets.ts';
+import type { Bucket, XRange } from '../metrics/buckets.ts';
+import { SeriesAxisEnum } from '../metrics/metric-series.schema.ts';
 import { unlag } from './lagged.ts';
 import type { RunBuckets, SeriesFrame } from './live-series.ts';
-
-const LiveSeriesAxisEnum = builder.enumType('LiveSeriesAxis', {
-  description: 'The x-axis of a live series.',
-  values: {
-    STEP: { description: 'The metric step.' },
-    WALL_TIME: { description: 'The timestamp, ms since the epoch.' },
-    RELATIVE_TIME: { description: "Ms since the run's start time." },
-  } satisfies Record<SeriesAxis, { description: string }>,
-});
 
 const LiveSeriesRangeInput = builder.inputType('LiveSeriesRangeInput', {
   description: 'An inclusive x range; an omitted side is open and follows the data.',
@@ -91,7 +83,7 @@ const LiveSeriesFrameRef = builder.objectRef<SeriesFrame>('LiveSeriesFrame').imp
     full: t.exposeBoolean('full', {
       description: 'True: replace everything you hold; false: replace only these buckets.',
     }),
-    axis: t.field({ type: LiveSeriesAxisEnum, description: 'The x-axis.', resolve: (f) => f.axis }),
+    axis: t.field({ type: SeriesAxisEnum, description: 'The x-axis.', resolve: (f) => f.axis }),
     bucketCount: t.exposeInt('bucketCount', {
       description: 'Number of buckets the range is cut into.',
     }),
@@ -122,7 +114,7 @@ builder.subscriptionFields((t) => ({
         type: LiveSeriesRangeInput,
         description: 'x range; default open on both sides.',
       }),
-      axis: t.arg({ type: LiveSeriesAxisEnum, description: 'x-axis; default STEP.' }),
+      axis: t.arg({ type: SeriesAxisEnum, description: 'x-axis; default STEP.' }),
     },
     subscribe: (_, args, ctx) => ctx.services.live.series(args),
     resolve: (f) => unlag(f),
