@@ -1,4 +1,5 @@
 import type { ViewType } from '../gql/graphql.ts';
+import { collectPages } from '../operations/experiments.ts';
 import * as ops from '../operations/runs.ts';
 import { searchExperimentsPage, searchRunsPage } from '../operations/search.ts';
 import { getClient } from './config.ts';
@@ -36,23 +37,12 @@ export interface SearchRunsOptions {
  * @remarks A bad filter or order rejects with a {@link TrackingError} carrying INVALID_PARAMETER_VALUE.
  */
 export async function searchRuns(options: SearchRunsOptions = {}): Promise<Run[]> {
-  const max = options.maxResults ?? 1000;
   const ids = options.experimentIds ?? [await resolveExperimentId()];
-  const runs: Run[] = [];
-  let after: string | null = null;
-  while (runs.length < max) {
-    const page = await searchRunsPage(getClient(), ids, {
-      filter: options.filter,
-      orderBy: options.orderBy,
-      viewType: options.viewType,
-      first: Math.min(RUN_PAGE, max - runs.length),
-      after,
-    });
-    runs.push(...page.items.map(toRun));
-    if (!page.hasNextPage) break;
-    after = page.endCursor;
-  }
-  return runs;
+  const args = { filter: options.filter, orderBy: options.orderBy, viewType: options.viewType };
+  const runs = await collectPages(options.maxResults ?? 1000, RUN_PAGE, (first, after) =>
+    searchRunsPage(getClient(), ids, { ...args, first, after }),
+  );
+  return runs.map(toRun);
 }
 
 /** Options of {@link searchExperiments}. */
@@ -71,22 +61,11 @@ export interface SearchExperimentsOptions {
 export async function searchExperiments(
   options: SearchExperimentsOptions = {},
 ): Promise<Experiment[]> {
-  const max = options.maxResults ?? 1000;
-  const out: Experiment[] = [];
-  let after: string | null = null;
-  while (out.length < max) {
-    const page = await searchExperimentsPage(getClient(), {
-      filter: options.filter,
-      orderBy: options.orderBy,
-      viewType: options.viewType,
-      first: Math.min(EXPERIMENT_PAGE, max - out.length),
-      after,
-    });
-    out.push(...page.items.map(toExperiment));
-    if (!page.hasNextPage) break;
-    after = page.endCursor;
-  }
-  return out;
+  const args = { filter: options.filter, orderBy: options.orderBy, viewType: options.viewType };
+  const found = await collectPages(options.maxResults ?? 1000, EXPERIMENT_PAGE, (first, after) =>
+    searchExperimentsPage(getClient(), { ...args, first, after }),
+  );
+  return found.map(toExperiment);
 }
 
 /** A row of {@link runsToTable}: run attributes plus `params.<key>`, `metrics.<key>`, `tags.<key>`. */

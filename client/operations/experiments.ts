@@ -87,6 +87,40 @@ export interface Page<T> {
   endCursor: string | null;
 }
 
+/** A Relay connection as the generated types give it. */
+interface ConnectionShape<T> {
+  edges: { node: T }[];
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+}
+
+/** Turns a connection into a {@link Page}. */
+export function toPage<T>(c: ConnectionShape<T>): Page<T> {
+  return {
+    items: c.edges.map((e) => e.node),
+    hasNextPage: c.pageInfo.hasNextPage,
+    endCursor: c.pageInfo.endCursor ?? null,
+  };
+}
+
+/**
+ * Fetches pages until `max` items or the last page, asking each time for at most `pageSize`.
+ */
+export async function collectPages<T>(
+  max: number,
+  pageSize: number,
+  fetchPage: (first: number, after: string | null) => Promise<Page<T>>,
+): Promise<T[]> {
+  const out: T[] = [];
+  let after: string | null = null;
+  while (out.length < max) {
+    const page = await fetchPage(Math.min(pageSize, max - out.length), after);
+    out.push(...page.items);
+    if (!page.hasNextPage) break;
+    after = page.endCursor;
+  }
+  return out;
+}
+
 /** Paging and lifecycle arguments of list operations. */
 export interface PageArgs {
   viewType?: ViewType;
@@ -133,12 +167,7 @@ export async function listExperiments(
     first: args.first,
     after: args.after ?? null,
   });
-  const c = data.experiments;
-  return {
-    items: c.edges.map((e) => e.node),
-    hasNextPage: c.pageInfo.hasNextPage,
-    endCursor: c.pageInfo.endCursor ?? null,
-  };
+  return toPage(data.experiments);
 }
 
 /**
@@ -158,10 +187,5 @@ export async function listExperimentRuns(
     after: args.after ?? null,
   });
   const c = data.experiment?.runs;
-  if (!c) return null;
-  return {
-    items: c.edges.map((e) => e.node),
-    hasNextPage: c.pageInfo.hasNextPage,
-    endCursor: c.pageInfo.endCursor ?? null,
-  };
+  return c ? toPage(c) : null;
 }

@@ -1,7 +1,7 @@
 import type { Client } from '@urql/core';
 import type { ExperimentFieldsFragment, RunFieldsFragment, ViewType } from '../gql/graphql.ts';
 import { graphql } from '../gql/index.ts';
-import type { Page } from './experiments.ts';
+import { type Page, toPage } from './experiments.ts';
 import { send } from './result.ts';
 
 const SearchRunsDoc = graphql(`
@@ -89,12 +89,7 @@ export async function searchRunsPage(
     first: args.first,
     after: args.after ?? null,
   });
-  const c = data.searchRuns;
-  return {
-    items: c.edges.map((e) => e.node),
-    hasNextPage: c.pageInfo.hasNextPage,
-    endCursor: c.pageInfo.endCursor ?? null,
-  };
+  return toPage(data.searchRuns);
 }
 
 /** Fetches one page of experiments matching an MLflow experiment filter. */
@@ -109,10 +104,5 @@ export async function searchExperimentsPage(
     first: args.first,
     after: args.after ?? null,
   });
-  const c = data.searchExperiments;
-  return {
-    items: c.edges.map((e) => e.node),
-    hasNextPage: c.pageInfo.hasNextPage,
-    endCursor: c.pageInfo.endCursor ?? null,
-  };
+  return toPage(data.searchExperiments);
 }
