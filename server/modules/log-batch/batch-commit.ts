@@ -1,7 +1,7 @@
 import type { SqlClient } from '../../shared/db.ts';
-import { MetricService } from '../metrics/metric.service.ts';
 import type { PreparedMetrics } from '../metrics/metric-batch.ts';
 import { prepareBlocks } from '../metrics/metric-blocks.ts';
+import { metricWriteCtes, metricWriteValues } from '../metrics/metric-write.ts';
 
 /** Outcome of {@link commitBatchStatement}. */
 export type CommitOutcome =
@@ -21,7 +21,7 @@ const commitBatchSql = (contiguous: boolean) => `with locked as (
     select seq from locked where $2::text is null union all select seq from claimed
   ), bump as (
     update runs set last_seq = batch.seq from batch where runs.id = $1 returning batch.seq
-  ), ${MetricService.metricWriteCtes('$1', 'batch', 4, contiguous)}
+  ), ${metricWriteCtes('$1', 'batch', 4, contiguous)}
   select (select seq from bump) as seq, (select seq from locked) as next,
     (select seq from batch_receipts where run_id = $1 and idempotency_key = $2::text) as prior`;
 
@@ -46,7 +46,7 @@ export async function commitBatchStatement(
   const variant = blocks.contiguous ? 'contiguous' : 'scattered';
   const [row] = await sql.query<{ seq: number | null; next: number | null; prior: number | null }>(
     COMMIT_BATCH_SQL[variant],
-    [runId, idempotencyKey, Date.now(), ...MetricService.metricWriteValues(metrics, blocks)],
+    [runId, idempotencyKey, Date.now(), ...metricWriteValues(metrics, blocks)],
     `trackql_commit_batch_${variant}`,
   );
   if (row?.seq != null) return { kind: 'committed', seq: row.seq };
