@@ -58,7 +58,7 @@ function statusField(pid: number, field: string): number {
 }
 
 /** Node flags of `npm start` (package.json), so benchmarks measure what users run. */
-const START_ARGS = ['--enable-source-maps', '--max-semi-space-size=1'];
+const START_ARGS = ['--enable-source-maps'];
 
 /** Starts the server as `npm start` does, in its own process against `databaseUrl`, on a free loopback port. */
 export function startBenchServer(
