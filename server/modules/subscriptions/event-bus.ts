@@ -68,6 +68,14 @@ export class EventBus {
   }
 
   /** Publishes `payload`; call only after the change it describes has committed. */
+  /**
+   * Whether an event on this topic can reach anyone: always with Redis (listeners may be on other
+   * instances), otherwise only while this process has a listener for it.
+   */
+  wants(name: keyof BusTopics, id: string): boolean {
+    return this.redis !== null || this.groups.has(this.topic(name, id));
+  }
+
   publish<K extends keyof BusTopics>(name: K, id: string, payload: BusTopics[K]): void {
     this.target.dispatchEvent(new CustomEvent(this.topic(name, id), { detail: payload }));
   }

@@ -15,6 +15,8 @@ export class Publisher {
 
   /** Publishes a committed batch's points (also for a batch without metrics: see MetricsBatch). */
   batch(runId: string, seq: number, m: PreparedMetrics): void {
+    // ingest is a hot path: build no event that nobody can receive
+    if (!this.bus.wants('metrics', runId)) return;
     const series: KeySeries[] = m.keys.map((key, i) => {
       const from = m.offsets[i]!;
       const to = from + m.counts[i]!;
