@@ -106,8 +106,3 @@ export async function resolveExperimentId(): Promise<string> {
   }
   return id || '0';
 }
-
-/** Forgets the active experiment (tests; a new process starts without one). */
-export function resetActiveExperiment(): void {
-  activeExperimentId = null;
-}

@@ -231,12 +231,17 @@ export class ExperimentService {
 
   /** A page of experiments in id order, filtered by lifecycle stage. */
   async list(view: ViewType, req: PageRequest<number>) {
-    const cmp = req.backward ? '<' : '>';
+    if (req.cursor !== null && !Number.isSafeInteger(req.cursor)) {
+      throw new ValidationError(
+        req.backward ? 'before' : 'after',
+        'Invalid cursor for experiments',
+      );
+    }
     const rows = await this.em.find(
       ExperimentSchema,
       {
         lifecycleStage: { $in: stagesOf(view) },
-        ...(req.cursor !== null ? { id: { [cmp === '<' ? '$lt' : '$gt']: req.cursor } } : {}),
+        ...(req.cursor !== null ? { id: { [req.backward ? '$lt' : '$gt']: req.cursor } } : {}),
       },
       { orderBy: { id: req.backward ? 'desc' : 'asc' }, limit: req.limit + 1 },
     );
