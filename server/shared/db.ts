@@ -83,19 +83,3 @@ export async function installTypeParsers(): Promise<void> {
     (parseInt8Array(v) as unknown as string[]).map(Number),
   );
 }
-
-/**
- * Encodes numbers (and nulls) as a PostgreSQL array literal for `$n::int8[]` or `$n::float8[]`.
- *
- * @remarks Several times faster than the driver's generic array encoding for the large numeric
- * arrays of metric batches; NaN and ±Infinity print as PostgreSQL reads them.
- */
-export function numericArray(values: readonly (number | null)[]): string {
-  let out = '{';
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (i > 0) out += ',';
-    out += v === null || v === undefined ? 'NULL' : String(v);
-  }
-  return `${out}}`;
-}

@@ -1,7 +1,12 @@
 /**
- * Decoders for PostgreSQL's binary array format (one-dimensional int8[] and float8[]), used by
- * hot paths that read large metric arrays: select `array_send(col)` (a bytea, which `pg` hands over
- * as a Buffer) and decode it here, several times faster than parsing the array's text form.
+ * PostgreSQL's binary array format (one-dimensional int4[], int8[] and float8[]) for the hot paths
+ * that move large metric arrays.
+ *
+ * Reading: select `array_send(col)` (a bytea, which `pg` hands over as a Buffer) and decode it here,
+ * several times faster than parsing the array's text form. Writing: `pg` sends a Buffer parameter in
+ * binary format and PostgreSQL reads it with `array_recv`, so no number is printed by Node or parsed
+ * by `float8in`/`int8in`. The element type must be the one the statement declares (`$n::float8[]`
+ * takes {@link float8Array}, `$n::int8[]` {@link int8Array}, `$n::int[]` {@link int4Array}).
  *
  * Layout: ndim, has-null flag, element type oid, then per dimension (length, lower bound), then per
  * element a 4-byte length (-1 for null) and the big-endian value.
@@ -36,4 +41,73 @@ export function readFloat8Array(buf: Buffer, out: number[] = []): number[] {
     at += 12;
   }
   return out;
+}
+
+const FLOAT8_OID = 701;
+const INT8_OID = 20;
+const INT4_OID = 23;
+const TWO_32 = 4_294_967_296;
+
+type Writer = (buf: Buffer, at: number, v: number) => void;
+
+const writeFloat8: Writer = (buf, at, v) => {
+  buf.writeDoubleBE(v, at);
+};
+const writeInt8: Writer = (buf, at, v) => {
+  // a safe integer as two's-complement halves (floor keeps negative numbers right)
+  buf.writeInt32BE(Math.floor(v / TWO_32), at);
+  buf.writeUInt32BE(v >>> 0, at + 4);
+};
+const writeInt4: Writer = (buf, at, v) => {
+  buf.writeInt32BE(v, at);
+};
+
+function encode(
+  values: readonly (number | null)[],
+  oid: number,
+  size: number,
+  write: Writer,
+): Buffer {
+  const n = values.length;
+  if (n === 0) {
+    const empty = Buffer.alloc(12);
+    empty.writeInt32BE(oid, 8);
+    return empty;
+  }
+  let nulls = 0;
+  for (let i = 0; i < n; i++) if (values[i] === null) nulls++;
+  const buf = Buffer.allocUnsafe(20 + n * (4 + size) - nulls * size);
+  buf.writeInt32BE(1, 0); // dimensions
+  buf.writeInt32BE(nulls > 0 ? 1 : 0, 4);
+  buf.writeInt32BE(oid, 8);
+  buf.writeInt32BE(n, 12);
+  buf.writeInt32BE(1, 16); // lower bound
+  let at = 20;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) {
+      buf.writeInt32BE(-1, at);
+      at += 4;
+      continue;
+    }
+    buf.writeInt32BE(size, at);
+    write(buf, at + 4, v);
+    at += 4 + size;
+  }
+  return buf;
+}
+
+/** A `float8[]` parameter; NaN, ±Infinity and nulls are kept. */
+export function float8Array(values: readonly (number | null)[]): Buffer {
+  return encode(values, FLOAT8_OID, 8, writeFloat8);
+}
+
+/** An `int8[]` parameter from safe integers (±(2^53−1)) and nulls. */
+export function int8Array(values: readonly (number | null)[]): Buffer {
+  return encode(values, INT8_OID, 8, writeInt8);
+}
+
+/** An `int4[]` (`int[]`) parameter from 32-bit integers and nulls. */
+export function int4Array(values: readonly (number | null)[]): Buffer {
+  return encode(values, INT4_OID, 4, writeInt4);
 }

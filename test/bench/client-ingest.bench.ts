@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import {
   configureLogging,
   endRun,
@@ -9,7 +8,7 @@ import {
   setTrackingUri,
   startRun,
 } from '../../client/index.ts';
-import { benchDatabase, report, startBenchServer } from './harness.ts';
+import { benchDatabase, procCpuMs, report, startBenchServer } from './harness.ts';
 
 /**
  * End-to-end ingest through the fluent client: a loop calls `logMetric` once per point; the clock
@@ -31,12 +30,6 @@ const server = await startBenchServer(db.url, {
 });
 setTrackingUri(server.url);
 configureLogging({ maxInFlight });
-
-/** CPU time (user + system) of a process so far, in ms, from /proc. */
-function procCpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-}
 
 async function verify(runId: string, expected: number[]): Promise<boolean> {
   const summaries = await operations.getMetricSummaries(getClient(), runId);

@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { startEmbeddedPostgres } from '../../server/db/embedded.ts';
 import { adminQuery, withDatabase } from '../setup/database.ts';
 
@@ -49,6 +50,35 @@ export interface BenchServer {
   /** Peak resident set size (VmHWM) of the server process, in MiB. */
   peakRssMiB(): number;
   stop(): Promise<void>;
+}
+
+/** CPU time (user + system) of a process so far, in ms, from /proc (0 once it is gone). */
+export function procCpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU time so far of the PostgreSQL backends connected to `databaseUrl`'s database, in ms, when
+ * PostgreSQL runs on this host (null otherwise). Read before and after a phase while the server's
+ * pool keeps its connections open.
+ */
+export async function postgresCpuMs(databaseUrl: string): Promise<number | null> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>(
+      'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+    );
+    if (!rows.every((r) => existsSync(`/proc/${r.pid}/stat`))) return null;
+    return rows.reduce((sum, r) => sum + procCpuMs(r.pid), 0);
+  } finally {
+    await client.end();
+  }
 }
 
 function statusField(pid: number, field: string): number {

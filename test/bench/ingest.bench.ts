@@ -5,7 +5,17 @@
  */
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { benchDatabase, gql, percentile, postJson, report, startBenchServer } from './harness.ts';
+import {
+  type BenchServer,
+  benchDatabase,
+  gql,
+  percentile,
+  postgresCpuMs,
+  postJson,
+  procCpuMs,
+  report,
+  startBenchServer,
+} from './harness.ts';
 
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 300);
 const KEYS = 10;
@@ -43,15 +53,23 @@ async function post(url: string, body: string): Promise<void> {
   if (!text.includes('BatchAck')) throw new Error(`ingest failed: ${text.slice(0, 300)}`);
 }
 
-async function ingest(
-  url: string,
-  clients: number,
-): Promise<{ pointsPerSec: number; seconds: number }> {
+/** Throughput, and CPU per batch of the server process and of PostgreSQL's backends. */
+interface IngestFigures {
+  pointsPerSec: number;
+  seconds: number;
+  serverCpuMsPerBatch: number;
+  postgresCpuMsPerBatch: number | null;
+}
+
+async function ingest(server: BenchServer, dbUrl: string, clients: number): Promise<IngestFigures> {
+  const url = server.url;
   const runs = await Promise.all(Array.from({ length: clients }, () => createRun(url)));
   const bodies = runs.map((r) =>
     batchBodies(r, Math.ceil(BATCHES / clients) * (clients === 1 ? 1 : 1)),
   );
   await post(url, batchBodies(await createRun(url), 1)[0]!);
+  const pg0 = await postgresCpuMs(dbUrl);
+  const cpu0 = procCpuMs(server.proc.pid!);
   const start = performance.now();
   await Promise.all(
     bodies.map(async (list) => {
@@ -59,8 +77,16 @@ async function ingest(
     }),
   );
   const seconds = (performance.now() - start) / 1000;
-  const total = bodies.reduce((n, l) => n + l.length, 0) * POINTS;
-  return { pointsPerSec: Math.round(total / seconds), seconds };
+  const cpu = procCpuMs(server.proc.pid!) - cpu0;
+  const pg1 = await postgresCpuMs(dbUrl);
+  const batches = bodies.reduce((n, l) => n + l.length, 0);
+  return {
+    pointsPerSec: Math.round((batches * POINTS) / seconds),
+    seconds,
+    serverCpuMsPerBatch: +(cpu / batches).toFixed(2),
+    postgresCpuMsPerBatch:
+      pg0 === null || pg1 === null ? null : +((pg1 - pg0) / batches).toFixed(2),
+  };
 }
 
 async function latency(
@@ -108,9 +134,9 @@ const db = await benchDatabase();
 const server = await startBenchServer(db.url);
 try {
   const url = server.url;
-  const one = await ingest(url, 1);
+  const one = await ingest(server, db.url, 1);
   const rssAfterOne = server.peakRssMiB();
-  const eight = await ingest(url, 8);
+  const eight = await ingest(server, db.url, 8);
   const copy = await copyBaseline(db.url, BATCHES * POINTS);
   report({
     bench: 'ingest.logBatch',
@@ -118,6 +144,8 @@ try {
     batchPoints: POINTS,
     keys: KEYS,
     pointsPerSec: one.pointsPerSec,
+    serverCpuMsPerBatch: one.serverCpuMsPerBatch,
+    postgresCpuMsPerBatch: one.postgresCpuMsPerBatch,
     target: 250_000,
   });
   report({
@@ -126,6 +154,8 @@ try {
     batchPoints: POINTS,
     keys: KEYS,
     pointsPerSec: eight.pointsPerSec,
+    serverCpuMsPerBatch: eight.serverCpuMsPerBatch,
+    postgresCpuMsPerBatch: eight.postgresCpuMsPerBatch,
     target: 250_000,
   });
   report({

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.ts';
 import { GetRun, LogBatch, MetricHistory } from '../helpers/documents.ts';
@@ -417,5 +418,35 @@ describe('idempotency', () => {
       results.filter((r) => r.logBatch.__typename === 'BatchAck' && !r.logBatch.replayed),
     ).toHaveLength(1);
     expect(await history(run, 'c')).toHaveLength(3);
+  });
+
+  it('an operator deleting a run row also removes its metric rows', async () => {
+    const run = await seedRun(t, exp);
+    const other = await seedRun(t, exp);
+    for (const id of [run, other]) {
+      await t.execute(LogBatch, {
+        input: { runId: id, metrics: [{ key: 'x', values: [1, 2, 3], steps: [0, 64, 500] }] },
+      });
+    }
+    const client = new pg.Client({ connectionString: t.databaseUrl });
+    await client.connect();
+    try {
+      const count = async (id: string) => {
+        const { rows } = await client.query<{ n: string }>(
+          `select (select count(*) from metric_segments where run_id = $1)
+             + (select count(*) from metric_blocks where run_id = $1)
+             + (select count(*) from metric_block_points where run_id = $1)
+             + (select count(*) from metric_summaries where run_id = $1) as n`,
+          [id],
+        );
+        return Number(rows[0]!.n);
+      };
+      expect(await count(run)).toBeGreaterThan(0);
+      await client.query('delete from runs where id = $1', [run]);
+      expect(await count(run)).toBe(0);
+      expect(await count(other)).toBeGreaterThan(0);
+    } finally {
+      await client.end();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { numericArray } from '../../shared/db.ts';
+import { float8Array as f8, int4Array as i4, int8Array as i8 } from '../../shared/pg-binary.ts';
 import type { PreparedMetrics } from './metric-batch.ts';
 import type { PreparedBlocks } from './metric-blocks.ts';
 
@@ -73,40 +73,42 @@ export function metricWriteCtes(
      )`;
 }
 
-/** Bound values for {@link metricWriteCtes}, in placeholder order. */
+/**
+ * Bound values for {@link metricWriteCtes}, in placeholder order; numeric arrays go in binary form
+ * with the element type each placeholder's cast declares.
+ */
 export function metricWriteValues(m: PreparedMetrics, b: PreparedBlocks): unknown[] {
-  const n = numericArray;
   return [
     m.keys,
-    n(m.offsets),
-    n(m.counts),
-    n(m.minSteps),
-    n(m.maxSteps),
-    n(m.minValues),
-    n(m.maxValues),
-    n(m.first.steps),
-    n(m.first.timestamps),
-    n(m.first.values),
-    n(m.last.steps),
-    n(m.last.timestamps),
-    n(m.last.values),
-    n(m.steps),
-    n(m.timestamps),
-    n(m.values),
+    i4(m.offsets),
+    i4(m.counts),
+    i8(m.minSteps),
+    i8(m.maxSteps),
+    f8(m.minValues),
+    f8(m.maxValues),
+    i8(m.first.steps),
+    i8(m.first.timestamps),
+    f8(m.first.values),
+    i8(m.last.steps),
+    i8(m.last.timestamps),
+    f8(m.last.values),
+    i8(m.steps),
+    i8(m.timestamps),
+    f8(m.values),
     b.keys,
     b.axes,
-    n(b.blocks),
-    n(b.counts),
-    n(b.offsets),
-    n(b.minX),
-    n(b.maxX),
-    n(b.minSteps),
-    n(b.maxSteps),
-    n(b.minValues),
-    n(b.maxValues),
-    n(b.lastSteps),
-    n(b.lastTimestamps),
-    n(b.lastValues),
-    ...(b.contiguous ? [] : [n(b.steps), n(b.timestamps), n(b.values)]),
+    i8(b.blocks),
+    i4(b.counts),
+    i4(b.offsets),
+    i8(b.minX),
+    i8(b.maxX),
+    i8(b.minSteps),
+    i8(b.maxSteps),
+    f8(b.minValues),
+    f8(b.maxValues),
+    i8(b.lastSteps),
+    i8(b.lastTimestamps),
+    f8(b.lastValues),
+    ...(b.contiguous ? [] : [i8(b.steps), i8(b.timestamps), f8(b.values)]),
   ];
 }

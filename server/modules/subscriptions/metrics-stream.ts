@@ -18,10 +18,43 @@ export interface MetricsEvent {
   metrics: KeySeries[];
 }
 
-const singleEvents = new WeakMap<MetricsBatch, MetricsEvent>();
+/**
+ * Live events already built, by their first batch, then by `<batch count>:<seq>`: subscribers at the
+ * same place in a run's stream take the same batches and get one shared event object, whose result
+ * is then executed and serialised once for all of them (see shared-execution.ts and payload-splice.ts).
+ * Batches are shared objects for subscribers without a key filter; the cache dies with the batch.
+ */
+const liveEvents = new WeakMap<
+  MetricsBatch,
+  Map<string, { event: MetricsEvent; lastBatch: MetricsBatch }>
+>();
 
-/** Merges consecutive batches into one event, concatenating each key's points in commit order. */
+/**
+ * Merges consecutive batches into one event, concatenating each key's points in commit order.
+ *
+ * @remarks Live events (not `replayed`) are shared by every subscriber that takes the same batches.
+ */
 export function mergeBatches(
+  batches: readonly MetricsBatch[],
+  seq: number,
+  replayed: boolean,
+): MetricsEvent {
+  const first = batches[0]!;
+  if (replayed) return buildEvent(batches, seq, true);
+  const id = `${batches.length}:${seq}`;
+  let built = liveEvents.get(first);
+  const cached = built?.get(id);
+  if (cached && cached.lastBatch === batches[batches.length - 1]) return cached.event;
+  const event = buildEvent(batches, seq, false);
+  if (!built) {
+    built = new Map();
+    liveEvents.set(first, built);
+  }
+  built.set(id, { event, lastBatch: batches[batches.length - 1]! });
+  return event;
+}
+
+function buildEvent(
   batches: readonly MetricsBatch[],
   seq: number,
   replayed: boolean,
@@ -29,16 +62,7 @@ export function mergeBatches(
   const first = batches[0]!;
   const last = batches[batches.length - 1]!;
   const base = { runId: first.runId, seq, fromSeq: first.seq, committedAt: last.committedAt };
-  // the common case, one live batch, is one event object shared by every subscriber (see
-  // shared-execution.ts): its result is computed once for all identical subscriptions
-  if (batches.length === 1) {
-    const shareable = !replayed && seq === first.seq;
-    const cached = shareable ? singleEvents.get(first) : undefined;
-    if (cached) return cached;
-    const event = { ...base, replayed, metrics: first.series };
-    if (shareable) singleEvents.set(first, event);
-    return event;
-  }
+  if (batches.length === 1) return { ...base, replayed, metrics: first.series };
   const byKey = new Map<string, KeySeries>();
   for (const b of batches) {
     for (const s of b.series) {

@@ -1,0 +1,75 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { installTypeParsers } from '../../server/shared/db.ts';
+import {
+  float8Array,
+  int4Array,
+  int8Array,
+  readFloat8Array,
+  readInt8Array,
+} from '../../server/shared/pg-binary.ts';
+
+/** The binary array parameters PostgreSQL reads with array_recv, checked against its own text output. */
+describe('binary numeric array parameters', () => {
+  const client = new pg.Client({ connectionString: inject('baseUrl') });
+  beforeAll(async () => {
+    await installTypeParsers();
+    await client.connect();
+  });
+  afterAll(() => client.end());
+
+  const ints = [
+    0,
+    1,
+    -1,
+    2 ** 31,
+    -(2 ** 31) - 1,
+    2 ** 32,
+    -(2 ** 32),
+    2 ** 53 - 1,
+    -(2 ** 53 - 1),
+  ];
+
+  it('int8[] keeps every safe integer, sign and both 32-bit halves', async () => {
+    const { rows } = await client.query(
+      'select $1::int8[]::text as t, array_send($1::int8[]) as b',
+      [int8Array(ints)],
+    );
+    expect(rows[0].t).toBe(`{${ints.join(',')}}`);
+    expect(readInt8Array(rows[0].b)).toEqual(ints);
+  });
+
+  it('float8[] keeps NaN, ±Infinity, -0, subnormals and nulls', async () => {
+    const floats = [
+      0.1,
+      -0,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      Number.NEGATIVE_INFINITY,
+      5e-324,
+    ];
+    const { rows } = await client.query(
+      'select array_send($1::float8[]) as b, $2::float8[]::text as nulls',
+      [float8Array(floats), float8Array([1.5, null, -2])],
+    );
+    const back = readFloat8Array(rows[0].b);
+    expect(back.map((v) => (Object.is(v, -0) ? '-0' : String(v)))).toEqual(
+      floats.map((v) => (Object.is(v, -0) ? '-0' : String(v))),
+    );
+    expect(rows[0].nulls).toBe('{1.5,NULL,-2}');
+  });
+
+  it('int4[] and empty arrays', async () => {
+    const { rows } = await client.query(
+      'select $1::int[]::text as a, cardinality($2::int8[]) as e, cardinality($3::float8[]) as f',
+      [int4Array([3, -7, 2 ** 31 - 1]), int8Array([]), float8Array([])],
+    );
+    expect(rows[0]).toEqual({ a: `{3,-7,${2 ** 31 - 1}}`, e: 0, f: 0 });
+  });
+
+  it('a parameter of the wrong element type is refused, not misread', async () => {
+    await expect(client.query('select $1::int8[]', [float8Array([1])])).rejects.toThrow(
+      /element type 701 .* instead of expected 20/,
+    );
+  });
+});
