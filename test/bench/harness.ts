@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../../server/db/embedded.ts';
+import { START_ARGS } from '../helpers/start-args.ts';
 import { adminQuery, withDatabase } from '../setup/database.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -86,9 +87,6 @@ function statusField(pid: number, field: string): number {
   const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(status);
   return m ? Number(m[1]) / 1024 : Number.NaN;
 }
-
-/** Node flags of `npm start` (package.json), so benchmarks measure what users run. */
-const START_ARGS = ['--enable-source-maps'];
 
 /** Starts the server as `npm start` does, in its own process against `databaseUrl`, on a free loopback port. */
 export function startBenchServer(

@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { START_ARGS } from '../helpers/start-args.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'trackql-start-'));
@@ -24,7 +25,7 @@ function start(): Promise<Started> {
     LOG_LEVEL: 'info',
   };
   delete env.DATABASE_URL;
-  const proc = spawn(process.execPath, ['--enable-source-maps', 'server/scripts/start.mjs'], {
+  const proc = spawn(process.execPath, [...START_ARGS, 'server/scripts/start.mjs'], {
     cwd: root,
     env,
   });

@@ -1,13 +1,27 @@
 import type { Readable } from 'node:stream';
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  S3Client,
-  type S3ClientConfig,
-} from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
+import type * as S3 from '@aws-sdk/client-s3';
+import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
+import type * as Storage from '@aws-sdk/lib-storage';
 import type { S3Config } from '../../../config.ts';
 import type { ArtifactLocation, ArtifactStore, ByteRange, StagedFile } from './artifact-store.ts';
+
+/**
+ * The AWS SDK's modules. Imported on first use only: the server bundle keeps a dynamic import of an
+ * external package lazy, where a static one would load the SDK (~4 MiB of heap) at every start.
+ */
+export interface S3Sdk {
+  s3: typeof S3;
+  storage: typeof Storage;
+}
+
+/** Imports the AWS SDK. */
+export async function loadS3Sdk(): Promise<S3Sdk> {
+  const [s3, storage] = await Promise.all([
+    import('@aws-sdk/client-s3'),
+    import('@aws-sdk/lib-storage'),
+  ]);
+  return { s3, storage };
+}
 
 /** Multipart part size: memory per upload is about `PART_SIZE × QUEUE_SIZE`. */
 const PART_SIZE = 8 * 1024 * 1024;
@@ -16,6 +30,7 @@ const QUEUE_SIZE = 4;
 class S3Location implements ArtifactLocation {
   constructor(
     readonly uri: string,
+    private readonly sdk: S3Sdk,
     private readonly client: S3Client,
     private readonly bucket: string,
     private readonly prefix: string,
@@ -30,7 +45,7 @@ class S3Location implements ArtifactLocation {
    * failed one leaves nothing; publishing is then a no-op (concurrent writers of one key race).
    */
   async stage(rel: string, body: Readable): Promise<StagedFile> {
-    const upload = new Upload({
+    const upload = new this.sdk.storage.Upload({
       client: this.client,
       params: { Bucket: this.bucket, Key: this.key(rel), Body: body },
       partSize: PART_SIZE,
@@ -49,7 +64,7 @@ class S3Location implements ArtifactLocation {
 
   async get(rel: string, range?: ByteRange): Promise<Readable> {
     const res = await this.client.send(
-      new GetObjectCommand({
+      new this.sdk.s3.GetObjectCommand({
         Bucket: this.bucket,
         Key: this.key(rel),
         Range: range ? `bytes=${range.start}-${range.end}` : undefined,
@@ -59,7 +74,9 @@ class S3Location implements ArtifactLocation {
   }
 
   async delete(rel: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.key(rel) }));
+    await this.client.send(
+      new this.sdk.s3.DeleteObjectCommand({ Bucket: this.bucket, Key: this.key(rel) }),
+    );
   }
 }
 
@@ -67,7 +84,10 @@ class S3Location implements ArtifactLocation {
 export class S3ArtifactStore implements ArtifactStore {
   private client: S3Client | null = null;
 
-  constructor(private readonly config: S3Config) {}
+  constructor(
+    private readonly config: S3Config,
+    private readonly sdk: S3Sdk,
+  ) {}
 
   accepts(uri: string): boolean {
     return uri.startsWith('s3://');
@@ -76,7 +96,7 @@ export class S3ArtifactStore implements ArtifactStore {
   locate(uri: string): ArtifactLocation {
     const u = new URL(uri);
     const prefix = decodeURIComponent(u.pathname).replace(/^\/+|\/+$/g, '');
-    return new S3Location(uri, this.getClient(), u.hostname, prefix);
+    return new S3Location(uri, this.sdk, this.getClient(), u.hostname, prefix);
   }
 
   private getClient(): S3Client {
@@ -90,7 +110,7 @@ export class S3ArtifactStore implements ArtifactStore {
         requestChecksumCalculation: 'WHEN_REQUIRED',
         responseChecksumValidation: 'WHEN_REQUIRED',
       };
-      this.client = new S3Client(options);
+      this.client = new this.sdk.s3.S3Client(options);
     }
     return this.client;
   }

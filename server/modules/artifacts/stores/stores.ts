@@ -33,7 +33,9 @@ export class ArtifactStores {
   }
 
   private loadS3(): Promise<S3ArtifactStore> {
-    this.s3 ??= import('./s3-store.ts').then((m) => new m.S3ArtifactStore(this.config.s3));
+    this.s3 ??= import('./s3-store.ts').then(
+      async (m) => new m.S3ArtifactStore(this.config.s3, await m.loadS3Sdk()),
+    );
     return this.s3;
   }
 
