@@ -8,6 +8,8 @@ import type { Logger } from './logger.ts';
 import { ARTIFACTS_PREFIX, createArtifactHandler } from './modules/artifacts/artifact.routes.ts';
 import { ArtifactStores } from './modules/artifacts/stores/stores.ts';
 import { EventBus } from './modules/subscriptions/event-bus.ts';
+import { LiveSeriesHubs } from './modules/subscriptions/live-series.ts';
+import { MetricStore } from './modules/subscriptions/metric-store.ts';
 import { Publisher } from './modules/subscriptions/publisher.ts';
 import { useSharedEventExecution } from './modules/subscriptions/shared-execution.ts';
 import { useReadiness } from './plugins/use-readiness.ts';
@@ -27,6 +29,8 @@ export interface App {
    */
   handler(req: IncomingMessage, res: ServerResponse): void;
   bus: EventBus;
+  /** Live series being computed, shared by their subscribers. */
+  liveSeries: LiveSeriesHubs;
   /** Ends every open subscription stream (call before draining connections at shutdown). */
   endStreams(): void;
   close(): Promise<void>;
@@ -48,7 +52,18 @@ export async function createApp(
     ? EventBus.redis(config.redisUrl, config.redisPrefix, logger)
     : EventBus.local(logger);
   const publisher = new Publisher(bus);
-  const deps: AppDeps = { orm, config, logger, stores, bus, publisher, onQuery: opts.onQuery };
+  const liveDb = new Db(orm.em.fork(), opts.onQuery);
+  const liveSeries = new LiveSeriesHubs(liveDb, bus, new MetricStore(liveDb), config.subscriptions);
+  const deps: AppDeps = {
+    orm,
+    config,
+    logger,
+    stores,
+    bus,
+    publisher,
+    liveSeries,
+    onQuery: opts.onQuery,
+  };
   const em = orm.em.fork();
   await createServices({
     em,
@@ -57,6 +72,7 @@ export async function createApp(
     stores,
     bus,
     publisher,
+    liveSeries,
   }).experiments.ensureDefault();
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
@@ -93,6 +109,7 @@ export async function createApp(
       else yoga(req, res);
     },
     bus,
+    liveSeries,
     endStreams: () => bus.endStreams(),
     close: async () => {
       bus.endStreams();

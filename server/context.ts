@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import type { ArtifactStores } from './modules/artifacts/stores/stores.ts';
 import type { EventBus } from './modules/subscriptions/event-bus.ts';
+import type { LiveSeriesHubs } from './modules/subscriptions/live-series.ts';
 import type { Publisher } from './modules/subscriptions/publisher.ts';
 import { createServices, type Services } from './services.ts';
 import { Db } from './shared/db.ts';
@@ -17,6 +18,8 @@ export interface AppDeps {
   /** Carries committed changes to subscriptions (in process or through Redis). */
   bus: EventBus;
   publisher: Publisher;
+  /** The app's live series, shared by their subscribers. */
+  liveSeries: LiveSeriesHubs;
   /** Sees every raw SQL statement (tests count them). */
   onQuery?: (sql: string) => void;
 }
@@ -44,6 +47,7 @@ export function createContext(deps: AppDeps): Context {
       stores: deps.stores,
       bus: deps.bus,
       publisher: deps.publisher,
+      liveSeries: deps.liveSeries,
     }),
     config: deps.config,
     logger: deps.logger,

@@ -12,6 +12,7 @@ import { RunService } from './modules/runs/run.service.ts';
 import { SearchService } from './modules/search/search.service.ts';
 import type { EventBus } from './modules/subscriptions/event-bus.ts';
 import { LiveService } from './modules/subscriptions/live.service.ts';
+import type { LiveSeriesHubs } from './modules/subscriptions/live-series.ts';
 import type { Publisher } from './modules/subscriptions/publisher.ts';
 import type { Db } from './shared/db.ts';
 
@@ -26,6 +27,8 @@ export interface ServiceDeps {
   publisher: Publisher;
   /** Subscribes to published changes. */
   bus: EventBus;
+  /** App-scoped live series (one computation per distinct series). */
+  liveSeries: LiveSeriesHubs;
 }
 
 /** Builds the per-request services; they are cheap plain objects. */
@@ -42,7 +45,14 @@ export function createServices(deps: ServiceDeps) {
     deps.config.artifactMaxUploadBytes,
   );
   const datasets = new DatasetService(deps.db);
-  const live = new LiveService(deps.db, deps.bus, deps.config.subscriptions, runs, paramsTags);
+  const live = new LiveService(
+    deps.db,
+    deps.bus,
+    deps.config.subscriptions,
+    deps.liveSeries,
+    runs,
+    paramsTags,
+  );
   const search = new SearchService(deps.db, experiments);
   const buckets = new MetricBucketService(deps.db);
   return {

@@ -1,4 +1,4 @@
-import { benchDatabase, gql, report, startBenchServer } from './harness.ts';
+import { benchDatabase, gql, procCpuMs, report, startBenchServer } from './harness.ts';
 import { type BenchSubscriber, subscribeWs } from './ws-subscriber.ts';
 
 /**
@@ -53,24 +53,33 @@ async function ingest(runId: string): Promise<number> {
   return (batches * POINTS) / ((performance.now() - started) / 1000);
 }
 
-const SELECTIONS = {
+const SUBSCRIPTIONS = {
   /** every point of every batch: 100 copies of the ingest volume leave the server */
-  points: '{ seq metrics { key steps timestamps values } }',
+  points:
+    'subscription($r: String!) { metricsLogged(runId: $r) { seq metrics { key steps timestamps values } } }',
   /** one small message per batch: the server's fan-out work without the bulk transfer */
-  seqOnly: '{ seq fromSeq }',
+  seqOnly: 'subscription($r: String!) { metricsLogged(runId: $r) { seq fromSeq } }',
+  /** what a live chart subscribes to: 1000 buckets, then only the buckets each batch changed */
+  liveSeries:
+    'subscription($r: String!) { liveSeries(runIds: [$r], key: "loss", buckets: 1000) { full runs { seq buckets { index count min max last { step value } } } } }',
 } as const;
-type Mode = 'none' | keyof typeof SELECTIONS;
+type Mode = 'none' | keyof typeof SUBSCRIPTIONS;
 
 try {
   let delivered = 0;
-  const results: { mode: Mode; subscribers: number; pointsPerSecond: number }[] = [];
+  const results: {
+    mode: Mode;
+    subscribers: number;
+    pointsPerSecond: number;
+    serverCpuMsPerBatch: number;
+  }[] = [];
   await ingest(await newRun()); // warm-up
-  const modes: Mode[] = ['none', 'points', 'seqOnly', 'none', 'points', 'seqOnly'];
-  for (const mode of modes) {
+  const modes: Mode[] = ['none', 'points', 'seqOnly', 'liveSeries'];
+  for (const mode of [...modes, ...modes]) {
     const runId = await newRun();
     let subs: BenchSubscriber[] = [];
     if (mode !== 'none') {
-      const query = `subscription($r: String!) { metricsLogged(runId: $r) ${SELECTIONS[mode]} }`;
+      const query = SUBSCRIPTIONS[mode];
       subs = await Promise.all(
         Array.from({ length: SUBSCRIBERS }, () =>
           subscribeWs(server.url, query, { r: runId }, () => {
@@ -80,8 +89,15 @@ try {
       );
       await new Promise((r) => setTimeout(r, 200));
     }
+    const cpu0 = procCpuMs(server.proc.pid!);
     const pointsPerSecond = await ingest(runId);
-    results.push({ mode, subscribers: subs.length, pointsPerSecond: Math.round(pointsPerSecond) });
+    const cpuMs = procCpuMs(server.proc.pid!) - cpu0;
+    results.push({
+      mode,
+      subscribers: subs.length,
+      pointsPerSecond: Math.round(pointsPerSecond),
+      serverCpuMsPerBatch: +(cpuMs / ((pointsPerSecond * PHASE_MS) / 1000 / POINTS)).toFixed(2),
+    });
     for (const s of subs) s.close();
   }
   const avg = (m: Mode) => {
@@ -98,8 +114,10 @@ try {
     pointsPerSecondNoSubscribers: Math.round(avg('none')),
     pointsPerSecondSubscribersGetPoints: Math.round(avg('points')),
     pointsPerSecondSubscribersGetSeq: Math.round(avg('seqOnly')),
+    pointsPerSecondSubscribersGetLiveSeries: Math.round(avg('liveSeries')),
     ratioPoints: +(avg('points') / avg('none')).toFixed(3),
     ratioSeqOnly: +(avg('seqOnly') / avg('none')).toFixed(3),
+    ratioLiveSeries: +(avg('liveSeries') / avg('none')).toFixed(3),
     messagesDelivered: delivered,
     target: 'ratio >= 0.9',
   });

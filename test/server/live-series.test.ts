@@ -104,4 +104,91 @@ describe('liveSeries', () => {
     ]);
     await s.close();
   });
+
+  it('shares one computation between subscribers of one series and drops it with the last', async () => {
+    const run = await seedRun(t, exp);
+    await log(run, range(50));
+    const vars = { runIds: [run], key: 'loss', buckets: 5, range: { start: 0, end: 99 } };
+    const url = await t.listen();
+    const over = (v: LiveSeriesSubscriptionVariables) => sseSubscribe(fetch, url, LiveSeriesSub, v);
+    const before = t.app.liveSeries.size;
+    const a = over(vars);
+    const b = over(vars);
+    const [fa, fb] = [await frame(a), await frame(b)];
+    expect(fa).toEqual(fb);
+    expect(t.app.liveSeries.size).toBe(before + 1);
+    const other = over({ ...vars, buckets: 6 });
+    await frame(other);
+    expect(t.app.liveSeries.size).toBe(before + 2);
+    await log(run, [60]);
+    expect(await frame(a)).toEqual(await frame(b));
+    await Promise.all([a.close(), b.close(), other.close()]);
+    await expect.poll(() => t.app.liveSeries.size).toBe(before);
+  });
+
+  it('doubles an open range as often as a point needs, on either side, merging buckets', async () => {
+    const run = await seedRun(t, exp);
+    const points = range(100).map((i) => ({ step: i, value: Math.sin(i) }));
+    await log(
+      run,
+      points.map((p) => p.step),
+      points.map((p) => p.value),
+    );
+    const s = subscribe({ runIds: [run], key: 'loss', buckets: 10 });
+    expect((await frame(s)).range).toEqual({ start: 0, end: 99 });
+    const expectFrame = async (r: { start: number; end: number }) => {
+      const f = await frame(s);
+      expect(f).toMatchObject({ full: true, range: r });
+      const want = bucketize(
+        points.map((p) => ({ x: p.step, step: p.step, timestamp: 0, value: p.value })),
+        r,
+        10,
+      ).map(({ last, ...b }) => ({ ...b, last: { step: last.step, value: last.value } }));
+      const got = f.runs[0]!.buckets.map(({ last, ...b }) => ({
+        ...b,
+        last: { step: last.step, value: last.value },
+      }));
+      expect(got).toEqual(want);
+    };
+    points.push({ step: 1000, value: -3 });
+    await log(run, [1000], [-3]);
+    await expectFrame({ start: 0, end: 1599 });
+    points.push({ step: -250, value: 7 });
+    await log(run, [-250], [7]);
+    await expectFrame({ start: -1600, end: 1599 });
+    await s.close();
+  });
+
+  it('gives a subscriber that fell behind one frame with every bucket that changed meanwhile', async () => {
+    const run = await seedRun(t, exp);
+    await log(run, range(100));
+    const it = await t.app.liveSeries.open({
+      runIds: [run],
+      key: 'loss',
+      buckets: 10,
+      axis: 'STEP',
+      start: 0,
+      end: 99,
+    });
+    const first = await it.next();
+    expect(first.value).toMatchObject({ full: true });
+    await log(run, [5], [500]);
+    await log(run, [55], [-1]);
+    await log(run, [6], [-2]);
+    const next = await it.next();
+    expect(next.value).toMatchObject({
+      full: false,
+      runs: [
+        {
+          runId: run,
+          seq: 4,
+          buckets: [
+            { index: 0, count: 12, min: -2, max: 500 },
+            { index: 5, count: 11, min: -1, max: 59 },
+          ],
+        },
+      ],
+    });
+    await it.return();
+  });
 });

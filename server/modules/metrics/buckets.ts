@@ -116,3 +116,25 @@ export function bucketize(points: Iterable<SeriesPoint>, range: XRange, count: n
   }
   return [...out.values()].sort((a, b) => a.index - b.index);
 }
+
+/**
+ * Folds bucket `b` into `into` (creating it as a copy re-indexed to `index` when absent): what the
+ * bucket over both buckets' points would be. Used when a live range doubles and pairs of buckets
+ * become one.
+ */
+export function mergeBucket(
+  into: Bucket | undefined,
+  b: Bucket,
+  index: number,
+  range: XRange,
+  count: number,
+): Bucket {
+  if (!into) return { ...b, index, ...bucketBounds(index, range, count), last: { ...b.last } };
+  into.count += b.count;
+  if (b.minStep < into.minStep) into.minStep = b.minStep;
+  if (b.maxStep > into.maxStep) into.maxStep = b.maxStep;
+  if (b.min !== null && (into.min === null || b.min < into.min)) into.min = b.min;
+  if (b.max !== null && (into.max === null || b.max > into.max)) into.max = b.max;
+  if (laterThan(into.last, b.last.step, b.last.timestamp, b.last.value)) into.last = { ...b.last };
+  return into;
+}

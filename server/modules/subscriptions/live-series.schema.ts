@@ -105,7 +105,7 @@ builder.subscriptionFields((t) => ({
   liveSeries: t.field({
     type: LiveSeriesFrameRef,
     description:
-      'A downsampled metric series of one or more runs, pushed incrementally: a full frame first, then only the buckets that changed. With an open range side, a point beyond it widens that side to at least double the span and a new full frame follows; points beyond a fixed side are ignored.',
+      'A downsampled metric series of one or more runs, pushed incrementally: a full frame first, then only the buckets that changed. Subscribers asking for the same series share one computation. With an open range side, a point beyond it doubles the span on that side as often as needed (buckets merge pairwise, nothing is re-read) and a new full frame follows; points beyond a fixed side are ignored. A subscriber that falls behind gets one frame with the current values of every bucket changed meanwhile.',
     args: {
       runIds: t.arg.stringList({ required: true, description: 'The runs (1 to 100).' }),
       key: t.arg.string({ required: true, description: 'Metric name.' }),

@@ -7,7 +7,7 @@ import { RunService } from '../runs/run.service.ts';
 import type { EventBus } from './event-bus.ts';
 import { preciseNow, type RunEvent } from './events.ts';
 import type { Lagged, LiveIterator } from './live-iterator.ts';
-import { LiveSeries, type SeriesFrame } from './live-series.ts';
+import type { LiveSeriesHubs, SeriesFrame } from './live-series.ts';
 import { MetricStore } from './metric-store.ts';
 import { type MetricsEvent, openMetricsStream } from './metrics-stream.ts';
 import { openRunEventsStream } from './run-events-stream.ts';
@@ -21,13 +21,19 @@ export class LiveService {
   private readonly store: MetricStore;
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly bus: EventBus,
     private readonly limits: SubscriptionLimits,
+    private readonly seriesHubs: LiveSeriesHubs,
     private readonly runs: RunService,
     private readonly paramsTags: ParamsTagsService,
   ) {
     this.store = new MetricStore(db);
+  }
+
+  /** Number of distinct live series being computed (each shared by its subscribers). */
+  get liveSeriesCount(): number {
+    return this.seriesHubs.size;
   }
 
   /** Registers `it` with the bus so a shutdown ends it. */
@@ -89,7 +95,7 @@ export class LiveService {
     };
   }
 
-  /** A downsampled series of runs' metric `key`, kept up to date (see LiveSeries). */
+  /** A downsampled series of runs' metric `key`, kept up to date (see LiveSeriesHubs). */
   async series(args: {
     runIds: string[];
     key: string;
@@ -105,7 +111,7 @@ export class LiveService {
     const end = args.range?.end ?? null;
     if (start !== null && end !== null && end < start)
       throw new ValidationError('range.end', 'range.end must not be below range.start');
-    const series = new LiveSeries(this.db, {
+    const it = await this.seriesHubs.open({
       runIds: args.runIds,
       key: args.key,
       buckets: args.buckets,
@@ -113,7 +119,6 @@ export class LiveService {
       start,
       end,
     });
-    await series.open(this.bus, this.store, this.limits);
-    return this.tracked(series.iterator);
+    return this.tracked(it);
   }
 }

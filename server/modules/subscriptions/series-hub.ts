@@ -1,0 +1,288 @@
+import type { SubscriptionLimits } from '../../config.ts';
+import type { Db } from '../../shared/db.ts';
+import {
+  addPoint,
+  type Bucket,
+  bucketIndex,
+  bucketize,
+  mergeBucket,
+  type SeriesPoint,
+  type XRange,
+} from '../metrics/buckets.ts';
+import type { EventBus } from './event-bus.ts';
+import type { MetricsBatch } from './events.ts';
+import type { LiveSeriesArgs, RunBuckets, SeriesFrame } from './live-series.ts';
+import type { MetricStore } from './metric-store.ts';
+import { RunTail } from './run-tail.ts';
+import { loadSeriesPoints } from './series-store.ts';
+
+interface RunState {
+  tail: RunTail;
+  startTime: number;
+  seq: number;
+  buckets: Map<number, Bucket>;
+}
+
+/** One change of a hub: a new bucket layout (`full`) or these buckets of these runs. */
+export interface HubChange {
+  full: boolean;
+  buckets: ReadonlyMap<string, ReadonlySet<number>>;
+}
+
+/** Called synchronously on every change, and once when the hub lags (`null`). */
+export type HubListener = (change: HubChange | null) => void;
+
+const copy = (b: Bucket): Bucket => ({ ...b, last: { ...b.last } });
+
+/**
+ * The state of one live series (runs, key, bucket count, axis, range), computed once and shared by
+ * every subscriber that asks for the same series.
+ *
+ * @remarks The buckets are first computed from storage up to the sequence number each run had when
+ * its live tail was attached, so no point is counted twice or missed; then every committed batch is
+ * folded in with `addPoint` as it arrives, whatever the number of subscribers. With an open side, a
+ * point past the range doubles the span as often as needed: bucket `i` of the old layout lies whole in
+ * bucket `floor((i + shift) / f)` of the new one, so buckets merge without reading storage. Points
+ * past a fixed side are ignored. Frames are immutable snapshots, one object per version for
+ * subscribers that are in step, so the GraphQL result is also built once (shared-execution.ts).
+ */
+export class SeriesHub {
+  private readonly runs = new Map<string, RunState>();
+  private range: XRange | null = null;
+  private built = false;
+  private closed = false;
+  /** Bumped by every change. */
+  version = 0;
+  private cache: { version: number; full?: SeriesFrame; deltas: Map<number, SeriesFrame> } = {
+    version: -1,
+    deltas: new Map(),
+  };
+  private readonly listeners = new Set<HubListener>();
+  /** True once a run's tail fell too far behind; the hub then takes nothing more. */
+  lagged = false;
+
+  constructor(
+    private readonly db: Db,
+    readonly args: LiveSeriesArgs,
+    private readonly onClose: () => void,
+  ) {
+    if (args.start !== null && args.end !== null) this.range = { start: args.start, end: args.end };
+  }
+
+  /** Attaches a live tail to every run (NotFoundError for an unknown run), then reads storage. */
+  async open(bus: EventBus, store: MetricStore, limits: SubscriptionLimits): Promise<void> {
+    try {
+      for (const runId of new Set(this.args.runIds)) {
+        const tail = new RunTail(runId, [this.args.key], bus, store, limits, () => this.pump());
+        const state: RunState = { tail, startTime: 0, seq: 0, buckets: new Map() };
+        this.runs.set(runId, state);
+        const head = await tail.open(null);
+        state.startTime = head.startTime;
+        state.seq = head.lastSeq;
+      }
+      await this.build();
+    } catch (err) {
+      this.close();
+      throw err;
+    }
+    this.built = true;
+    this.pump();
+  }
+
+  /** Adds a subscriber's listener. */
+  attach(listener: HubListener): void {
+    this.listeners.add(listener);
+  }
+
+  /** Removes a listener; the last one out closes the hub. */
+  detach(listener: HubListener): void {
+    this.listeners.delete(listener);
+    if (this.listeners.size === 0) this.close();
+  }
+
+  /** Every bucket of every run (a full frame), one shared snapshot per version. */
+  fullFrame(): SeriesFrame {
+    const c = this.frameCache();
+    c.full ??= this.frame(true, null);
+    return c.full;
+  }
+
+  /**
+   * The current values of `buckets`, the buckets changed since version `since`: one shared snapshot
+   * per (since, current version), as every subscriber last served at `since` holds the same set.
+   */
+  deltaSince(since: number, buckets: ReadonlyMap<string, ReadonlySet<number>>): SeriesFrame {
+    const c = this.frameCache();
+    let frame = c.deltas.get(since);
+    if (!frame) {
+      frame = this.frame(false, buckets);
+      c.deltas.set(since, frame);
+    }
+    return frame;
+  }
+
+  private frameCache() {
+    if (this.cache.version !== this.version)
+      this.cache = { version: this.version, deltas: new Map() };
+    return this.cache;
+  }
+
+  private frame(full: boolean, changed: ReadonlyMap<string, ReadonlySet<number>> | null) {
+    const runs: RunBuckets[] = [];
+    for (const [runId, r] of this.runs) {
+      const idx = changed?.get(runId);
+      if (!full && !idx) continue;
+      const buckets = full
+        ? [...r.buckets.values()].sort((a, b) => a.index - b.index).map(copy)
+        : [...idx!].sort((a, b) => a - b).map((i) => copy(r.buckets.get(i)!));
+      runs.push({ runId, seq: r.seq, buckets });
+    }
+    const { axis, buckets: bucketCount } = this.args;
+    const range = this.range ? { ...this.range } : null;
+    return { full, axis, bucketCount, range, runs } satisfies SeriesFrame;
+  }
+
+  private x(r: RunState, step: number, timestamp: number): number {
+    if (this.args.axis === 'STEP') return step;
+    return this.args.axis === 'WALL_TIME' ? timestamp : timestamp - r.startTime;
+  }
+
+  /** Computes every bucket from storage; sets an open range from the data first. */
+  private async build(): Promise<void> {
+    const upTo = new Map([...this.runs].map(([id, r]) => [id, r.seq]));
+    const fixedSteps = this.args.axis === 'STEP' && this.range !== null;
+    const rows = await loadSeriesPoints(this.db, this.args.key, upTo, {
+      min: fixedSteps ? this.range!.start : null,
+      max: fixedSteps ? this.range!.end : null,
+    });
+    const points = new Map<string, SeriesPoint[]>();
+    for (const row of rows) {
+      const r = this.runs.get(row.runId)!;
+      const list = points.get(row.runId) ?? [];
+      list.push({ ...row, x: this.x(r, row.step, row.timestamp) });
+      points.set(row.runId, list);
+    }
+    this.range ??= this.rangeOf([...points.values()].flat());
+    for (const [runId, r] of this.runs) {
+      const buckets = this.range
+        ? bucketize(points.get(runId) ?? [], this.range, this.args.buckets)
+        : [];
+      r.buckets = new Map(buckets.map((b) => [b.index, b]));
+    }
+  }
+
+  /** The range of an open side from data: the data's extent, at least one x per bucket. */
+  private rangeOf(points: SeriesPoint[]): XRange | null {
+    if (points.length === 0 && (this.args.start === null || this.args.end === null)) return null;
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    for (const p of points) {
+      if (p.x < lo) lo = p.x;
+      if (p.x > hi) hi = p.x;
+    }
+    const start = this.args.start ?? lo;
+    let end = this.args.end ?? Math.max(hi, start + this.args.buckets - 1);
+    if (end < start) end = start;
+    return { start, end };
+  }
+
+  /**
+   * Doubles the span on `x`'s side (open sides only) until it holds `x`, merging buckets; false when
+   * `x` is past a fixed side.
+   */
+  private widen(x: number): boolean {
+    const { start, end } = this.range!;
+    const up = x > end;
+    if ((up ? this.args.end : this.args.start) !== null) return false;
+    const width = end - start + 1;
+    let f = 2;
+    while (up ? start + width * f - 1 < x : end - width * f + 1 > x) f *= 2;
+    const count = this.args.buckets;
+    const range = up ? { start, end: start + width * f - 1 } : { start: end - width * f + 1, end };
+    const shift = up ? 0 : (f - 1) * count;
+    for (const r of this.runs.values()) {
+      const merged = new Map<number, Bucket>();
+      for (const b of r.buckets.values()) {
+        const j = Math.floor((b.index + shift) / f);
+        merged.set(j, mergeBucket(merged.get(j), b, j, range, count));
+      }
+      r.buckets = merged;
+    }
+    this.range = range;
+    return true;
+  }
+
+  /** Folds whatever the tails hold into the buckets and tells the listeners what changed. */
+  private pump(): void {
+    if (!this.built || this.closed || this.lagged) return;
+    if ([...this.runs.values()].some((r) => r.tail.lagged !== null)) {
+      this.lagged = true;
+      this.onClose();
+      for (const l of [...this.listeners]) l(null);
+      return;
+    }
+    const taken: [RunState, MetricsBatch[]][] = [];
+    for (const r of this.runs.values()) {
+      if (!r.tail.ready) continue;
+      const t = r.tail.take(Number.POSITIVE_INFINITY);
+      r.seq = t.seq;
+      if (t.batches.length > 0) taken.push([r, t.batches]);
+    }
+    let full = false;
+    if (this.range === null) {
+      const points: SeriesPoint[] = [];
+      for (const [r, batches] of taken)
+        for (const b of batches)
+          for (const s of b.series)
+            for (let i = 0; i < s.steps.length; i++)
+              points.push({
+                x: this.x(r, s.steps[i]!, s.timestamps[i]!),
+                step: 0,
+                timestamp: 0,
+                value: 0,
+              });
+      this.range = this.rangeOf(points);
+      if (this.range === null) return;
+      full = true;
+    }
+    const changed = new Map<string, Set<number>>();
+    const count = this.args.buckets;
+    const p: SeriesPoint = { x: 0, step: 0, timestamp: 0, value: 0 };
+    for (const [r, batches] of taken) {
+      const runId = r.tail.runId;
+      for (const b of batches) {
+        for (const s of b.series) {
+          for (let i = 0; i < s.values.length; i++) {
+            p.step = s.steps[i]!;
+            p.timestamp = s.timestamps[i]!;
+            p.value = s.values[i]!;
+            p.x = this.x(r, p.step, p.timestamp);
+            let idx = bucketIndex(p.x, this.range, count);
+            if (idx < 0) {
+              if (!this.widen(p.x)) continue;
+              full = true;
+              idx = bucketIndex(p.x, this.range, count);
+            }
+            r.buckets.set(idx, addPoint(r.buckets.get(idx), p, idx, this.range, count));
+            if (full) continue;
+            const set = changed.get(runId);
+            if (set) set.add(idx);
+            else changed.set(runId, new Set([idx]));
+          }
+        }
+      }
+    }
+    if (!full && changed.size === 0) return;
+    this.version++;
+    const change: HubChange = { full, buckets: changed };
+    for (const l of [...this.listeners]) l(change);
+  }
+
+  /** Detaches the tails (idempotent). */
+  private close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const r of this.runs.values()) r.tail.close();
+    this.onClose();
+  }
+}
