@@ -55,6 +55,8 @@ export class RunTail {
   /** Attaches to live events, then reads where the run is; replay covers `afterSeq` up to there. */
   async open(afterSeq: number | null): Promise<RunHead> {
     this.unsubscribe = await this.bus.subscribe('metrics', this.runId, (b) => this.onLive(b));
+    // closed while subscribing (the subscriber left): let go of the topic at once
+    if (this.closed) this.close();
     const head = await this.store.head(this.runId);
     this.head = head;
     this.replayCursor = Math.min(afterSeq ?? head.lastSeq, head.lastSeq);

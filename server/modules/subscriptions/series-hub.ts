@@ -73,6 +73,8 @@ export class SeriesHub {
   async open(bus: EventBus, store: MetricStore, limits: SubscriptionLimits): Promise<void> {
     try {
       for (const runId of new Set(this.args.runIds)) {
+        // every subscriber may leave while this awaits: close() then ends the tails made so far
+        if (this.closed) return;
         const tail = new RunTail(runId, [this.args.key], bus, store, limits, () => this.pump());
         const state: RunState = { tail, startTime: 0, seq: 0, buckets: new Map() };
         this.runs.set(runId, state);
@@ -80,6 +82,7 @@ export class SeriesHub {
         state.startTime = head.startTime;
         state.seq = head.lastSeq;
       }
+      if (this.closed) return;
       await this.build();
     } catch (err) {
       this.close();
