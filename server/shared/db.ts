@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PoolClient, QueryResultRow } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 
 /** A connection that runs parameterised SQL with native array binding. */
 export interface SqlClient {
@@ -45,6 +46,22 @@ export class Db {
   /** Runs one statement outside any transaction (`name`: see {@link SqlClient.query}). */
   query<R extends QueryResultRow>(text: string, values?: unknown[], name?: string): Promise<R[]> {
     return this.withClient((c) => this.wrap(c).query<R>(text, values, name));
+  }
+
+  /**
+   * Runs `COPY (...) TO STDOUT` and returns its whole output as one buffer.
+   *
+   * @remarks COPY takes no bound parameters: inline values only through `escapeLiteral` or as
+   * checked numbers. With `(format binary)`, bytea columns arrive as raw bytes, without the hex
+   * text a `select` sends (decode the rows with `readCopyBinary` of `pg-binary.ts`).
+   */
+  copyOut(text: string): Promise<Buffer> {
+    return this.withClient(async (client) => {
+      this.onQuery?.(text);
+      const chunks: Buffer[] = [];
+      for await (const chunk of client.query(copyTo(text))) chunks.push(chunk as Buffer);
+      return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    });
   }
 
   /** Runs `fn` on one connection without a transaction: each statement commits on its own. */

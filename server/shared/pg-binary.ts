@@ -8,6 +8,9 @@
  * by `float8in`/`int8in`. The element type must be the one the statement declares (`$n::float8[]`
  * takes {@link float8Array}, `$n::int8[]` {@link int8Array}, `$n::int[]` {@link int4Array}).
  *
+ * The output of a binary COPY ({@link readCopyBinary}) carries bytea as raw bytes, without the hex text
+ * of a select.
+ *
  * Layout: ndim, has-null flag, element type oid, then per dimension (length, lower bound), then per
  * element a 4-byte length (-1 for null) and the big-endian value.
  */
@@ -110,4 +113,37 @@ export function int8Array(values: readonly (number | null)[]): Buffer {
 /** An `int4[]` (`int[]`) parameter from 32-bit integers and nulls. */
 export function int4Array(values: readonly (number | null)[]): Buffer {
   return encode(values, INT4_OID, 4, writeInt4);
+}
+
+const COPY_SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
+
+/**
+ * Splits the output of `COPY ... TO STDOUT (format binary)` into rows of fields; each field is a
+ * view into `buf` (no copy) or null.
+ *
+ * Layout: an 11-byte signature, flags and a header extension (int32 length first), then per row
+ * an int16 field count (-1 ends the data) and per field an int32 length (-1 for null) and its bytes.
+ */
+export function readCopyBinary(buf: Buffer): (Buffer | null)[][] {
+  if (buf.length < 19 || !buf.subarray(0, 11).equals(COPY_SIGNATURE)) {
+    throw new Error('not a binary COPY stream');
+  }
+  let at = 19 + buf.readInt32BE(15);
+  const rows: (Buffer | null)[][] = [];
+  for (;;) {
+    const fields = buf.readInt16BE(at);
+    at += 2;
+    if (fields === -1) return rows;
+    const row: (Buffer | null)[] = [];
+    for (let i = 0; i < fields; i++) {
+      const len = buf.readInt32BE(at);
+      at += 4;
+      if (len < 0) row.push(null);
+      else {
+        row.push(buf.subarray(at, at + len));
+        at += len;
+      }
+    }
+    rows.push(row);
+  }
 }
