@@ -49,18 +49,17 @@ export class Db {
   }
 
   /**
-   * Runs `COPY (...) TO STDOUT` and returns its whole output as one buffer.
+   * Runs `COPY (...) TO STDOUT`, handing each chunk of its output to `onChunk` as it arrives (a
+   * chunk may end inside a row), so the caller can work while the server still sends.
    *
    * @remarks COPY takes no bound parameters: inline values only through `escapeLiteral` or as
    * checked numbers. With `(format binary)`, bytea columns arrive as raw bytes, without the hex
-   * text a `select` sends (decode the rows with `readCopyBinary` of `pg-binary.ts`).
+   * text a `select` sends (parse them with `CopyBinaryReader` of `pg-binary.ts`).
    */
-  copyOut(text: string): Promise<Buffer> {
+  copyOut(text: string, onChunk: (chunk: Buffer) => void): Promise<void> {
     return this.withClient(async (client) => {
       this.onQuery?.(text);
-      const chunks: Buffer[] = [];
-      for await (const chunk of client.query(copyTo(text))) chunks.push(chunk as Buffer);
-      return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+      for await (const chunk of client.query(copyTo(text))) onChunk(chunk as Buffer);
     });
   }
 

@@ -73,7 +73,8 @@ export class BucketFold {
    * the timestamp (`xField` 1) minus `off`. With `block`, only points whose absolute x lies in
    * block `block.blk` of width `block.width` are folded.
    *
-   * @remarks The hot loop of narrow buckets: `point` and `bucketIndex` inlined by hand.
+   * @remarks The hot loop of narrow buckets. Consecutive points of one bucket (the usual case:
+   * points arrive sorted) are aggregated in locals and merged once per run of points.
    */
   points(
     p: Float64Array,
@@ -84,7 +85,15 @@ export class BucketFold {
     const { start, end } = this.range;
     const count = this.count;
     const span = end - start + 1;
-    const { n, minStep, maxStep, min, max, lastStep, lastTs, lastValue } = this;
+    let cur = -1;
+    let n = 0;
+    let sMin = 0;
+    let sMax = 0;
+    let vMin = Number.NaN;
+    let vMax = Number.NaN;
+    let lS = 0;
+    let lT = 0;
+    let lV = 0;
     for (let at = 0; at < p.length; at += 3) {
       const step = p[at]!;
       const ts = p[at + 1]!;
@@ -93,34 +102,34 @@ export class BucketFold {
       if (block !== null && Math.floor(abs / block.width) !== block.blk) continue;
       const x = abs - off;
       if (x < start || x > end) continue;
+      // bucketIndex of buckets.ts, inlined
       const i = Math.min(count - 1, Math.floor(((x - start) * count) / span));
-      const c = n[i]!;
-      n[i] = c + 1;
-      if (c === 0) {
-        minStep[i] = step;
-        maxStep[i] = step;
-        min[i] = v;
-        max[i] = v;
-        lastStep[i] = step;
-        lastTs[i] = ts;
-        lastValue[i] = v;
+      if (i !== cur) {
+        if (cur >= 0) this.merge(cur, n, sMin, sMax, vMin, vMax, lS, lT, lV);
+        cur = i;
+        n = 1;
+        sMin = step;
+        sMax = step;
+        vMin = v;
+        vMax = v;
+        lS = step;
+        lT = ts;
+        lV = v;
         continue;
       }
-      if (step < minStep[i]!) minStep[i] = step;
-      if (step > maxStep[i]!) maxStep[i] = step;
-      if (!Number.isNaN(v)) {
-        const mn = min[i]!;
-        if (v < mn || Number.isNaN(mn)) min[i] = v;
-        const mx = max[i]!;
-        if (v > mx || Number.isNaN(mx)) max[i] = v;
-      }
-      const ls = lastStep[i]!;
-      if (step > ls || (step === ls && this.laterAtStep(i, ts, v))) {
-        lastStep[i] = step;
-        lastTs[i] = ts;
-        lastValue[i] = v;
+      n++;
+      if (step < sMin) sMin = step;
+      if (step > sMax) sMax = step;
+      // comparisons with NaN are false: a NaN value never replaces, and a NaN (none) yields
+      if (v < vMin || (Number.isNaN(vMin) && !Number.isNaN(v))) vMin = v;
+      if (v > vMax || (Number.isNaN(vMax) && !Number.isNaN(v))) vMax = v;
+      if (step > lS || (step === lS && laterAt(ts, v, lT, lV))) {
+        lS = step;
+        lT = ts;
+        lV = v;
       }
     }
+    if (cur >= 0) this.merge(cur, n, sMin, sMax, vMin, vMax, lS, lT, lV);
   }
 
   /**
@@ -165,16 +174,7 @@ export class BucketFold {
   private later(i: number, step: number, ts: number, value: number): boolean {
     const s = this.lastStep[i]!;
     if (step !== s) return step > s;
-    return this.laterAtStep(i, ts, value);
-  }
-
-  /** `later` for a point at the bucket's last step. */
-  private laterAtStep(i: number, ts: number, value: number): boolean {
-    const t = this.lastTs[i]!;
-    if (ts !== t) return ts > t;
-    const v = this.lastValue[i]!;
-    if (Number.isNaN(value) || Number.isNaN(v)) return Number.isNaN(value) && !Number.isNaN(v);
-    return value > v;
+    return laterAt(ts, value, this.lastTs[i]!, this.lastValue[i]!);
   }
 
   /** The non-empty buckets in index order; the fold is empty afterwards, ready for the next run. */
@@ -198,4 +198,11 @@ export class BucketFold {
     }
     return out;
   }
+}
+
+/** At equal steps, whether (ts, value) comes after (t, v) by MLflow's rule (NaN above numbers). */
+function laterAt(ts: number, value: number, t: number, v: number): boolean {
+  if (ts !== t) return ts > t;
+  if (Number.isNaN(value) || Number.isNaN(v)) return Number.isNaN(value) && !Number.isNaN(v);
+  return value > v;
 }

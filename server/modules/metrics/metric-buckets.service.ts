@@ -1,7 +1,7 @@
 import { escapeLiteral } from 'pg';
 import type { Db } from '../../shared/db.ts';
 import { ValidationError } from '../../shared/errors.ts';
-import { readCopyBinary } from '../../shared/pg-binary.ts';
+import { CopyBinaryReader } from '../../shared/pg-binary.ts';
 import { type BucketColumns, BucketFold, emptyColumns } from './bucket-fold.ts';
 import type { SeriesAxis, XRange } from './buckets.ts';
 import { STEP_BLOCK, TIME_BLOCK_MS } from './metric-blocks.ts';
@@ -119,46 +119,51 @@ export class MetricBucketService {
     };
   }
 
-  /** COPY of the runs' segments of `key` overlapping the fold's range: (run index, seq, column). */
+  /**
+   * Streams the runs' segments of `key` overlapping `range` by binary COPY, run after run in
+   * request order: `onSegment(run index, seq, column bytes)` as the rows arrive.
+   */
   private async segments(
     runs: Runs,
     key: string,
     axis: SeriesAxis,
     range: XRange,
     column: 'points' | 'blocks_s' | 'blocks_t',
-  ): Promise<Map<number, { seq: number; data: Buffer }[]>> {
+    onSegment: (run: number, seq: number, data: Buffer) => void,
+  ): Promise<void> {
     const [lo, hi] = axis === 'STEP' ? ['s.min_step', 's.max_step'] : ['s.min_ts', 's.max_ts'];
-    const buf = await this.db.copyOut(`copy (
-      select o.i::int4, s.seq::float8, s.${column}
-      from unnest(array[${runs.ids.map(escapeLiteral).join(',')}]::text[],
-        array[${runs.offsets.map(int).join(',')}]::int8[]) with ordinality as o(run_id, off, i)
-      join metric_segments s on s.run_id = o.run_id and s.key = ${escapeLiteral(key)}
-      where ${hi} - o.off >= ${int(range.start)} and ${lo} - o.off <= ${int(range.end)}
-    ) to stdout (format binary)`);
-    const byRun = new Map<number, { seq: number; data: Buffer }[]>();
-    for (const [i, seq, data] of readCopyBinary(buf)) {
-      const run = i!.readInt32BE(0) - 1;
-      const list = byRun.get(run) ?? [];
-      byRun.set(run, list);
-      list.push({ seq: seq!.readDoubleBE(0), data: data! });
-    }
-    return byRun;
+    const reader = new CopyBinaryReader(([i, seq, data]) =>
+      onSegment(i!.readInt32BE(0) - 1, seq!.readDoubleBE(0), data!),
+    );
+    await this.db.copyOut(
+      `copy (
+        select o.i::int4, s.seq::float8, s.${column}
+        from unnest(array[${runs.ids.map(escapeLiteral).join(',')}]::text[],
+          array[${runs.offsets.map(int).join(',')}]::int8[]) with ordinality as o(run_id, off, i)
+        join metric_segments s on s.run_id = o.run_id and s.key = ${escapeLiteral(key)}
+        where ${hi} - o.off >= ${int(range.start)} and ${lo} - o.off <= ${int(range.end)}
+        order by o.i
+      ) to stdout (format binary)`,
+      (chunk) => reader.push(chunk),
+    );
+    reader.end();
   }
 
-  /** Narrow buckets: every packed point of every overlapping segment is folded. */
+  /** Narrow buckets: every packed point of every overlapping segment is folded as it arrives. */
   private async fromPoints(
     runs: Runs,
     key: string,
     axis: SeriesAxis,
     fold: BucketFold,
   ): Promise<Map<number, BucketColumns>> {
-    const segs = await this.segments(runs, key, axis, fold.range, 'points');
     const out = new Map<number, BucketColumns>();
-    for (const [run, list] of segs) {
-      const off = runs.offsets[run]!;
-      for (const { data } of list) foldPoints(fold, data, axis, off, null);
-      out.set(run, fold.take());
-    }
+    let current = -1;
+    await this.segments(runs, key, axis, fold.range, 'points', (run, _, data) => {
+      if (run !== current && current >= 0) out.set(current, fold.take());
+      current = run;
+      foldPoints(fold, data, axis, runs.offsets[run]!, null);
+    });
+    if (current >= 0) out.set(current, fold.take());
     return out;
   }
 
@@ -173,7 +178,12 @@ export class MetricBucketService {
     fold: BucketFold,
   ): Promise<Map<number, BucketColumns>> {
     const column = axis === 'STEP' ? 'blocks_s' : 'blocks_t';
-    const segs = await this.segments(runs, key, axis, fold.range, column);
+    const segs = new Map<number, { seq: number; data: Buffer }[]>();
+    await this.segments(runs, key, axis, fold.range, column, (run, seq, data) => {
+      const list = segs.get(run) ?? [];
+      segs.set(run, list);
+      list.push({ seq, data });
+    });
     const straddlers: Straddler[] = [];
     for (const [run, list] of segs) {
       const off = runs.offsets[run]!;
