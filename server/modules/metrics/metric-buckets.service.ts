@@ -1,10 +1,9 @@
-import { escapeLiteral } from 'pg';
 import type { Db } from '../../shared/db.ts';
 import { ValidationError } from '../../shared/errors.ts';
-import { CopyBinaryReader } from '../../shared/pg-binary.ts';
 import { type BucketColumns, BucketFold, emptyColumns } from './bucket-fold.ts';
 import type { SeriesAxis, XRange } from './buckets.ts';
 import { STEP_BLOCK, TIME_BLOCK_MS } from './metric-blocks.ts';
+import { BucketReads, type PointsRange, type Runs } from './metric-bucket-reads.ts';
 import { POINT_BYTES } from './metric-packed.ts';
 import { foldBlocks, foldPoints } from './packed-fold.ts';
 
@@ -40,31 +39,22 @@ export interface BucketRange {
 /** Below this many blocks per bucket, every point is folded instead of the block records. */
 const FINE_FACTOR = 4;
 
-/** The requested runs (distinct ids) with their x offsets, inlined into COPY statements. */
-interface Runs {
-  ids: string[];
-  offsets: number[];
-}
-
-/** A block straddling a bucket boundary: its points are read and folded one by one. */
-interface Straddler {
-  run: number;
-  seq: number;
-  /** Byte range of its points in the segment's `points`, 1-based as `substring` takes it. */
-  from: number;
-  length: number;
-  /** Set when the block's points are scattered in the segment: keep points of this block only. */
+/**
+ * A block straddling a bucket boundary: its points are read and folded one by one. `blk` is set
+ * when its points are scattered in the segment (the whole segment is read, this block's points
+ * kept).
+ */
+interface Straddler extends PointsRange {
   blk: number | null;
 }
 
-const int = (n: number) => {
-  if (!Number.isSafeInteger(n)) throw new Error(`not a safe integer: ${n}`);
-  return String(n);
-};
-
 /** Downsampling of metric series into the shared bucket definition of `buckets.ts`. */
 export class MetricBucketService {
-  constructor(private readonly db: Db) {}
+  private readonly reads: BucketReads;
+
+  constructor(db: Db) {
+    this.reads = new BucketReads(db);
+  }
 
   /**
    * Buckets one metric key of several runs over one x range, each bucket with count, step range,
@@ -94,8 +84,8 @@ export class MetricBucketService {
       throw new ValidationError('buckets', `buckets must be between 1 and ${MAX_BUCKETS}`);
     }
     const ids = [...new Set(runIds)];
-    const runs: Runs = { ids, offsets: await this.offsets(ids, axis) };
-    const resolved = ids.length ? await this.resolveRange(runs, key, range ?? {}, axis) : null;
+    const runs: Runs = { ids, offsets: await this.reads.offsets(ids, axis) };
+    const resolved = await this.resolveRange(runs, key, range ?? {}, axis);
     const set = { axis, bucketCount, range: resolved };
     if (!resolved || resolved.end < resolved.start) {
       const runs = runIds.map((runId) => ({ ...set, runId, buckets: emptyColumns() }));
@@ -119,36 +109,6 @@ export class MetricBucketService {
     };
   }
 
-  /**
-   * Streams the runs' segments of `key` overlapping `range` by binary COPY, run after run in
-   * request order: `onSegment(run index, seq, column bytes)` as the rows arrive.
-   */
-  private async segments(
-    runs: Runs,
-    key: string,
-    axis: SeriesAxis,
-    range: XRange,
-    column: 'points' | 'blocks_s' | 'blocks_t',
-    onSegment: (run: number, seq: number, data: Buffer) => void,
-  ): Promise<void> {
-    const [lo, hi] = axis === 'STEP' ? ['s.min_step', 's.max_step'] : ['s.min_ts', 's.max_ts'];
-    const reader = new CopyBinaryReader(([i, seq, data]) =>
-      onSegment(i!.readInt32BE(0) - 1, seq!.readDoubleBE(0), data!),
-    );
-    await this.db.copyOut(
-      `copy (
-        select o.i::int4, s.seq::float8, s.${column}
-        from unnest(array[${runs.ids.map(escapeLiteral).join(',')}]::text[],
-          array[${runs.offsets.map(int).join(',')}]::int8[]) with ordinality as o(run_id, off, i)
-        join metric_segments s on s.run_id = o.run_id and s.key = ${escapeLiteral(key)}
-        where ${hi} - o.off >= ${int(range.start)} and ${lo} - o.off <= ${int(range.end)}
-        order by o.i
-      ) to stdout (format binary)`,
-      (chunk) => reader.push(chunk),
-    );
-    reader.end();
-  }
-
   /** Narrow buckets: every packed point of every overlapping segment is folded as it arrives. */
   private async fromPoints(
     runs: Runs,
@@ -158,7 +118,7 @@ export class MetricBucketService {
   ): Promise<Map<number, BucketColumns>> {
     const out = new Map<number, BucketColumns>();
     let current = -1;
-    await this.segments(runs, key, axis, fold.range, 'points', (run, _, data) => {
+    await this.reads.segments(runs, key, axis, fold.range, 'points', (run, _, data) => {
       if (run !== current && current >= 0) out.set(current, fold.take());
       current = run;
       foldPoints(fold, data, axis, runs.offsets[run]!, null);
@@ -179,7 +139,7 @@ export class MetricBucketService {
   ): Promise<Map<number, BucketColumns>> {
     const column = axis === 'STEP' ? 'blocks_s' : 'blocks_t';
     const segs = new Map<number, { seq: number; data: Buffer }[]>();
-    await this.segments(runs, key, axis, fold.range, column, (run, seq, data) => {
+    await this.reads.segments(runs, key, axis, fold.range, column, (run, seq, data) => {
       const list = segs.get(run) ?? [];
       segs.set(run, list);
       list.push({ seq, data });
@@ -197,56 +157,21 @@ export class MetricBucketService {
         );
       }
     }
-    const points = await this.straddlerPoints(runs, key, straddlers);
+    const points = await this.reads.points(runs, key, straddlers);
     const out = new Map<number, BucketColumns>();
+    let k = 0;
     for (const [run, list] of segs) {
       const off = runs.offsets[run]!;
       for (const { data } of list) foldBlocks(fold, data, off, true, () => {});
-      for (const p of points.get(run) ?? []) foldPoints(fold, p.data, axis, off, p.blk);
+      // straddlers were listed run after run, in this same order
+      for (; k < straddlers.length && straddlers[k]!.run === run; k++) {
+        const data = points[k];
+        // a segment deleted meanwhile (its run was deleted) has no points left to fold
+        if (data) foldPoints(fold, data, axis, off, straddlers[k]!.blk);
+      }
       out.set(run, fold.take());
     }
     return out;
-  }
-
-  /** The points of straddling blocks, per run index. */
-  private async straddlerPoints(
-    runs: Runs,
-    key: string,
-    straddlers: Straddler[],
-  ): Promise<Map<number, { data: Buffer; blk: number | null }[]>> {
-    const out = new Map<number, { data: Buffer; blk: number | null }[]>();
-    if (straddlers.length === 0) return out;
-    const rows = await this.db.query<{ k: number; data: Buffer }>(
-      `select q.k::int as k, substring(s.points from q.a for q.b) as data
-       from unnest($3::int[], $4::int8[], $5::int[], $6::int[]) with ordinality as q(i, seq, a, b, k)
-       join metric_segments s on s.run_id = ($1::text[])[q.i] and s.key = $2 and s.seq = q.seq`,
-      [
-        runs.ids,
-        key,
-        straddlers.map((s) => s.run + 1),
-        straddlers.map((s) => s.seq),
-        straddlers.map((s) => s.from),
-        straddlers.map((s) => s.length),
-      ],
-    );
-    for (const { k, data } of rows) {
-      const s = straddlers[k - 1]!;
-      const list = out.get(s.run) ?? [];
-      out.set(s.run, list);
-      list.push({ data, blk: s.blk });
-    }
-    return out;
-  }
-
-  /** Per-run x offsets: each run's start time on the relative axis, else 0. */
-  private async offsets(runIds: readonly string[], axis: SeriesAxis): Promise<number[]> {
-    if (axis !== 'RELATIVE_TIME') return runIds.map(() => 0);
-    const rows = await this.db.query<{ id: string; start_time: number }>(
-      'select id, start_time from runs where id = any($1::text[])',
-      [runIds],
-    );
-    const start = new Map(rows.map((r) => [r.id, r.start_time]));
-    return runIds.map((id) => start.get(id) ?? 0);
   }
 
   /** Fills missing range bounds with the min/max x over the requested runs (null: no points). */
@@ -257,14 +182,7 @@ export class MetricBucketService {
     axis: SeriesAxis,
   ): Promise<XRange | null> {
     if (range.start != null && range.end != null) return { start: range.start, end: range.end };
-    const [lo, hi] = axis === 'STEP' ? ['s.min_step', 's.max_step'] : ['s.min_ts', 's.max_ts'];
-    const [row] = await this.db.query<{ lo: number | null; hi: number | null }>(
-      `select min(${lo} - o.off) as lo, max(${hi} - o.off) as hi
-       from unnest($1::text[], $3::int8[]) as o(run_id, off)
-       join metric_segments s on s.run_id = o.run_id and s.key = $2`,
-      [runs.ids, key, runs.offsets],
-    );
-    if (row?.lo == null || row.hi == null) return null;
-    return { start: range.start ?? row.lo, end: range.end ?? row.hi };
+    const extent = runs.ids.length ? await this.reads.extent(runs, key, axis) : null;
+    return extent && { start: range.start ?? extent.start, end: range.end ?? extent.end };
   }
 }
