@@ -48,6 +48,17 @@ describe('CopyBinaryReader', () => {
     }
   });
 
+  it('rejects a failing COPY and leaves every pooled connection usable', async () => {
+    const db = new Db(t.app.orm.em.fork());
+    // more rounds than the test pool has connections, so a broken one would be reused
+    for (let i = 0; i < 8; i++) {
+      await expect(
+        db.copyOut('copy (select 1 / 0) to stdout (format binary)', () => {}),
+      ).rejects.toThrow(/division by zero/);
+      expect(await db.query<{ x: number }>('select 1 as x')).toEqual([{ x: 1 }]);
+    }
+  });
+
   it('refuses a stream that stops before its trailer', () => {
     expect(() => parse([stream.subarray(0, stream.length - 2)])).toThrow(/ended inside/);
   });
