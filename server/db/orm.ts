@@ -10,6 +10,7 @@ import { Migration20261126100000 } from './migrations/Migration20261126100000.ts
 import { Migration20261126200000 } from './migrations/Migration20261126200000.ts';
 import { Migration20261126210000 } from './migrations/Migration20261126210000.ts';
 import { Migration20261126235000 } from './migrations/Migration20261126235000.ts';
+import { Migration20261127000000 } from './migrations/Migration20261127000000.ts';
 
 /** Every entity the ORM manages. Metric segments and summaries are plain tables owned by set-based SQL. */
 export const entities = [
@@ -27,6 +28,7 @@ export const migrationsList = [
   { name: 'Migration20261126200000', class: Migration20261126200000 },
   { name: 'Migration20261126210000', class: Migration20261126210000 },
   { name: 'Migration20261126235000', class: Migration20261126235000 },
+  { name: 'Migration20261127000000', class: Migration20261127000000 },
 ];
 
 /** Options for connecting MikroORM to `url`; `onQuery` sees every SQL statement (used by tests). */

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PoolClient, QueryResultRow } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 
 /** A connection that runs parameterised SQL with native array binding. */
 export interface SqlClient {
@@ -45,6 +46,21 @@ export class Db {
   /** Runs one statement outside any transaction (`name`: see {@link SqlClient.query}). */
   query<R extends QueryResultRow>(text: string, values?: unknown[], name?: string): Promise<R[]> {
     return this.withClient((c) => this.wrap(c).query<R>(text, values, name));
+  }
+
+  /**
+   * Runs `COPY (...) TO STDOUT`, handing each chunk of its output to `onChunk` as it arrives (a
+   * chunk may end inside a row), so the caller can work while the server still sends.
+   *
+   * @remarks COPY takes no bound parameters: inline values only through `escapeLiteral` or as
+   * checked numbers. With `(format binary)`, bytea columns arrive as raw bytes, without the hex
+   * text a `select` sends (parse them with `CopyBinaryReader` of `pg-binary.ts`).
+   */
+  copyOut(text: string, onChunk: (chunk: Buffer) => void): Promise<void> {
+    return this.withClient(async (client) => {
+      this.onQuery?.(text);
+      for await (const chunk of client.query(copyTo(text))) onChunk(chunk as Buffer);
+    });
   }
 
   /** Runs `fn` on one connection without a transaction: each statement commits on its own. */

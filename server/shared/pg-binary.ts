@@ -8,6 +8,9 @@
  * by `float8in`/`int8in`. The element type must be the one the statement declares (`$n::float8[]`
  * takes {@link float8Array}, `$n::int8[]` {@link int8Array}, `$n::int[]` {@link int4Array}).
  *
+ * The output of a binary COPY ({@link CopyBinaryReader}) carries bytea as raw bytes, without the
+ * hex text of a select.
+ *
  * Layout: ndim, has-null flag, element type oid, then per dimension (length, lower bound), then per
  * element a 4-byte length (-1 for null) and the big-endian value.
  */
@@ -110,4 +113,78 @@ export function int8Array(values: readonly (number | null)[]): Buffer {
 /** An `int4[]` (`int[]`) parameter from 32-bit integers and nulls. */
 export function int4Array(values: readonly (number | null)[]): Buffer {
   return encode(values, INT4_OID, 4, writeInt4);
+}
+
+const COPY_SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
+
+/** One row of a binary COPY: each field a view into the received bytes, or null. */
+export type CopyRow = (Buffer | null)[];
+
+/**
+ * Parses the output of `COPY ... TO STDOUT (format binary)` chunk by chunk, calling `onRow` for
+ * each complete row; fields are views into the chunks (a row cut by a chunk boundary is joined).
+ *
+ * Layout: an 11-byte signature, flags and a header extension (int32 length first), then per row
+ * an int16 field count (-1 ends the data) and per field an int32 length (-1 for null) and its bytes.
+ */
+export class CopyBinaryReader {
+  private pending: Buffer | null = null;
+  private started = false;
+  private ended = false;
+
+  constructor(private readonly onRow: (row: CopyRow) => void) {}
+
+  /** Parses the next chunk of the stream. */
+  push(chunk: Buffer): void {
+    const buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
+    this.pending = null;
+    let at = 0;
+    if (!this.started) {
+      if (buf.length >= 11 && !buf.subarray(0, 11).equals(COPY_SIGNATURE)) {
+        throw new Error('not a binary COPY stream');
+      }
+      if (buf.length < 19 || buf.length < 19 + buf.readInt32BE(15)) {
+        this.pending = buf;
+        return;
+      }
+      at = 19 + buf.readInt32BE(15);
+      this.started = true;
+    }
+    while (!this.ended) {
+      const next = readRow(buf, at);
+      if (next === null) break;
+      at = next.at;
+      if (next.row === null) this.ended = true;
+      else this.onRow(next.row);
+    }
+    if (at < buf.length && !this.ended) this.pending = buf.subarray(at);
+  }
+
+  /** Checks that the stream ended with its trailer. */
+  end(): void {
+    if (!this.ended) throw new Error('binary COPY stream ended inside its data');
+  }
+}
+
+/** The row at `at` and the offset after it (row null: the trailer), or null when incomplete. */
+function readRow(buf: Buffer, start: number): { row: CopyRow | null; at: number } | null {
+  let at = start;
+  if (buf.length - at < 2) return null;
+  const fields = buf.readInt16BE(at);
+  at += 2;
+  if (fields === -1) return { row: null, at };
+  const row: CopyRow = [];
+  for (let i = 0; i < fields; i++) {
+    if (buf.length - at < 4) return null;
+    const len = buf.readInt32BE(at);
+    at += 4;
+    if (len < 0) {
+      row.push(null);
+      continue;
+    }
+    if (buf.length - at < len) return null;
+    row.push(buf.subarray(at, at + len));
+    at += len;
+  }
+  return { row, at };
 }

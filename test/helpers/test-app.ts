@@ -39,8 +39,11 @@ export interface TestApp {
 
 /** Options of {@link createTestApp}. */
 export interface TestAppOptions {
-  /** Use this app's database instead of a fresh clone (two instances of one deployment). */
-  shareDatabaseWith?: TestApp;
+  /**
+   * Use this app's database instead of a fresh clone (two instances of one deployment), or any
+   * database prepared by the test (which then drops it).
+   */
+  shareDatabaseWith?: Pick<TestApp, 'databaseUrl'>;
   /** Settings on top of the test defaults, e.g. `redisUrl` or subscription limits. */
   config?: Partial<Config>;
 }

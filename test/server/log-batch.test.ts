@@ -434,8 +434,6 @@ describe('idempotency', () => {
       const count = async (id: string) => {
         const { rows } = await client.query<{ n: string }>(
           `select (select count(*) from metric_segments where run_id = $1)
-             + (select count(*) from metric_blocks where run_id = $1)
-             + (select count(*) from metric_block_points where run_id = $1)
              + (select count(*) from metric_summaries where run_id = $1) as n`,
           [id],
         );

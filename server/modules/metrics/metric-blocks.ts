@@ -1,79 +1,67 @@
 import { comparePoints, type PreparedMetrics } from './metric-batch.ts';
+import { B, BLOCK_FIELDS, packPoints } from './metric-packed.ts';
 
 /**
- * Block rollup of metric points, maintained at ingest for fast downsampling.
+ * Block rollup of metric points, cut at ingest for fast downsampling.
  *
- * Every batch's points are also cut into fixed blocks of x (step blocks of {@link STEP_BLOCK} steps,
- * time blocks of {@link TIME_BLOCK_MS} ms of timestamp); each (batch, block) becomes one
- * `metric_blocks` row holding the block's aggregates and, for blocks that straddle a bucket
- * boundary, its points. A downsampling read takes the aggregates of blocks lying inside one
- * bucket and unnests only straddling blocks, so it touches ~N/B rows + ~buckets*B points.
+ * Every segment's points are also cut into fixed blocks of x (step blocks of {@link STEP_BLOCK}
+ * steps, time blocks of {@link TIME_BLOCK_MS} ms of timestamp); the segment row stores one packed
+ * record per block and axis (`blocks_s`, `blocks_t`, see `metric-packed.ts`) and its points packed
+ * (`points`). A downsampling read folds the records of blocks lying inside one bucket and reads
+ * only the points of blocks straddling a bucket boundary.
  */
 export const STEP_BLOCK = 64;
 /** Width of a time block in ms. */
 export const TIME_BLOCK_MS = 256;
 
-/** The axis a block row is cut on: `s` (step) or `t` (timestamp; wall and relative time). */
+/** The axis a block is cut on: `s` (step) or `t` (timestamp; wall and relative time). */
 export type BlockAxis = 's' | 't';
 
-/** Block rows of one batch as parallel arrays, ready to bind to an `unnest` insert. */
+/** The packed rollup of one batch, ready to bind to the segment insert. */
 export interface PreparedBlocks {
-  keys: string[];
-  axes: BlockAxis[];
-  blocks: number[];
-  counts: number[];
-  offsets: number[];
-  minX: number[];
-  maxX: number[];
-  minSteps: number[];
-  maxSteps: number[];
-  minValues: (number | null)[];
-  maxValues: (number | null)[];
-  lastSteps: number[];
-  lastTimestamps: number[];
-  lastValues: number[];
+  /** Every point of the batch packed, in batch order (key k's segment is its offsets/counts range). */
+  points: Buffer;
+  /** Block records of the step axis, key after key in the order of `PreparedMetrics.keys`. */
+  stepBlocks: Buffer;
+  /** Per key: index of its first step block record and the number of its records. */
+  stepOffsets: number[];
+  stepCounts: number[];
+  /** Block records of the time axis, like {@link PreparedBlocks.stepBlocks}. */
+  timeBlocks: Buffer;
+  timeOffsets: number[];
+  timeCounts: number[];
+  /** Per key: smallest and largest timestamp. */
+  minTimestamps: number[];
+  maxTimestamps: number[];
   /**
-   * True when every block's points are a contiguous run of the batch's flat arrays (points sorted
-   * on both axes, the usual case): `offsets` then index the batch's own arrays and the point
-   * arrays below stay empty, so no point is sent twice.
+   * True when every block's points are a contiguous run of its segment (points sorted on both
+   * axes, the usual case). The statement no longer depends on it; it stays for callers that
+   * prepare one statement per variant.
    */
   contiguous: boolean;
-  /** Points of every block, block after block, in logging order (only when not contiguous). */
-  steps: number[];
-  timestamps: number[];
-  values: number[];
 }
 
 /**
- * Cuts a prepared batch into step and time blocks with their aggregates.
+ * Cuts a prepared batch into step and time blocks with their aggregates, and packs its points.
  *
- * @remarks min and max ignore NaN (null when all are NaN); the last point follows MLflow's rule
- * (step, timestamp, value; NaN above every number), like `bucketize`.
+ * @remarks min and max ignore NaN (NaN in the record when all are NaN); the last point follows
+ * MLflow's rule (step, timestamp, value; NaN above every number), like `bucketize`.
  */
 export function prepareBlocks(m: PreparedMetrics): PreparedBlocks {
+  const recs: Record<BlockAxis, number[]> = { s: [], t: [] };
   const out: PreparedBlocks = {
-    keys: [],
-    axes: [],
-    blocks: [],
-    counts: [],
-    offsets: [],
-    minX: [],
-    maxX: [],
-    minSteps: [],
-    maxSteps: [],
-    minValues: [],
-    maxValues: [],
-    lastSteps: [],
-    lastTimestamps: [],
-    lastValues: [],
+    points: packPoints(m.steps, m.timestamps, m.values),
+    stepBlocks: Buffer.alloc(0),
+    stepOffsets: [],
+    stepCounts: [],
+    timeBlocks: Buffer.alloc(0),
+    timeOffsets: [],
+    timeCounts: [],
+    minTimestamps: [],
+    maxTimestamps: [],
     contiguous: true,
-    steps: [],
-    timestamps: [],
-    values: [],
   };
-  // batch positions of every block's points, block after block
-  const pos: number[] = [];
-  m.keys.forEach((key, k) => {
+  m.keys.forEach((_, k) => {
     const from = m.offsets[k]!;
     const to = from + m.counts[k]!;
     for (const axis of ['s', 't'] as const) {
@@ -86,72 +74,83 @@ export function prepareBlocks(m: PreparedMetrics): PreparedBlocks {
         if (g) g.push(i);
         else groups.set(b, [i]);
       }
-      for (const [block, idx] of groups) addBlock(out, m, key, axis, block, idx, xs, pos);
-    }
-  });
-  if (!out.contiguous) {
-    // offsets so far index the batch's arrays; copy the points block by block instead
-    out.offsets = [];
-    let at = 0;
-    for (const n of out.counts) {
-      out.offsets.push(at);
-      for (const i of pos.slice(at, at + n)) {
-        out.steps.push(m.steps[i]!);
-        out.timestamps.push(m.timestamps[i]!);
-        out.values.push(m.values[i]!);
+      const rec = recs[axis];
+      (axis === 's' ? out.stepOffsets : out.timeOffsets).push(rec.length / BLOCK_FIELDS.length);
+      (axis === 's' ? out.stepCounts : out.timeCounts).push(groups.size);
+      for (const [block, idx] of groups) {
+        if (!addBlock(rec, m, block, idx, xs, from)) out.contiguous = false;
       }
-      at += n;
     }
-  }
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    for (let i = from; i < to; i++) {
+      const ts = m.timestamps[i]!;
+      if (ts < lo) lo = ts;
+      if (ts > hi) hi = ts;
+    }
+    out.minTimestamps.push(lo);
+    out.maxTimestamps.push(hi);
+  });
+  out.stepBlocks = packDoubles(recs.s);
+  out.timeBlocks = packDoubles(recs.t);
   return out;
 }
 
+/** Appends one block record; returns whether the block's points are contiguous in the segment. */
 function addBlock(
-  out: PreparedBlocks,
+  rec: number[],
   m: PreparedMetrics,
-  key: string,
-  axis: BlockAxis,
   block: number,
   idx: number[],
   xs: number[],
-  pos: number[],
-): void {
+  segmentStart: number,
+): boolean {
   let minX = Number.POSITIVE_INFINITY;
   let maxX = Number.NEGATIVE_INFINITY;
   let minStep = Number.POSITIVE_INFINITY;
   let maxStep = Number.NEGATIVE_INFINITY;
-  let mn: number | null = null;
-  let mx: number | null = null;
+  let mn = Number.NaN;
+  let mx = Number.NaN;
   let last = idx[0]!;
-  // idx ascends, so the block is a contiguous run of the batch exactly when its ends are n-1 apart
-  out.offsets.push(idx[0]!);
-  if (idx.at(-1)! - idx[0]! !== idx.length - 1) out.contiguous = false;
   for (const i of idx) {
-    const [x, step, ts, v] = [xs[i]!, m.steps[i]!, m.timestamps[i]!, m.values[i]!];
-    pos.push(i);
+    const x = xs[i]!;
+    const step = m.steps[i]!;
+    const v = m.values[i]!;
     if (x < minX) minX = x;
     if (x > maxX) maxX = x;
     if (step < minStep) minStep = step;
     if (step > maxStep) maxStep = step;
     if (!Number.isNaN(v)) {
-      if (mn === null || v < mn) mn = v;
-      if (mx === null || v > mx) mx = v;
+      if (Number.isNaN(mn) || v < mn) mn = v;
+      if (Number.isNaN(mx) || v > mx) mx = v;
     }
+    const ts = m.timestamps[i]!;
     if (comparePoints(step, ts, v, m.steps[last]!, m.timestamps[last]!, m.values[last]!) > 0) {
       last = i;
     }
   }
-  out.keys.push(key);
-  out.axes.push(axis);
-  out.blocks.push(block);
-  out.counts.push(idx.length);
-  out.minX.push(minX);
-  out.maxX.push(maxX);
-  out.minSteps.push(minStep);
-  out.maxSteps.push(maxStep);
-  out.minValues.push(mn);
-  out.maxValues.push(mx);
-  out.lastSteps.push(m.steps[last]!);
-  out.lastTimestamps.push(m.timestamps[last]!);
-  out.lastValues.push(m.values[last]!);
+  // idx ascends, so the block is a contiguous run of the segment exactly when its ends are n-1 apart
+  const contiguous = idx.at(-1)! - idx[0]! === idx.length - 1;
+  const at = rec.length;
+  rec.length += BLOCK_FIELDS.length;
+  rec[at + B.blk] = block;
+  rec[at + B.n] = idx.length;
+  rec[at + B.first] = contiguous ? idx[0]! - segmentStart : -1;
+  rec[at + B.minX] = minX;
+  rec[at + B.maxX] = maxX;
+  rec[at + B.minStep] = minStep;
+  rec[at + B.maxStep] = maxStep;
+  rec[at + B.min] = mn;
+  rec[at + B.max] = mx;
+  rec[at + B.lastStep] = m.steps[last]!;
+  rec[at + B.lastTimestamp] = m.timestamps[last]!;
+  rec[at + B.lastValue] = m.values[last]!;
+  return contiguous;
+}
+
+function packDoubles(values: readonly number[]): Buffer {
+  const buf = Buffer.allocUnsafe(values.length * 8);
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  for (let i = 0; i < values.length; i++) view.setFloat64(i * 8, values[i]!);
+  return buf;
 }

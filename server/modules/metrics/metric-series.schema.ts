@@ -1,8 +1,9 @@
 import { builder } from '../../builder.ts';
 import { RunRef } from '../runs/run.schema.ts';
-import type { Bucket, SeriesAxis } from './buckets.ts';
+import type { BucketColumns } from './bucket-fold.ts';
+import { bucketBounds, type SeriesAxis } from './buckets.ts';
 import type { SeriesData } from './metric.service.ts';
-import type { BucketSet } from './metric-buckets.service.ts';
+import type { BucketSet, RunBuckets } from './metric-buckets.service.ts';
 
 export const SeriesAxisEnum = builder.enumType('SeriesAxis', {
   description: 'The x-axis of a metric series.',
@@ -37,74 +38,75 @@ const MetricSeriesRef = builder.objectRef<SeriesData & { key: string }>('MetricS
 });
 
 const col =
-  <T>(f: (b: Bucket) => T) =>
-  (r: { buckets: Bucket[] }) =>
-    r.buckets.map(f);
+  <K extends keyof BucketColumns>(k: K) =>
+  (r: RunBuckets) =>
+    r.buckets[k];
 
-const RunBucketsRef = builder
-  .objectRef<{ runId: string; buckets: Bucket[] }>('RunMetricBuckets')
-  .implement({
-    description:
-      'Non-empty buckets of one run as parallel lists (index i of each list is one bucket), in bucket order. Select only the lists you draw.',
-    fields: (t) => ({
-      runId: t.exposeString('runId', { description: 'Run id.' }),
-      index: t.field({
-        type: ['Int'],
-        description: 'Bucket number (0-based).',
-        resolve: col((b) => b.index),
-      }),
-      xStart: t.field({
-        type: ['SafeInt'],
-        description: 'First x the bucket covers (inclusive).',
-        resolve: col((b) => b.xStart),
-      }),
-      xEnd: t.field({
-        type: ['SafeInt'],
-        description: 'Last x the bucket covers (inclusive).',
-        resolve: col((b) => b.xEnd),
-      }),
-      count: t.field({
-        type: ['Int'],
-        description: 'Number of points in the bucket.',
-        resolve: col((b) => b.count),
-      }),
-      minStep: t.field({
-        type: ['SafeInt'],
-        description: 'Lowest step in the bucket.',
-        resolve: col((b) => b.minStep),
-      }),
-      maxStep: t.field({
-        type: ['SafeInt'],
-        description: 'Highest step in the bucket.',
-        resolve: col((b) => b.maxStep),
-      }),
-      min: t.field({
-        type: t.listRef('MetricValue', { nullable: true }),
-        description: 'Smallest value, NaN ignored; null when every value is NaN.',
-        resolve: col((b) => b.min),
-      }),
-      max: t.field({
-        type: t.listRef('MetricValue', { nullable: true }),
-        description: 'Largest value, NaN ignored; null when every value is NaN.',
-        resolve: col((b) => b.max),
-      }),
-      lastStep: t.field({
-        type: ['SafeInt'],
-        description: "Step of the bucket's latest point (MLflow's rule).",
-        resolve: col((b) => b.last.step),
-      }),
-      lastTimestamp: t.field({
-        type: ['SafeInt'],
-        description: "Timestamp of the bucket's latest point.",
-        resolve: col((b) => b.last.timestamp),
-      }),
-      lastValue: t.field({
-        type: ['MetricValue'],
-        description: "Value of the bucket's latest point.",
-        resolve: col((b) => b.last.value),
-      }),
+const bounds = (r: RunBuckets, side: 'xStart' | 'xEnd') =>
+  r.range ? r.buckets.index.map((i) => bucketBounds(i, r.range!, r.bucketCount)[side]) : [];
+
+const RunBucketsRef = builder.objectRef<RunBuckets>('RunMetricBuckets').implement({
+  description:
+    'Non-empty buckets of one run as parallel lists (index i of each list is one bucket), in bucket order. Select only the lists you draw.',
+  fields: (t) => ({
+    runId: t.exposeString('runId', { description: 'Run id.' }),
+    index: t.field({
+      type: ['Int'],
+      description: 'Bucket number (0-based).',
+      resolve: col('index'),
     }),
-  });
+    xStart: t.field({
+      type: ['SafeInt'],
+      description: 'First x the bucket covers (inclusive).',
+      resolve: (r) => bounds(r, 'xStart'),
+    }),
+    xEnd: t.field({
+      type: ['SafeInt'],
+      description: 'Last x the bucket covers (inclusive).',
+      resolve: (r) => bounds(r, 'xEnd'),
+    }),
+    count: t.field({
+      type: ['Int'],
+      description: 'Number of points in the bucket.',
+      resolve: col('count'),
+    }),
+    minStep: t.field({
+      type: ['SafeInt'],
+      description: 'Lowest step in the bucket.',
+      resolve: col('minStep'),
+    }),
+    maxStep: t.field({
+      type: ['SafeInt'],
+      description: 'Highest step in the bucket.',
+      resolve: col('maxStep'),
+    }),
+    min: t.field({
+      type: t.listRef('MetricValue', { nullable: true }),
+      description: 'Smallest value, NaN ignored; null when every value is NaN.',
+      resolve: col('min'),
+    }),
+    max: t.field({
+      type: t.listRef('MetricValue', { nullable: true }),
+      description: 'Largest value, NaN ignored; null when every value is NaN.',
+      resolve: col('max'),
+    }),
+    lastStep: t.field({
+      type: ['SafeInt'],
+      description: "Step of the bucket's latest point (MLflow's rule).",
+      resolve: col('lastStep'),
+    }),
+    lastTimestamp: t.field({
+      type: ['SafeInt'],
+      description: "Timestamp of the bucket's latest point.",
+      resolve: col('lastTimestamp'),
+    }),
+    lastValue: t.field({
+      type: ['MetricValue'],
+      description: "Value of the bucket's latest point.",
+      resolve: col('lastValue'),
+    }),
+  }),
+});
 
 const BucketSetRef = builder.objectRef<BucketSet>('MetricBuckets').implement({
   description:

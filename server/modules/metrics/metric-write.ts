@@ -1,60 +1,49 @@
 import { float8Array as f8, int4Array as i4, int8Array as i8 } from '../../shared/pg-binary.ts';
 import type { PreparedMetrics } from './metric-batch.ts';
 import type { PreparedBlocks } from './metric-blocks.ts';
+import { BLOCK_BYTES, POINT_BYTES } from './metric-packed.ts';
 
 /**
  * The metric part of the one-statement ingest: SQL text and bound values that write a prepared
- * batch as segments and block rollup rows and fold it into the summaries.
+ * batch as segments (with their packed points and block rollup) and fold it into the summaries.
  */
 
 const LATEST_WINS = `(excluded.last_step, excluded.last_timestamp, excluded.last_value) > (m.last_step, m.last_timestamp, m.last_value)`;
 const FIRST_WINS = `(excluded.first_step, excluded.first_timestamp, excluded.first_value) < (m.first_step, m.first_timestamp, m.first_value)`;
 
 /**
- * SQL that writes a prepared batch as segments and block rollup rows and folds it into the
- * summaries: CTEs named `mk`, `mseg`, `mb`, `mblk`, `mblkp` and `msum`, to be placed in a `with`
- * clause after a CTE that yields the batch's `seq`.
+ * SQL that writes a prepared batch as segments (points as arrays, plus their packed forms and block
+ * rollup, see `metric-blocks.ts`) and folds it into the summaries: CTEs named `mk`, `mseg` and
+ * `msum`, to be placed in a `with` clause after a CTE that yields the batch's `seq`.
  *
  * @param runParam placeholder of the run id, e.g. `$1`.
  * @param seqSource a relation with one column `seq` and one row, or no row to write nothing.
  * @param first number of the first placeholder used for the values of {@link metricWriteValues}.
- * @param contiguous whether every block is a contiguous run of the batch's points
- *   ({@link PreparedBlocks.contiguous}): then the blocks slice the batch's own arrays, so no point is
- *   bound twice; the statement text differs, so callers prepare one statement per variant.
+ * @param _contiguous {@link PreparedBlocks.contiguous}; the text no longer depends on it (callers
+ *   that prepare one statement per variant get two identical texts).
  */
 export function metricWriteCtes(
   runParam: string,
   seqSource: string,
   first: number,
-  contiguous: boolean,
+  _contiguous: boolean,
 ): string {
   const $ = (i: number) => `$${first + i}`;
-  const src = contiguous ? [$(13), $(14), $(15)] : [$(30), $(31), $(32)];
   return `mk as (
        select * from unnest(${$(0)}::text[], ${$(1)}::int[], ${$(2)}::int[], ${$(3)}::int8[], ${$(4)}::int8[],
          ${$(5)}::float8[], ${$(6)}::float8[], ${$(7)}::int8[], ${$(8)}::int8[], ${$(9)}::float8[], ${$(10)}::int8[],
-         ${$(11)}::int8[], ${$(12)}::float8[])
-       as k(key, o, n, min_step, max_step, mn, mx, fs, ft, fv, ls, lt, lv)
+         ${$(11)}::int8[], ${$(12)}::float8[], ${$(16)}::int[], ${$(17)}::int[], ${$(18)}::int[], ${$(19)}::int[],
+         ${$(20)}::int8[], ${$(21)}::int8[])
+       as k(key, o, n, min_step, max_step, mn, mx, fs, ft, fv, ls, lt, lv, so, sn, tio, tn, min_ts, max_ts)
      ), mseg as (
-       insert into metric_segments (run_id, key, seq, n, min_step, max_step, steps, timestamps, vals)
-       select ${runParam}, key, s.seq, n, min_step, max_step, (${$(13)}::int8[])[o + 1 : o + n],
-         (${$(14)}::int8[])[o + 1 : o + n], (${$(15)}::float8[])[o + 1 : o + n]
+       insert into metric_segments (run_id, key, seq, n, min_step, max_step, min_ts, max_ts, steps, timestamps,
+         vals, points, blocks_s, blocks_t)
+       select ${runParam}, key, s.seq, n, min_step, max_step, min_ts, max_ts, (${$(13)}::int8[])[o + 1 : o + n],
+         (${$(14)}::int8[])[o + 1 : o + n], (${$(15)}::float8[])[o + 1 : o + n],
+         substring(${$(22)}::bytea from o * ${POINT_BYTES} + 1 for n * ${POINT_BYTES}),
+         substring(${$(23)}::bytea from so * ${BLOCK_BYTES} + 1 for sn * ${BLOCK_BYTES}),
+         substring(${$(24)}::bytea from tio * ${BLOCK_BYTES} + 1 for tn * ${BLOCK_BYTES})
        from mk, ${seqSource} s
-     ), mb as (
-       select * from unnest(${$(16)}::text[], ${$(17)}::text[], ${$(18)}::int8[], ${$(19)}::int[], ${$(20)}::int[],
-         ${$(21)}::int8[], ${$(22)}::int8[], ${$(23)}::int8[], ${$(24)}::int8[], ${$(25)}::float8[], ${$(26)}::float8[],
-         ${$(27)}::int8[], ${$(28)}::int8[], ${$(29)}::float8[])
-       as b(key, axis, blk, n, o, min_x, max_x, min_step, max_step, mn, mx, ls, lt, lv)
-     ), mblk as (
-       insert into metric_blocks (run_id, key, axis, blk, seq, n, min_x, max_x, min_step, max_step, min_value,
-         max_value, last_step, last_timestamp, last_value)
-       select ${runParam}, key, axis, blk, s.seq, n, min_x, max_x, min_step, max_step, mn, mx, ls, lt, lv
-       from mb, ${seqSource} s
-     ), mblkp as (
-       insert into metric_block_points (run_id, key, axis, blk, seq, steps, timestamps, vals)
-       select ${runParam}, key, axis, blk, s.seq, (${src[0]}::int8[])[o + 1 : o + n],
-         (${src[1]}::int8[])[o + 1 : o + n], (${src[2]}::float8[])[o + 1 : o + n]
-       from mb, ${seqSource} s
      ), msum as (
        insert into metric_summaries as m (run_id, key, count, min_value, max_value, first_step, first_timestamp,
          first_value, last_step, last_timestamp, last_value, last_seq)
@@ -95,20 +84,14 @@ export function metricWriteValues(m: PreparedMetrics, b: PreparedBlocks): unknow
     i8(m.steps),
     i8(m.timestamps),
     f8(m.values),
-    b.keys,
-    b.axes,
-    i8(b.blocks),
-    i4(b.counts),
-    i4(b.offsets),
-    i8(b.minX),
-    i8(b.maxX),
-    i8(b.minSteps),
-    i8(b.maxSteps),
-    f8(b.minValues),
-    f8(b.maxValues),
-    i8(b.lastSteps),
-    i8(b.lastTimestamps),
-    f8(b.lastValues),
-    ...(b.contiguous ? [] : [i8(b.steps), i8(b.timestamps), f8(b.values)]),
+    i4(b.stepOffsets),
+    i4(b.stepCounts),
+    i4(b.timeOffsets),
+    i4(b.timeCounts),
+    i8(b.minTimestamps),
+    i8(b.maxTimestamps),
+    b.points,
+    b.stepBlocks,
+    b.timeBlocks,
   ];
 }

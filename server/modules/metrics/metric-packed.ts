@@ -1,0 +1,74 @@
+/**
+ * Packed binary forms of a segment's points and block aggregates, stored as `bytea` beside the
+ * segment's arrays (`metric_segments.points`, `.blocks_s`, `.blocks_t`) so downsampling reads raw
+ * bytes instead of unnesting arrays or decoding `array_send` output element by element.
+ *
+ * Every number is a big-endian float64, the byte order of PostgreSQL's `float8send`, so a migration
+ * can build the same bytes in SQL. Steps and timestamps are integers within ±2^53, exact as doubles.
+ */
+
+/** Bytes per packed point: step, timestamp, value. */
+export const POINT_BYTES = 24;
+
+/** Fields of a packed block record, in order. */
+export const BLOCK_FIELDS = [
+  'blk',
+  'n',
+  /** Index of the block's first point in the segment when its points are contiguous there, else -1. */
+  'first',
+  'minX',
+  'maxX',
+  'minStep',
+  'maxStep',
+  /** NaN when every value of the block is NaN (min and max ignore NaN). */
+  'min',
+  'max',
+  'lastStep',
+  'lastTimestamp',
+  'lastValue',
+] as const;
+
+/** Bytes per packed block record. */
+export const BLOCK_BYTES = BLOCK_FIELDS.length * 8;
+
+/** Field offsets (in doubles) inside a block record. */
+export const B = Object.fromEntries(BLOCK_FIELDS.map((f, i) => [f, i])) as Record<
+  (typeof BLOCK_FIELDS)[number],
+  number
+>;
+
+/** Packs parallel arrays as big-endian (step, timestamp, value) triples, in array order. */
+export function packPoints(
+  steps: readonly number[],
+  timestamps: readonly number[],
+  values: readonly number[],
+): Buffer {
+  const buf = Buffer.allocUnsafe(steps.length * POINT_BYTES);
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  for (let i = 0, at = 0; i < steps.length; i++, at += POINT_BYTES) {
+    view.setFloat64(at, steps[i]!);
+    view.setFloat64(at + 8, timestamps[i]!);
+    view.setFloat64(at + 16, values[i]!);
+  }
+  return buf;
+}
+
+/** A big-endian view of a packed buffer (no copy). */
+export function viewOf(buf: Buffer): DataView {
+  return new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+
+/**
+ * Decodes packed big-endian doubles into native doubles, reusing one scratch array: the result
+ * is valid until the next call (callers use it synchronously).
+ */
+export function readDoubles(data: Buffer): Float64Array {
+  const n = data.length / 8;
+  if (scratch.length < n) scratch = new Float64Array(Math.max(n, scratch.length * 2));
+  const bytes = Buffer.from(scratch.buffer, 0, data.length);
+  data.copy(bytes);
+  bytes.swap64();
+  return scratch.subarray(0, n);
+}
+
+let scratch = new Float64Array(4096);
