@@ -9,9 +9,8 @@ export type CommitOutcome =
   | { kind: 'replayed'; seq: number }
   | { kind: 'unwritable' };
 
-// Two fixed texts (block points sliced from the batch's arrays, or bound apart), each prepared once
-// per connection as a named statement.
-const commitBatchSql = (contiguous: boolean) => `with locked as (
+// A fixed text, prepared once per connection as a named statement.
+const COMMIT_BATCH_SQL = `with locked as (
     select last_seq + 1 as seq from runs where id = $1 and lifecycle_stage = 'active' for update
   ), claimed as (
     insert into batch_receipts (run_id, idempotency_key, seq, created_time)
@@ -21,11 +20,9 @@ const commitBatchSql = (contiguous: boolean) => `with locked as (
     select seq from locked where $2::text is null union all select seq from claimed
   ), bump as (
     update runs set last_seq = batch.seq from batch where runs.id = $1 returning batch.seq
-  ), ${metricWriteCtes('$1', 'batch', 4, contiguous)}
+  ), ${metricWriteCtes('$1', 'batch', 4)}
   select (select seq from bump) as seq, (select seq from locked) as next,
     (select seq from batch_receipts where run_id = $1 and idempotency_key = $2::text) as prior`;
-
-const COMMIT_BATCH_SQL = { contiguous: commitBatchSql(true), scattered: commitBatchSql(false) };
 
 /**
  * One statement that numbers a batch and writes its metrics: it locks the run row, takes
@@ -43,11 +40,10 @@ export async function commitBatchStatement(
   metrics: PreparedMetrics,
 ): Promise<CommitOutcome> {
   const blocks = prepareBlocks(metrics);
-  const variant = blocks.contiguous ? 'contiguous' : 'scattered';
   const [row] = await sql.query<{ seq: number | null; next: number | null; prior: number | null }>(
-    COMMIT_BATCH_SQL[variant],
+    COMMIT_BATCH_SQL,
     [runId, idempotencyKey, Date.now(), ...metricWriteValues(metrics, blocks)],
-    `trackql_commit_batch_${variant}`,
+    'trackql_commit_batch',
   );
   if (row?.seq != null) return { kind: 'committed', seq: row.seq };
   if (row?.next != null) return { kind: 'replayed', seq: row.prior ?? 0 };

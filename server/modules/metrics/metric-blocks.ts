@@ -33,12 +33,6 @@ export interface PreparedBlocks {
   /** Per key: smallest and largest timestamp. */
   minTimestamps: number[];
   maxTimestamps: number[];
-  /**
-   * True when every block's points are a contiguous run of its segment (points sorted on both
-   * axes, the usual case). The statement no longer depends on it; it stays for callers that
-   * prepare one statement per variant.
-   */
-  contiguous: boolean;
 }
 
 /**
@@ -59,7 +53,6 @@ export function prepareBlocks(m: PreparedMetrics): PreparedBlocks {
     timeCounts: [],
     minTimestamps: [],
     maxTimestamps: [],
-    contiguous: true,
   };
   m.keys.forEach((_, k) => {
     const from = m.offsets[k]!;
@@ -78,7 +71,7 @@ export function prepareBlocks(m: PreparedMetrics): PreparedBlocks {
       (axis === 's' ? out.stepOffsets : out.timeOffsets).push(rec.length / BLOCK_FIELDS.length);
       (axis === 's' ? out.stepCounts : out.timeCounts).push(groups.size);
       for (const [block, idx] of groups) {
-        if (!addBlock(rec, m, block, idx, xs, from)) out.contiguous = false;
+        addBlock(rec, m, block, idx, xs, from);
       }
     }
     let lo = Number.POSITIVE_INFINITY;
@@ -96,7 +89,7 @@ export function prepareBlocks(m: PreparedMetrics): PreparedBlocks {
   return out;
 }
 
-/** Appends one block record; returns whether the block's points are contiguous in the segment. */
+/** Appends one block record (its first point's index in the segment when its points are contiguous there, else -1). */
 function addBlock(
   rec: number[],
   m: PreparedMetrics,
@@ -104,7 +97,7 @@ function addBlock(
   idx: number[],
   xs: number[],
   segmentStart: number,
-): boolean {
+): void {
   let minX = Number.POSITIVE_INFINITY;
   let maxX = Number.NEGATIVE_INFINITY;
   let minStep = Number.POSITIVE_INFINITY;
@@ -145,7 +138,6 @@ function addBlock(
   rec[at + B.lastStep] = m.steps[last]!;
   rec[at + B.lastTimestamp] = m.timestamps[last]!;
   rec[at + B.lastValue] = m.values[last]!;
-  return contiguous;
 }
 
 function packDoubles(values: readonly number[]): Buffer {

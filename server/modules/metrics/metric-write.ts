@@ -19,15 +19,8 @@ const FIRST_WINS = `(excluded.first_step, excluded.first_timestamp, excluded.fir
  * @param runParam placeholder of the run id, e.g. `$1`.
  * @param seqSource a relation with one column `seq` and one row, or no row to write nothing.
  * @param first number of the first placeholder used for the values of {@link metricWriteValues}.
- * @param _contiguous {@link PreparedBlocks.contiguous}; the text no longer depends on it (callers
- *   that prepare one statement per variant get two identical texts).
  */
-export function metricWriteCtes(
-  runParam: string,
-  seqSource: string,
-  first: number,
-  _contiguous: boolean,
-): string {
+export function metricWriteCtes(runParam: string, seqSource: string, first: number): string {
   const $ = (i: number) => `$${first + i}`;
   return `mk as (
        select * from unnest(${$(0)}::text[], ${$(1)}::int[], ${$(2)}::int[], ${$(3)}::int8[], ${$(4)}::int8[],
