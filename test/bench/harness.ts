@@ -124,6 +124,16 @@ export function startBenchServer(
   });
 }
 
+/** Creates a run (in the Default experiment unless `input` says otherwise) and returns its id. */
+export async function benchRun(url: string, input: Record<string, unknown> = {}): Promise<string> {
+  const data = await gql<{ createRun: { run: { runId: string } } }>(
+    url,
+    'mutation($input: CreateRunInput!) { createRun(input: $input) { ... on CreateRunSuccess { run { runId } } } }',
+    { input },
+  );
+  return data.createRun.run.runId;
+}
+
 /** Posts a GraphQL operation and returns `data`, throwing on errors. */
 export async function gql<T>(url: string, query: string, variables?: unknown): Promise<T> {
   const res = await fetch(url, {

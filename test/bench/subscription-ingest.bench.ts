@@ -1,4 +1,4 @@
-import { benchDatabase, gql, procCpuMs, report, startBenchServer } from './harness.ts';
+import { benchDatabase, benchRun, procCpuMs, report, startBenchServer } from './harness.ts';
 import { type BenchSubscriber, subscribeWs } from './ws-subscriber.ts';
 
 /**
@@ -15,14 +15,6 @@ const db = await benchDatabase();
 const server = await startBenchServer(db.url, { LOG_LEVEL: 'info' });
 const LOG =
   'mutation($i: LogBatchInput!) { logBatch(input: $i) { __typename ... on BatchAck { seq } } }';
-
-async function newRun(): Promise<string> {
-  const r = await gql<{ createRun: { run: { runId: string } } }>(
-    server.url,
-    'mutation { createRun(input: {}) { ... on CreateRunSuccess { run { runId } } } }',
-  );
-  return r.createRun.run.runId;
-}
 
 /** Writes 1000-point batches with `WRITERS` concurrent clients for `PHASE_MS`; returns points/s. */
 async function ingest(runId: string): Promise<number> {
@@ -73,10 +65,10 @@ try {
     pointsPerSecond: number;
     serverCpuMsPerBatch: number;
   }[] = [];
-  await ingest(await newRun()); // warm-up
+  await ingest(await benchRun(server.url)); // warm-up
   const modes: Mode[] = ['none', 'points', 'seqOnly', 'liveSeries'];
   for (const mode of [...modes, ...modes]) {
-    const runId = await newRun();
+    const runId = await benchRun(server.url);
     let subs: BenchSubscriber[] = [];
     if (mode !== 'none') {
       const query = SUBSCRIPTIONS[mode];

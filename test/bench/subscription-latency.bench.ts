@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { benchDatabase, gql, percentile, report, startBenchServer } from './harness.ts';
+import { benchDatabase, benchRun, gql, percentile, report, startBenchServer } from './harness.ts';
 import { type BenchSubscriber, subscribeWs } from './ws-subscriber.ts';
 
 /**
@@ -103,11 +103,7 @@ async function trackql(): Promise<Figures & { serverRssMiB: number }> {
   const db = await benchDatabase();
   const server = await startBenchServer(db.url, { LOG_LEVEL: 'info' });
   try {
-    const { createRun } = await gql<{ createRun: { run: { runId: string } } }>(
-      server.url,
-      'mutation { createRun(input: {}) { ... on CreateRunSuccess { run { runId } } } }',
-    );
-    const runId = createRun.run.runId;
+    const runId = await benchRun(server.url);
     let step = 0;
     const figures = await measure(
       server.url,

@@ -1,4 +1,4 @@
-import { benchDatabase, gql, report, startBenchServer } from './harness.ts';
+import { benchDatabase, benchRun, gql, report, startBenchServer } from './harness.ts';
 import { subscribeWs } from './ws-subscriber.ts';
 
 /**
@@ -12,11 +12,7 @@ const POINTS = 1000;
 const db = await benchDatabase();
 const server = await startBenchServer(db.url, { LOG_LEVEL: 'info' });
 try {
-  const { createRun } = await gql<{ createRun: { run: { runId: string } } }>(
-    server.url,
-    'mutation { createRun(input: {}) { ... on CreateRunSuccess { run { runId } } } }',
-  );
-  const runId = createRun.run.runId;
+  const runId = await benchRun(server.url);
   const query =
     'subscription($r: String!) { metricsLogged(runId: $r) { seq metrics { key steps timestamps values } } }';
   let healthySeq = 0;

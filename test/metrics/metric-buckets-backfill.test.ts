@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { initOrm } from '../../server/db/orm.ts';
 import { bucketize, type SeriesAxis } from '../../server/modules/metrics/buckets.ts';
 import { graphql } from '../gql/index.ts';
+import { bucketRows } from '../helpers/buckets.ts';
 import { LogBatch } from '../helpers/documents.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { adminQuery, withDatabase } from '../setup/database.ts';
@@ -20,8 +21,6 @@ const Buckets = graphql(`
 type Raw = { step: number; timestamp: number; value: number };
 const START = 5_000;
 const RUN = 'r0000000000000000000000000000001';
-const num = (v: number | string | null | undefined) =>
-  v == null ? null : v === 'NaN' ? Number.NaN : Number(v);
 
 let t: TestApp;
 let base: string;
@@ -95,17 +94,7 @@ async function expectBucketize(axis: SeriesAxis, count: number) {
   const res = await t.execute(Buckets, { runIds: [RUN], buckets: count, axis });
   const set = res.metricBuckets;
   const r = set.runs[0]!;
-  const got = r.index.map((index, i) => ({
-    index,
-    xStart: r.xStart[i],
-    xEnd: r.xEnd[i],
-    count: r.count[i],
-    minStep: r.minStep[i],
-    maxStep: r.maxStep[i],
-    min: num(r.min[i]),
-    max: num(r.max[i]),
-    last: { step: r.lastStep[i], timestamp: r.lastTimestamp[i], value: num(r.lastValue[i]) },
-  }));
+  const got = bucketRows(r);
   const x = (p: Raw) =>
     axis === 'STEP' ? p.step : axis === 'WALL_TIME' ? p.timestamp : p.timestamp - START;
   const range = { start: set.start!, end: set.end! };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bucketize, type SeriesAxis } from '../../server/modules/metrics/buckets.ts';
 import { graphql } from '../gql/index.ts';
+import { bucketRows } from '../helpers/buckets.ts';
 import { LogBatch } from '../helpers/documents.ts';
 import { seedExperiment, seedRun } from '../helpers/seed.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -18,8 +19,6 @@ const Buckets = graphql(`
 
 type Raw = { step: number; timestamp: number; value: number };
 const START = 1_000_000;
-const num = (v: number | string | null | undefined) =>
-  v == null ? null : v === 'NaN' ? Number.NaN : Number(v);
 
 let t: TestApp;
 let runId: string;
@@ -76,17 +75,7 @@ async function check(key: string, axis: SeriesAxis, count: number, start?: numbe
   const res = await t.execute(Buckets, { runIds: [runId], key, buckets: count, axis, start, end });
   const set = res.metricBuckets;
   const r = set.runs[0]!;
-  const got = r.index.map((index, i) => ({
-    index,
-    xStart: r.xStart[i],
-    xEnd: r.xEnd[i],
-    count: r.count[i],
-    minStep: r.minStep[i],
-    maxStep: r.maxStep[i],
-    min: num(r.min[i]),
-    max: num(r.max[i]),
-    last: { step: r.lastStep[i], timestamp: r.lastTimestamp[i], value: num(r.lastValue[i]) },
-  }));
+  const got = bucketRows(r);
   const pts = points[key]!.map((p) => ({ ...p, x: xOf(axis, p) }));
   const range = { start: set.start!, end: set.end! };
   expect(got, `${key} ${axis} ${count} ${start} ${end}`).toEqual(bucketize(pts, range, count));

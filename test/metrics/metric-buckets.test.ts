@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  type Bucket,
   bucketize,
   type SeriesAxis,
   type SeriesPoint,
 } from '../../server/modules/metrics/buckets.ts';
 import { graphql } from '../gql/index.ts';
+import { bucketRows, metricNumber as num } from '../helpers/buckets.ts';
 import { LogBatch } from '../helpers/documents.ts';
 import { seedExperiment, seedRun } from '../helpers/seed.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -31,8 +31,6 @@ const Series = graphql(`
 `);
 
 type Raw = { step: number; timestamp: number; value: number };
-const num = (v: number | string | null): number | null =>
-  v === null ? null : typeof v === 'number' ? v : Number(v === 'NaN' ? Number.NaN : v);
 
 let t: TestApp;
 const runs: { id: string; start: number; points: Raw[] }[] = [];
@@ -94,25 +92,7 @@ async function fetchBuckets(axis: SeriesAxis, count: number, start?: number, end
     end,
   });
   const set = res.metricBuckets;
-  const perRun = set.runs.map((r) =>
-    r.index.map(
-      (index, i): Bucket => ({
-        index,
-        xStart: r.xStart[i]!,
-        xEnd: r.xEnd[i]!,
-        count: r.count[i]!,
-        minStep: r.minStep[i]!,
-        maxStep: r.maxStep[i]!,
-        min: num(r.min[i] ?? null),
-        max: num(r.max[i] ?? null),
-        last: {
-          step: r.lastStep[i]!,
-          timestamp: r.lastTimestamp[i]!,
-          value: num(r.lastValue[i]!)!,
-        },
-      }),
-    ),
-  );
+  const perRun = set.runs.map(bucketRows);
   return { set, perRun };
 }
 
@@ -212,17 +192,7 @@ describe('metricBuckets over dense series (block rollup and in-memory paths)', (
       const range = { start: set.start!, end: set.end! };
       const pts = points.map((p) => ({ ...p, x: xOf(axis, p, 1_000) }));
       const r = set.runs[0]!;
-      const got = r.index.map((index, i) => ({
-        index,
-        count: r.count[i],
-        min: num(r.min[i] ?? null),
-        max: num(r.max[i] ?? null),
-        last: { step: r.lastStep[i], timestamp: r.lastTimestamp[i], value: num(r.lastValue[i]!) },
-        minStep: r.minStep[i],
-        maxStep: r.maxStep[i],
-        xStart: r.xStart[i],
-        xEnd: r.xEnd[i],
-      }));
+      const got = bucketRows(r);
       expect(got, `${axis} ${count}`).toEqual(bucketize(pts, range, count));
     }
   });
