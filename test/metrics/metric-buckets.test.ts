@@ -212,11 +212,24 @@ describe('metricSeries', () => {
     expect(res.run!.metricBuckets.runs[0]!.count.reduce((a, b) => a + b, 0)).toBe(r.points.length);
   });
 
-  it('limits the series to a step range', async () => {
+  it('limits the series to a step range, whether a segment lies inside it or is cut by it', async () => {
     const r = runs[1]!;
     const res = await t.execute(Series, { runId: r.id, key: 'loss', minStep: 50, maxStep: 60 });
     const n = r.points.filter((p) => p.step >= 50 && p.step <= 60).length;
     expect(res.run!.metricSeries.steps).toHaveLength(n);
     expect(res.run!.metricSeries.steps.every((s) => s >= 50 && s <= 60)).toBe(true);
+
+    // sorted batches of 10 steps: [0..9], [10..19], ... — a range from 15 to 34 cuts two, holds one
+    const run = await seedRun(t, await seedExperiment(t));
+    for (let b = 0; b < 5; b++) {
+      const steps = Array.from({ length: 10 }, (_, i) => b * 10 + i);
+      await t.execute(LogBatch, {
+        input: { runId: run, metrics: [{ key: 'k', steps, values: steps.map((x) => x / 2) }] },
+      });
+    }
+    const cut = await t.execute(Series, { runId: run, key: 'k', minStep: 15, maxStep: 34 });
+    const want = Array.from({ length: 20 }, (_, i) => 15 + i);
+    expect(cut.run!.metricSeries.steps).toEqual(want);
+    expect(cut.run!.metricSeries.values).toEqual(want.map((x) => x / 2));
   });
 });

@@ -119,13 +119,14 @@ export class MetricService {
   ): Promise<SeriesData> {
     const lo = range.minStep ?? Number.MIN_SAFE_INTEGER;
     const hi = range.maxStep ?? Number.MAX_SAFE_INTEGER;
-    const rows = await this.db.query<BinarySegment>(
-      `select array_send(steps) as steps, array_send(timestamps) as timestamps, array_send(vals) as vals
+    const rows = await this.db.query<BinarySegment & { inside: boolean }>(
+      `select array_send(steps) as steps, array_send(timestamps) as timestamps, array_send(vals) as vals,
+         min_step >= $3 and max_step <= $4 as inside
        from metric_segments
        where run_id = $1 and key = $2 and max_step >= $3 and min_step <= $4 order by seq`,
       [runId, key, lo, hi],
     );
-    return mergeSegments(rows.map(decodeSegment), lo, hi);
+    return mergeSegments(rows, lo, hi);
   }
 }
 
@@ -136,39 +137,38 @@ export interface BinarySegment {
   vals: Buffer;
 }
 
-/** Decodes one binary segment row into number arrays. */
-export function decodeSegment(row: BinarySegment) {
-  return {
-    steps: readInt8Array(row.steps),
-    timestamps: readInt8Array(row.timestamps),
-    vals: readFloat8Array(row.vals),
-  };
-}
-
-/** Concatenates segments (in logging order) within [lo, hi] and sorts by step, then timestamp. */
+/**
+ * Concatenates binary segments (in logging order) within [lo, hi] and sorts by step, then timestamp.
+ *
+ * @remarks A segment lying wholly inside the range (`inside`, the usual case) is decoded straight
+ * into the output lists; only segments cut by the range go through temporary arrays. Large
+ * histories so allocate about half as much.
+ */
 export function mergeSegments(
-  segs: readonly { steps: number[]; timestamps: number[]; vals: number[] }[],
+  segs: readonly (BinarySegment & { inside: boolean })[],
   lo: number,
   hi: number,
 ): SeriesData {
   const out: SeriesData = { steps: [], timestamps: [], values: [] };
-  let sorted = true;
   for (const seg of segs) {
-    for (let i = 0; i < seg.steps.length; i++) {
-      const step = seg.steps[i]!;
+    if (seg.inside) {
+      readInt8Array(seg.steps, out.steps);
+      readInt8Array(seg.timestamps, out.timestamps);
+      readFloat8Array(seg.vals, out.values);
+      continue;
+    }
+    const steps = readInt8Array(seg.steps);
+    const timestamps = readInt8Array(seg.timestamps);
+    const vals = readFloat8Array(seg.vals);
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i]!;
       if (step < lo || step > hi) continue;
-      const ts = seg.timestamps[i]!;
-      const n = out.steps.length;
-      if (n > 0) {
-        const ps = out.steps[n - 1]!;
-        if (step < ps || (step === ps && ts < out.timestamps[n - 1]!)) sorted = false;
-      }
       out.steps.push(step);
-      out.timestamps.push(ts);
-      out.values.push(seg.vals[i]!);
+      out.timestamps.push(timestamps[i]!);
+      out.values.push(vals[i]!);
     }
   }
-  if (sorted) return out;
+  if (isSorted(out)) return out;
   const order = out.steps.map((_, i) => i);
   order.sort((a, b) => out.steps[a]! - out.steps[b]! || out.timestamps[a]! - out.timestamps[b]!);
   return {
@@ -176,4 +176,13 @@ export function mergeSegments(
     timestamps: order.map((i) => out.timestamps[i]!),
     values: order.map((i) => out.values[i]!),
   };
+}
+
+/** True when the points are in (step, timestamp) order already. */
+function isSorted({ steps, timestamps }: SeriesData): boolean {
+  for (let i = 1; i < steps.length; i++) {
+    const d = steps[i]! - steps[i - 1]!;
+    if (d < 0 || (d === 0 && timestamps[i]! < timestamps[i - 1]!)) return false;
+  }
+  return true;
 }
