@@ -124,6 +124,19 @@ describe('liveSeries', () => {
     expect(await frame(a)).toEqual(await frame(b));
     await Promise.all([a.close(), b.close(), other.close()]);
     await expect.poll(() => t.app.liveSeries.size).toBe(before);
+    expect(t.app.bus.wants('metrics', run)).toBe(false);
+  });
+
+  it('refuses an unknown run before any frame and keeps nothing attached', async () => {
+    const run = await seedRun(t, exp);
+    const before = t.app.liveSeries.size;
+    const missing = 'f'.repeat(32);
+    const s = subscribe({ runIds: [run, missing], key: 'loss', buckets: 5 });
+    const r = await s.next();
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'RESOURCE_DOES_NOT_EXIST' });
+    await s.close();
+    expect(t.app.liveSeries.size).toBe(before);
+    expect(t.app.bus.wants('metrics', run)).toBe(false);
   });
 
   it('doubles an open range as often as a point needs, on either side, merging buckets', async () => {
