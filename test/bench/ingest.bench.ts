@@ -64,9 +64,7 @@ interface IngestFigures {
 async function ingest(server: BenchServer, dbUrl: string, clients: number): Promise<IngestFigures> {
   const url = server.url;
   const runs = await Promise.all(Array.from({ length: clients }, () => createRun(url)));
-  const bodies = runs.map((r) =>
-    batchBodies(r, Math.ceil(BATCHES / clients) * (clients === 1 ? 1 : 1)),
-  );
+  const bodies = runs.map((r) => batchBodies(r, Math.ceil(BATCHES / clients)));
   await post(url, batchBodies(await createRun(url), 1)[0]!);
   const pg0 = await postgresCpuMs(dbUrl);
   const cpu0 = procCpuMs(server.proc.pid!);

@@ -17,6 +17,10 @@ export interface PointsRange {
   length: number;
 }
 
+/** The segment columns holding a segment's smallest and largest x on `axis`. */
+const xColumns = (axis: SeriesAxis) =>
+  axis === 'STEP' ? ['s.min_step', 's.max_step'] : ['s.min_ts', 's.max_ts'];
+
 const int = (n: number) => {
   if (!Number.isSafeInteger(n)) throw new Error(`not a safe integer: ${n}`);
   return String(n);
@@ -39,7 +43,7 @@ export class BucketReads {
 
   /** The smallest and largest x of `key` over the runs, or null when they have no point. */
   async extent(runs: Runs, key: string, axis: SeriesAxis): Promise<XRange | null> {
-    const [lo, hi] = axis === 'STEP' ? ['s.min_step', 's.max_step'] : ['s.min_ts', 's.max_ts'];
+    const [lo, hi] = xColumns(axis);
     const [row] = await this.db.query<{ lo: number | null; hi: number | null }>(
       `select min(${lo} - o.off) as lo, max(${hi} - o.off) as hi
        from unnest($1::text[], $3::int8[]) as o(run_id, off)
@@ -65,7 +69,7 @@ export class BucketReads {
     column: 'points' | 'blocks_s' | 'blocks_t',
     onSegment: (run: number, seq: number, data: Buffer) => void,
   ): Promise<void> {
-    const [lo, hi] = axis === 'STEP' ? ['s.min_step', 's.max_step'] : ['s.min_ts', 's.max_ts'];
+    const [lo, hi] = xColumns(axis);
     const reader = new CopyBinaryReader(([i, seq, data]) =>
       onSegment(i!.readInt32BE(0) - 1, seq!.readDoubleBE(0), data!),
     );

@@ -31,11 +31,6 @@ export class LiveService {
     this.store = new MetricStore(db);
   }
 
-  /** Number of distinct live series being computed (each shared by its subscribers). */
-  get liveSeriesCount(): number {
-    return this.seriesHubs.size;
-  }
-
   /** Registers `it` with the bus so a shutdown ends it. */
   private tracked<T>(it: LiveIterator<T>): LiveIterator<T> {
     it.onEnd(this.bus.track(it));

@@ -1,6 +1,5 @@
 import type { Readable } from 'node:stream';
 import type * as S3 from '@aws-sdk/client-s3';
-import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
 import type * as Storage from '@aws-sdk/lib-storage';
 import type { S3Config } from '../../../config.ts';
 import type { ArtifactLocation, ArtifactStore, ByteRange, StagedFile } from './artifact-store.ts';
@@ -31,7 +30,7 @@ class S3Location implements ArtifactLocation {
   constructor(
     readonly uri: string,
     private readonly sdk: S3Sdk,
-    private readonly client: S3Client,
+    private readonly client: S3.S3Client,
     private readonly bucket: string,
     private readonly prefix: string,
   ) {}
@@ -82,7 +81,7 @@ class S3Location implements ArtifactLocation {
 
 /** Artifacts in an S3-compatible object store: `s3://bucket/prefix` URIs. */
 export class S3ArtifactStore implements ArtifactStore {
-  private client: S3Client | null = null;
+  private client: S3.S3Client | null = null;
 
   constructor(
     private readonly config: S3Config,
@@ -99,9 +98,9 @@ export class S3ArtifactStore implements ArtifactStore {
     return new S3Location(uri, this.sdk, this.getClient(), u.hostname, prefix);
   }
 
-  private getClient(): S3Client {
+  private getClient(): S3.S3Client {
     if (!this.client) {
-      const options: S3ClientConfig = {
+      const options: S3.S3ClientConfig = {
         region: this.config.region,
         endpoint: this.config.endpoint,
         forcePathStyle: this.config.forcePathStyle,
