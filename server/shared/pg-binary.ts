@@ -2,10 +2,8 @@
  * PostgreSQL's binary array format (one-dimensional int4[], int8[] and float8[]) for the hot paths
  * that move large metric arrays.
  *
- * Reading: select `array_send(col)` (a bytea, which `pg` hands over as a Buffer) and decode it here,
- * several times faster than parsing the array's text form. Writing: `pg` sends a Buffer parameter in
- * binary format and PostgreSQL reads it with `array_recv`, so no number is printed by Node or parsed
- * by `float8in`/`int8in`. The element type must be the one the statement declares (`$n::float8[]`
+ * `pg` sends a Buffer parameter in binary format and PostgreSQL reads it with `array_recv`, so no
+ * number is printed by Node or parsed by `float8in`/`int8in`. The element type must be the one the statement declares (`$n::float8[]`
  * takes {@link float8Array}, `$n::int8[]` {@link int8Array}, `$n::int[]` {@link int4Array}).
  *
  * The output of a binary COPY ({@link CopyBinaryReader}) carries bytea as raw bytes, without the
@@ -14,37 +12,6 @@
  * Layout: ndim, has-null flag, element type oid, then per dimension (length, lower bound), then per
  * element a 4-byte length (-1 for null) and the big-endian value.
  */
-
-function header(buf: Buffer): { n: number; offset: number } {
-  const ndim = buf.readInt32BE(0);
-  if (ndim === 0) return { n: 0, offset: 12 };
-  if (ndim !== 1) throw new Error(`expected a one-dimensional array, got ${ndim} dimensions`);
-  return { n: buf.readInt32BE(12), offset: 20 };
-}
-
-/** Decodes a binary int8[] (values within ±2^53) into `out`, appending. */
-export function readInt8Array(buf: Buffer, out: number[] = []): number[] {
-  const { n, offset } = header(buf);
-  let at = offset;
-  for (let i = 0; i < n; i++) {
-    const hi = buf.readInt32BE(at + 4);
-    const lo = buf.readUInt32BE(at + 8);
-    out.push(hi * 4294967296 + lo);
-    at += 12;
-  }
-  return out;
-}
-
-/** Decodes a binary float8[] into `out`, appending. */
-export function readFloat8Array(buf: Buffer, out: number[] = []): number[] {
-  const { n, offset } = header(buf);
-  let at = offset;
-  for (let i = 0; i < n; i++) {
-    out.push(buf.readDoubleBE(at + 4));
-    at += 12;
-  }
-  return out;
-}
 
 const FLOAT8_OID = 701;
 const INT8_OID = 20;

@@ -232,4 +232,28 @@ describe('metricSeries', () => {
     expect(cut.run!.metricSeries.steps).toEqual(want);
     expect(cut.run!.metricSeries.values).toEqual(want.map((x) => x / 2));
   });
+
+  it('keeps NaN, ±Infinity and steps and timestamps at ±(2^53 - 1) exactly', async () => {
+    const run = await seedRun(t, await seedExperiment(t));
+    const big = Number.MAX_SAFE_INTEGER;
+    await t.execute(LogBatch, {
+      input: {
+        runId: run,
+        metrics: [
+          {
+            key: 'odd',
+            steps: [-big, 0, 1, big],
+            timestamps: [1, big, 3, 4],
+            values: ['NaN', 'Infinity', '-Infinity', 0.1],
+          },
+        ],
+      },
+    });
+    const res = await t.execute(Series, { runId: run, key: 'odd' });
+    expect(res.run!.metricSeries).toMatchObject({
+      steps: [-big, 0, 1, big],
+      timestamps: [1, big, 3, 4],
+      values: ['NaN', 'Infinity', '-Infinity', 0.1],
+    });
+  });
 });

@@ -1,13 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { installTypeParsers } from '../../server/shared/db.ts';
-import {
-  float8Array,
-  int4Array,
-  int8Array,
-  readFloat8Array,
-  readInt8Array,
-} from '../../server/shared/pg-binary.ts';
+import { float8Array, int4Array, int8Array } from '../../server/shared/pg-binary.ts';
 
 /** The binary array parameters PostgreSQL reads with array_recv, checked against its own text output. */
 describe('binary numeric array parameters', () => {
@@ -73,3 +67,36 @@ describe('binary numeric array parameters', () => {
     );
   });
 });
+
+// Decoders of PostgreSQL's binary array output (`array_send`), to read back what the encoders sent.
+
+function header(buf: Buffer): { n: number; offset: number } {
+  const ndim = buf.readInt32BE(0);
+  if (ndim === 0) return { n: 0, offset: 12 };
+  if (ndim !== 1) throw new Error(`expected a one-dimensional array, got ${ndim} dimensions`);
+  return { n: buf.readInt32BE(12), offset: 20 };
+}
+
+/** Decodes a binary int8[] (values within ±2^53) into `out`, appending. */
+function readInt8Array(buf: Buffer, out: number[] = []): number[] {
+  const { n, offset } = header(buf);
+  let at = offset;
+  for (let i = 0; i < n; i++) {
+    const hi = buf.readInt32BE(at + 4);
+    const lo = buf.readUInt32BE(at + 8);
+    out.push(hi * 4294967296 + lo);
+    at += 12;
+  }
+  return out;
+}
+
+/** Decodes a binary float8[] into `out`, appending. */
+function readFloat8Array(buf: Buffer, out: number[] = []): number[] {
+  const { n, offset } = header(buf);
+  let at = offset;
+  for (let i = 0; i < n; i++) {
+    out.push(buf.readDoubleBE(at + 4));
+    at += 12;
+  }
+  return out;
+}

@@ -179,22 +179,37 @@ export class BucketFold {
 
   /** The non-empty buckets in index order; the fold is empty afterwards, ready for the next run. */
   take(): BucketColumns {
-    const out = emptyColumns();
-    for (let i = 0; i < this.count; i++) {
+    let size = 0;
+    for (let i = 0; i < this.count; i++) if (this.n[i] !== 0) size++;
+    // arrays of their final length, filled in place: no growth copies for the 9 columns
+    const col = () => new Array<number>(size);
+    const out: BucketColumns = {
+      index: col(),
+      count: col(),
+      minStep: col(),
+      maxStep: col(),
+      min: col(),
+      max: col(),
+      lastStep: col(),
+      lastTimestamp: col(),
+      lastValue: col(),
+    };
+    for (let i = 0, k = 0; i < this.count; i++) {
       const n = this.n[i]!;
       if (n === 0) continue;
       const mn = this.min[i]!;
       const mx = this.max[i]!;
-      out.index.push(i);
-      out.count.push(n);
-      out.minStep.push(this.minStep[i]!);
-      out.maxStep.push(this.maxStep[i]!);
-      out.min.push(Number.isNaN(mn) ? null : mn);
-      out.max.push(Number.isNaN(mx) ? null : mx);
-      out.lastStep.push(this.lastStep[i]!);
-      out.lastTimestamp.push(this.lastTs[i]!);
-      out.lastValue.push(this.lastValue[i]!);
+      out.index[k] = i;
+      out.count[k] = n;
+      out.minStep[k] = this.minStep[i]!;
+      out.maxStep[k] = this.maxStep[i]!;
+      out.min[k] = Number.isNaN(mn) ? null : mn;
+      out.max[k] = Number.isNaN(mx) ? null : mx;
+      out.lastStep[k] = this.lastStep[i]!;
+      out.lastTimestamp[k] = this.lastTs[i]!;
+      out.lastValue[k] = this.lastValue[i]!;
       this.n[i] = 0;
+      k++;
     }
     return out;
   }

@@ -3,8 +3,8 @@ import { ValidationError } from '../../shared/errors.ts';
 import { type BucketColumns, BucketFold, emptyColumns } from './bucket-fold.ts';
 import type { SeriesAxis, XRange } from './buckets.ts';
 import { STEP_BLOCK, TIME_BLOCK_MS } from './metric-blocks.ts';
-import { BucketReads, type PointsRange, type Runs } from './metric-bucket-reads.ts';
 import { POINT_BYTES } from './metric-packed.ts';
+import { PackedReads, type PointsRange, type Runs } from './metric-packed-reads.ts';
 import { foldBlocks, foldPoints } from './packed-fold.ts';
 
 /** Largest number of runs in one downsampling request. */
@@ -50,10 +50,10 @@ interface Straddler extends PointsRange {
 
 /** Downsampling of metric series into the shared bucket definition of `buckets.ts`. */
 export class MetricBucketService {
-  private readonly reads: BucketReads;
+  private readonly reads: PackedReads;
 
   constructor(db: Db) {
-    this.reads = new BucketReads(db);
+    this.reads = new PackedReads(db);
   }
 
   /**

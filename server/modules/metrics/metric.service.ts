@@ -1,7 +1,8 @@
 import type { Db } from '../../shared/db.ts';
 import { groupByKeys } from '../../shared/group.ts';
 import { type PageRequest, toConnection } from '../../shared/pagination.ts';
-import { readFloat8Array, readInt8Array } from '../../shared/pg-binary.ts';
+import { readDoubles } from './metric-packed.ts';
+import { PackedReads } from './metric-packed-reads.ts';
 
 /** A logged metric point. */
 export interface MetricPoint {
@@ -54,7 +55,11 @@ const SUMMARY_COLUMNS = `run_id as "runId", key, count, min_value as "minValue",
  * and one summary row per (run, key).
  */
 export class MetricService {
-  constructor(private readonly db: Db) {}
+  private readonly packed: PackedReads;
+
+  constructor(private readonly db: Db) {
+    this.packed = new PackedReads(db);
+  }
 
   /** Summaries of each run, sorted by key (one query). */
   async summariesByRunIds(runIds: readonly string[]): Promise<MetricSummary[][]> {
@@ -108,9 +113,10 @@ export class MetricService {
   /**
    * The whole history of one key as parallel lists (the fast form for charts and exports).
    *
-   * @remarks Segments are read as arrays, without unnesting, and merged in logging order; a stable
-   * sort by (step, timestamp) then gives the same order as {@link MetricService.history}. The step
-   * range is inclusive.
+   * @remarks The segments' packed points stream in logging order by binary COPY and are decoded
+   * straight into the output lists as they arrive; a stable sort by (step, timestamp), needed only
+   * when batches overlap, then gives the order of {@link MetricService.history}. The step range
+   * is inclusive.
    */
   async series(
     runId: string,
@@ -119,55 +125,33 @@ export class MetricService {
   ): Promise<SeriesData> {
     const lo = range.minStep ?? Number.MIN_SAFE_INTEGER;
     const hi = range.maxStep ?? Number.MAX_SAFE_INTEGER;
-    const rows = await this.db.query<BinarySegment & { inside: boolean }>(
-      `select array_send(steps) as steps, array_send(timestamps) as timestamps, array_send(vals) as vals,
-         min_step >= $3 and max_step <= $4 as inside
-       from metric_segments
-       where run_id = $1 and key = $2 and max_step >= $3 and min_step <= $4 order by seq`,
-      [runId, key, lo, hi],
+    const out: SeriesData = { steps: [], timestamps: [], values: [] };
+    const runs = { ids: [runId], offsets: [0] };
+    await this.packed.segments(
+      runs,
+      key,
+      'STEP',
+      { start: lo, end: hi },
+      'points',
+      (_r, _s, data) => appendPoints(out, readDoubles(data), lo, hi),
     );
-    return mergeSegments(rows, lo, hi);
+    return sortSeries(out);
   }
 }
 
-/** A `metric_segments` row with its arrays selected through `array_send`. */
-export interface BinarySegment {
-  steps: Buffer;
-  timestamps: Buffer;
-  vals: Buffer;
+/** Appends packed (step, timestamp, value) triples whose step lies in [lo, hi]. */
+function appendPoints(out: SeriesData, p: Float64Array, lo: number, hi: number): void {
+  for (let at = 0; at < p.length; at += 3) {
+    const step = p[at]!;
+    if (step < lo || step > hi) continue;
+    out.steps.push(step);
+    out.timestamps.push(p[at + 1]!);
+    out.values.push(p[at + 2]!);
+  }
 }
 
-/**
- * Concatenates binary segments (in logging order) within [lo, hi] and sorts by step, then timestamp.
- *
- * @remarks A segment lying wholly inside the range (`inside`, the usual case) is decoded straight
- * into the output lists; only segments cut by the range go through temporary arrays. Large
- * histories so allocate about half as much.
- */
-export function mergeSegments(
-  segs: readonly (BinarySegment & { inside: boolean })[],
-  lo: number,
-  hi: number,
-): SeriesData {
-  const out: SeriesData = { steps: [], timestamps: [], values: [] };
-  for (const seg of segs) {
-    if (seg.inside) {
-      readInt8Array(seg.steps, out.steps);
-      readInt8Array(seg.timestamps, out.timestamps);
-      readFloat8Array(seg.vals, out.values);
-      continue;
-    }
-    const steps = readInt8Array(seg.steps);
-    const timestamps = readInt8Array(seg.timestamps);
-    const vals = readFloat8Array(seg.vals);
-    for (let i = 0; i < steps.length; i++) {
-      const step = steps[i]!;
-      if (step < lo || step > hi) continue;
-      out.steps.push(step);
-      out.timestamps.push(timestamps[i]!);
-      out.values.push(vals[i]!);
-    }
-  }
+/** Points in logging order, stably sorted by step, then timestamp (a no-op when sorted already). */
+function sortSeries(out: SeriesData): SeriesData {
   if (isSorted(out)) return out;
   const order = out.steps.map((_, i) => i);
   order.sort((a, b) => out.steps[a]! - out.steps[b]! || out.timestamps[a]! - out.timestamps[b]!);

@@ -26,8 +26,8 @@ const int = (n: number) => {
   return String(n);
 };
 
-/** SQL reads of the segments' packed columns (see `metric-packed.ts`) for downsampling. */
-export class BucketReads {
+/** SQL reads of the segments' packed columns (see `metric-packed.ts`): downsampling and series. */
+export class PackedReads {
   constructor(private readonly db: Db) {}
 
   /** Per-run x offsets: each run's start time on the relative axis, else 0. */
@@ -55,7 +55,7 @@ export class BucketReads {
 
   /**
    * Streams one packed column of the runs' segments of `key` overlapping `range` by binary COPY,
-   * run after run: `onSegment(run, seq, bytes)` as the rows arrive.
+   * run after run and each run's in logging order: `onSegment(run, seq, bytes)` as rows arrive.
    *
    * @remarks COPY carries the bytea raw (a `select` would send it as hex text, twice the bytes
    * and a decode on each side); it takes no parameters, so ids and key are inlined through
@@ -80,7 +80,7 @@ export class BucketReads {
           array[${runs.offsets.map(int).join(',')}]::int8[]) with ordinality as o(run_id, off, i)
         join metric_segments s on s.run_id = o.run_id and s.key = ${escapeLiteral(key)}
         where ${hi} - o.off >= ${int(range.start)} and ${lo} - o.off <= ${int(range.end)}
-        order by o.i
+        order by o.i, s.seq
       ) to stdout (format binary)`,
       (chunk) => reader.push(chunk),
     );
