@@ -24,6 +24,7 @@ const EnvSchema = z.object({
   TRACKQL_SUB_MAX_BUFFERED_EVENTS: z.coerce.number().int().min(10).default(5_000),
   TRACKQL_SUB_MAX_EVENT_POINTS: z.coerce.number().int().min(1).default(10_000),
   TRACKQL_SUB_GAP_WAIT_MS: z.coerce.number().int().min(0).default(50),
+  TRACKQL_SUB_FRAME_MS: z.coerce.number().int().min(0).max(1000).default(16),
   LOG_LEVEL: LogLevel.default('info'),
 });
 
@@ -71,6 +72,11 @@ export interface SubscriptionLimits {
   maxEventPoints: number;
   /** How long a missing sequence number may stay missing before it is read from storage. */
   gapWaitMs: number;
+  /**
+   * Frame length (ms) for pacing bursts: while commits come faster than this, a subscriber gets at
+   * most one coalesced event per frame; 0 sends every event at once.
+   */
+  frameMs: number;
 }
 
 /**
@@ -114,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBufferedEvents: e.TRACKQL_SUB_MAX_BUFFERED_EVENTS,
       maxEventPoints: e.TRACKQL_SUB_MAX_EVENT_POINTS,
       gapWaitMs: e.TRACKQL_SUB_GAP_WAIT_MS,
+      frameMs: e.TRACKQL_SUB_FRAME_MS,
     },
     logLevel: e.LOG_LEVEL,
   };

@@ -66,7 +66,8 @@ try {
     serverCpuMsPerBatch: number;
   }[] = [];
   await ingest(await benchRun(server.url)); // warm-up
-  const modes: Mode[] = ['none', 'points', 'seqOnly', 'liveSeries'];
+  const subscribed = (process.env.BENCH_MODES ?? 'points,seqOnly,liveSeries').split(',');
+  const modes = ['none', ...subscribed] as Mode[];
   for (const mode of [...modes, ...modes]) {
     const runId = await benchRun(server.url);
     let subs: BenchSubscriber[] = [];

@@ -14,6 +14,7 @@ beforeAll(async () => {
         maxBufferedEvents: 20,
         maxEventPoints: 250,
         gapWaitMs: 50,
+        frameMs: 16,
       },
     },
   });

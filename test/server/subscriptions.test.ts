@@ -199,6 +199,26 @@ describe('metricsLogged', () => {
     await Promise.all([...full, bare, keyed].map((s) => s.close()));
   });
 
+  it('delivers a large shared event whole to every WebSocket subscriber', async () => {
+    const run = await seedRun(t, exp);
+    const subs = [0, 1, 2].map(() => wsSubscribe(url, MetricsLogged, { runId: run, afterSeq: 0 }));
+    await Promise.all(subs.map((s) => s.ready));
+    await new Promise((r) => setTimeout(r, 100));
+    // 1,000 points (~22 KB of JSON): above the size from which a payload is sent as a shared frame
+    const steps = Array.from({ length: 1000 }, (_, i) => i);
+    await log(run, steps);
+    for (const s of subs) {
+      const e = await nextEvent(s);
+      expect(e.seq).toBe(1);
+      expect(e.metrics[0]!.steps).toEqual(steps);
+      expect(e.metrics[0]!.values).toEqual(steps.map((x) => x / 10));
+    }
+    // and the socket goes on with small messages after the fragmented one
+    await log(run, [1000]);
+    for (const s of subs) expect((await nextEvent(s)).metrics[0]!.steps).toEqual([1000]);
+    await Promise.all(subs.map((s) => s.close()));
+  });
+
   it('keeps NaN and Infinity', async () => {
     const run = await seedRun(t, exp);
     const s = sse({ runId: run, afterSeq: 0 });

@@ -2,6 +2,7 @@ import type { SubscriptionLimits } from '../../config.ts';
 import type { Db } from '../../shared/db.ts';
 import type { Bucket, SeriesAxis, XRange } from '../metrics/buckets.ts';
 import type { EventBus } from './event-bus.ts';
+import { type FrameClock, pacingClock } from './frame-clock.ts';
 import { END, Lagged, LiveIterator } from './live-iterator.ts';
 import type { MetricStore } from './metric-store.ts';
 import { type HubListener, SeriesHub } from './series-hub.ts';
@@ -70,7 +71,7 @@ export class LiveSeriesHubs {
       entry = { hub, opened: hub.open(this.bus, this.store, this.limits) };
       this.hubs.set(id, entry);
     }
-    const it = subscribe(entry.hub);
+    const it = subscribe(entry.hub, pacingClock(this.limits));
     try {
       await entry.opened;
     } catch (err) {
@@ -82,7 +83,7 @@ export class LiveSeriesHubs {
 }
 
 /** One subscriber's view of a hub: a full frame, then deltas, coalesced while it is behind. */
-function subscribe(hub: SeriesHub): LiveIterator<SeriesFrame | Lagged> {
+function subscribe(hub: SeriesHub, clock: FrameClock | null): LiveIterator<SeriesFrame | Lagged> {
   let needFull = true;
   /** Buckets changed since the hub's version `servedAt`, when this subscriber was last served. */
   let dirty = new Map<string, Set<number>>();
@@ -97,7 +98,7 @@ function subscribe(hub: SeriesHub): LiveIterator<SeriesFrame | Lagged> {
         else dirty.set(runId, new Set(set));
       }
     }
-    it.wake();
+    it.wake(change?.committedAt ?? null);
   };
   const produce = async (): Promise<SeriesFrame | Lagged | null | typeof END> => {
     if (hub.lagged) {
@@ -112,7 +113,7 @@ function subscribe(hub: SeriesHub): LiveIterator<SeriesFrame | Lagged> {
     servedAt = hub.version;
     return frame;
   };
-  const it = new LiveIterator(produce, () => hub.detach(listener));
+  const it = new LiveIterator(produce, () => hub.detach(listener), clock);
   hub.attach(listener);
   return it;
 }

@@ -1,6 +1,7 @@
 import type { SubscriptionLimits } from '../../config.ts';
 import type { EventBus } from './event-bus.ts';
 import type { KeySeries, MetricsBatch } from './events.ts';
+import { pacingClock } from './frame-clock.ts';
 import { END, Lagged, LiveIterator } from './live-iterator.ts';
 import type { MetricStore } from './metric-store.ts';
 import { RunTail } from './run-tail.ts';
@@ -110,7 +111,11 @@ export async function openMetricsStream(
     const taken = tail.take(limits.maxEventPoints);
     return taken.batches.length > 0 ? mergeBatches(taken.batches, taken.seq, false) : null;
   };
-  const it: LiveIterator<MetricsEvent | Lagged> = new LiveIterator(produce, () => tail.close());
+  const it: LiveIterator<MetricsEvent | Lagged> = new LiveIterator(
+    produce,
+    () => tail.close(),
+    pacingClock(limits),
+  );
   const tail = new RunTail(args.runId, args.keys, bus, store, limits, it.wake);
   try {
     await tail.open(args.afterSeq);

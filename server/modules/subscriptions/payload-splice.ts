@@ -7,13 +7,28 @@ import type { WebSocket, WebSocketServer } from 'ws';
  * graphql-ws stringifies each `next` message per subscriber. For a result shared by many subscribers
  * (see shared-execution.ts) the `jsonMessageReplacer` below puts a placeholder where the payload goes
  * and remembers the payload's JSON (computed once per result object); the patched `socket.send`,
- * called synchronously right after the stringification, splices the JSON in. Messages without the
+ * called synchronously right after the stringification, puts the JSON in. Messages without the
  * placeholder pass through untouched.
+ *
+ * A small payload is spliced into the message text. A large one (points of coalesced batches) is
+ * encoded to UTF-8 once and sent as the middle frame of a three-frame message (text before it,
+ * the shared bytes, text after it; WebSocket fragmentation, reassembled by every client), so no
+ * subscriber copies it into a string of its own and no per-subscriber string lands in V8's large
+ * object space, which only full collections free.
  */
 const PLACEHOLDER = '\u0000trackql:shared-payload\u0000';
 const QUOTED = JSON.stringify(PLACEHOLDER);
-const json = new WeakMap<object, string>();
-let pending: string | null = null;
+/** Payloads from this many characters on are sent as a shared frame. */
+const FRAGMENT_FROM = 16 * 1024;
+
+interface Payload {
+  text: string;
+  /** The UTF-8 bytes, once a large payload was first sent. */
+  bytes: Buffer | null;
+}
+
+const payloads = new WeakMap<object, Payload>();
+let pending: Payload | null = null;
 
 /** Marks a result for splicing (only error-free results are shared). */
 export function shareable(result: ExecutionResult): boolean {
@@ -23,26 +38,35 @@ export function shareable(result: ExecutionResult): boolean {
 /** graphql-ws `jsonMessageReplacer`: replaces a shared payload by the placeholder. */
 export function payloadReplacer(this: unknown, key: string, value: unknown): unknown {
   if (key !== 'payload' || value === null || typeof value !== 'object') return value;
-  let text = json.get(value);
-  if (text === undefined) {
-    text = JSON.stringify(value);
-    json.set(value, text);
+  let p = payloads.get(value);
+  if (p === undefined) {
+    p = { text: JSON.stringify(value), bytes: null };
+    payloads.set(value, p);
   }
-  pending = text;
+  pending = p;
   return PLACEHOLDER;
 }
 
-/** Patches every new socket's `send` to splice the pending payload JSON into the message. */
+type Send = (data: string | Buffer, options: { fin: boolean }, cb?: (err?: Error) => void) => void;
+
+/** Patches every new socket's `send` to put the pending payload JSON into the message. */
 export function splicePayloads(wss: WebSocketServer): void {
   wss.on('connection', (socket: WebSocket) => {
-    const send = socket.send.bind(socket) as (data: string, cb?: (err?: Error) => void) => void;
+    const send = socket.send.bind(socket) as Send;
     (socket as { send: unknown }).send = (data: unknown, cb?: (err?: Error) => void) => {
-      if (pending !== null && typeof data === 'string') {
-        const at = data.lastIndexOf(QUOTED);
-        if (at >= 0) data = data.slice(0, at) + pending + data.slice(at + QUOTED.length);
-        pending = null;
+      const p = pending;
+      pending = null;
+      const at = p !== null && typeof data === 'string' ? data.lastIndexOf(QUOTED) : -1;
+      if (p === null || at < 0) return send(data as string, { fin: true }, cb);
+      const text = data as string;
+      const tail = text.slice(at + QUOTED.length);
+      if (p.text.length < FRAGMENT_FROM) {
+        return send(text.slice(0, at) + p.text + tail, { fin: true }, cb);
       }
-      send(data as string, cb);
+      p.bytes ??= Buffer.from(p.text);
+      send(text.slice(0, at), { fin: false });
+      send(p.bytes, { fin: false });
+      send(tail, { fin: true }, cb);
     };
   });
 }

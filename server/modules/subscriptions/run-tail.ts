@@ -49,7 +49,8 @@ export class RunTail {
     private readonly bus: EventBus,
     private readonly store: MetricStore,
     private readonly limits: SubscriptionLimits,
-    private readonly wake: () => void,
+    /** Called when batches become ready, with the newest one's commit time (null: unknown). */
+    private readonly wake: (committedAt: number | null) => void,
   ) {}
 
   /** Attaches to live events, then reads where the run is; replay covers `afterSeq` up to there. */
@@ -165,7 +166,7 @@ export class RunTail {
         this.fillGap().catch(() => this.cutOff());
       }, this.limits.gapWaitMs);
     }
-    if (this.queue.length > before) this.wake();
+    if (this.queue.length > before) this.wake(this.queue[this.queue.length - 1]!.committedAt);
   }
 
   private async fillGap(): Promise<void> {
@@ -203,6 +204,6 @@ export class RunTail {
   private cutOff(): void {
     this.lagged = this.handed;
     this.close();
-    this.wake();
+    this.wake(null);
   }
 }

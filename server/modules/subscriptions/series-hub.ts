@@ -27,6 +27,8 @@ interface RunState {
 export interface HubChange {
   full: boolean;
   buckets: ReadonlyMap<string, ReadonlySet<number>>;
+  /** Commit time of the newest batch folded in (null: unknown, read from storage). */
+  committedAt: number | null;
 }
 
 /** Called synchronously on every change, and once when the hub lags (`null`). */
@@ -225,11 +227,15 @@ export class SeriesHub {
       return;
     }
     const taken: [RunState, MetricsBatch[]][] = [];
+    let committedAt: number | null = null;
     for (const r of this.runs.values()) {
       if (!r.tail.ready) continue;
       const t = r.tail.take(Number.POSITIVE_INFINITY);
       r.seq = t.seq;
       if (t.batches.length > 0) taken.push([r, t.batches]);
+      for (const b of t.batches)
+        if (b.committedAt !== null && (committedAt === null || b.committedAt > committedAt))
+          committedAt = b.committedAt;
     }
     let full = false;
     if (this.range === null) {
@@ -277,7 +283,7 @@ export class SeriesHub {
     }
     if (!full && changed.size === 0) return;
     this.version++;
-    const change: HubChange = { full, buckets: changed };
+    const change: HubChange = { full, buckets: changed, committedAt };
     for (const l of [...this.listeners]) l(change);
   }
 
