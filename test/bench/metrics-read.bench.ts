@@ -54,6 +54,34 @@ const BUCKETS = `query($ids: [String!]!, $axis: SeriesAxis, $n: Int = 1000) {
   }
 }`;
 
+const LIVE = `subscription($r: String!, $n: Int!) { liveSeries(runIds: [$r], key: "loss", buckets: $n) {
+  full runs { seq buckets { index count min max last { step value } } } } }`;
+
+/** Subscribes over SSE and returns the ms until the first event has arrived whole, then cancels. */
+async function firstEvent(url: string, query: string, variables: unknown): Promise<number> {
+  const abort = new AbortController();
+  const t0 = performance.now();
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    body: JSON.stringify({ query, variables }),
+    signal: abort.signal,
+  });
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  while (!/event: next\ndata: .*\n\n/.test(text)) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error(`stream ended before its first event: ${text}`);
+    text += decoder.decode(value, { stream: true });
+  }
+  const ms = performance.now() - t0;
+  if (!text.includes('"full":true')) throw new Error(`unexpected first event: ${text.slice(0, 300)}`);
+  abort.abort();
+  await reader.cancel().catch(() => {});
+  return ms;
+}
+
 const db = await benchDatabase();
 const server = await startBenchServer(db.url, { LOG_LEVEL: 'info' });
 try {
@@ -100,6 +128,17 @@ try {
       target_ms: 30,
     });
   }
+  const live: number[] = [];
+  // a bucket count of its own each time: a new series, so a new hub computes its first frame
+  for (let i = 0; i < 5; i++) live.push(await firstEvent(url, LIVE, { r: big, n: 1000 + i }));
+  report({
+    bench: 'liveSeries first frame',
+    points: 1_000_000,
+    buckets: 1000,
+    p50_ms: +percentile(live, 50).toFixed(1),
+    min_ms: +Math.min(...live).toFixed(1),
+    peak_rss_mib: server.peakRssMiB(),
+  });
   // 999 buckets: boundaries no longer fall on the 1000-point batches, so blocks straddle them and
   // their points are read too (the aligned case above never straddles)
   const unaligned = await time(() => gql(url, BUCKETS, { ids: [big], axis: 'STEP', n: 999 }), 20);

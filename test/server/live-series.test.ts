@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bucketize } from '../../server/modules/metrics/buckets.ts';
+import type { SeriesFrame } from '../../server/modules/subscriptions/live-series.ts';
 import type { LiveSeriesSubscription, LiveSeriesSubscriptionVariables } from '../gql/graphql.ts';
 import { LogBatch } from '../helpers/documents.ts';
 import { seedExperiment, seedRun } from '../helpers/seed.ts';
@@ -202,6 +203,65 @@ describe('liveSeries', () => {
         },
       ],
     });
+    await it.return();
+  });
+
+  it('counts every point once across the stored first frame and live batches racing it', async () => {
+    const runs = [
+      { id: await seedRun(t, exp, { startTime: 5_000 }), start: 5_000 },
+      { id: await seedRun(t, exp, { startTime: 9_000 }), start: 9_000 },
+    ];
+    const all = new Map<string, { x: number; step: number; timestamp: number; value: number }[]>();
+    const write = async (k: number) => {
+      for (const r of runs) {
+        const steps = range(20).map((i) => k * 20 + i);
+        const values = steps.map((x) => Math.sin(x + r.start) * 10);
+        const timestamps = steps.map((x) => r.start + x * 13);
+        await log(r.id, steps, values, timestamps);
+        const list = all.get(r.id) ?? [];
+        for (const [i, step] of steps.entries())
+          list.push({
+            x: timestamps[i]! - r.start,
+            step,
+            timestamp: timestamps[i]!,
+            value: values[i]!,
+          });
+        all.set(r.id, list);
+      }
+    };
+    // stored history in several segments per run, then writes racing the subscription's start
+    for (let k = 0; k < 5; k++) await write(k);
+    const it = await Promise.all([
+      t.app.liveSeries.open({
+        runIds: runs.map((r) => r.id),
+        key: 'loss',
+        buckets: 7,
+        axis: 'RELATIVE_TIME',
+        start: 0,
+        end: 5_000,
+      }),
+      (async () => {
+        for (let k = 5; k < 15; k++) await write(k);
+      })(),
+    ]).then(([stream]) => stream);
+    const state = new Map<string, Map<number, unknown>>();
+    const seqs = new Map<string, number>();
+    while (runs.some((r) => (seqs.get(r.id) ?? 0) < 15)) {
+      const frame = (await it.next()).value as SeriesFrame;
+      for (const r of frame.runs) {
+        const held = frame.full ? new Map() : (state.get(r.runId) ?? new Map());
+        for (const b of r.buckets) held.set(b.index, b);
+        state.set(r.runId, held);
+        seqs.set(r.runId, r.seq);
+      }
+    }
+    for (const r of runs) {
+      const expected = bucketize(all.get(r.id)!, { start: 0, end: 5_000 }, 7);
+      const got = [...state.get(r.id)!.values()].sort(
+        (a, b) => (a as { index: number }).index - (b as { index: number }).index,
+      );
+      expect(got).toEqual(expected);
+    }
     await it.return();
   });
 });

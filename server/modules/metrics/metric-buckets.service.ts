@@ -4,7 +4,7 @@ import { type BucketColumns, BucketFold, emptyColumns } from './bucket-fold.ts';
 import type { SeriesAxis, XRange } from './buckets.ts';
 import { STEP_BLOCK, TIME_BLOCK_MS } from './metric-blocks.ts';
 import { POINT_BYTES } from './metric-packed.ts';
-import { PackedReads, type PointsRange, type Runs } from './metric-packed-reads.ts';
+import { ALL_BATCHES, PackedReads, type PointsRange, type Runs } from './metric-packed-reads.ts';
 import { foldBlocks, foldPoints } from './packed-fold.ts';
 
 /** Largest number of runs in one downsampling request. */
@@ -65,6 +65,7 @@ export class MetricBucketService {
    * @param bucketCount number of buckets (1..{@link MAX_BUCKETS}).
    * @param range inclusive x range; a missing bound is the min/max x over all requested runs.
    * @param axis STEP, WALL_TIME (ms since the epoch) or RELATIVE_TIME (ms since the run's start).
+   * @param upTo the last batch (seq) to include per run id; runs not in it (or no map) are read whole.
    * @remarks Results equal `bucketize` over the same points (same range, same count); used for
    * history charts and for the first frame of live charts. Wide buckets fold the segments' packed
    * block records and read points only for blocks straddling a boundary; buckets narrower than
@@ -76,6 +77,7 @@ export class MetricBucketService {
     bucketCount: number,
     range: BucketRange | null,
     axis: SeriesAxis,
+    upTo: ReadonlyMap<string, number> | null = null,
   ): Promise<BucketSet> {
     if (runIds.length > MAX_BUCKET_RUNS) {
       throw new ValidationError('runIds', `At most ${MAX_BUCKET_RUNS} runs per request`);
@@ -84,7 +86,7 @@ export class MetricBucketService {
       throw new ValidationError('buckets', `buckets must be between 1 and ${MAX_BUCKETS}`);
     }
     const ids = [...new Set(runIds)];
-    const runs: Runs = { ids, offsets: await this.reads.offsets(ids, axis) };
+    const runs = await this.runsOf(ids, axis, upTo);
     const resolved = await this.resolveRange(runs, key, range ?? {}, axis);
     const set = { axis, bucketCount, range: resolved };
     if (!resolved || resolved.end < resolved.start) {
@@ -172,6 +174,29 @@ export class MetricBucketService {
       out.set(run, fold.take());
     }
     return out;
+  }
+
+  /**
+   * The smallest and largest x of `key` over the runs (each up to its `upTo` batch), or null when
+   * they have no point.
+   */
+  async extent(
+    runIds: readonly string[],
+    key: string,
+    axis: SeriesAxis,
+    upTo: ReadonlyMap<string, number> | null = null,
+  ): Promise<XRange | null> {
+    const runs = await this.runsOf([...new Set(runIds)], axis, upTo);
+    return runs.ids.length ? this.reads.extent(runs, key, axis) : null;
+  }
+
+  private async runsOf(
+    ids: string[],
+    axis: SeriesAxis,
+    upTo: ReadonlyMap<string, number> | null,
+  ): Promise<Runs> {
+    const offsets = await this.reads.offsets(ids, axis);
+    return { ids, offsets, upTo: ids.map((id) => upTo?.get(id) ?? ALL_BATCHES) };
   }
 
   /** Fills missing range bounds with the min/max x over the requested runs (null: no points). */

@@ -3,11 +3,18 @@ import type { Db } from '../../shared/db.ts';
 import { CopyBinaryReader } from '../../shared/pg-binary.ts';
 import type { SeriesAxis, XRange } from './buckets.ts';
 
-/** Requested runs (distinct ids) with their x offsets; a run is named by its index here. */
+/**
+ * Requested runs (distinct ids) with their x offsets and the last batch (seq) of each to read; a
+ * run is named by its index here.
+ */
 export interface Runs {
   ids: string[];
   offsets: number[];
+  upTo: number[];
 }
+
+/** Reads every batch of a run. */
+export const ALL_BATCHES = Number.MAX_SAFE_INTEGER;
 
 /** A byte range of one segment's packed points (`from` 1-based, as `substring` takes it). */
 export interface PointsRange {
@@ -46,9 +53,9 @@ export class PackedReads {
     const [lo, hi] = xColumns(axis);
     const [row] = await this.db.query<{ lo: number | null; hi: number | null }>(
       `select min(${lo} - o.off) as lo, max(${hi} - o.off) as hi
-       from unnest($1::text[], $3::int8[]) as o(run_id, off)
-       join metric_segments s on s.run_id = o.run_id and s.key = $2`,
-      [runs.ids, key, runs.offsets],
+       from unnest($1::text[], $3::int8[], $4::int8[]) as o(run_id, off, upto)
+       join metric_segments s on s.run_id = o.run_id and s.key = $2 and s.seq <= o.upto`,
+      [runs.ids, key, runs.offsets, runs.upTo],
     );
     return row?.lo == null || row.hi == null ? null : { start: row.lo, end: row.hi };
   }
@@ -77,8 +84,10 @@ export class PackedReads {
       `copy (
         select o.i::int4, s.seq::float8, s.${column}
         from unnest(array[${runs.ids.map(escapeLiteral).join(',')}]::text[],
-          array[${runs.offsets.map(int).join(',')}]::int8[]) with ordinality as o(run_id, off, i)
+          array[${runs.offsets.map(int).join(',')}]::int8[],
+          array[${runs.upTo.map(int).join(',')}]::int8[]) with ordinality as o(run_id, off, upto, i)
         join metric_segments s on s.run_id = o.run_id and s.key = ${escapeLiteral(key)}
+          and s.seq <= o.upto
         where ${hi} - o.off >= ${int(range.start)} and ${lo} - o.off <= ${int(range.end)}
         order by o.i, s.seq
       ) to stdout (format binary)`,

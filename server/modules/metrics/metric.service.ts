@@ -2,7 +2,7 @@ import type { Db } from '../../shared/db.ts';
 import { groupByKeys } from '../../shared/group.ts';
 import { type PageRequest, toConnection } from '../../shared/pagination.ts';
 import { readDoubles } from './metric-packed.ts';
-import { PackedReads } from './metric-packed-reads.ts';
+import { ALL_BATCHES, PackedReads } from './metric-packed-reads.ts';
 
 /** A logged metric point. */
 export interface MetricPoint {
@@ -126,7 +126,7 @@ export class MetricService {
     const lo = range.minStep ?? Number.MIN_SAFE_INTEGER;
     const hi = range.maxStep ?? Number.MAX_SAFE_INTEGER;
     const out: SeriesData = { steps: [], timestamps: [], values: [] };
-    const runs = { ids: [runId], offsets: [0] };
+    const runs = { ids: [runId], offsets: [0], upTo: [ALL_BATCHES] };
     await this.packed.segments(
       runs,
       key,

@@ -2,6 +2,7 @@ import type { SubscriptionLimits } from '../../config.ts';
 import type { Db } from '../../shared/db.ts';
 import { ValidationError } from '../../shared/errors.ts';
 import type { SeriesAxis } from '../metrics/buckets.ts';
+import { MAX_BUCKETS } from '../metrics/metric-buckets.service.ts';
 import type { ParamsTagsService } from '../params-tags/params-tags.service.ts';
 import { RunService } from '../runs/run.service.ts';
 import type { EventBus } from './event-bus.ts';
@@ -14,7 +15,6 @@ import { openRunEventsStream } from './run-events-stream.ts';
 
 const MAX_KEYS = 100;
 const MAX_SERIES_RUNS = 100;
-const MAX_BUCKETS = 10_000;
 
 /** Live streams for subscriptions: metrics, run changes, downsampled series. */
 export class LiveService {

@@ -1,20 +1,21 @@
 import type { SubscriptionLimits } from '../../config.ts';
 import type { Db } from '../../shared/db.ts';
+import type { BucketColumns } from '../metrics/bucket-fold.ts';
 import {
   addPoint,
   type Bucket,
+  bucketBounds,
   bucketIndex,
-  bucketize,
   mergeBucket,
   type SeriesPoint,
   type XRange,
 } from '../metrics/buckets.ts';
+import { MetricBucketService } from '../metrics/metric-buckets.service.ts';
 import type { EventBus } from './event-bus.ts';
 import type { MetricsBatch } from './events.ts';
 import type { LiveSeriesArgs, RunBuckets, SeriesFrame } from './live-series.ts';
 import type { MetricStore } from './metric-store.ts';
 import { RunTail } from './run-tail.ts';
-import { loadSeriesPoints } from './series-store.ts';
 
 interface RunState {
   tail: RunTail;
@@ -152,41 +153,31 @@ export class SeriesHub {
     return this.args.axis === 'WALL_TIME' ? timestamp : timestamp - r.startTime;
   }
 
-  /** Computes every bucket from storage; sets an open range from the data first. */
+  /**
+   * Computes every bucket from storage, each run up to the batch its tail was attached at, through
+   * the packed downsampling path of `metricBuckets`; sets an open range from the data first.
+   */
   private async build(): Promise<void> {
     const upTo = new Map([...this.runs].map(([id, r]) => [id, r.seq]));
-    const fixedSteps = this.args.axis === 'STEP' && this.range !== null;
-    const rows = await loadSeriesPoints(this.db, this.args.key, upTo, {
-      min: fixedSteps ? this.range!.start : null,
-      max: fixedSteps ? this.range!.end : null,
-    });
-    const points = new Map<string, SeriesPoint[]>();
-    for (const row of rows) {
-      const r = this.runs.get(row.runId)!;
-      const list = points.get(row.runId) ?? [];
-      list.push({ ...row, x: this.x(r, row.step, row.timestamp) });
-      points.set(row.runId, list);
-    }
-    this.range ??= this.rangeOf([...points.values()].flat());
-    for (const [runId, r] of this.runs) {
-      const buckets = this.range
-        ? bucketize(points.get(runId) ?? [], this.range, this.args.buckets)
-        : [];
-      r.buckets = new Map(buckets.map((b) => [b.index, b]));
+    const ids = [...this.runs.keys()];
+    const { key, axis, buckets: count } = this.args;
+    const service = new MetricBucketService(this.db);
+    this.range ??= this.rangeOf(await service.extent(ids, key, axis, upTo));
+    if (this.range === null) return;
+    const set = await service.buckets(ids, key, count, this.range, axis, upTo);
+    for (const rb of set.runs) {
+      this.runs.get(rb.runId)!.buckets = toBuckets(rb.buckets, this.range, count);
     }
   }
 
-  /** The range of an open side from data: the data's extent, at least one x per bucket. */
-  private rangeOf(points: SeriesPoint[]): XRange | null {
-    if (points.length === 0 && (this.args.start === null || this.args.end === null)) return null;
-    let lo = Number.POSITIVE_INFINITY;
-    let hi = Number.NEGATIVE_INFINITY;
-    for (const p of points) {
-      if (p.x < lo) lo = p.x;
-      if (p.x > hi) hi = p.x;
-    }
-    const start = this.args.start ?? lo;
-    let end = this.args.end ?? Math.max(hi, start + this.args.buckets - 1);
+  /**
+   * The range of an open side from the data's extent: at least one x per bucket; null while an
+   * open side has no data.
+   */
+  private rangeOf(extent: XRange | null): XRange | null {
+    if (extent === null && (this.args.start === null || this.args.end === null)) return null;
+    const start = this.args.start ?? extent!.start;
+    let end = this.args.end ?? Math.max(extent?.end ?? start, start + this.args.buckets - 1);
     if (end < start) end = start;
     return { start, end };
   }
@@ -239,18 +230,17 @@ export class SeriesHub {
     }
     let full = false;
     if (this.range === null) {
-      const points: SeriesPoint[] = [];
+      let lo = Number.POSITIVE_INFINITY;
+      let hi = Number.NEGATIVE_INFINITY;
       for (const [r, batches] of taken)
         for (const b of batches)
           for (const s of b.series)
-            for (let i = 0; i < s.steps.length; i++)
-              points.push({
-                x: this.x(r, s.steps[i]!, s.timestamps[i]!),
-                step: 0,
-                timestamp: 0,
-                value: 0,
-              });
-      this.range = this.rangeOf(points);
+            for (let i = 0; i < s.steps.length; i++) {
+              const x = this.x(r, s.steps[i]!, s.timestamps[i]!);
+              if (x < lo) lo = x;
+              if (x > hi) hi = x;
+            }
+      this.range = this.rangeOf(lo <= hi ? { start: lo, end: hi } : null);
       if (this.range === null) return;
       full = true;
     }
@@ -294,4 +284,23 @@ export class SeriesHub {
     for (const r of this.runs.values()) r.tail.close();
     this.onClose();
   }
+}
+
+/** Bucket objects of a run from the columns of `metricBuckets`. */
+function toBuckets(c: BucketColumns, range: XRange, count: number): Map<number, Bucket> {
+  const out = new Map<number, Bucket>();
+  for (let k = 0; k < c.index.length; k++) {
+    const index = c.index[k]!;
+    out.set(index, {
+      index,
+      ...bucketBounds(index, range, count),
+      count: c.count[k]!,
+      minStep: c.minStep[k]!,
+      maxStep: c.maxStep[k]!,
+      min: c.min[k]!,
+      max: c.max[k]!,
+      last: { step: c.lastStep[k]!, timestamp: c.lastTimestamp[k]!, value: c.lastValue[k]! },
+    });
+  }
+  return out;
 }
