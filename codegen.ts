@@ -9,6 +9,9 @@ const shared = {
     scalars: {
       SafeInt: 'number',
       MetricValue: { input: 'number | string', output: 'number | string' },
+      SafeIntColumn: { input: 'never', output: 'number[]' },
+      MetricValueColumn: { input: 'never', output: 'Array<number | string>' },
+      NullableMetricValueColumn: { input: 'never', output: 'Array<number | string | null>' },
     },
   },
   presetConfig: { fragmentMasking: false },

@@ -16,6 +16,9 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     SafeInt: { Input: number; Output: number };
     MetricValue: { Input: number; Output: number };
+    SafeIntColumn: { Input: never; Output: readonly number[] };
+    MetricValueColumn: { Input: never; Output: readonly number[] };
+    NullableMetricValueColumn: { Input: never; Output: readonly (number | null)[] };
     ID: { Input: string; Output: string | number };
   };
 }>({

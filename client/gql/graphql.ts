@@ -380,7 +380,7 @@ export type WatchMetricsSubscriptionVariables = Exact<{
 }>;
 
 
-export type WatchMetricsSubscription = { metricsLogged: { runId: string, seq: number, fromSeq: number, committedAt: number | null, replayed: boolean, metrics: Array<{ key: string, steps: Array<number>, timestamps: Array<number>, values: Array<number | string> }> } };
+export type WatchMetricsSubscription = { metricsLogged: { runId: string, seq: number, fromSeq: number, committedAt: number | null, replayed: boolean, metrics: Array<{ key: string, steps: number[], timestamps: number[], values: Array<number | string> }> } };
 
 export type WatchRunSubscriptionVariables = Exact<{
   runId: string;

@@ -1,5 +1,14 @@
 import { builder } from '../builder.ts';
-import { MetricValueScalar, SafeIntScalar } from './scalars.ts';
+import {
+  MetricValueColumnScalar,
+  MetricValueScalar,
+  NullableMetricValueColumnScalar,
+  SafeIntColumnScalar,
+  SafeIntScalar,
+} from './scalars.ts';
 
 builder.addScalarType('SafeInt', SafeIntScalar);
 builder.addScalarType('MetricValue', MetricValueScalar);
+builder.addScalarType('SafeIntColumn', SafeIntColumnScalar);
+builder.addScalarType('MetricValueColumn', MetricValueColumnScalar);
+builder.addScalarType('NullableMetricValueColumn', NullableMetricValueColumnScalar);

@@ -74,3 +74,73 @@ export const MetricValueScalar = new GraphQLScalarType<number, number | string>(
     throw new GraphQLError('MetricValue must be a number or one of "NaN", "Infinity", "-Infinity"');
   },
 });
+
+/**
+ * Column scalars: a whole list of numbers as one scalar, for the bulk parallel lists of metric
+ * histories and buckets. A list type (`[SafeInt!]!`) makes graphql-js complete and serialise every
+ * element on its own (a path object and a call per element): 500,000 elements cost ~30 % of a
+ * 100-run bucket request. A column is checked in one loop and goes out as the same JSON array.
+ * Output only.
+ */
+function outputOnly(name: string): () => never {
+  return () => {
+    throw new GraphQLError(`${name} is an output type`);
+  };
+}
+
+function column(value: unknown, name: string): readonly unknown[] {
+  if (!Array.isArray(value)) throw new GraphQLError(`${name} must be a list`);
+  return value;
+}
+
+/** A list of SafeInt values as one scalar (see the column scalars above). */
+export const SafeIntColumnScalar = new GraphQLScalarType<never, readonly number[]>({
+  name: 'SafeIntColumn',
+  description:
+    'A list of SafeInt values as one scalar: a JSON array of integers within ±(2^53-1). Used for the bulk parallel lists of metric histories and buckets, which it serialises in one step. Output only.',
+  serialize: (v) => {
+    const list = column(v, 'SafeIntColumn');
+    for (const n of list) {
+      if (!Number.isSafeInteger(n)) throw new GraphQLError(`SafeIntColumn holds ${String(n)}`);
+    }
+    return list as readonly number[];
+  },
+  parseValue: outputOnly('SafeIntColumn'),
+  parseLiteral: outputOnly('SafeIntColumn'),
+});
+
+/** Serialises a list of doubles (null kept): the same array when every value is finite or null. */
+function serializeValues(value: unknown, name: string, nullable: boolean) {
+  const list = column(value, name);
+  let special = false;
+  for (const v of list) {
+    if (v === null && nullable) continue;
+    if (typeof v !== 'number') throw new GraphQLError(`${name} holds ${JSON.stringify(v)}`);
+    if (!Number.isFinite(v)) special = true;
+  }
+  if (!special) return list as readonly (number | null)[];
+  return list.map((v) => (v === null ? null : serializeMetricValue(v as number)));
+}
+
+/** A list of MetricValue values as one scalar (see the column scalars above). */
+export const MetricValueColumnScalar = new GraphQLScalarType<never, readonly (number | string)[]>({
+  name: 'MetricValueColumn',
+  description:
+    'A list of MetricValue values as one scalar: a JSON array of numbers, with NaN, +Infinity and -Infinity as the strings "NaN", "Infinity" and "-Infinity". Used for the bulk parallel lists of metric histories and buckets, which it serialises in one step. Output only.',
+  serialize: (v) => serializeValues(v, 'MetricValueColumn', false) as readonly (number | string)[],
+  parseValue: outputOnly('MetricValueColumn'),
+  parseLiteral: outputOnly('MetricValueColumn'),
+});
+
+/** A list of MetricValue values or nulls as one scalar (see the column scalars above). */
+export const NullableMetricValueColumnScalar = new GraphQLScalarType<
+  never,
+  readonly (number | string | null)[]
+>({
+  name: 'NullableMetricValueColumn',
+  description:
+    'Like MetricValueColumn, but an element may be null (the field says when). Output only.',
+  serialize: (v) => serializeValues(v, 'NullableMetricValueColumn', true),
+  parseValue: outputOnly('NullableMetricValueColumn'),
+  parseLiteral: outputOnly('NullableMetricValueColumn'),
+});

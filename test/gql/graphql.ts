@@ -386,7 +386,7 @@ export type MetricsLoggedSubscriptionVariables = Exact<{
 }>;
 
 
-export type MetricsLoggedSubscription = { metricsLogged: { runId: string, seq: number, fromSeq: number, replayed: boolean, committedAt: number | null, metrics: Array<{ key: string, steps: Array<number>, timestamps: Array<number>, values: Array<number | string> }> } };
+export type MetricsLoggedSubscription = { metricsLogged: { runId: string, seq: number, fromSeq: number, replayed: boolean, committedAt: number | null, metrics: Array<{ key: string, steps: number[], timestamps: number[], values: Array<number | string> }> } };
 
 export type RunEventsSubscriptionVariables = Exact<{
   experimentId?: string | null | undefined;
@@ -461,7 +461,7 @@ export type BackfillBucketsQueryVariables = Exact<{
 }>;
 
 
-export type BackfillBucketsQuery = { metricBuckets: { start: number | null, end: number | null, runs: Array<{ index: Array<number>, xStart: Array<number>, xEnd: Array<number>, count: Array<number>, minStep: Array<number>, maxStep: Array<number>, min: Array<number | string | null>, max: Array<number | string | null>, lastStep: Array<number>, lastTimestamp: Array<number>, lastValue: Array<number | string> }> } };
+export type BackfillBucketsQuery = { metricBuckets: { start: number | null, end: number | null, runs: Array<{ index: number[], xStart: number[], xEnd: number[], count: number[], minStep: number[], maxStep: number[], min: Array<number | string | null>, max: Array<number | string | null>, lastStep: number[], lastTimestamp: number[], lastValue: Array<number | string> }> } };
 
 export type PackedBucketsQueryVariables = Exact<{
   runIds: Array<string> | string;
@@ -473,7 +473,7 @@ export type PackedBucketsQueryVariables = Exact<{
 }>;
 
 
-export type PackedBucketsQuery = { metricBuckets: { start: number | null, end: number | null, runs: Array<{ runId: string, index: Array<number>, xStart: Array<number>, xEnd: Array<number>, count: Array<number>, minStep: Array<number>, maxStep: Array<number>, min: Array<number | string | null>, max: Array<number | string | null>, lastStep: Array<number>, lastTimestamp: Array<number>, lastValue: Array<number | string> }> } };
+export type PackedBucketsQuery = { metricBuckets: { start: number | null, end: number | null, runs: Array<{ runId: string, index: number[], xStart: number[], xEnd: number[], count: number[], minStep: number[], maxStep: number[], min: Array<number | string | null>, max: Array<number | string | null>, lastStep: number[], lastTimestamp: number[], lastValue: Array<number | string> }> } };
 
 export type BucketsQueryVariables = Exact<{
   runIds: Array<string> | string;
@@ -485,7 +485,7 @@ export type BucketsQueryVariables = Exact<{
 }>;
 
 
-export type BucketsQuery = { metricBuckets: { axis: SeriesAxis, start: number | null, end: number | null, bucketCount: number, runs: Array<{ runId: string, index: Array<number>, xStart: Array<number>, xEnd: Array<number>, count: Array<number>, minStep: Array<number>, maxStep: Array<number>, min: Array<number | string | null>, max: Array<number | string | null>, lastStep: Array<number>, lastTimestamp: Array<number>, lastValue: Array<number | string> }> } };
+export type BucketsQuery = { metricBuckets: { axis: SeriesAxis, start: number | null, end: number | null, bucketCount: number, runs: Array<{ runId: string, index: number[], xStart: number[], xEnd: number[], count: number[], minStep: number[], maxStep: number[], min: Array<number | string | null>, max: Array<number | string | null>, lastStep: number[], lastTimestamp: number[], lastValue: Array<number | string> }> } };
 
 export type SeriesQueryVariables = Exact<{
   runId: string;
@@ -495,7 +495,7 @@ export type SeriesQueryVariables = Exact<{
 }>;
 
 
-export type SeriesQuery = { run: { metricSeries: { key: string, steps: Array<number>, timestamps: Array<number>, values: Array<number | string> }, metricBuckets: { start: number | null, end: number | null, runs: Array<{ count: Array<number> }> } } | null };
+export type SeriesQuery = { run: { metricSeries: { key: string, steps: number[], timestamps: number[], values: Array<number | string> }, metricBuckets: { start: number | null, end: number | null, runs: Array<{ count: number[] }> } } | null };
 
 export type PropertySearchQueryVariables = Exact<{
   experimentIds: Array<string> | string;

@@ -20,17 +20,17 @@ const MetricSeriesRef = builder.objectRef<SeriesData & { key: string }>('MetricS
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Metric name.' }),
     steps: t.field({
-      type: ['SafeInt'],
+      type: 'SafeIntColumn',
       description: 'Step of each point.',
       resolve: (s) => s.steps,
     }),
     timestamps: t.field({
-      type: ['SafeInt'],
+      type: 'SafeIntColumn',
       description: 'Timestamp of each point, ms since the epoch.',
       resolve: (s) => s.timestamps,
     }),
     values: t.field({
-      type: ['MetricValue'],
+      type: 'MetricValueColumn',
       description: 'Value of each point; NaN and ±Infinity are kept.',
       resolve: (s) => s.values,
     }),
@@ -51,57 +51,57 @@ const RunBucketsRef = builder.objectRef<RunBuckets>('RunMetricBuckets').implemen
   fields: (t) => ({
     runId: t.exposeString('runId', { description: 'Run id.' }),
     index: t.field({
-      type: ['Int'],
+      type: 'SafeIntColumn',
       description: 'Bucket number (0-based).',
       resolve: col('index'),
     }),
     xStart: t.field({
-      type: ['SafeInt'],
+      type: 'SafeIntColumn',
       description: 'First x the bucket covers (inclusive).',
       resolve: (r) => bounds(r, 'xStart'),
     }),
     xEnd: t.field({
-      type: ['SafeInt'],
+      type: 'SafeIntColumn',
       description: 'Last x the bucket covers (inclusive).',
       resolve: (r) => bounds(r, 'xEnd'),
     }),
     count: t.field({
-      type: ['Int'],
+      type: 'SafeIntColumn',
       description: 'Number of points in the bucket.',
       resolve: col('count'),
     }),
     minStep: t.field({
-      type: ['SafeInt'],
+      type: 'SafeIntColumn',
       description: 'Lowest step in the bucket.',
       resolve: col('minStep'),
     }),
     maxStep: t.field({
-      type: ['SafeInt'],
+      type: 'SafeIntColumn',
       description: 'Highest step in the bucket.',
       resolve: col('maxStep'),
     }),
     min: t.field({
-      type: t.listRef('MetricValue', { nullable: true }),
+      type: 'NullableMetricValueColumn',
       description: 'Smallest value, NaN ignored; null when every value is NaN.',
       resolve: col('min'),
     }),
     max: t.field({
-      type: t.listRef('MetricValue', { nullable: true }),
+      type: 'NullableMetricValueColumn',
       description: 'Largest value, NaN ignored; null when every value is NaN.',
       resolve: col('max'),
     }),
     lastStep: t.field({
-      type: ['SafeInt'],
+      type: 'SafeIntColumn',
       description: "Step of the bucket's latest point (MLflow's rule).",
       resolve: col('lastStep'),
     }),
     lastTimestamp: t.field({
-      type: ['SafeInt'],
+      type: 'SafeIntColumn',
       description: "Timestamp of the bucket's latest point.",
       resolve: col('lastTimestamp'),
     }),
     lastValue: t.field({
-      type: ['MetricValue'],
+      type: 'MetricValueColumn',
       description: "Value of the bucket's latest point.",
       resolve: col('lastValue'),
     }),

@@ -15,14 +15,14 @@ const MetricKeySeriesRef = builder.objectRef<KeySeries>('MetricKeySeries').imple
   description: 'Points of one metric key as parallel lists, in logging order.',
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Metric name.' }),
-    steps: t.field({ type: ['SafeInt'], description: 'Steps.', resolve: (s) => s.steps }),
+    steps: t.field({ type: 'SafeIntColumn', description: 'Steps.', resolve: (s) => s.steps }),
     timestamps: t.field({
-      type: ['SafeInt'],
+      type: 'SafeIntColumn',
       description: 'Timestamps, ms since the epoch.',
       resolve: (s) => s.timestamps,
     }),
     values: t.field({
-      type: ['MetricValue'],
+      type: 'MetricValueColumn',
       description: 'Values; NaN and ±Infinity kept.',
       resolve: (s) => s.values,
     }),
