@@ -76,7 +76,8 @@ async function firstEvent(url: string, query: string, variables: unknown): Promi
     text += decoder.decode(value, { stream: true });
   }
   const ms = performance.now() - t0;
-  if (!text.includes('"full":true')) throw new Error(`unexpected first event: ${text.slice(0, 300)}`);
+  if (!text.includes('"full":true'))
+    throw new Error(`unexpected first event: ${text.slice(0, 300)}`);
   abort.abort();
   await reader.cancel().catch(() => {});
   return ms;
