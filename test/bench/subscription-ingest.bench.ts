@@ -64,6 +64,8 @@ try {
     subscribers: number;
     pointsPerSecond: number;
     serverCpuMsPerBatch: number;
+    /** This process: the writers and, when subscribed, the 100 subscribers' sockets. */
+    benchCpuMsPerBatch: number;
   }[] = [];
   await ingest(await benchRun(server.url)); // warm-up
   const subscribed = (process.env.BENCH_MODES ?? 'points,seqOnly,liveSeries').split(',');
@@ -83,13 +85,17 @@ try {
       await new Promise((r) => setTimeout(r, 200));
     }
     const cpu0 = procCpuMs(server.proc.pid!);
+    const own0 = process.cpuUsage();
     const pointsPerSecond = await ingest(runId);
     const cpuMs = procCpuMs(server.proc.pid!) - cpu0;
+    const own = process.cpuUsage(own0);
+    const batches = (pointsPerSecond * PHASE_MS) / 1000 / POINTS;
     results.push({
       mode,
       subscribers: subs.length,
       pointsPerSecond: Math.round(pointsPerSecond),
-      serverCpuMsPerBatch: +(cpuMs / ((pointsPerSecond * PHASE_MS) / 1000 / POINTS)).toFixed(2),
+      serverCpuMsPerBatch: +(cpuMs / batches).toFixed(2),
+      benchCpuMsPerBatch: +((own.user + own.system) / 1000 / batches).toFixed(2),
     });
     for (const s of subs) s.close();
   }
