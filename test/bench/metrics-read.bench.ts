@@ -47,6 +47,8 @@ async function time(fn: () => Promise<unknown>, n: number): Promise<{ p50: numbe
 }
 
 const SERIES = `query($r: String!) { run(runId: $r) { metricSeries(key: "loss") { steps timestamps values } } }`;
+const PAGE = `query($r: String!, $after: String) { run(runId: $r) { metricHistory(key: "loss", first: 1000, after: $after) {
+  edges { node { step value } } pageInfo { hasNextPage endCursor } } } }`;
 const HISTORY = `query($r: String!) { run(runId: $r) { metricHistory(key: "loss", first: 100000) { edges { node { step timestamp value } } } } }`;
 const BUCKETS = `query($ids: [String!]!, $axis: SeriesAxis, $n: Int = 1000) {
   metricBuckets(runIds: $ids, key: "loss", buckets: $n, axis: $axis) {
@@ -111,6 +113,36 @@ try {
     points: 100_000,
     p50_ms: +history.p50.toFixed(1),
     ratio_to_series: +(history.p50 / series.p50).toFixed(2),
+  });
+
+  // a script reading a whole history page by page (as MLflow's client pages get-history)
+  const t0 = performance.now();
+  let pages = 0;
+  let read = 0;
+  for (let after: string | null = null; ; pages++) {
+    type Page = {
+      run: {
+        metricHistory: {
+          edges: unknown[];
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        };
+      };
+    };
+    const h: Page['run']['metricHistory'] = (await gql<Page>(url, PAGE, { r: small, after })).run
+      .metricHistory;
+    read += h.edges.length;
+    if (!h.pageInfo.hasNextPage) break;
+    after = h.pageInfo.endCursor;
+  }
+  if (read !== 100_000) throw new Error(`paged ${read} points`);
+  const pagedMs = performance.now() - t0;
+  report({
+    bench: 'metricHistory paged',
+    points: 100_000,
+    pageSize: 1000,
+    pages: pages + 1,
+    total_ms: Math.round(pagedMs),
+    per_page_ms: +(pagedMs / (pages + 1)).toFixed(1),
   });
 
   const big = await createRun(url, exp);
