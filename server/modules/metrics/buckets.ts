@@ -96,8 +96,12 @@ export function addPoint(
     if (bucket.min === null || p.value < bucket.min) bucket.min = p.value;
     if (bucket.max === null || p.value > bucket.max) bucket.max = p.value;
   }
-  if (laterThan(bucket.last, p.step, p.timestamp, p.value)) {
-    bucket.last = { step: p.step, timestamp: p.timestamp, value: p.value };
+  const last = bucket.last;
+  if (laterThan(last, p.step, p.timestamp, p.value)) {
+    // in place: a bucket's `last` is its own object (frames and merges copy it)
+    last.step = p.step;
+    last.timestamp = p.timestamp;
+    last.value = p.value;
   }
   return bucket;
 }

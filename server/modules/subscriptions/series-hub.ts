@@ -249,6 +249,9 @@ export class SeriesHub {
     const p: SeriesPoint = { x: 0, step: 0, timestamp: 0, value: 0 };
     for (const [r, batches] of taken) {
       const runId = r.tail.runId;
+      // consecutive points mostly share a bucket: it is looked up and marked once per run of them
+      let curIdx = -1;
+      let cur: Bucket | undefined;
       for (const b of batches) {
         for (const s of b.series) {
           for (let i = 0; i < s.values.length; i++) {
@@ -260,9 +263,16 @@ export class SeriesHub {
             if (idx < 0) {
               if (!this.widen(p.x)) continue;
               full = true;
+              curIdx = -1;
               idx = bucketIndex(p.x, this.range, count);
             }
-            r.buckets.set(idx, addPoint(r.buckets.get(idx), p, idx, this.range, count));
+            if (idx === curIdx) {
+              addPoint(cur, p, idx, this.range, count);
+              continue;
+            }
+            cur = addPoint(r.buckets.get(idx), p, idx, this.range, count);
+            curIdx = idx;
+            r.buckets.set(idx, cur);
             if (full) continue;
             const set = changed.get(runId);
             if (set) set.add(idx);
