@@ -11,6 +11,7 @@ import { Migration20261126200000 } from './migrations/Migration20261126200000.ts
 import { Migration20261126210000 } from './migrations/Migration20261126210000.ts';
 import { Migration20261126235000 } from './migrations/Migration20261126235000.ts';
 import { Migration20261127000000 } from './migrations/Migration20261127000000.ts';
+import { Migration20261127100000 } from './migrations/Migration20261127100000.ts';
 
 /** Every entity the ORM manages. Metric segments and summaries are plain tables owned by set-based SQL. */
 export const entities = [
@@ -29,6 +30,7 @@ export const migrationsList = [
   { name: 'Migration20261126210000', class: Migration20261126210000 },
   { name: 'Migration20261126235000', class: Migration20261126235000 },
   { name: 'Migration20261127000000', class: Migration20261127000000 },
+  { name: 'Migration20261127100000', class: Migration20261127100000 },
 ];
 
 /** Options for connecting MikroORM to `url`; `onQuery` sees every SQL statement (used by tests). */

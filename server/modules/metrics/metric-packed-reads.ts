@@ -1,6 +1,6 @@
 import { escapeLiteral } from 'pg';
 import type { Db } from '../../shared/db.ts';
-import { CopyBinaryReader } from '../../shared/pg-binary.ts';
+import { CopyBinaryReader, type CopyRow } from '../../shared/pg-binary.ts';
 import type { SeriesAxis, XRange } from './buckets.ts';
 
 /**
@@ -63,10 +63,6 @@ export class PackedReads {
   /**
    * Streams one packed column of the runs' segments of `key` overlapping `range` by binary COPY,
    * run after run and each run's in logging order: `onSegment(run, seq, bytes)` as rows arrive.
-   *
-   * @remarks COPY carries the bytea raw (a `select` would send it as hex text, twice the bytes
-   * and a decode on each side); it takes no parameters, so ids and key are inlined through
-   * `escapeLiteral` and numbers are checked integers.
    */
   async segments(
     runs: Runs,
@@ -77,21 +73,106 @@ export class PackedReads {
     onSegment: (run: number, seq: number, data: Buffer) => void,
   ): Promise<void> {
     const [lo, hi] = xColumns(axis);
-    const reader = new CopyBinaryReader(([i, seq, data]) =>
-      onSegment(i!.readInt32BE(0) - 1, seq!.readDoubleBE(0), data!),
+    await this.copy(
+      `select o.i::int4, s.seq::float8, s.${column}
+       from unnest(array[${runs.ids.map(escapeLiteral).join(',')}]::text[],
+         array[${runs.offsets.map(int).join(',')}]::int8[],
+         array[${runs.upTo.map(int).join(',')}]::int8[]) with ordinality as o(run_id, off, upto, i)
+       join metric_segments s on s.run_id = o.run_id and s.key = ${escapeLiteral(key)}
+         and s.seq <= o.upto
+       where ${hi} - o.off >= ${int(range.start)} and ${lo} - o.off <= ${int(range.end)}
+       order by o.i, s.seq`,
+      ([i, seq, data]) => onSegment(i!.readInt32BE(0) - 1, seq!.readDoubleBE(0), data!),
     );
-    await this.db.copyOut(
-      `copy (
-        select o.i::int4, s.seq::float8, s.${column}
-        from unnest(array[${runs.ids.map(escapeLiteral).join(',')}]::text[],
-          array[${runs.offsets.map(int).join(',')}]::int8[],
-          array[${runs.upTo.map(int).join(',')}]::int8[]) with ordinality as o(run_id, off, upto, i)
-        join metric_segments s on s.run_id = o.run_id and s.key = ${escapeLiteral(key)}
-          and s.seq <= o.upto
-        where ${hi} - o.off >= ${int(range.start)} and ${lo} - o.off <= ${int(range.end)}
-        order by o.i, s.seq
-      ) to stdout (format binary)`,
-      (chunk) => reader.push(chunk),
+  }
+
+  /**
+   * Streams the packed points of the segments of one run's `key` a history page may draw from:
+   * those overlapping [lo, hi] and, with a cursor, not wholly before it (after it, backwards); and
+   * of those only the ones that can hold the page's `limit` points. Taking the segments lying
+   * wholly past `past` (the cursor's step; null: no cursor) and inside the range in step order, the first ones holding `limit` points end at some step X; every point of the page has
+   * a step up to X, so segments starting after X are skipped (mirrored backwards).
+   */
+  async historySegments(
+    runId: string,
+    key: string,
+    q: { lo: number; hi: number; limit: number; past: number | null; backward: boolean },
+    onSegment: (seq: number, data: Buffer) => void,
+  ): Promise<void> {
+    const [run, k, lo, hi, limit] = [
+      escapeLiteral(runId),
+      escapeLiteral(key),
+      int(q.lo),
+      int(q.hi),
+      int(q.limit),
+    ];
+    const own = `run_id = ${run} and key = ${k}`;
+    const past = q.past === null ? null : int(q.past);
+    // wholly past the cursor, and (within) not wholly before it
+    const [pastIt, notBefore] =
+      past === null
+        ? ['true', 'true']
+        : q.backward
+          ? [`max_step < ${past}`, `min_step <= ${past}`]
+          : [`min_step > ${past}`, `max_step >= ${past}`];
+    const bound = q.backward
+      ? `select case when max(before + n) >= ${limit} then min(min_step) end as x from (
+           select min_step, n, sum(n) over (order by max_step desc, seq desc) - n as before
+           from metric_segments
+           where ${own} and min_step >= ${lo} and max_step <= ${hi} and ${pastIt}
+         ) f where before < ${limit}`
+      : `select case when max(before + n) >= ${limit} then max(max_step) end as x from (
+           select max_step, n, sum(n) over (order by min_step, seq) - n as before
+           from metric_segments
+           where ${own} and min_step >= ${lo} and max_step <= ${hi} and ${pastIt}
+         ) f where before < ${limit}`;
+    const within = q.backward
+      ? `${notBefore} and max_step >= coalesce((select x from bound), ${lo})`
+      : `${notBefore} and min_step <= coalesce((select x from bound), ${hi})`;
+    await this.copy(
+      `with bound as (${bound})
+       select seq::float8, points from metric_segments
+       where ${own} and max_step >= ${lo} and min_step <= ${hi} and ${within}`,
+      ([seq, data]) => onSegment(seq!.readDoubleBE(0), data!),
+    );
+  }
+
+  /**
+   * Streams the packed points of one run's batches with `after < seq <= upTo`, the first `limit`
+   * of them (only batches with points of `keys`, when given), by seq then key.
+   */
+  async batchSegments(
+    runId: string,
+    range: { after: number; upTo: number; limit: number },
+    keys: readonly string[] | null,
+    onSegment: (seq: number, key: string, data: Buffer) => void,
+  ): Promise<void> {
+    const own = `run_id = ${escapeLiteral(runId)}`;
+    const ofKeys = keys ? `and key = any(array[${keys.map(escapeLiteral).join(',')}]::text[])` : '';
+    await this.copy(
+      `with s as (
+         select distinct seq from metric_segments
+         where ${own} and seq > ${int(range.after)} and seq <= ${int(range.upTo)} ${ofKeys}
+         order by seq limit ${int(range.limit)}
+       )
+       select seq::float8, key, points from metric_segments
+       where ${own} and seq in (select seq from s) ${ofKeys}
+       order by seq, key`,
+      ([seq, key, data]) => onSegment(seq!.readDoubleBE(0), key!.toString('utf8'), data!),
+    );
+  }
+
+  /**
+   * Runs `select` as a binary COPY and hands over its rows as they arrive.
+   *
+   * @remarks COPY carries bytea raw (a `select` would send it as hex text, twice the bytes and a
+   * decode on each side); it takes no parameters, so callers inline text through `escapeLiteral`
+   * and numbers through `int`.
+   */
+  private async copy(select: string, onRow: (row: CopyRow) => void): Promise<void> {
+    const reader = new CopyBinaryReader(onRow);
+    await this.db.copyOut(`copy (${select}) to stdout (format binary)`, (chunk) =>
+      reader.push(chunk),
     );
     reader.end();
   }

@@ -53,6 +53,25 @@ export function packPoints(
   return buf;
 }
 
+/** Unpacks packed points into parallel lists, in packed order. */
+export function unpackPoints(data: Buffer): {
+  steps: number[];
+  timestamps: number[];
+  values: number[];
+} {
+  const p = readDoubles(data);
+  const n = p.length / 3;
+  const steps = new Array<number>(n);
+  const timestamps = new Array<number>(n);
+  const values = new Array<number>(n);
+  for (let i = 0, at = 0; i < n; i++, at += 3) {
+    steps[i] = p[at]!;
+    timestamps[i] = p[at + 1]!;
+    values[i] = p[at + 2]!;
+  }
+  return { steps, timestamps, values };
+}
+
 /** A big-endian view of a packed buffer (no copy). */
 export function viewOf(buf: Buffer): DataView {
   return new DataView(buf.buffer, buf.byteOffset, buf.byteLength);

@@ -12,8 +12,8 @@ const LATEST_WINS = `(excluded.last_step, excluded.last_timestamp, excluded.last
 const FIRST_WINS = `(excluded.first_step, excluded.first_timestamp, excluded.first_value) < (m.first_step, m.first_timestamp, m.first_value)`;
 
 /**
- * SQL that writes a prepared batch as segments (points as arrays, plus their packed forms and block
- * rollup, see `metric-blocks.ts`) and folds it into the summaries: CTEs named `mk`, `mseg` and
+ * SQL that writes a prepared batch as segments (packed points and block rollup, see
+ * `metric-packed.ts` and `metric-blocks.ts`) and folds it into the summaries: CTEs named `mk`, `mseg` and
  * `msum`, to be placed in a `with` clause after a CTE that yields the batch's `seq`.
  *
  * @param runParam placeholder of the run id, e.g. `$1`.
@@ -25,17 +25,16 @@ export function metricWriteCtes(runParam: string, seqSource: string, first: numb
   return `mk as (
        select * from unnest(${$(0)}::text[], ${$(1)}::int[], ${$(2)}::int[], ${$(3)}::int8[], ${$(4)}::int8[],
          ${$(5)}::float8[], ${$(6)}::float8[], ${$(7)}::int8[], ${$(8)}::int8[], ${$(9)}::float8[], ${$(10)}::int8[],
-         ${$(11)}::int8[], ${$(12)}::float8[], ${$(16)}::int[], ${$(17)}::int[], ${$(18)}::int[], ${$(19)}::int[],
-         ${$(20)}::int8[], ${$(21)}::int8[])
+         ${$(11)}::int8[], ${$(12)}::float8[], ${$(13)}::int[], ${$(14)}::int[], ${$(15)}::int[], ${$(16)}::int[],
+         ${$(17)}::int8[], ${$(18)}::int8[])
        as k(key, o, n, min_step, max_step, mn, mx, fs, ft, fv, ls, lt, lv, so, sn, tio, tn, min_ts, max_ts)
      ), mseg as (
-       insert into metric_segments (run_id, key, seq, n, min_step, max_step, min_ts, max_ts, steps, timestamps,
-         vals, points, blocks_s, blocks_t)
-       select ${runParam}, key, s.seq, n, min_step, max_step, min_ts, max_ts, (${$(13)}::int8[])[o + 1 : o + n],
-         (${$(14)}::int8[])[o + 1 : o + n], (${$(15)}::float8[])[o + 1 : o + n],
-         substring(${$(22)}::bytea from o * ${POINT_BYTES} + 1 for n * ${POINT_BYTES}),
-         substring(${$(23)}::bytea from so * ${BLOCK_BYTES} + 1 for sn * ${BLOCK_BYTES}),
-         substring(${$(24)}::bytea from tio * ${BLOCK_BYTES} + 1 for tn * ${BLOCK_BYTES})
+       insert into metric_segments (run_id, key, seq, n, min_step, max_step, min_ts, max_ts, points, blocks_s,
+         blocks_t)
+       select ${runParam}, key, s.seq, n, min_step, max_step, min_ts, max_ts,
+         substring(${$(19)}::bytea from o * ${POINT_BYTES} + 1 for n * ${POINT_BYTES}),
+         substring(${$(20)}::bytea from so * ${BLOCK_BYTES} + 1 for sn * ${BLOCK_BYTES}),
+         substring(${$(21)}::bytea from tio * ${BLOCK_BYTES} + 1 for tn * ${BLOCK_BYTES})
        from mk, ${seqSource} s
      ), msum as (
        insert into metric_summaries as m (run_id, key, count, min_value, max_value, first_step, first_timestamp,
@@ -74,9 +73,6 @@ export function metricWriteValues(m: PreparedMetrics, b: PreparedBlocks): unknow
     i8(m.last.steps),
     i8(m.last.timestamps),
     f8(m.last.values),
-    i8(m.steps),
-    i8(m.timestamps),
-    f8(m.values),
     i4(b.stepOffsets),
     i4(b.stepCounts),
     i4(b.timeOffsets),

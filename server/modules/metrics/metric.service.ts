@@ -1,4 +1,5 @@
 import type { Db } from '../../shared/db.ts';
+import { ValidationError } from '../../shared/errors.ts';
 import { groupByKeys } from '../../shared/group.ts';
 import { type PageRequest, toConnection } from '../../shared/pagination.ts';
 import { readDoubles } from './metric-packed.ts';
@@ -73,12 +74,10 @@ export class MetricService {
   /**
    * A page of one key's history ordered by step, then timestamp, then logging order.
    *
-   * @remarks The step range is inclusive; segments outside it are skipped by their min/max step.
-   * A page reads only the segments that can hold its points: taking the segments lying wholly past
-   * the cursor (and inside the range) in step order, the first ones holding `limit + 1` points end
-   * at some step X, so every point of the page has a step up to X and segments starting after X
-   * are skipped unread (mirrored backwards). Paging through a history so reads each segment about
-   * once instead of every remaining segment per page.
+   * @remarks The step range is inclusive. The page's candidate segments (see
+   * `PackedReads.historySegments`: paging through a history reads each segment about once) stream
+   * their packed points; the points past the cursor are sorted here and the page cut.
+   * @throws ValidationError for a cursor that is not one of this connection's.
    */
   async history(
     runId: string,
@@ -88,43 +87,23 @@ export class MetricService {
   ) {
     const lo = range.minStep ?? Number.MIN_SAFE_INTEGER;
     const hi = range.maxStep ?? Number.MAX_SAFE_INTEGER;
-    // full segments lie strictly past this step: the cursor's, else just outside the range
-    const past = req.cursor ? req.cursor[0] : req.backward ? hi + 1 : lo - 1;
-    const values: unknown[] = [runId, key, lo, hi, req.limit + 1, past];
-    let after = '';
-    if (req.cursor) {
-      values.push(...req.cursor);
-      // segments wholly before the cursor's step (after it, backwards) are skipped unread
-      after = req.backward
-        ? 'and s.min_step <= $7 and (p.step, p.timestamp, s.seq, p.ord) < ($7, $8, $9, $10)'
-        : 'and s.max_step >= $7 and (p.step, p.timestamp, s.seq, p.ord) > ($7, $8, $9, $10)';
-    }
-    const dir = req.backward ? 'desc' : 'asc';
-    const bound = req.backward
-      ? `select case when max(before + n) >= $5 then min(min_step) end as x from (
-           select min_step, n, sum(n) over (order by max_step desc, seq desc) - n as before
-           from metric_segments
-           where run_id = $1 and key = $2 and min_step >= $3 and max_step <= $4 and max_step < $6
-         ) f where before < $5`
-      : `select case when max(before + n) >= $5 then max(max_step) end as x from (
-           select max_step, n, sum(n) over (order by min_step, seq) - n as before
-           from metric_segments
-           where run_id = $1 and key = $2 and min_step >= $3 and max_step <= $4 and min_step > $6
-         ) f where before < $5`;
-    const within = req.backward
-      ? 's.max_step >= coalesce((select x from bound), $3)'
-      : 's.min_step <= coalesce((select x from bound), $4)';
-    const rows = await this.db.query<HistoryRow>(
-      `with bound as (${bound})
-       select p.step, p.timestamp, p.value, s.seq, p.ord::int as ord
-       from metric_segments s,
-         unnest(s.steps, s.timestamps, s.vals) with ordinality as p(step, timestamp, value, ord)
-       where s.run_id = $1 and s.key = $2 and s.max_step >= $3 and s.min_step <= $4 and ${within}
-         and p.step between $3 and $4 ${after}
-       order by p.step ${dir}, p.timestamp ${dir}, s.seq ${dir}, p.ord ${dir}
-       limit $5`,
-      values,
-    );
+    const cursor = req.cursor && checkHistoryCursor(req.cursor, req.backward ? 'before' : 'after');
+    const sign = req.backward ? -1 : 1;
+    const past = cursor ? cursor.step : null;
+    const rows: HistoryRow[] = [];
+    const q = { lo, hi, limit: req.limit + 1, past, backward: req.backward };
+    await this.packed.historySegments(runId, key, q, (seq, data) => {
+      const p = readDoubles(data);
+      for (let at = 0, ord = 1; at < p.length; at += 3, ord++) {
+        const step = p[at]!;
+        if (step < lo || step > hi) continue;
+        const row = { step, timestamp: p[at + 1]!, value: p[at + 2]!, seq, ord };
+        if (cursor && sign * compareHistory(row, cursor) <= 0) continue;
+        rows.push(row);
+      }
+    });
+    rows.sort((a, b) => sign * compareHistory(a, b));
+    if (rows.length > req.limit + 1) rows.length = req.limit + 1;
     return toConnection(
       rows.map((r) => ({ ...r, key })),
       req,
@@ -191,4 +170,20 @@ function isSorted({ steps, timestamps }: SeriesData): boolean {
     if (d < 0 || (d === 0 && timestamps[i]! < timestamps[i - 1]!)) return false;
   }
   return true;
+}
+
+type Position = Pick<HistoryRow, 'step' | 'timestamp' | 'seq' | 'ord'>;
+
+/** History order: by step, timestamp, batch, then place in the batch. */
+function compareHistory(a: Position, b: Position): number {
+  return a.step - b.step || a.timestamp - b.timestamp || a.seq - b.seq || a.ord - b.ord;
+}
+
+/** A cursor's position, if it is one of `metricHistory`'s (four safe integers). */
+function checkHistoryCursor(cursor: unknown, field: string): Position {
+  if (Array.isArray(cursor) && cursor.length === 4 && cursor.every(Number.isSafeInteger)) {
+    const [step, timestamp, seq, ord] = cursor as HistoryKey;
+    return { step, timestamp, seq, ord };
+  }
+  throw new ValidationError(field, 'Invalid cursor for metricHistory');
 }

@@ -1,10 +1,8 @@
 import type { Db } from '../../shared/db.ts';
 import { NotFoundError } from '../../shared/errors.ts';
-import type { KeySeries, MetricsBatch } from './events.ts';
-
-interface SegmentRow extends KeySeries {
-  seq: number;
-}
+import { unpackPoints } from '../metrics/metric-packed.ts';
+import { PackedReads } from '../metrics/metric-packed-reads.ts';
+import type { MetricsBatch } from './events.ts';
 
 /** What a live stream needs to know about a run when it starts. */
 export interface RunHead {
@@ -15,7 +13,11 @@ export interface RunHead {
 
 /** Reads of committed batches for replay and gap filling (segments are immutable once written). */
 export class MetricStore {
-  constructor(private readonly db: Db) {}
+  private readonly packed: PackedReads;
+
+  constructor(private readonly db: Db) {
+    this.packed = new PackedReads(db);
+  }
 
   /** The run's last committed sequence number and start time; NotFoundError when absent. */
   async head(runId: string): Promise<RunHead> {
@@ -39,26 +41,15 @@ export class MetricStore {
     keys: readonly string[] | null,
     limit: number,
   ): Promise<MetricsBatch[]> {
-    const rows = await this.db.query<SegmentRow>(
-      `with s as (
-         select distinct seq from metric_segments
-         where run_id = $1 and seq > $2 and seq <= $3 and ($4::text[] is null or key = any($4))
-         order by seq limit $5
-       )
-       select seq, key, steps, timestamps, vals as "values" from metric_segments
-       where run_id = $1 and seq in (select seq from s) and ($4::text[] is null or key = any($4))
-       order by seq, key`,
-      [runId, after, upTo, keys, limit],
-    );
     const out: MetricsBatch[] = [];
-    for (const r of rows) {
+    await this.packed.batchSegments(runId, { after, upTo, limit }, keys, (seq, key, data) => {
       let last = out[out.length - 1];
-      if (last?.seq !== r.seq) {
-        last = { runId, seq: r.seq, committedAt: null, series: [] };
+      if (last?.seq !== seq) {
+        last = { runId, seq, committedAt: null, series: [] };
         out.push(last);
       }
-      last.series.push({ key: r.key, steps: r.steps, timestamps: r.timestamps, values: r.values });
-    }
+      last.series.push({ key, ...unpackPoints(data) });
+    });
     return out;
   }
 }
