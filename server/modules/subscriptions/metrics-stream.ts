@@ -64,6 +64,20 @@ function buildEvent(
   const last = batches[batches.length - 1]!;
   const base = { runId: first.runId, seq, fromSeq: first.seq, committedAt: last.committedAt };
   if (batches.length === 1) return { ...base, replayed, metrics: first.series };
+  // merged on first read: subscribers selecting only seq numbers never copy the points
+  let merged: KeySeries[] | null = null;
+  return {
+    ...base,
+    replayed,
+    get metrics() {
+      merged ??= mergeSeries(batches);
+      return merged;
+    },
+  };
+}
+
+/** Each key's points of consecutive batches, concatenated in commit order. */
+function mergeSeries(batches: readonly MetricsBatch[]): KeySeries[] {
   const byKey = new Map<string, KeySeries>();
   for (const b of batches) {
     for (const s of b.series) {
@@ -82,7 +96,7 @@ function buildEvent(
       acc.values.push(...s.values);
     }
   }
-  return { ...base, replayed, metrics: [...byKey.values()] };
+  return [...byKey.values()];
 }
 
 /**
