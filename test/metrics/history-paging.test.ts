@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryPageQuery } from '../gql/graphql.ts';
 import { graphql } from '../gql/index.ts';
 import { LogBatch } from '../helpers/documents.ts';
+import { rng } from '../helpers/rng.ts';
 import { seedExperiment, seedRun } from '../helpers/seed.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -37,14 +38,6 @@ type Point = { step: number; timestamp: number; value: number; seq: number; ord:
 let t: TestApp;
 let run: string;
 const points: Point[] = [];
-
-function rng(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
 
 beforeAll(async () => {
   t = await createTestApp();

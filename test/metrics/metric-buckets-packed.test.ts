@@ -3,6 +3,7 @@ import { bucketize, type SeriesAxis } from '../../server/modules/metrics/buckets
 import { graphql } from '../gql/index.ts';
 import { bucketRows } from '../helpers/buckets.ts';
 import { LogBatch } from '../helpers/documents.ts';
+import { rng } from '../helpers/rng.ts';
 import { seedExperiment, seedRun } from '../helpers/seed.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -23,14 +24,6 @@ const START = 1_000_000;
 let t: TestApp;
 let runId: string;
 const points: Record<string, Raw[]> = { a: [], b: [] };
-
-function rng(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
 
 const wire = (ps: Raw[], key: string) => ({
   key,

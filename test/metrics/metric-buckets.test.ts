@@ -7,6 +7,7 @@ import {
 import { graphql } from '../gql/index.ts';
 import { bucketRows, metricNumber as num } from '../helpers/buckets.ts';
 import { LogBatch } from '../helpers/documents.ts';
+import { rng } from '../helpers/rng.ts';
 import { seedExperiment, seedRun } from '../helpers/seed.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -34,14 +35,6 @@ type Raw = { step: number; timestamp: number; value: number };
 
 let t: TestApp;
 const runs: { id: string; start: number; points: Raw[] }[] = [];
-
-function rng(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
 
 beforeAll(async () => {
   t = await createTestApp();
