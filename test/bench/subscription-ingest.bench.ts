@@ -1,5 +1,6 @@
 import { benchDatabase, benchRun, procCpuMs, report, startBenchServer } from './harness.ts';
-import { type BenchSubscriber, subscribeWs } from './ws-subscriber.ts';
+import { subscribeSse } from './sse-subscriber.ts';
+import { subscribeWs } from './ws-subscriber.ts';
 
 /**
  * Ingest throughput (logBatch of 1000 points) with 100 WebSocket subscribers on the run versus none
@@ -10,6 +11,8 @@ const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 100);
 const PHASE_MS = Number(process.env.BENCH_PHASE_SECONDS ?? 6) * 1000;
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 4);
 const POINTS = 1000;
+/** `ws` (graphql-ws) or `sse` (yoga's event stream over fetch). */
+const TRANSPORT = process.env.BENCH_TRANSPORT ?? 'ws';
 
 const db = await benchDatabase();
 const server = await startBenchServer(db.url, { LOG_LEVEL: 'info' });
@@ -72,14 +75,17 @@ try {
   const modes = ['none', ...subscribed] as Mode[];
   for (const mode of [...modes, ...modes]) {
     const runId = await benchRun(server.url);
-    let subs: BenchSubscriber[] = [];
+    let subs: { close(): void }[] = [];
     if (mode !== 'none') {
       const query = SUBSCRIPTIONS[mode];
+      const count = () => {
+        delivered++;
+      };
       subs = await Promise.all(
         Array.from({ length: SUBSCRIBERS }, () =>
-          subscribeWs(server.url, query, { r: runId }, () => {
-            delivered++;
-          }),
+          TRANSPORT === 'sse'
+            ? subscribeSse(server.url, query, { r: runId }, count)
+            : subscribeWs(server.url, query, { r: runId }, count),
         ),
       );
       await new Promise((r) => setTimeout(r, 200));
@@ -108,6 +114,7 @@ try {
     batchPoints: POINTS,
     writers: WRITERS,
     subscribers: SUBSCRIBERS,
+    transport: TRANSPORT,
     phaseSeconds: PHASE_MS / 1000,
     phases: results,
     pointsPerSecondNoSubscribers: Math.round(avg('none')),

@@ -10,6 +10,10 @@ import type { WebSocket, WebSocketServer } from 'ws';
  * called synchronously right after the stringification, puts the JSON in. Messages without the
  * placeholder pass through untouched.
  *
+ * Over SSE, yoga serialises each result with the result's own `stringify` when it has one:
+ * {@link markShared} gives shared results one that returns the cached JSON, so SSE subscribers of
+ * the same operation share the serialisation too.
+ *
  * A small payload is spliced into the message text. A large one (points of coalesced batches) is
  * encoded to UTF-8 once and sent as the middle frame of a three-frame message (text before it,
  * the shared bytes, text after it; WebSocket fragmentation, reassembled by every client), so no
@@ -35,15 +39,36 @@ export function shareable(result: ExecutionResult): boolean {
   return result.errors === undefined;
 }
 
-/** graphql-ws `jsonMessageReplacer`: replaces a shared payload by the placeholder. */
-export function payloadReplacer(this: unknown, key: string, value: unknown): unknown {
-  if (key !== 'payload' || value === null || typeof value !== 'object') return value;
+/** The payload of a result object, serialised once. */
+function payloadOf(value: object): Payload {
   let p = payloads.get(value);
   if (p === undefined) {
     p = { text: JSON.stringify(value), bytes: null };
     payloads.set(value, p);
   }
-  pending = p;
+  return p;
+}
+
+/** The JSON of a shared result, computed once (yoga's per-result `stringify` hook for SSE). */
+export function sharedJson(result: object): string {
+  return payloadOf(result).text;
+}
+
+/**
+ * Gives an error-free shared result a non-enumerable `stringify` returning its cached JSON, which
+ * yoga's SSE transport calls instead of `JSON.stringify`.
+ */
+export function markShared<T extends ExecutionResult>(result: T): T {
+  if (shareable(result) && !Object.hasOwn(result, 'stringify')) {
+    Object.defineProperty(result, 'stringify', { value: sharedJson, enumerable: false });
+  }
+  return result;
+}
+
+/** graphql-ws `jsonMessageReplacer`: replaces a shared payload by the placeholder. */
+export function payloadReplacer(this: unknown, key: string, value: unknown): unknown {
+  if (key !== 'payload' || value === null || typeof value !== 'object') return value;
+  pending = payloadOf(value);
   return PLACEHOLDER;
 }
 

@@ -6,6 +6,7 @@ import {
   execute,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { markShared } from './payload-splice.ts';
 
 type Result = ExecutionResult | Promise<ExecutionResult>;
 
@@ -34,7 +35,8 @@ function executeShared(args: ExecutionArgs, key: string, payload: unknown): Resu
   }
   let result = perEvent.get(key);
   if (!result) {
-    result = execute({ ...args, rootValue: payload }) as Result;
+    const r = execute({ ...args, rootValue: payload }) as Result;
+    result = r instanceof Promise ? r.then(markShared) : markShared(r);
     perEvent.set(key, result);
   }
   return result;
