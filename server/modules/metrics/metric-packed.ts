@@ -1,7 +1,7 @@
 /**
- * Packed binary forms of a segment's points and block aggregates, stored as `bytea` beside the
- * segment's arrays (`metric_segments.points`, `.blocks_s`, `.blocks_t`) so downsampling reads raw
- * bytes instead of unnesting arrays or decoding `array_send` output element by element.
+ * Packed binary forms of a segment's points and block aggregates, stored as `bytea`
+ * (`metric_segments.points`, `.blocks_s`, `.blocks_t`): the only stored form of the points, which
+ * every read (histories, series, buckets, live frames, replay) decodes from raw bytes.
  *
  * Every number is a big-endian float64, the byte order of PostgreSQL's `float8send`, so a migration
  * can build the same bytes in SQL. Steps and timestamps are integers within ±2^53, exact as doubles.
