@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
-import { releaseSignals, startEmbeddedPostgres } from './db/embedded.ts';
+import { startEmbeddedPostgres } from './db/embedded.ts';
 import { initOrm } from './db/orm.ts';
 import { createLogger } from './logger.ts';
 import { installTypeParsers } from './shared/db.ts';
@@ -13,7 +13,6 @@ const DRAIN_MS = 10_000;
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
-releaseSignals();
 
 const embedded = config.databaseUrl
   ? null

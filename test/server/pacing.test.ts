@@ -89,6 +89,21 @@ describe('pacing of live streams (LiveIterator with a frame clock)', () => {
     expect(await settled(stream.next())).toEqual({ value: ['f'], done: false });
   });
 
+  it('serves a held burst at once when urged (its buffer is filling up)', async () => {
+    const clock = new ManualClock(100);
+    const { it: stream, commit } = source(clock);
+    commit('a');
+    await stream.next();
+    commit('b');
+    const held = stream.next();
+    expect(await settled(held)).toBe('pending');
+    stream.urge();
+    expect(await settled(held)).toEqual({ value: ['b'], done: false });
+    // urgency lasts until that delivery: the next burst waits for its frame again
+    commit('c');
+    expect(await settled(stream.next())).toBe('pending');
+  });
+
   it('ends a stream waiting for its frame at once when it is cancelled', async () => {
     const clock = new ManualClock(100);
     const { it: stream, commit } = source(clock);

@@ -35,8 +35,10 @@ export class LiveIterator<T> implements AsyncIterableIterator<T> {
   /** Commit time of the newest data at the last delivery, and the frame it was made in. */
   private servedAt: number | null = null;
   private servedFrame = -1;
-  /** Ends a wait for the next frame (cancellation). */
+  /** Ends a wait for the next frame (cancellation, urgency). */
   private cancelFrameWait: (() => void) | null = null;
+  /** Set by `urge`: serve without waiting for a frame until the next delivery. */
+  private urgent = false;
 
   constructor(
     private readonly produce: () => Promise<T | null | typeof END>,
@@ -57,6 +59,16 @@ export class LiveIterator<T> implements AsyncIterableIterator<T> {
     const s = this.sleeper;
     this.sleeper = null;
     s?.();
+  };
+
+  /**
+   * Tells the iterator to serve what is pending now, without waiting for the next frame (the
+   * source's buffer is filling up: pacing must never make a subscriber lag).
+   */
+  readonly urge = (): void => {
+    this.urgent = true;
+    this.cancelFrameWait?.();
+    this.wake();
   };
 
   async next(): Promise<IteratorResult<T>> {
@@ -112,6 +124,7 @@ export class LiveIterator<T> implements AsyncIterableIterator<T> {
   /** Whether pending data continues a burst within the frame of the last delivery. */
   private inBurst(clock: FrameClock): boolean {
     return (
+      !this.urgent &&
       this.pendingAt !== null &&
       this.servedAt !== null &&
       this.pendingAt - this.servedAt < clock.frameMs &&
@@ -123,6 +136,7 @@ export class LiveIterator<T> implements AsyncIterableIterator<T> {
     if (this.clock) this.servedFrame = this.clock.frame();
     if (this.newestAt !== null) this.servedAt = this.newestAt;
     this.pendingAt = null;
+    this.urgent = false;
   }
 
   private finish(): void {

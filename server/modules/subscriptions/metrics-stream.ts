@@ -130,7 +130,7 @@ export async function openMetricsStream(
     () => tail.close(),
     pacingClock(limits),
   );
-  const tail = new RunTail(args.runId, args.keys, bus, store, limits, it.wake);
+  const tail = new RunTail(args.runId, args.keys, bus, store, limits, it.wake, it.urge);
   try {
     await tail.open(args.afterSeq);
   } catch (err) {

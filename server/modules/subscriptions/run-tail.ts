@@ -51,6 +51,8 @@ export class RunTail {
     private readonly limits: SubscriptionLimits,
     /** Called when batches become ready, with the newest one's commit time (null: unknown). */
     private readonly wake: (committedAt: number | null) => void,
+    /** Called when the buffer passes half its bounds: serve now rather than at the next frame. */
+    private readonly urge: () => void = () => {},
   ) {}
 
   /** Attaches to live events, then reads where the run is; replay covers `afterSeq` up to there. */
@@ -195,9 +197,9 @@ export class RunTail {
 
   private checkBounds(): void {
     const batches = this.queue.length + this.pending.size;
-    if (this.buffered <= this.limits.maxBufferedPoints && batches <= this.limits.maxBufferedEvents)
-      return;
-    this.cutOff();
+    const { maxBufferedPoints, maxBufferedEvents } = this.limits;
+    if (this.buffered > maxBufferedPoints || batches > maxBufferedEvents) this.cutOff();
+    else if (this.buffered > maxBufferedPoints / 2 || batches > maxBufferedEvents / 2) this.urge();
   }
 
   /** Stops the tail and reports the last sequence number handed over. */
