@@ -1,4 +1,5 @@
 import { benchDatabase, gql, percentile, report, startBenchServer } from './harness.ts';
+import { subscribeSse } from './sse-subscriber.ts';
 
 const LOG = `mutation($input: LogBatchInput!) { logBatch(input: $input) { __typename ... on Error { message } } }`;
 const BASE_TS = 1_700_000_000_000;
@@ -60,28 +61,18 @@ const LIVE = `subscription($r: String!, $n: Int!) { liveSeries(runIds: [$r], key
   full runs { seq buckets { index count min max last { step value } } } } }`;
 
 /** Subscribes over SSE and returns the ms until the first event has arrived whole, then cancels. */
-async function firstEvent(url: string, query: string, variables: unknown): Promise<number> {
-  const abort = new AbortController();
+async function firstEvent(url: string, query: string, variables: Record<string, unknown>) {
   const t0 = performance.now();
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-    body: JSON.stringify({ query, variables }),
-    signal: abort.signal,
+  let first!: (event: string) => void;
+  const arrived = new Promise<string>((resolve) => {
+    first = resolve;
   });
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  while (!/event: next\ndata: .*\n\n/.test(text)) {
-    const { value, done } = await reader.read();
-    if (done) throw new Error(`stream ended before its first event: ${text}`);
-    text += decoder.decode(value, { stream: true });
-  }
+  const sub = await subscribeSse(url, query, variables, (event) => first(event));
+  const event = await arrived;
   const ms = performance.now() - t0;
-  if (!text.includes('"full":true'))
-    throw new Error(`unexpected first event: ${text.slice(0, 300)}`);
-  abort.abort();
-  await reader.cancel().catch(() => {});
+  sub.close();
+  if (!event.includes('"full":true'))
+    throw new Error(`unexpected first event: ${event.slice(0, 300)}`);
   return ms;
 }
 

@@ -1,14 +1,14 @@
 import type { BenchSubscriber } from './ws-subscriber.ts';
 
 /**
- * A raw SSE subscriber (yoga's `text/event-stream` transport over `fetch`): calls `onData` per
- * `next` event. Resolves once the response headers arrived.
+ * A raw SSE subscriber (yoga's `text/event-stream` transport over `fetch`): calls `onData` with
+ * the text of each `next` event. Resolves once the response headers arrived.
  */
 export async function subscribeSse(
   httpUrl: string,
   query: string,
   variables: Record<string, unknown>,
-  onData: () => void,
+  onData: (event: string) => void,
 ): Promise<Pick<BenchSubscriber, 'close'>> {
   const abort = new AbortController();
   const res = await fetch(httpUrl, {
@@ -28,7 +28,7 @@ export async function subscribeSse(
         text += decoder.decode(value, { stream: true });
         let at = text.indexOf('\n\n');
         while (at >= 0) {
-          if (text.startsWith('event: next')) onData();
+          if (text.startsWith('event: next')) onData(text.slice(0, at));
           text = text.slice(at + 2);
           at = text.indexOf('\n\n');
         }
