@@ -1,10 +1,11 @@
 /**
- * PostgreSQL's binary array format (one-dimensional int4[], int8[] and float8[]) for the hot paths
- * that move large metric arrays.
+ * PostgreSQL's binary array format (one-dimensional int4[], int8[] and float8[]) for the numeric
+ * array parameters of the ingest statement.
  *
  * `pg` sends a Buffer parameter in binary format and PostgreSQL reads it with `array_recv`, so no
- * number is printed by Node or parsed by `float8in`/`int8in`. The element type must be the one the statement declares (`$n::float8[]`
- * takes {@link float8Array}, `$n::int8[]` {@link int8Array}, `$n::int[]` {@link int4Array}).
+ * number is printed by Node or parsed by `float8in`/`int8in`. The element type must be the one
+ * the statement declares (`$n::float8[]` takes {@link float8Array}, `$n::int8[]`
+ * {@link int8Array}, `$n::int[]` {@link int4Array}).
  *
  * The output of a binary COPY ({@link CopyBinaryReader}) carries bytea as raw bytes, without the
  * hex text of a select.
@@ -45,7 +46,7 @@ function encode(
     return empty;
   }
   let nulls = 0;
-  for (let i = 0; i < n; i++) if (values[i] === null) nulls++;
+  for (let i = 0; i < n; i++) if (values[i] == null) nulls++;
   const buf = Buffer.allocUnsafe(20 + n * (4 + size) - nulls * size);
   buf.writeInt32BE(1, 0); // dimensions
   buf.writeInt32BE(nulls > 0 ? 1 : 0, 4);
@@ -55,7 +56,7 @@ function encode(
   let at = 20;
   for (let i = 0; i < n; i++) {
     const v = values[i];
-    if (v === null || v === undefined) {
+    if (v == null) {
       buf.writeInt32BE(-1, at);
       at += 4;
       continue;

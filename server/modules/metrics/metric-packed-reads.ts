@@ -89,9 +89,12 @@ export class PackedReads {
   /**
    * Streams the packed points of the segments of one run's `key` a history page may draw from:
    * those overlapping [lo, hi] and, with a cursor, not wholly before it (after it, backwards); and
-   * of those only the ones that can hold the page's `limit` points. Taking the segments lying
-   * wholly past `past` (the cursor's step; null: no cursor) and inside the range in step order, the first ones holding `limit` points end at some step X; every point of the page has
-   * a step up to X, so segments starting after X are skipped (mirrored backwards).
+   * of those only the ones that can hold the page's `limit` points.
+   *
+   * @remarks Taking the segments that lie inside the range and wholly past `past` (the cursor's
+   * step; null: no cursor) in step order, the first ones holding `limit` points end at some step
+   * X; every point of the page has a step up to X, so segments starting after X are skipped
+   * (mirrored backwards: segments ending before the X of the last ones).
    */
   async historySegments(
     runId: string,
@@ -99,40 +102,27 @@ export class PackedReads {
     q: { lo: number; hi: number; limit: number; past: number | null; backward: boolean },
     onSegment: (seq: number, data: Buffer) => void,
   ): Promise<void> {
-    const [run, k, lo, hi, limit] = [
-      escapeLiteral(runId),
-      escapeLiteral(key),
-      int(q.lo),
-      int(q.hi),
-      int(q.limit),
-    ];
-    const own = `run_id = ${run} and key = ${k}`;
+    const [lo, hi, limit] = [int(q.lo), int(q.hi), int(q.limit)];
+    const own = `run_id = ${escapeLiteral(runId)} and key = ${escapeLiteral(key)}`;
+    // forward: segments start (near) and end (far) sides; backward: the other way round
+    const [near, far, order, extreme, open] = q.backward
+      ? ['max_step', 'min_step', 'max_step desc, seq desc', 'min', lo]
+      : ['min_step', 'max_step', 'min_step, seq', 'max', hi];
+    const cmp = q.backward ? ['<', '>='] : ['>', '<='];
     const past = q.past === null ? null : int(q.past);
-    // wholly past the cursor, and (within) not wholly before it
-    const [pastIt, notBefore] =
-      past === null
-        ? ['true', 'true']
-        : q.backward
-          ? [`max_step < ${past}`, `min_step <= ${past}`]
-          : [`min_step > ${past}`, `max_step >= ${past}`];
-    const bound = q.backward
-      ? `select case when max(before + n) >= ${limit} then min(min_step) end as x from (
-           select min_step, n, sum(n) over (order by max_step desc, seq desc) - n as before
-           from metric_segments
-           where ${own} and min_step >= ${lo} and max_step <= ${hi} and ${pastIt}
-         ) f where before < ${limit}`
-      : `select case when max(before + n) >= ${limit} then max(max_step) end as x from (
-           select max_step, n, sum(n) over (order by min_step, seq) - n as before
-           from metric_segments
-           where ${own} and min_step >= ${lo} and max_step <= ${hi} and ${pastIt}
-         ) f where before < ${limit}`;
-    const within = q.backward
-      ? `${notBefore} and max_step >= coalesce((select x from bound), ${lo})`
-      : `${notBefore} and min_step <= coalesce((select x from bound), ${hi})`;
+    const wholly = past === null ? 'true' : `${near} ${cmp[0]} ${past}`;
+    const notBefore = past === null ? 'true' : `${far} ${cmp[0]}= ${past}`;
     await this.copy(
-      `with bound as (${bound})
+      `with bound as (
+         select case when max(before + n) >= ${limit} then ${extreme}(${far}) end as x from (
+           select ${far}, n, sum(n) over (order by ${order}) - n as before
+           from metric_segments
+           where ${own} and min_step >= ${lo} and max_step <= ${hi} and ${wholly}
+         ) f where before < ${limit}
+       )
        select seq::float8, points from metric_segments
-       where ${own} and max_step >= ${lo} and min_step <= ${hi} and ${within}`,
+       where ${own} and max_step >= ${lo} and min_step <= ${hi} and ${notBefore}
+         and ${near} ${cmp[1]} coalesce((select x from bound), ${open})`,
       ([seq, data]) => onSegment(seq!.readDoubleBE(0), data!),
     );
   }

@@ -52,8 +52,8 @@ const SUMMARY_COLUMNS = `run_id as "runId", key, count, min_value as "minValue",
   last_step as "lastStep", last_timestamp as "lastTimestamp", last_value as "lastValue", last_seq as "lastSeq"`;
 
 /**
- * Metric storage: one row per (run, key, batch) holding the batch's points as parallel arrays,
- * and one summary row per (run, key).
+ * Metric reads: one segment row per (run, key, batch) holding the batch's points packed (see
+ * `metric-packed.ts`), and one summary row per (run, key).
  */
 export class MetricService {
   private readonly packed: PackedReads;

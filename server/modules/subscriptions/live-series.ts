@@ -1,6 +1,7 @@
 import type { SubscriptionLimits } from '../../config.ts';
 import type { Db } from '../../shared/db.ts';
 import type { Bucket, SeriesAxis, XRange } from '../metrics/buckets.ts';
+import { MetricBucketService } from '../metrics/metric-buckets.service.ts';
 import type { EventBus } from './event-bus.ts';
 import { type FrameClock, pacingClock } from './frame-clock.ts';
 import { END, Lagged, LiveIterator } from './live-iterator.ts';
@@ -46,13 +47,17 @@ export interface LiveSeriesArgs {
  */
 export class LiveSeriesHubs {
   private readonly hubs = new Map<string, { hub: SeriesHub; opened: Promise<void> }>();
+  /** Computes every hub's first frame (the downsampling of `metricBuckets`). */
+  private readonly buckets: MetricBucketService;
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly bus: EventBus,
     private readonly store: MetricStore,
     private readonly limits: SubscriptionLimits,
-  ) {}
+  ) {
+    this.buckets = new MetricBucketService(db);
+  }
 
   /** Number of distinct live series being computed. */
   get size(): number {
@@ -65,7 +70,7 @@ export class LiveSeriesHubs {
     const id = JSON.stringify([runIds, args.key, args.buckets, args.axis, args.start, args.end]);
     let entry = this.hubs.get(id);
     if (!entry) {
-      const hub: SeriesHub = new SeriesHub(this.db, { ...args, runIds }, () => {
+      const hub: SeriesHub = new SeriesHub(this.buckets, { ...args, runIds }, () => {
         if (this.hubs.get(id)?.hub === hub) this.hubs.delete(id);
       });
       entry = { hub, opened: hub.open(this.bus, this.store, this.limits) };

@@ -1,5 +1,4 @@
 import type { SubscriptionLimits } from '../../config.ts';
-import type { Db } from '../../shared/db.ts';
 import type { BucketColumns } from '../metrics/bucket-fold.ts';
 import {
   addPoint,
@@ -10,7 +9,7 @@ import {
   type SeriesPoint,
   type XRange,
 } from '../metrics/buckets.ts';
-import { MetricBucketService } from '../metrics/metric-buckets.service.ts';
+import type { MetricBucketService } from '../metrics/metric-buckets.service.ts';
 import type { EventBus } from './event-bus.ts';
 import type { MetricsBatch } from './events.ts';
 import type { LiveSeriesArgs, RunBuckets, SeriesFrame } from './live-series.ts';
@@ -65,7 +64,7 @@ export class SeriesHub {
   lagged = false;
 
   constructor(
-    private readonly db: Db,
+    private readonly buckets: MetricBucketService,
     readonly args: LiveSeriesArgs,
     private readonly onClose: () => void,
   ) {
@@ -161,10 +160,9 @@ export class SeriesHub {
     const upTo = new Map([...this.runs].map(([id, r]) => [id, r.seq]));
     const ids = [...this.runs.keys()];
     const { key, axis, buckets: count } = this.args;
-    const service = new MetricBucketService(this.db);
-    this.range ??= this.rangeOf(await service.extent(ids, key, axis, upTo));
+    this.range ??= this.rangeOf(await this.buckets.extent(ids, key, axis, upTo));
     if (this.range === null) return;
-    const set = await service.buckets(ids, key, count, this.range, axis, upTo);
+    const set = await this.buckets.buckets(ids, key, count, this.range, axis, upTo);
     for (const rb of set.runs) {
       this.runs.get(rb.runId)!.buckets = toBuckets(rb.buckets, this.range, count);
     }
