@@ -6,6 +6,7 @@ import { WebSocketServer } from 'ws';
 import type { App } from './app.ts';
 import {
   payloadReplacer,
+  registerPushTarget,
   shareable,
   splicePayloads,
 } from './modules/subscriptions/payload-splice.ts';
@@ -34,7 +35,7 @@ export function attachWebSocket(
       onNext: (_ctx, _id, _payload, _args, result) => (shareable(result) ? result : undefined),
       execute: (args) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
-      onSubscribe: async (ctx, _id, params) => {
+      onSubscribe: async (ctx, id, params) => {
         const headers = new Headers();
         for (const [k, v] of Object.entries(ctx.connectionParams ?? {})) {
           if (typeof v === 'string') headers.set(k, v);
@@ -55,6 +56,7 @@ export function attachWebSocket(
           contextValue: await contextFactory(),
           rootValue: { execute, subscribe },
         };
+        registerPushTarget(args.contextValue, ctx.extra.socket, id);
         const errors = validate(args.schema, args.document);
         return errors.length > 0 ? errors : (args as ExecutionArgs);
       },

@@ -1,3 +1,4 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
 import { bucketize } from '../../server/modules/metrics/buckets.ts';
@@ -6,7 +7,7 @@ import { LiveIterator } from '../../server/modules/subscriptions/live-iterator.t
 import type { LiveSeriesSubscription } from '../gql/graphql.ts';
 import { LogBatch } from '../helpers/documents.ts';
 import { seedExperiment, seedRun } from '../helpers/seed.ts';
-import { sseSubscribe } from '../helpers/streams.ts';
+import { type Stream, sseSubscribe, wsSubscribe } from '../helpers/streams.ts';
 import { LiveSeriesSub, MetricsLogged } from '../helpers/subscription-documents.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -19,8 +20,8 @@ class ManualClock extends FrameClock {
     return Math.floor(this.now / this.frameMs);
   }
 
-  override next(): Promise<void> {
-    return new Promise((resolve) => this.waiting.push(resolve));
+  override onNext(cb: () => void): void {
+    this.waiting.push(cb);
   }
 
   advanceTo(now: number): void {
@@ -33,7 +34,7 @@ class ManualClock extends FrameClock {
 function source(clock: ManualClock) {
   const queue: string[] = [];
   const it = new LiveIterator<string[]>(
-    async () => (queue.length > 0 ? queue.splice(0) : null),
+    () => (queue.length > 0 ? queue.splice(0) : null),
     () => {},
     clock,
   );
@@ -117,6 +118,128 @@ describe('pacing of live streams (LiveIterator with a frame clock)', () => {
   });
 });
 
+/** A source with a sink attached: what it pushes, and whether it refuses (a backed-up socket). */
+function pushing(clock: ManualClock) {
+  const src = source(clock);
+  const pushed: string[][] = [];
+  let refuse = false;
+  src.it.attachSink((v) => {
+    if (refuse) return false;
+    pushed.push(v);
+    return true;
+  });
+  return {
+    ...src,
+    pushed,
+    refuse(on: boolean) {
+      refuse = on;
+    },
+  };
+}
+
+/** Lets the flush after a commit (a `setImmediate`) run. */
+const flushed = () => new Promise((r) => setImmediate(r));
+
+describe('push delivery (LiveIterator with a sink)', () => {
+  it('pushes what is ready while next() waits, and hands a refused value to next()', async () => {
+    const clock = new ManualClock(100);
+    const s = pushing(clock);
+    const waiting = s.it.next();
+    s.commit('a');
+    expect(s.pushed).toEqual([]);
+    await flushed();
+    expect(s.pushed).toEqual([['a']]);
+    // a later frame: pushed at once again, and next() is still waiting
+    clock.now = 150;
+    s.commit('b');
+    await flushed();
+    expect(s.pushed).toEqual([['a'], ['b']]);
+    expect(await settled(waiting)).toBe('pending');
+    // refused (the socket's buffer is full): the value resolves next() instead
+    clock.now = 300;
+    s.refuse(true);
+    s.commit('c');
+    expect(await waiting).toEqual({ value: ['c'], done: false });
+    s.refuse(false);
+    // pushing resumes with the next call
+    const again = s.it.next();
+    clock.now = 450;
+    s.commit('d');
+    await flushed();
+    expect(s.pushed).toEqual([['a'], ['b'], ['d']]);
+    await s.it.return();
+    expect(await again).toEqual({ value: undefined, done: true });
+  });
+
+  it('pushes held bursts of every stream in one loop at the frame start', async () => {
+    const clock = new ManualClock(100);
+    const streams = [pushing(clock), pushing(clock), pushing(clock)];
+    for (const s of streams) {
+      void s.it.next();
+      s.commit('a');
+    }
+    await flushed();
+    clock.now = 10;
+    for (const s of streams) s.commit('b');
+    clock.now = 20;
+    for (const s of streams) s.commit('c');
+    await flushed();
+    for (const s of streams) expect(s.pushed).toEqual([['a']]);
+    // the frame start pushes synchronously, before anything else runs
+    clock.advanceTo(100);
+    for (const s of streams) expect(s.pushed).toEqual([['a'], ['b', 'c']]);
+  });
+
+  it('pushes a held burst at once when urged, and ends at once when cancelled', async () => {
+    const clock = new ManualClock(100);
+    const s = pushing(clock);
+    const waiting = s.it.next();
+    s.commit('a');
+    await flushed();
+    s.commit('b');
+    await flushed();
+    expect(s.pushed).toEqual([['a']]);
+    s.it.urge();
+    await flushed();
+    expect(s.pushed).toEqual([['a'], ['b']]);
+    s.commit('c');
+    await s.it.return();
+    clock.advanceTo(100);
+    await flushed();
+    expect(s.pushed).toEqual([['a'], ['b']]);
+    expect(await waiting).toEqual({ value: undefined, done: true });
+  });
+
+  it('hands a read in flight (replay) to next(), then pushes again', async () => {
+    const clock = new ManualClock(100);
+    let stored: string[] | null = ['stored'];
+    const live: string[] = [];
+    const pushed: string[][] = [];
+    const it = new LiveIterator<string[]>(
+      () => {
+        if (stored) {
+          const page = stored;
+          stored = null;
+          return Promise.resolve(page);
+        }
+        return live.length > 0 ? live.splice(0) : null;
+      },
+      () => {},
+      clock,
+    );
+    it.attachSink((v) => pushed.push(v) > 0);
+    expect(await it.next()).toEqual({ value: ['stored'], done: false });
+    const waiting = it.next();
+    clock.now = 500;
+    live.push('live');
+    it.wake(clock.now);
+    await flushed();
+    expect(pushed).toEqual([['live']]);
+    expect(await settled(waiting)).toBe('pending');
+    await it.return();
+  });
+});
+
 let t: TestApp;
 let exp: string;
 beforeAll(async () => {
@@ -150,8 +273,9 @@ const view = (b: {
   last: { step: b.last.step, value: b.last.value },
 });
 
-async function logBurst(runId: string) {
-  for (let b = 0; b < BATCHES; b++) {
+/** Logs batches `from` to `to` (excluded) of the burst, one after another. */
+async function logBurst(runId: string, from = 0, to = BATCHES) {
+  for (let b = from; b < to; b++) {
     const steps = [2 * b, 2 * b + 1];
     await t.execute(LogBatch, {
       input: { runId, metrics: [{ key: 'loss', steps, values: steps.map((s) => s * 3) }] },
@@ -159,57 +283,72 @@ async function logBurst(runId: string) {
   }
 }
 
-describe('pacing through the schema (frames of 300 ms)', () => {
-  it('metricsLogged: a burst arrives as few coalesced events, gapless and in order', async () => {
-    const run = await seedRun(t, exp);
-    const s = sseSubscribe(t.app.yoga.fetch, 'http://yoga/graphql', MetricsLogged, { runId: run });
-    await s.ready;
-    await logBurst(run);
-    const events = [];
-    for (let seq = 0; seq < BATCHES; ) {
-      const r = await s.next();
-      expect(r.errors).toBeUndefined();
-      const e = r.data!.metricsLogged;
-      expect(e.fromSeq).toBe(seq + 1);
-      seq = e.seq;
-      events.push(e);
-    }
-    // the first batch is served at once, the rest of the burst in as many frames as it spans
-    expect(events[0]).toMatchObject({ fromSeq: 1, seq: 1 });
-    expect(events.length).toBeLessThan(BATCHES);
-    const steps = events.flatMap((e) => e.metrics[0]!.steps);
-    expect(steps).toEqual(Array.from({ length: 2 * BATCHES }, (_, i) => i));
-    expect(events.flatMap((e) => e.metrics[0]!.values)).toEqual(steps.map((x) => x * 3));
-    await s.close();
-  });
+/** Subscribes over SSE (yoga.fetch) or WebSocket (graphql-ws on a listening server). */
+async function subscribeOver<R, V>(
+  transport: 'SSE' | 'WebSocket',
+  doc: TypedDocumentNode<R, V>,
+  variables: V,
+): Promise<Stream<R>> {
+  if (transport === 'SSE')
+    return sseSubscribe(t.app.yoga.fetch, 'http://yoga/graphql', doc, variables);
+  return wsSubscribe(await t.listen(), doc, variables);
+}
 
-  it('liveSeries: a burst arrives as few frames whose buckets end equal to bucketize', async () => {
-    const run = await seedRun(t, exp);
-    const s = sseSubscribe(t.app.yoga.fetch, 'http://yoga/graphql', LiveSeriesSub, {
-      runIds: [run],
-      key: 'loss',
-      buckets: 6,
-      range: { start: 0, end: 2 * BATCHES - 1 },
+describe.each(['SSE', 'WebSocket'] as const)(
+  'pacing through the schema (frames of 300 ms, %s)',
+  (transport) => {
+    it('metricsLogged: a burst arrives as few coalesced events, gapless and in order', async () => {
+      const run = await seedRun(t, exp);
+      // from seq 0 on, live or replayed: a WebSocket's `ready` does not mean subscribed yet
+      const s = await subscribeOver(transport, MetricsLogged, { runId: run, afterSeq: 0 });
+      await logBurst(run, 0, 1);
+      const events = [(await s.next()).data!.metricsLogged];
+      await logBurst(run, 1, BATCHES);
+      for (let seq = 1; seq < BATCHES; ) {
+        const r = await s.next();
+        expect(r.errors).toBeUndefined();
+        const e = r.data!.metricsLogged;
+        expect(e.fromSeq).toBe(seq + 1);
+        seq = e.seq;
+        events.push(e);
+      }
+      // the first batch is served at once, the rest of the burst in as many frames as it spans
+      expect(events[0]).toMatchObject({ fromSeq: 1, seq: 1 });
+      expect(events.length).toBeLessThan(BATCHES);
+      const steps = events.flatMap((e) => e.metrics[0]!.steps);
+      expect(steps).toEqual(Array.from({ length: 2 * BATCHES }, (_, i) => i));
+      expect(events.flatMap((e) => e.metrics[0]!.values)).toEqual(steps.map((x) => x * 3));
+      await s.close();
     });
-    const first = await s.next();
-    expect(first.data!.liveSeries.full).toBe(true);
-    await logBurst(run);
-    const buckets = new Map<number, Bucket>();
-    let frames = 0;
-    for (let seq = 0; seq < BATCHES; frames++) {
-      const r = (await s.next()).data!.liveSeries.runs[0]!;
-      seq = r.seq;
-      for (const b of r.buckets) buckets.set(b.index, b);
-    }
-    expect(frames).toBeLessThan(BATCHES);
-    const all = Array.from({ length: 2 * BATCHES }, (_, i) => i);
-    const expected = bucketize(
-      all.map((i) => ({ x: i, step: i, timestamp: 0, value: i * 3 })),
-      { start: 0, end: 2 * BATCHES - 1 },
-      6,
-    );
-    const got = [...buckets.values()].sort((a, b) => a.index - b.index);
-    expect(got.map(view)).toEqual(expected.map(view));
-    await s.close();
-  });
-});
+
+    it('liveSeries: a burst arrives as few frames whose buckets end equal to bucketize', async () => {
+      const run = await seedRun(t, exp);
+      const s = await subscribeOver(transport, LiveSeriesSub, {
+        runIds: [run],
+        key: 'loss',
+        buckets: 6,
+        range: { start: 0, end: 2 * BATCHES - 1 },
+      });
+      const first = await s.next();
+      expect(first.data!.liveSeries.full).toBe(true);
+      await logBurst(run);
+      const buckets = new Map<number, Bucket>();
+      let frames = 0;
+      for (let seq = 0; seq < BATCHES; frames++) {
+        const r = (await s.next()).data!.liveSeries.runs[0]!;
+        seq = r.seq;
+        for (const b of r.buckets) buckets.set(b.index, b);
+      }
+      expect(frames).toBeLessThan(BATCHES);
+      const all = Array.from({ length: 2 * BATCHES }, (_, i) => i);
+      const expected = bucketize(
+        all.map((i) => ({ x: i, step: i, timestamp: 0, value: i * 3 })),
+        { start: 0, end: 2 * BATCHES - 1 },
+        6,
+      );
+      const got = [...buckets.values()].sort((a, b) => a.index - b.index);
+      expect(got.map(view)).toEqual(expected.map(view));
+      await s.close();
+    });
+  },
+);

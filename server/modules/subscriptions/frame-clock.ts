@@ -26,10 +26,16 @@ export class FrameClock {
 
   /** Resolves when the next frame starts. */
   next(): Promise<void> {
-    return new Promise((resolve) => {
-      this.waiters.push(resolve);
-      if (!this.timer) this.arm(performance.now());
-    });
+    return new Promise((resolve) => this.onNext(resolve));
+  }
+
+  /**
+   * Calls `cb` synchronously when the next frame starts, together with every other callback of
+   * that frame (so streams pushing directly to their sockets write in one loop, see `LiveIterator`).
+   */
+  onNext(cb: () => void): void {
+    this.waiters.push(cb);
+    if (!this.timer) this.arm(performance.now());
   }
 
   private arm(now: number): void {

@@ -11,18 +11,46 @@ export class Lagged {
   ) {}
 }
 
+/** What a producer returns: a value to deliver, `null` (nothing ready) or {@link END}. */
+export type Produced<T> = T | null | typeof END;
+
+/**
+ * Writes a value straight to the subscriber's connection and returns true, or returns false when it
+ * cannot (the value then goes out through `next()`).
+ */
+export type Sink<T> = (value: T) => boolean;
+
+/** Pushing iterators woken since the last flush, served together in one loop. */
+const due = new Set<LiveIterator<unknown>>();
+let flushArmed = false;
+
+function flushDue(): void {
+  flushArmed = false;
+  const list = [...due];
+  due.clear();
+  for (const it of list) it.pump();
+}
+
 /**
  * An async iterator over a live source that can be cancelled while it waits.
  *
  * @remarks `produce` returns a value to yield, `null` when nothing is ready (the iterator then
- * sleeps until `wake()`), or {@link END}. Unlike an async generator, `return()` ends a pending
- * `next()` at once, so a cancelled subscription is released without waiting for another event.
+ * sleeps until `wake()`), or {@link END}; or a promise of one when it must read first. Unlike an
+ * async generator, `return()` ends a pending `next()` at once, so a cancelled subscription is
+ * released without waiting for another event.
  *
  * With a `clock` (a source whose `produce` coalesces everything pending into one value), the
  * iterator paces bursts: when data committed less than a frame after the data it last served
  * arrives in the same frame as that delivery, it waits for the next frame start and serves it all
  * at once. A subscriber then gets at most one value per frame while commits come faster than
  * frames, and every value at once while they come slower (the commit times come with `wake`).
+ *
+ * With a {@link Sink} attached (a WebSocket subscriber, see shared-execution.ts), values that are
+ * ready while a `next()` waits are pushed through the sink instead of resolving it: every iterator
+ * woken by one commit is served in one loop (a `setImmediate` after the commit's publication), and
+ * every iterator held for a frame in one loop at the frame start, each write straight to its
+ * socket. The consumer's `next()` stays pending meanwhile, so nothing it sends can interleave; a
+ * value the sink refuses (an error, a socket whose buffer is full) resolves it as without a sink.
  */
 export class LiveIterator<T> implements AsyncIterableIterator<T> {
   private sleeper: (() => void) | null = null;
@@ -39,9 +67,18 @@ export class LiveIterator<T> implements AsyncIterableIterator<T> {
   private cancelFrameWait: (() => void) | null = null;
   /** Set by `urge`: serve without waiting for a frame until the next delivery. */
   private urgent = false;
+  /** Push mode: the sink, whether a `next()` waits for it, and what resumes that `next()`. */
+  private sink: Sink<T> | null = null;
+  private waiting = false;
+  private resumer: (() => void) | null = null;
+  /** Push mode: a value the sink refused, or a read in flight, for the waiting `next()`. */
+  private handed: { value: T } | null = null;
+  private inflight: Promise<Produced<T>> | null = null;
+  /** Push mode: a frame-start callback is registered. */
+  private tickArmed = false;
 
   constructor(
-    private readonly produce: () => Promise<T | null | typeof END>,
+    private readonly produce: () => Produced<T> | Promise<Produced<T>>,
     private readonly cleanup: () => void,
     private readonly clock: FrameClock | null = null,
   ) {}
@@ -56,6 +93,14 @@ export class LiveIterator<T> implements AsyncIterableIterator<T> {
       if (this.newestAt === null || committedAt > this.newestAt) this.newestAt = committedAt;
     }
     this.signalled = true;
+    if (this.waiting) {
+      due.add(this as LiveIterator<unknown>);
+      if (!flushArmed) {
+        flushArmed = true;
+        setImmediate(flushDue);
+      }
+      return;
+    }
     const s = this.sleeper;
     this.sleeper = null;
     s?.();
@@ -71,19 +116,33 @@ export class LiveIterator<T> implements AsyncIterableIterator<T> {
     this.wake();
   };
 
+  /** Pushes values through `sink` from now on (call before the first `next()`). */
+  attachSink(sink: Sink<T>): void {
+    this.sink = sink;
+  }
+
   async next(): Promise<IteratorResult<T>> {
     while (!this.done) {
-      if (this.clock && this.inBurst(this.clock)) {
-        const clock = this.clock;
-        await new Promise<void>((resolve) => {
-          this.cancelFrameWait = resolve;
-          void clock.next().then(resolve);
-        });
-        this.cancelFrameWait = null;
-        if (this.done) break;
+      if (this.handed) {
+        const { value } = this.handed;
+        this.handed = null;
+        this.served();
+        return { value, done: false };
       }
-      this.signalled = false;
-      const v = await this.produce();
+      let produced: Produced<T> | Promise<Produced<T>>;
+      if (this.inflight) {
+        produced = this.inflight;
+        this.inflight = null;
+      } else if (this.sink) {
+        await this.awaitPush();
+        continue;
+      } else {
+        if (this.clock && this.inBurst(this.clock)) await this.frameStart(this.clock);
+        if (this.done) break;
+        this.signalled = false;
+        produced = this.produce();
+      }
+      const v = produced instanceof Promise ? await produced : produced;
       if (this.done) break;
       if (v === END) {
         this.finish();
@@ -93,7 +152,7 @@ export class LiveIterator<T> implements AsyncIterableIterator<T> {
         this.served();
         return { value: v, done: false };
       }
-      if (this.signalled) continue;
+      if (this.signalled || this.sink) continue;
       await new Promise<void>((resolve) => {
         this.sleeper = resolve;
       });
@@ -121,6 +180,71 @@ export class LiveIterator<T> implements AsyncIterableIterator<T> {
     return this;
   }
 
+  /**
+   * Push mode: while a `next()` waits, writes what is ready through the sink, until nothing is,
+   * the frame holds it, or a value or a read must go to that `next()`.
+   *
+   * @internal Called by the iterator itself, the flush after a commit and the frame clock.
+   */
+  pump(): void {
+    const sink = this.sink;
+    while (sink && this.waiting && !this.done) {
+      if (this.clock && this.inBurst(this.clock)) {
+        this.armTick(this.clock);
+        return;
+      }
+      this.signalled = false;
+      const v = this.produce();
+      if (v instanceof Promise) {
+        this.inflight = v;
+        return this.resume();
+      }
+      if (v === END) return this.finish();
+      if (v === null) return;
+      if (!sink(v)) {
+        this.handed = { value: v };
+        return this.resume();
+      }
+      this.served();
+    }
+  }
+
+  /** Push mode: serves what is ready, then waits until a value or a read is handed over. */
+  private async awaitPush(): Promise<void> {
+    this.waiting = true;
+    this.pump();
+    if (!this.waiting) return;
+    await new Promise<void>((resolve) => {
+      this.resumer = resolve;
+    });
+  }
+
+  /** Push mode: hands control back to the waiting `next()`. */
+  private resume(): void {
+    this.waiting = false;
+    const r = this.resumer;
+    this.resumer = null;
+    r?.();
+  }
+
+  private armTick(clock: FrameClock): void {
+    if (this.tickArmed) return;
+    this.tickArmed = true;
+    clock.onNext(() => {
+      this.tickArmed = false;
+      this.pump();
+    });
+  }
+
+  /** Waits for the next frame start, or for cancellation or urgency. */
+  private async frameStart(clock: FrameClock): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.cancelFrameWait = resolve;
+      clock.onNext(resolve);
+    });
+    this.cancelFrameWait = null;
+  }
+
   /** Whether pending data continues a burst within the frame of the last delivery. */
   private inBurst(clock: FrameClock): boolean {
     return (
@@ -142,9 +266,11 @@ export class LiveIterator<T> implements AsyncIterableIterator<T> {
   private finish(): void {
     if (this.done) return;
     this.done = true;
+    due.delete(this as LiveIterator<unknown>);
     this.cleanup();
     for (const hook of this.endHooks.splice(0)) hook();
     this.cancelFrameWait?.();
+    this.resume();
     this.wake();
   }
 }

@@ -4,7 +4,7 @@ import type { Bucket, SeriesAxis, XRange } from '../metrics/buckets.ts';
 import { MetricBucketService } from '../metrics/metric-buckets.service.ts';
 import type { EventBus } from './event-bus.ts';
 import { type FrameClock, pacingClock } from './frame-clock.ts';
-import { END, Lagged, LiveIterator } from './live-iterator.ts';
+import { END, Lagged, LiveIterator, type Produced } from './live-iterator.ts';
 import type { MetricStore } from './metric-store.ts';
 import { type HubListener, SeriesHub } from './series-hub.ts';
 
@@ -105,7 +105,7 @@ function subscribe(hub: SeriesHub, clock: FrameClock | null): LiveIterator<Serie
     }
     it.wake(change?.committedAt ?? null);
   };
-  const produce = async (): Promise<SeriesFrame | Lagged | null | typeof END> => {
+  const produce = (): Produced<SeriesFrame | Lagged> => {
     if (hub.lagged) {
       if (lagReported) return END;
       lagReported = true;

@@ -2,7 +2,7 @@ import type { SubscriptionLimits } from '../../config.ts';
 import type { EventBus } from './event-bus.ts';
 import type { KeySeries, MetricsBatch } from './events.ts';
 import { pacingClock } from './frame-clock.ts';
-import { END, Lagged, LiveIterator } from './live-iterator.ts';
+import { END, Lagged, LiveIterator, type Produced } from './live-iterator.ts';
 import type { MetricStore } from './metric-store.ts';
 import { RunTail } from './run-tail.ts';
 
@@ -112,10 +112,13 @@ export async function openMetricsStream(
   args: { runId: string; keys: string[] | null; afterSeq: number | null },
 ): Promise<LiveIterator<MetricsEvent | Lagged>> {
   let lagReported = false;
-  const produce = async (): Promise<MetricsEvent | Lagged | null | typeof END> => {
+  const produce = (): Produced<MetricsEvent | Lagged> | Promise<Produced<MetricsEvent>> => {
     if (tail.replaying) {
-      const page = await tail.replayPage();
-      return page.batches.length > 0 ? mergeBatches(page.batches, page.seq, true) : null;
+      return tail
+        .replayPage()
+        .then((page) =>
+          page.batches.length > 0 ? mergeBatches(page.batches, page.seq, true) : null,
+        );
     }
     if (tail.lagged !== null) {
       if (lagReported) return END;

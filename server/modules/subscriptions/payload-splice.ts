@@ -19,6 +19,11 @@ import type { WebSocket, WebSocketServer } from 'ws';
  * the shared bytes, text after it; WebSocket fragmentation, reassembled by every client), so no
  * subscriber copies it into a string of its own and no per-subscriber string lands in V8's large
  * object space, which only full collections free.
+ *
+ * Live results are mostly not sent by graphql-ws at all: {@link resultPusher} writes them straight
+ * to the socket, as the same `next` message, from the loop that serves every subscriber woken by a
+ * commit or a frame start (see `LiveIterator`), which skips graphql-ws's per-subscriber chain of
+ * promises and its wait for each write to flush.
  */
 const PLACEHOLDER = '\u0000trackql:shared-payload\u0000';
 const QUOTED = JSON.stringify(PLACEHOLDER);
@@ -74,24 +79,78 @@ export function payloadReplacer(this: unknown, key: string, value: unknown): unk
 
 type Send = (data: string | Buffer, options: { fin: boolean }, cb?: (err?: Error) => void) => void;
 
+/** Each socket's own `send`, before the patch below. */
+const rawSends = new WeakMap<WebSocket, Send>();
+
+/** The TCP socket under a WebSocket (corked around a fragmented message: one write). */
+function tcp(socket: WebSocket): { cork(): void; uncork(): void } {
+  return (socket as unknown as { _socket: { cork(): void; uncork(): void } })._socket;
+}
+
+/** Sends `head`, the payload and `tail` as one message: spliced when small, the shared bytes when large. */
+function sendShared(
+  socket: WebSocket,
+  send: Send,
+  head: string,
+  p: Payload,
+  tail: string,
+  cb?: (err?: Error) => void,
+): void {
+  if (p.text.length < FRAGMENT_FROM) return send(head + p.text + tail, { fin: true }, cb);
+  p.bytes ??= Buffer.from(p.text);
+  const raw = tcp(socket);
+  raw.cork();
+  send(head, { fin: false });
+  send(p.bytes, { fin: false });
+  send(tail, { fin: true }, cb);
+  raw.uncork();
+}
+
 /** Patches every new socket's `send` to put the pending payload JSON into the message. */
 export function splicePayloads(wss: WebSocketServer): void {
   wss.on('connection', (socket: WebSocket) => {
     const send = socket.send.bind(socket) as Send;
+    rawSends.set(socket, send);
     (socket as { send: unknown }).send = (data: unknown, cb?: (err?: Error) => void) => {
       const p = pending;
       pending = null;
       const at = p !== null && typeof data === 'string' ? data.lastIndexOf(QUOTED) : -1;
       if (p === null || at < 0) return send(data as string, { fin: true }, cb);
       const text = data as string;
-      const tail = text.slice(at + QUOTED.length);
-      if (p.text.length < FRAGMENT_FROM) {
-        return send(text.slice(0, at) + p.text + tail, { fin: true }, cb);
-      }
-      p.bytes ??= Buffer.from(p.text);
-      send(text.slice(0, at), { fin: false });
-      send(p.bytes, { fin: false });
-      send(tail, { fin: true }, cb);
+      sendShared(socket, send, text.slice(0, at), p, text.slice(at + QUOTED.length), cb);
     };
   });
+}
+
+/**
+ * A socket's buffer past which results are no longer pushed directly: graphql-ws then sends them,
+ * waiting for each write to flush, so a slow reader holds its stream back (and its tail lags)
+ * instead of growing the buffer.
+ */
+const PUSH_MAX_BUFFERED = 256 * 1024;
+
+/** The WebSocket subscription of a GraphQL context (one context per subscribe message). */
+const pushTargets = new WeakMap<object, { socket: WebSocket; head: string }>();
+
+/** Records that `context` runs subscription `id` on `socket` (graphql-ws `onSubscribe`). */
+export function registerPushTarget(context: object, socket: WebSocket, id: string): void {
+  pushTargets.set(context, { socket, head: `{"id":${JSON.stringify(id)},"type":"next","payload":` });
+}
+
+/**
+ * For a WebSocket subscription's context, a function writing a shared result straight to its socket
+ * as the `next` message graphql-ws would send (false when it cannot: errors, a closed or backed-up
+ * socket); null for other transports.
+ */
+export function resultPusher(context: unknown): ((result: ExecutionResult) => boolean) | null {
+  const target = typeof context === 'object' && context !== null ? pushTargets.get(context) : null;
+  const send = target ? rawSends.get(target.socket) : undefined;
+  if (!target || !send) return null;
+  const { socket, head } = target;
+  return (result) => {
+    if (!shareable(result) || socket.readyState !== socket.OPEN) return false;
+    if (socket.bufferedAmount > PUSH_MAX_BUFFERED) return false;
+    sendShared(socket, send, head, payloadOf(result), '}');
+    return true;
+  };
 }

@@ -1,7 +1,7 @@
 import type { SubscriptionLimits } from '../../config.ts';
 import type { EventBus } from './event-bus.ts';
 import type { RunEvent } from './events.ts';
-import { END, Lagged, LiveIterator } from './live-iterator.ts';
+import { END, Lagged, LiveIterator, type Produced } from './live-iterator.ts';
 import { ALL_RUNS } from './publisher.ts';
 
 /** Which run events a subscriber wants, and how to read the current state of one run. */
@@ -28,7 +28,7 @@ export async function openRunEventsStream(
   const queue: RunEvent[] = [];
   let lagged = false;
   let ended = false;
-  const produce = async (): Promise<RunEvent | Lagged | null | typeof END> => {
+  const produce = (): Produced<RunEvent | Lagged> => {
     if (ended) return END;
     if (lagged) {
       ended = true;

@@ -6,7 +6,8 @@ import {
   execute,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { markShared } from './payload-splice.ts';
+import { LiveIterator } from './live-iterator.ts';
+import { markShared, resultPusher } from './payload-splice.ts';
 
 type Result = ExecutionResult | Promise<ExecutionResult>;
 
@@ -48,6 +49,13 @@ async function sharedSubscribe(args: ExecutionArgs) {
   if (!(Symbol.asyncIterator in source)) return source;
   const it = source[Symbol.asyncIterator]();
   const key = operationKey(args);
+  const push = resultPusher(args.contextValue);
+  if (push && it instanceof LiveIterator) {
+    it.attachSink((value) => {
+      const r = executeShared(args, key, value);
+      return !(r instanceof Promise) && push(r);
+    });
+  }
   const mapped: AsyncIterableIterator<ExecutionResult> = {
     next: async () => {
       const r = await it.next();
