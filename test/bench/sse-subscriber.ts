@@ -1,4 +1,4 @@
-import type { BenchSubscriber } from './ws-subscriber.ts';
+import type { RawSubscriber } from '../helpers/raw-ws-subscriber.ts';
 
 /**
  * A raw SSE subscriber (yoga's `text/event-stream` transport over `fetch`): calls `onData` with
@@ -9,7 +9,7 @@ export async function subscribeSse(
   query: string,
   variables: Record<string, unknown>,
   onData: (event: string) => void,
-): Promise<Pick<BenchSubscriber, 'close'>> {
+): Promise<Pick<RawSubscriber, 'close'>> {
   const abort = new AbortController();
   const res = await fetch(httpUrl, {
     method: 'POST',

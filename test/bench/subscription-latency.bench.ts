@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { benchDatabase, benchRun, gql, percentile, report, startBenchServer } from './harness.ts';
-import { type BenchSubscriber, subscribeWs } from './ws-subscriber.ts';
+import { type RawSubscriber, subscribeWs } from '../helpers/raw-ws-subscriber.ts';
 
 /**
  * Commit-to-subscriber latency with many WebSocket subscribers on one run (target: p99 <= 10 ms
@@ -51,7 +51,7 @@ async function measure(
     lastArrival.set(e.seq, Math.max(lastArrival.get(e.seq) ?? 0, at));
     if (measuring) samples.push(at - e.committedAt);
   };
-  const subs: BenchSubscriber[] = [];
+  const subs: RawSubscriber[] = [];
   for (let i = 0; i < SUBSCRIBERS; i += 50) {
     const n = Math.min(50, SUBSCRIBERS - i);
     subs.push(

@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/config.ts';
+import type { MetricsLoggedSubscription } from '../gql/graphql.ts';
 import { LogBatch } from '../helpers/documents.ts';
+import { subscribeWs } from '../helpers/raw-ws-subscriber.ts';
 import { seedExperiment, seedRun } from '../helpers/seed.ts';
-import { sseSubscribe } from '../helpers/streams.ts';
+import { sseSubscribe, wsSubscribe } from '../helpers/streams.ts';
 import { MetricsLogged } from '../helpers/subscription-documents.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { createTestApp, type GraphQLResponse, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -88,6 +91,66 @@ describe('a slow subscriber', () => {
     }
     expect(points).toBe((BATCHES - lastSeq) * POINTS);
     await resumed.close();
+  });
+
+  it('over WebSocket: fills its socket, then lags, while another subscriber gets everything', async () => {
+    // buffers for 1000-point batches: 20 of them, in 20 events
+    const big = await createTestApp({
+      config: {
+        subscriptions: {
+          ...loadConfig({}).subscriptions,
+          maxBufferedPoints: 20_000,
+          maxBufferedEvents: 20,
+        },
+      },
+    });
+    const exp = await seedExperiment(big);
+    const run = await seedRun(big, exp);
+    const url = await big.listen();
+    const messages: { type: string; payload?: GraphQLResponse<MetricsLoggedSubscription> }[] = [];
+    const stalled = await subscribeWs(
+      url,
+      'subscription($r: String!) { metricsLogged(runId: $r, afterSeq: 0) { seq fromSeq metrics { steps timestamps values } } }',
+      { r: run },
+      (raw) => messages.push(JSON.parse(String(raw))),
+    );
+    stalled.stall();
+    const healthy = wsSubscribe(url, MetricsLogged, { runId: run, afterSeq: 0 });
+    // ~37 KB per batch, 11 MB in all: well past what the kernel and the 256 KB push limit take
+    const batches = 300;
+    const steps = Array.from({ length: 1000 }, (_, i) => i);
+    const values = steps.map((s) => s / 7);
+    let delivered = 0;
+    for (let b = 0; b < batches; b++) {
+      await big.execute(LogBatch, {
+        input: { runId: run, metrics: [{ key: 'loss', steps, values }] },
+      });
+      // the healthy subscriber keeps up: never more than a few batches behind
+      while (delivered < b - 5) delivered = (await healthy.next()).data!.metricsLogged.seq;
+    }
+    while (delivered < batches) delivered = (await healthy.next()).data!.metricsLogged.seq;
+    await healthy.close();
+
+    stalled.resume();
+    const deadline = Date.now() + 10_000;
+    while (!messages.some((m) => m.type === 'complete') && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 10));
+    stalled.close();
+    const nexts = messages.filter((m) => m.type === 'next').map((m) => m.payload!);
+    const last = nexts[nexts.length - 1]!;
+    expect(last.errors?.[0]?.extensions).toMatchObject({ code: 'SUBSCRIBER_LAGGED' });
+    const lastSeq = last.errors![0]!.extensions!.lastSeq as number;
+    let seq = 0;
+    for (const r of nexts.slice(0, -1)) {
+      const e = r.data!.metricsLogged;
+      expect(e.fromSeq).toBe(seq + 1);
+      expect(e.metrics[0]!.steps).toHaveLength(1000 * (e.seq - e.fromSeq + 1));
+      seq = e.seq;
+    }
+    expect(lastSeq).toBe(seq);
+    expect(lastSeq).toBeGreaterThan(0);
+    expect(lastSeq).toBeLessThan(batches);
+    await big.close();
   });
 
   it('gets a burst coalesced into fewer events, each bounded in points', async () => {

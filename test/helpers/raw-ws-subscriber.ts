@@ -1,10 +1,10 @@
 import WebSocket from 'ws';
 
-/** What a benchmark subscriber does with each `next` message. */
+/** What a raw subscriber does with each `next` message. */
 export type OnData = (raw: Buffer, receivedAt: number) => void;
 
 /** A raw graphql-ws (graphql-transport-ws) subscriber: one socket, one subscription, no client library. */
-export interface BenchSubscriber {
+export interface RawSubscriber {
   socket: WebSocket;
   /** Stops reading from the socket (a stalled client); the server's sends then back up. */
   stall(): void;
@@ -34,7 +34,7 @@ export function subscribeWs(
   query: string,
   variables: Record<string, unknown>,
   onData: OnData,
-): Promise<BenchSubscriber> {
+): Promise<RawSubscriber> {
   const socket = new WebSocket(httpUrl.replace(/^http/, 'ws'), 'graphql-transport-ws', {
     skipUTF8Validation: true,
   });
