@@ -1,6 +1,6 @@
+import { subscribeWs } from '../helpers/raw-ws-subscriber.ts';
 import { benchDatabase, benchRun, procCpuMs, report, startBenchServer } from './harness.ts';
 import { subscribeSse } from './sse-subscriber.ts';
-import { subscribeWs } from '../helpers/raw-ws-subscriber.ts';
 
 /**
  * Ingest throughput (logBatch of 1000 points) with 100 WebSocket subscribers on the run versus none

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { benchDatabase, benchRun, gql, percentile, report, startBenchServer } from './harness.ts';
 import { type RawSubscriber, subscribeWs } from '../helpers/raw-ws-subscriber.ts';
+import { benchDatabase, benchRun, gql, percentile, report, startBenchServer } from './harness.ts';
 
 /**
  * Commit-to-subscriber latency with many WebSocket subscribers on one run (target: p99 <= 10 ms

@@ -1,5 +1,5 @@
-import { benchDatabase, benchRun, gql, report, startBenchServer } from './harness.ts';
 import { subscribeWs } from '../helpers/raw-ws-subscriber.ts';
+import { benchDatabase, benchRun, gql, report, startBenchServer } from './harness.ts';
 
 /**
  * Server memory with deliberately stalled subscribers while a run is written continuously (target:

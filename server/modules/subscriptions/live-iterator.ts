@@ -195,17 +195,19 @@ export class LiveIterator<T> implements AsyncIterableIterator<T> {
       }
       this.signalled = false;
       const v = this.produce();
-      if (v instanceof Promise) {
-        this.inflight = v;
-        return this.resume();
-      }
-      if (v === END) return this.finish();
       if (v === null) return;
-      if (!sink(v)) {
-        this.handed = { value: v };
-        return this.resume();
+      if (v === END) {
+        this.finish();
+        return;
       }
-      this.served();
+      if (v instanceof Promise) this.inflight = v;
+      else if (!sink(v)) this.handed = { value: v };
+      else {
+        this.served();
+        continue;
+      }
+      this.resume();
+      return;
     }
   }
 

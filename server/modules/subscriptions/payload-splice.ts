@@ -96,7 +96,10 @@ function sendShared(
   tail: string,
   cb?: (err?: Error) => void,
 ): void {
-  if (p.text.length < FRAGMENT_FROM) return send(head + p.text + tail, { fin: true }, cb);
+  if (p.text.length < FRAGMENT_FROM) {
+    send(head + p.text + tail, { fin: true }, cb);
+    return;
+  }
   p.bytes ??= Buffer.from(p.text);
   const raw = tcp(socket);
   raw.cork();
@@ -134,7 +137,10 @@ const pushTargets = new WeakMap<object, { socket: WebSocket; head: string }>();
 
 /** Records that `context` runs subscription `id` on `socket` (graphql-ws `onSubscribe`). */
 export function registerPushTarget(context: object, socket: WebSocket, id: string): void {
-  pushTargets.set(context, { socket, head: `{"id":${JSON.stringify(id)},"type":"next","payload":` });
+  pushTargets.set(context, {
+    socket,
+    head: `{"id":${JSON.stringify(id)},"type":"next","payload":`,
+  });
 }
 
 /**
