@@ -11,6 +11,8 @@ const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 100);
 const PHASE_MS = Number(process.env.BENCH_PHASE_SECONDS ?? 6) * 1000;
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 4);
 const POINTS = 1000;
+/** Rounds of phases (each mode once per round, alternating). */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 /** `ws` (graphql-ws) or `sse` (yoga's event stream over fetch). */
 const TRANSPORT = process.env.BENCH_TRANSPORT ?? 'ws';
 
@@ -73,7 +75,7 @@ try {
   await ingest(await benchRun(server.url)); // warm-up
   const subscribed = (process.env.BENCH_MODES ?? 'points,seqOnly,liveSeries').split(',');
   const modes = ['none', ...subscribed] as Mode[];
-  for (const mode of [...modes, ...modes]) {
+  for (const mode of Array.from({ length: ROUNDS }, () => modes).flat()) {
     const runId = await benchRun(server.url);
     let subs: { close(): void }[] = [];
     if (mode !== 'none') {
@@ -116,6 +118,8 @@ try {
     subscribers: SUBSCRIBERS,
     transport: TRANSPORT,
     phaseSeconds: PHASE_MS / 1000,
+    rounds: ROUNDS,
+    frameMs: process.env.TRACKQL_SUB_FRAME_MS ?? 'server default',
     phases: results,
     pointsPerSecondNoSubscribers: Math.round(avg('none')),
     pointsPerSecondSubscribersGetPoints: Math.round(avg('points')),
