@@ -1,5 +1,12 @@
 import { subscribeWs } from '../helpers/raw-ws-subscriber.ts';
-import { benchDatabase, benchRun, procCpuMs, report, startBenchServer } from './harness.ts';
+import {
+  benchDatabase,
+  benchRun,
+  postgresCpuMs,
+  procCpuMs,
+  report,
+  startBenchServer,
+} from './harness.ts';
 import { subscribeSse } from './sse-subscriber.ts';
 
 /**
@@ -69,6 +76,8 @@ try {
     subscribers: number;
     pointsPerSecond: number;
     serverCpuMsPerBatch: number;
+    /** The database's backends (null when PostgreSQL is not on this host). */
+    postgresCpuMsPerBatch: number | null;
     /** This process: the writers and, when subscribed, the 100 subscribers' sockets. */
     benchCpuMsPerBatch: number;
   }[] = [];
@@ -93,24 +102,50 @@ try {
       await new Promise((r) => setTimeout(r, 200));
     }
     const cpu0 = procCpuMs(server.proc.pid!);
+    const pg0 = await postgresCpuMs(db.url);
     const own0 = process.cpuUsage();
     const pointsPerSecond = await ingest(runId);
     const cpuMs = procCpuMs(server.proc.pid!) - cpu0;
     const own = process.cpuUsage(own0);
+    const pg1 = await postgresCpuMs(db.url);
     const batches = (pointsPerSecond * PHASE_MS) / 1000 / POINTS;
     results.push({
       mode,
       subscribers: subs.length,
       pointsPerSecond: Math.round(pointsPerSecond),
       serverCpuMsPerBatch: +(cpuMs / batches).toFixed(2),
+      postgresCpuMsPerBatch:
+        pg0 === null || pg1 === null ? null : +((pg1 - pg0) / batches).toFixed(2),
       benchCpuMsPerBatch: +((own.user + own.system) / 1000 / batches).toFixed(2),
     });
     for (const s of subs) s.close();
   }
-  const avg = (m: Mode) => {
+  const mean = (m: Mode, f: (r: (typeof results)[number]) => number) => {
     const list = results.filter((r) => r.mode === m);
-    return list.reduce((a, r) => a + r.pointsPerSecond, 0) / list.length;
+    return list.reduce((a, r) => a + f(r), 0) / list.length;
   };
+  const avg = (m: Mode) => mean(m, (r) => r.pointsPerSecond);
+  const cpu = (m: Mode) => {
+    const server = mean(m, (r) => r.serverCpuMsPerBatch);
+    const postgres = mean(m, (r) => r.postgresCpuMsPerBatch ?? 0);
+    const bench = mean(m, (r) => r.benchCpuMsPerBatch);
+    return { server, postgres, bench, all: server + postgres + bench };
+  };
+  /**
+   * The ratio a server whose subscriptions cost nothing would reach here, with every core busy:
+   * CPU per batch without subscribers over that plus what receiving costs this process (the
+   * subscribers share the machine's cores with the server and PostgreSQL).
+   */
+  const subscriberBound = (m: Mode) => {
+    const none = cpu('none');
+    return +(none.all / (none.all + Math.max(0, cpu(m).bench - none.bench))).toFixed(3);
+  };
+  const cpuPerBatch = Object.fromEntries(
+    modes.map((m) => [
+      m,
+      Object.fromEntries(Object.entries(cpu(m)).map(([k, v]) => [k, +v.toFixed(2)])),
+    ]),
+  );
   report({
     bench: 'subscription-ingest',
     batchPoints: POINTS,
@@ -128,6 +163,10 @@ try {
     ratioPoints: +(avg('points') / avg('none')).toFixed(3),
     ratioSeqOnly: +(avg('seqOnly') / avg('none')).toFixed(3),
     ratioLiveSeries: +(avg('liveSeries') / avg('none')).toFixed(3),
+    cpuMsPerBatch: cpuPerBatch,
+    boundBySubscribersOnThisMachine: Object.fromEntries(
+      subscribed.map((m) => [m, subscriberBound(m as Mode)]),
+    ),
     messagesDelivered: delivered,
     target: 'ratio >= 0.9',
   });
