@@ -1,12 +1,14 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { type RawSubscriber, subscribeWs } from '../helpers/raw-ws-subscriber.ts';
+import { Worker } from 'node:worker_threads';
 import { benchDatabase, benchRun, gql, percentile, report, startBenchServer } from './harness.ts';
+import type { LatencyClientData, LatencyReport } from './latency-client.ts';
 
 /**
  * Commit-to-subscriber latency with many WebSocket subscribers on one run (target: p99 <= 10 ms
- * with 1,000). Each subscriber has its own socket; latency is the subscriber's receive time minus the
- * server's commit time (`committedAt`), both wall clock with sub-ms precision on one host.
+ * with 1,000). Each subscriber has its own socket, read by one of `BENCH_CLIENT_THREADS` client
+ * threads (latency-client.ts); latency is the subscriber's receive time minus the server's commit
+ * time (`committedAt`), both wall clock with sub-ms precision on one host.
  *
  * The same subscribers are then measured against the transport floor (ws-floor-server.ts: a bare
  * `ws` broadcast of a same-sized message, no GraphQL, no database) in the same run, and the ratio is
@@ -15,6 +17,8 @@ import { benchDatabase, benchRun, gql, percentile, report, startBenchServer } fr
  */
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 200);
+/** Threads reading the subscribers' sockets (1: one client process reads all of them). */
+const CLIENT_THREADS = Number(process.env.BENCH_CLIENT_THREADS ?? 2);
 
 interface Figures {
   samples: number;
@@ -26,8 +30,9 @@ interface Figures {
 const round = (v: number) => +v.toFixed(2);
 
 /**
- * Subscribes `SUBSCRIBERS` sockets to `url`, then publishes `EVENTS` events one at a time (each
- * awaited by every subscriber) and measures commit-to-receive latency.
+ * Subscribes `SUBSCRIBERS` sockets to `url` from `CLIENT_THREADS` client threads, then publishes
+ * `EVENTS` events one at a time (each awaited by every subscriber) and measures commit-to-receive
+ * latency.
  */
 async function measure(
   url: string,
@@ -35,54 +40,62 @@ async function measure(
   variables: Record<string, unknown>,
   publish: () => Promise<number>,
 ): Promise<Figures> {
-  const received = new Map<number, number>();
-  const lastArrival = new Map<number, number>();
-  const commits = new Map<number, number>();
-  const samples: number[] = [];
-  let measuring = false;
-  const onData = (raw: Buffer, at: number) => {
-    const msg = JSON.parse(raw.toString()) as {
-      payload?: { data?: { metricsLogged: { seq: number; committedAt: number } } };
-    };
-    const e = msg.payload?.data?.metricsLogged;
-    if (!e) return;
-    received.set(e.seq, (received.get(e.seq) ?? 0) + 1);
-    commits.set(e.seq, e.committedAt);
-    lastArrival.set(e.seq, Math.max(lastArrival.get(e.seq) ?? 0, at));
-    if (measuring) samples.push(at - e.committedAt);
-  };
-  const subs: RawSubscriber[] = [];
-  for (let i = 0; i < SUBSCRIBERS; i += 50) {
-    const n = Math.min(50, SUBSCRIBERS - i);
-    subs.push(
-      ...(await Promise.all(
-        Array.from({ length: n }, () => subscribeWs(url, query, variables, onData)),
-      )),
-    );
+  const arrived = new Map<number, { threads: number; latencies: number[] }>();
+  const workers = Array.from({ length: CLIENT_THREADS }, (_, i) => {
+    const sockets =
+      Math.floor(SUBSCRIBERS / CLIENT_THREADS) + (i < SUBSCRIBERS % CLIENT_THREADS ? 1 : 0);
+    const data: LatencyClientData = { url, query, variables, sockets };
+    // a worker does not inherit tsx's loader: it registers it, then imports the client
+    const client = new URL('./latency-client.ts', import.meta.url).href;
+    const boot = `import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(client)}); })`;
+    return new Worker(boot, { eval: true, workerData: data });
+  });
+  await Promise.all(
+    workers.map(
+      (w) =>
+        new Promise<void>((resolve, reject) => {
+          w.once('error', reject);
+          w.once('message', () => resolve());
+        }),
+    ),
+  );
+  for (const w of workers) {
+    w.on('message', (r: LatencyReport) => {
+      const a = arrived.get(r.seq) ?? { threads: 0, latencies: [] };
+      a.threads++;
+      a.latencies.push(...r.latencies);
+      arrived.set(r.seq, a);
+    });
   }
   let seq = 0;
+  /** Publishes one event; true when every subscriber received it within 5 s. */
   const one = async () => {
     seq = await publish();
     const deadline = Date.now() + 5000;
-    while ((received.get(seq) ?? 0) < SUBSCRIBERS && Date.now() < deadline) {
+    while ((arrived.get(seq)?.threads ?? 0) < CLIENT_THREADS && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 1));
     }
-    return received.get(seq) ?? 0;
+    return (arrived.get(seq)?.threads ?? 0) === CLIENT_THREADS;
   };
   // warm up until every subscription is live
-  for (let i = 0; i < 20 && (await one()) < SUBSCRIBERS; i++);
+  for (let i = 0; i < 20 && !(await one()); i++);
   for (let i = 0; i < 10; i++) await one();
-  measuring = true;
   const first = seq + 1;
   let incomplete = 0;
   for (let i = 0; i < EVENTS; i++) {
-    if ((await one()) < SUBSCRIBERS) incomplete++;
+    if (!(await one())) incomplete++;
     await new Promise((r) => setTimeout(r, 5));
   }
-  measuring = false;
-  for (const s of subs) s.close();
+  for (const w of workers) w.postMessage('close');
+  await Promise.all(workers.map((w) => new Promise((r) => w.once('exit', r))));
+  const samples: number[] = [];
   const fanout: number[] = [];
-  for (let s = first; s <= seq; s++) fanout.push(lastArrival.get(s)! - commits.get(s)!);
+  for (let s = first; s <= seq; s++) {
+    const a = arrived.get(s);
+    if (!a || a.threads < CLIENT_THREADS) continue;
+    samples.push(...a.latencies);
+    fanout.push(Math.max(...a.latencies));
+  }
   return {
     samples: samples.length,
     incompleteEvents: incomplete,
@@ -152,6 +165,7 @@ report({
   transport: 'websocket',
   subscribers: SUBSCRIBERS,
   events: EVENTS,
+  clientThreads: CLIENT_THREADS,
   ...ours,
   targetP99Ms: 10,
   floor: {
