@@ -210,6 +210,38 @@ describe('push delivery (LiveIterator with a sink)', () => {
     expect(await waiting).toEqual({ value: undefined, done: true });
   });
 
+  it('ends the stream and rejects next() when the producer or the sink throws', async () => {
+    for (const failing of ['producer', 'sink', 'pull'] as const) {
+      const clock = new ManualClock(100);
+      let calls = 0;
+      const it = new LiveIterator<string>(
+        () => {
+          calls++;
+          if (calls === 1) return null;
+          if (failing === 'producer' || failing === 'pull') throw new Error(`${failing} failed`);
+          return 'v';
+        },
+        () => {},
+        clock,
+      );
+      if (failing !== 'pull')
+        it.attachSink(() => {
+          if (failing === 'sink') throw new Error('sink failed');
+          return true;
+        });
+      let ended = false;
+      it.onEnd(() => {
+        ended = true;
+      });
+      const rejected = expect(it.next()).rejects.toThrow(`${failing} failed`);
+      it.wake(0);
+      await flushed();
+      await rejected;
+      expect(ended).toBe(true);
+      expect(await it.next()).toEqual({ value: undefined, done: true });
+    }
+  });
+
   it('hands a read in flight (replay) to next(), then pushes again', async () => {
     const clock = new ManualClock(100);
     let stored: string[] | null = ['stored'];

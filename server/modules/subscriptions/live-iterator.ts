@@ -76,6 +76,8 @@ export class LiveIterator<T> implements AsyncIterableIterator<T> {
   private inflight: Promise<Produced<T>> | null = null;
   /** Push mode: a frame-start callback is registered. */
   private tickArmed = false;
+  /** Push mode: what a producer or the sink threw while pushing, for the waiting `next()`. */
+  private failure: { error: unknown } | null = null;
 
   constructor(
     private readonly produce: () => Produced<T> | Promise<Produced<T>>,
@@ -121,8 +123,22 @@ export class LiveIterator<T> implements AsyncIterableIterator<T> {
     this.sink = sink;
   }
 
+  /**
+   * The next value. A producer or sink that throws ends the stream (its cleanup runs) and the
+   * error rejects this call, which the transport reports to the subscriber.
+   */
   async next(): Promise<IteratorResult<T>> {
+    try {
+      return await this.advance();
+    } catch (err) {
+      this.finish();
+      throw err;
+    }
+  }
+
+  private async advance(): Promise<IteratorResult<T>> {
     while (!this.done) {
+      if (this.failure) throw this.failure.error;
       if (this.handed) {
         const { value } = this.handed;
         this.handed = null;
@@ -187,6 +203,16 @@ export class LiveIterator<T> implements AsyncIterableIterator<T> {
    * @internal Called by the iterator itself, the flush after a commit and the frame clock.
    */
   pump(): void {
+    try {
+      this.pushReady();
+    } catch (error) {
+      // thrown outside any `next()` (a flush, a frame start): it goes to the waiting one
+      this.failure = { error };
+      this.resume();
+    }
+  }
+
+  private pushReady(): void {
     const sink = this.sink;
     while (sink && this.waiting && !this.done) {
       if (this.clock && this.inBurst(this.clock)) {
