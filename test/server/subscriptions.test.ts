@@ -120,30 +120,35 @@ describe('metricsLogged', () => {
     await s.close();
   });
 
-  it('is gapless and duplicate-free when resuming while concurrent writes arrive', async () => {
-    const run = await seedRun(t, exp);
-    const total = 60;
-    let step = 0;
-    const writer = async () => {
-      while (step < total) await log(run, [step++]);
-    };
-    const writers = Promise.all([writer(), writer(), writer()]);
-    await new Promise((r) => setTimeout(r, 30));
-    const s = sse({ runId: run, afterSeq: 3 });
-    await writers;
-    const seen: number[] = [];
-    let lastSeq = 3;
-    while (lastSeq < total) {
-      const e = await nextEvent(s);
-      expect(e.fromSeq).toBe(lastSeq + 1);
-      lastSeq = e.seq;
-      seen.push(...e.metrics[0]!.steps);
-    }
-    // steps were taken by three writers, so batch order is not step order; each appears once
-    expect(seen.length).toBe(total - 3);
-    expect(new Set(seen).size).toBe(total - 3);
-    await s.close();
-  });
+  it.each(['SSE', 'WebSocket'] as const)(
+    'is gapless and duplicate-free when resuming while concurrent writes arrive (%s)',
+    async (transport) => {
+      const run = await seedRun(t, exp);
+      const total = 60;
+      let step = 0;
+      const writer = async () => {
+        while (step < total) await log(run, [step++]);
+      };
+      const writers = Promise.all([writer(), writer(), writer()]);
+      await new Promise((r) => setTimeout(r, 30));
+      const vars = { runId: run, afterSeq: 3 };
+      // over WebSocket, replay pages go out through graphql-ws and live batches are pushed after them
+      const s = transport === 'SSE' ? sse(vars) : wsSubscribe(url, MetricsLogged, vars);
+      await writers;
+      const seen: number[] = [];
+      let lastSeq = 3;
+      while (lastSeq < total) {
+        const e = await nextEvent(s);
+        expect(e.fromSeq).toBe(lastSeq + 1);
+        lastSeq = e.seq;
+        seen.push(...e.metrics[0]!.steps);
+      }
+      // steps were taken by three writers, so batch order is not step order; each appears once
+      expect(seen.length).toBe(total - 3);
+      expect(new Set(seen).size).toBe(total - 3);
+      await s.close();
+    },
+  );
 
   it('reads a batch whose event never arrived from storage, in order', async () => {
     const run = await seedRun(t, exp);
