@@ -12,6 +12,7 @@ import { LiveSeriesHubs } from './modules/subscriptions/live-series.ts';
 import { MetricStore } from './modules/subscriptions/metric-store.ts';
 import { Publisher } from './modules/subscriptions/publisher.ts';
 import { useSharedEventExecution } from './modules/subscriptions/shared-execution.ts';
+import { useSsePush } from './modules/subscriptions/sse-push.ts';
 import { useReadiness } from './plugins/use-readiness.ts';
 import { schema } from './schema.ts';
 import { createServices } from './services.ts';
@@ -95,6 +96,7 @@ export async function createApp(
     landingPage: false,
     plugins: [
       useSharedEventExecution(),
+      useSsePush(),
       useReadiness('/readyz', async () => {
         await orm.em.fork().getConnection().execute('select 1');
       }),

@@ -34,6 +34,8 @@ interface Payload {
   text: string;
   /** The UTF-8 bytes, once a large payload was first sent. */
   bytes: Buffer | null;
+  /** The SSE `next` event carrying it, once first pushed (see sse-push.ts). */
+  sse: Buffer | null;
 }
 
 const payloads = new WeakMap<object, Payload>();
@@ -48,10 +50,17 @@ export function shareable(result: ExecutionResult): boolean {
 function payloadOf(value: object): Payload {
   let p = payloads.get(value);
   if (p === undefined) {
-    p = { text: JSON.stringify(value), bytes: null };
+    p = { text: JSON.stringify(value), bytes: null, sse: null };
     payloads.set(value, p);
   }
   return p;
+}
+
+/** The SSE `next` event of a shared result as yoga writes it, encoded once. */
+export function sharedSseEvent(result: object): Buffer {
+  const p = payloadOf(result);
+  p.sse ??= Buffer.from(`event: next\ndata: ${p.text}\n\n`);
+  return p.sse;
 }
 
 /** The JSON of a shared result, computed once (yoga's per-result `stringify` hook for SSE). */
@@ -126,11 +135,11 @@ export function splicePayloads(wss: WebSocketServer): void {
 }
 
 /**
- * A socket's buffer past which results are no longer pushed directly: graphql-ws then sends them,
- * waiting for each write to flush, so a slow reader holds its stream back (and its tail lags)
- * instead of growing the buffer.
+ * A connection's buffer past which results are no longer pushed directly: the transport then sends
+ * them, waiting for each write to flush (graphql-ws) or for the reader (SSE), so a slow reader holds
+ * its stream back (and its tail lags) instead of growing the buffer.
  */
-const PUSH_MAX_BUFFERED = 256 * 1024;
+export const PUSH_MAX_BUFFERED = 256 * 1024;
 
 /** The WebSocket subscription of a GraphQL context (one context per subscribe message). */
 const pushTargets = new WeakMap<object, { socket: WebSocket; head: string }>();
