@@ -93,65 +93,64 @@ describe('a slow subscriber', () => {
     await resumed.close();
   });
 
-  it('over WebSocket: fills its socket, then lags, while another subscriber gets everything', async () => {
-    // buffers for 1000-point batches: 20 of them, in 20 events
-    const big = await createTestApp({
-      config: {
-        subscriptions: {
-          ...loadConfig({}).subscriptions,
-          maxBufferedPoints: 20_000,
-          maxBufferedEvents: 20,
+  it.each(['WebSocket', 'SSE'] as const)(
+    'over %s: fills its connection, then lags, while another subscriber gets everything',
+    async (transport) => {
+      // buffers for 1000-point batches: 20 of them, in 20 events
+      const big = await createTestApp({
+        config: {
+          subscriptions: {
+            ...loadConfig({}).subscriptions,
+            maxBufferedPoints: 20_000,
+            maxBufferedEvents: 20,
+          },
         },
-      },
-    });
-    const exp = await seedExperiment(big);
-    const run = await seedRun(big, exp);
-    const url = await big.listen();
-    const messages: { type: string; payload?: GraphQLResponse<MetricsLoggedSubscription> }[] = [];
-    const stalled = await subscribeWs(
-      url,
-      'subscription($r: String!) { metricsLogged(runId: $r, afterSeq: 0) { seq fromSeq metrics { steps timestamps values } } }',
-      { r: run },
-      (raw) => messages.push(JSON.parse(String(raw))),
-    );
-    stalled.stall();
-    const healthy = wsSubscribe(url, MetricsLogged, { runId: run, afterSeq: 0 });
-    // ~37 KB per batch, 11 MB in all: well past what the kernel and the 256 KB push limit take
-    const batches = 300;
-    const steps = Array.from({ length: 1000 }, (_, i) => i);
-    const values = steps.map((s) => s / 7);
-    let delivered = 0;
-    for (let b = 0; b < batches; b++) {
-      await big.execute(LogBatch, {
-        input: { runId: run, metrics: [{ key: 'loss', steps, values }] },
       });
-      // the healthy subscriber keeps up: never more than a few batches behind
-      while (delivered < b - 5) delivered = (await healthy.next()).data!.metricsLogged.seq;
-    }
-    while (delivered < batches) delivered = (await healthy.next()).data!.metricsLogged.seq;
-    await healthy.close();
+      const exp = await seedExperiment(big);
+      const run = await seedRun(big, exp);
+      const url = await big.listen();
+      const stalled = await stalledSubscriber(
+        transport,
+        url,
+        'subscription($r: String!) { metricsLogged(runId: $r, afterSeq: 0) { seq fromSeq metrics { steps timestamps values } } }',
+        { r: run },
+      );
+      const healthy =
+        transport === 'SSE'
+          ? sseSubscribe(fetch, url, MetricsLogged, { runId: run, afterSeq: 0 })
+          : wsSubscribe(url, MetricsLogged, { runId: run, afterSeq: 0 });
+      // ~37 KB per batch, 11 MB in all: well past what the kernel and the 256 KB push limit take
+      const batches = 300;
+      const steps = Array.from({ length: 1000 }, (_, i) => i);
+      const values = steps.map((s) => s / 7);
+      let delivered = 0;
+      for (let b = 0; b < batches; b++) {
+        await big.execute(LogBatch, {
+          input: { runId: run, metrics: [{ key: 'loss', steps, values }] },
+        });
+        // the healthy subscriber keeps up: never more than a few batches behind
+        while (delivered < b - 5) delivered = (await healthy.next()).data!.metricsLogged.seq;
+      }
+      while (delivered < batches) delivered = (await healthy.next()).data!.metricsLogged.seq;
+      await healthy.close();
 
-    stalled.resume();
-    const deadline = Date.now() + 10_000;
-    while (!messages.some((m) => m.type === 'complete') && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 10));
-    stalled.close();
-    const nexts = messages.filter((m) => m.type === 'next').map((m) => m.payload!);
-    const last = nexts[nexts.length - 1]!;
-    expect(last.errors?.[0]?.extensions).toMatchObject({ code: 'SUBSCRIBER_LAGGED' });
-    const lastSeq = last.errors![0]!.extensions!.lastSeq as number;
-    let seq = 0;
-    for (const r of nexts.slice(0, -1)) {
-      const e = r.data!.metricsLogged;
-      expect(e.fromSeq).toBe(seq + 1);
-      expect(e.metrics[0]!.steps).toHaveLength(1000 * (e.seq - e.fromSeq + 1));
-      seq = e.seq;
-    }
-    expect(lastSeq).toBe(seq);
-    expect(lastSeq).toBeGreaterThan(0);
-    expect(lastSeq).toBeLessThan(batches);
-    await big.close();
-  });
+      const results = await stalled.readAll();
+      const last = results[results.length - 1]!;
+      expect(last.errors?.[0]?.extensions).toMatchObject({ code: 'SUBSCRIBER_LAGGED' });
+      const lastSeq = last.errors![0]!.extensions!.lastSeq as number;
+      let seq = 0;
+      for (const r of results.slice(0, -1)) {
+        const e = r.data!.metricsLogged;
+        expect(e.fromSeq).toBe(seq + 1);
+        expect(e.metrics[0]!.steps).toHaveLength(1000 * (e.seq - e.fromSeq + 1));
+        seq = e.seq;
+      }
+      expect(lastSeq).toBe(seq);
+      expect(lastSeq).toBeGreaterThan(0);
+      expect(lastSeq).toBeLessThan(batches);
+      await big.close();
+    },
+  );
 
   it('gets a burst coalesced into fewer events, each bounded in points', async () => {
     const exp = await seedExperiment(t);
@@ -192,3 +191,47 @@ describe('a slow subscriber', () => {
     }
   });
 });
+
+type Result = GraphQLResponse<MetricsLoggedSubscription>;
+
+/**
+ * A subscriber over a real connection that reads nothing until `readAll`, which reads the rest of
+ * the stream until the server ends it and returns every result.
+ */
+async function stalledSubscriber(
+  transport: 'WebSocket' | 'SSE',
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<{ readAll(): Promise<Result[]> }> {
+  if (transport === 'SSE') {
+    // the response body is not read: the server's writes back up through the socket
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return {
+      async readAll() {
+        const text = await res.text();
+        expect(text).toContain('event: complete');
+        return [...text.matchAll(/^event: next\ndata: (.*)$/gm)].map((m) => JSON.parse(m[1]!));
+      },
+    };
+  }
+  const messages: { type: string; payload?: Result }[] = [];
+  const socket = await subscribeWs(url, query, variables, (raw) =>
+    messages.push(JSON.parse(String(raw))),
+  );
+  socket.stall();
+  return {
+    async readAll() {
+      socket.resume();
+      const deadline = Date.now() + 10_000;
+      while (!messages.some((m) => m.type === 'complete') && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 10));
+      socket.close();
+      return messages.filter((m) => m.type === 'next').map((m) => m.payload!);
+    },
+  };
+}
