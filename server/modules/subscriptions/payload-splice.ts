@@ -20,7 +20,7 @@ import type { WebSocket, WebSocketServer } from 'ws';
  * subscriber copies it into a string of its own and no per-subscriber string lands in V8's large
  * object space, which only full collections free.
  *
- * Live results are mostly not sent by graphql-ws at all: {@link resultPusher} writes them straight
+ * Live results are mostly not sent by graphql-ws at all: {@link wsPusher} writes them straight
  * to the socket, as the same `next` message, from the loop that serves every subscriber woken by a
  * commit or a frame start (see `LiveIterator`), which skips graphql-ws's per-subscriber chain of
  * promises and its wait for each write to flush.
@@ -157,7 +157,7 @@ export function registerPushTarget(context: object, socket: WebSocket, id: strin
  * as the `next` message graphql-ws would send (false when it cannot: errors, a closed or backed-up
  * socket); null for other transports.
  */
-export function resultPusher(context: unknown): ((result: ExecutionResult) => boolean) | null {
+export function wsPusher(context: unknown): ((result: ExecutionResult) => boolean) | null {
   const target = typeof context === 'object' && context !== null ? pushTargets.get(context) : null;
   const send = target ? rawSends.get(target.socket) : undefined;
   if (!target || !send) return null;

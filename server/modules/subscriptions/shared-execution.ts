@@ -7,7 +7,7 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { LiveIterator } from './live-iterator.ts';
-import { markShared, resultPusher } from './payload-splice.ts';
+import { markShared, wsPusher } from './payload-splice.ts';
 import { ssePusher } from './sse-push.ts';
 
 type Result = ExecutionResult | Promise<ExecutionResult>;
@@ -50,7 +50,7 @@ async function sharedSubscribe(args: ExecutionArgs) {
   if (!(Symbol.asyncIterator in source)) return source;
   const it = source[Symbol.asyncIterator]();
   const key = operationKey(args);
-  const push = resultPusher(args.contextValue) ?? ssePusher(args.contextValue);
+  const push = wsPusher(args.contextValue) ?? ssePusher(args.contextValue);
   if (push && it instanceof LiveIterator) {
     it.attachSink((value) => {
       const r = executeShared(args, key, value);
