@@ -84,6 +84,10 @@ async function sharedSubscribe(args: ExecutionArgs) {
  * object; event payloads are shared objects (the bus hands one object to every listener), so the
  * cache is a WeakMap keyed by the payload and dies with it. Only sound because subscription event
  * fields resolve from the payload alone, never from the context.
+ *
+ * A live stream of a WebSocket or SSE subscription also gets a sink: its ready values are executed
+ * (shared) and pushed straight to the connection while the transport waits on `next()` (see
+ * `LiveIterator`, `wsPusher`, `ssePusher`).
  */
 export function useSharedEventExecution(): Plugin {
   return {
