@@ -1,7 +1,7 @@
 import type { ExecutionResult } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { markShared } from '../../server/modules/subscriptions/payload-splice.ts';
+import { markShared, sharedSseEvent } from '../../server/modules/subscriptions/payload-splice.ts';
 
 type Stringified = ExecutionResult & { stringify?: (r: object) => string };
 
@@ -20,5 +20,14 @@ describe('shared result serialisation (SSE)', () => {
   it('leaves a result with errors to yoga (it rebuilds such results per subscriber)', () => {
     const result: Stringified = markShared({ errors: [new GraphQLError('boom')] });
     expect(result.stringify).toBeUndefined();
+  });
+});
+
+describe('pushed SSE events', () => {
+  it("are yoga's `event: next` bytes for the shared JSON, encoded once for every subscriber", () => {
+    const result = markShared({ data: { metricsLogged: { seq: 7, values: [0.5, Number.NaN] } } });
+    const bytes = sharedSseEvent(result);
+    expect(bytes.toString()).toBe(`event: next\ndata: ${JSON.stringify(result)}\n\n`);
+    expect(sharedSseEvent(result)).toBe(bytes);
   });
 });
