@@ -11,6 +11,7 @@ import { EventBus } from './modules/subscriptions/event-bus.ts';
 import { LiveSeriesHubs } from './modules/subscriptions/live-series.ts';
 import { MetricStore } from './modules/subscriptions/metric-store.ts';
 import { Publisher } from './modules/subscriptions/publisher.ts';
+import { RunFeeds } from './modules/subscriptions/run-feed.ts';
 import { useSharedEventExecution } from './modules/subscriptions/shared-execution.ts';
 import { useSsePush } from './modules/subscriptions/sse-push.ts';
 import { useReadiness } from './plugins/use-readiness.ts';
@@ -32,6 +33,8 @@ export interface App {
   bus: EventBus;
   /** Live series being computed, shared by their subscribers. */
   liveSeries: LiveSeriesHubs;
+  /** Runs' live batches, one feed per run with subscribers. */
+  feeds: RunFeeds;
   /** Ends every open subscription stream (call before draining connections at shutdown). */
   endStreams(): void;
   close(): Promise<void>;
@@ -54,7 +57,8 @@ export async function createApp(
     : EventBus.local(logger);
   const publisher = new Publisher(bus);
   const liveDb = new Db(orm.em.fork(), opts.onQuery);
-  const liveSeries = new LiveSeriesHubs(liveDb, bus, new MetricStore(liveDb), config.subscriptions);
+  const feeds = new RunFeeds(bus, new MetricStore(liveDb), config.subscriptions);
+  const liveSeries = new LiveSeriesHubs(liveDb, feeds, config.subscriptions);
   const deps: AppDeps = {
     orm,
     config,
@@ -63,6 +67,7 @@ export async function createApp(
     bus,
     publisher,
     liveSeries,
+    feeds,
     onQuery: opts.onQuery,
   };
   const em = orm.em.fork();
@@ -74,6 +79,7 @@ export async function createApp(
     bus,
     publisher,
     liveSeries,
+    feeds,
   }).experiments.ensureDefault();
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
@@ -112,6 +118,7 @@ export async function createApp(
     },
     bus,
     liveSeries,
+    feeds,
     endStreams: () => bus.endStreams(),
     close: async () => {
       bus.endStreams();

@@ -6,6 +6,7 @@ import type { ArtifactStores } from './modules/artifacts/stores/stores.ts';
 import type { EventBus } from './modules/subscriptions/event-bus.ts';
 import type { LiveSeriesHubs } from './modules/subscriptions/live-series.ts';
 import type { Publisher } from './modules/subscriptions/publisher.ts';
+import type { RunFeeds } from './modules/subscriptions/run-feed.ts';
 import { createServices, type Services } from './services.ts';
 import { Db } from './shared/db.ts';
 
@@ -20,6 +21,8 @@ export interface AppDeps {
   publisher: Publisher;
   /** The app's live series, shared by their subscribers. */
   liveSeries: LiveSeriesHubs;
+  /** Runs' live batches, shared by their subscribers. */
+  feeds: RunFeeds;
   /** Sees every raw SQL statement (tests count them). */
   onQuery?: (sql: string) => void;
 }
@@ -48,6 +51,7 @@ export function createContext(deps: AppDeps): Context {
       bus: deps.bus,
       publisher: deps.publisher,
       liveSeries: deps.liveSeries,
+      feeds: deps.feeds,
     }),
     config: deps.config,
     logger: deps.logger,

@@ -14,6 +14,7 @@ import type { EventBus } from './modules/subscriptions/event-bus.ts';
 import { LiveService } from './modules/subscriptions/live.service.ts';
 import type { LiveSeriesHubs } from './modules/subscriptions/live-series.ts';
 import type { Publisher } from './modules/subscriptions/publisher.ts';
+import type { RunFeeds } from './modules/subscriptions/run-feed.ts';
 import type { Db } from './shared/db.ts';
 
 /** Dependencies every service may take. */
@@ -29,6 +30,8 @@ export interface ServiceDeps {
   bus: EventBus;
   /** App-scoped live series (one computation per distinct series). */
   liveSeries: LiveSeriesHubs;
+  /** App-scoped run feeds (one per run with live subscribers). */
+  feeds: RunFeeds;
 }
 
 /** Builds the per-request services; they are cheap plain objects. */
@@ -46,8 +49,8 @@ export function createServices(deps: ServiceDeps) {
   );
   const datasets = new DatasetService(deps.db);
   const live = new LiveService(
-    deps.db,
     deps.bus,
+    deps.feeds,
     deps.config.subscriptions,
     deps.liveSeries,
     runs,

@@ -90,10 +90,7 @@ export class LiveIterator<T> implements AsyncIterableIterator<T> {
    * epoch) is the commit time of new data, for pacing.
    */
   readonly wake = (committedAt: number | null = null): void => {
-    if (committedAt !== null) {
-      this.pendingAt ??= committedAt;
-      if (this.newestAt === null || committedAt > this.newestAt) this.newestAt = committedAt;
-    }
+    this.note(committedAt);
     this.signalled = true;
     if (this.waiting) {
       due.add(this as LiveIterator<unknown>);
@@ -107,6 +104,16 @@ export class LiveIterator<T> implements AsyncIterableIterator<T> {
     this.sleeper = null;
     s?.();
   };
+
+  /**
+   * Records the commit time of data the producer is taking (for pacing), without waking: a source
+   * that wakes only sleeping iterators reports what it served this way.
+   */
+  note(committedAt: number | null): void {
+    if (committedAt === null) return;
+    this.pendingAt ??= committedAt;
+    if (this.newestAt === null || committedAt > this.newestAt) this.newestAt = committedAt;
+  }
 
   /**
    * Tells the iterator to serve what is pending now, without waiting for the next frame (the

@@ -2,10 +2,9 @@ import type { SubscriptionLimits } from '../../config.ts';
 import type { Db } from '../../shared/db.ts';
 import type { Bucket, SeriesAxis, XRange } from '../metrics/buckets.ts';
 import { MetricBucketService } from '../metrics/metric-buckets.service.ts';
-import type { EventBus } from './event-bus.ts';
 import { type FrameClock, pacingClock } from './frame-clock.ts';
 import { END, Lagged, LiveIterator, type Produced } from './live-iterator.ts';
-import type { MetricStore } from './metric-store.ts';
+import type { RunFeeds } from './run-feed.ts';
 import { type HubListener, SeriesHub } from './series-hub.ts';
 
 /** The buckets of one run in a frame. */
@@ -52,8 +51,7 @@ export class LiveSeriesHubs {
 
   constructor(
     db: Db,
-    private readonly bus: EventBus,
-    private readonly store: MetricStore,
+    private readonly feeds: RunFeeds,
     private readonly limits: SubscriptionLimits,
   ) {
     this.buckets = new MetricBucketService(db);
@@ -73,7 +71,7 @@ export class LiveSeriesHubs {
       const hub: SeriesHub = new SeriesHub(this.buckets, { ...args, runIds }, () => {
         if (this.hubs.get(id)?.hub === hub) this.hubs.delete(id);
       });
-      entry = { hub, opened: hub.open(this.bus, this.store, this.limits) };
+      entry = { hub, opened: hub.open(this.feeds) };
       this.hubs.set(id, entry);
     }
     const it = subscribe(entry.hub, pacingClock(this.limits));

@@ -1,5 +1,4 @@
 import type { SubscriptionLimits } from '../../config.ts';
-import type { Db } from '../../shared/db.ts';
 import { ValidationError } from '../../shared/errors.ts';
 import type { SeriesAxis } from '../metrics/buckets.ts';
 import { MAX_BUCKETS } from '../metrics/metric-buckets.service.ts';
@@ -9,27 +8,23 @@ import type { EventBus } from './event-bus.ts';
 import { preciseNow, type RunEvent } from './events.ts';
 import type { Lagged, LiveIterator } from './live-iterator.ts';
 import type { LiveSeriesHubs, SeriesFrame } from './live-series.ts';
-import { MetricStore } from './metric-store.ts';
 import { type MetricsEvent, openMetricsStream } from './metrics-stream.ts';
 import { openRunEventsStream } from './run-events-stream.ts';
+import type { RunFeeds } from './run-feed.ts';
 
 const MAX_KEYS = 100;
 const MAX_SERIES_RUNS = 100;
 
 /** Live streams for subscriptions: metrics, run changes, downsampled series. */
 export class LiveService {
-  private readonly store: MetricStore;
-
   constructor(
-    db: Db,
     private readonly bus: EventBus,
+    private readonly feeds: RunFeeds,
     private readonly limits: SubscriptionLimits,
     private readonly seriesHubs: LiveSeriesHubs,
     private readonly runs: RunService,
     private readonly paramsTags: ParamsTagsService,
-  ) {
-    this.store = new MetricStore(db);
-  }
+  ) {}
 
   /** Registers `it` with the bus so a shutdown ends it. */
   private tracked<T>(it: LiveIterator<T>): LiveIterator<T> {
@@ -52,7 +47,7 @@ export class LiveService {
       throw new ValidationError('keys', `At most ${MAX_KEYS} keys; got ${args.keys.length}`);
     if (args.afterSeq != null && args.afterSeq < 0)
       throw new ValidationError('afterSeq', 'afterSeq must not be negative');
-    const it = await openMetricsStream(this.bus, this.store, this.limits, {
+    const it = await openMetricsStream(this.feeds, this.limits, {
       runId: args.runId,
       keys: args.keys ?? null,
       afterSeq: args.afterSeq ?? null,

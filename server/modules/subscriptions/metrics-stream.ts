@@ -1,9 +1,8 @@
 import type { SubscriptionLimits } from '../../config.ts';
-import type { EventBus } from './event-bus.ts';
 import type { KeySeries, MetricsBatch } from './events.ts';
 import { pacingClock } from './frame-clock.ts';
 import { END, Lagged, LiveIterator, type Produced } from './live-iterator.ts';
-import type { MetricStore } from './metric-store.ts';
+import type { RunFeeds } from './run-feed.ts';
 import { RunTail } from './run-tail.ts';
 
 /** One metricsLogged event: the points of one or more consecutive committed batches. */
@@ -106,8 +105,7 @@ function mergeSeries(batches: readonly MetricsBatch[]): KeySeries[] {
  * {@link Lagged} value naming the last sequence number delivered, then the stream ends.
  */
 export async function openMetricsStream(
-  bus: EventBus,
-  store: MetricStore,
+  feeds: RunFeeds,
   limits: SubscriptionLimits,
   args: { runId: string; keys: string[] | null; afterSeq: number | null },
 ): Promise<LiveIterator<MetricsEvent | Lagged>> {
@@ -126,6 +124,7 @@ export async function openMetricsStream(
       return new Lagged(tail.lagged);
     }
     const taken = tail.take(limits.maxEventPoints);
+    it.note(taken.committedAt);
     return taken.batches.length > 0 ? mergeBatches(taken.batches, taken.seq, false) : null;
   };
   const it: LiveIterator<MetricsEvent | Lagged> = new LiveIterator(
@@ -133,7 +132,7 @@ export async function openMetricsStream(
     () => tail.close(),
     pacingClock(limits),
   );
-  const tail = new RunTail(args.runId, args.keys, bus, store, limits, it.wake, it.urge);
+  const tail = new RunTail(args.runId, args.keys, feeds, it.wake, it.urge);
   try {
     await tail.open(args.afterSeq);
   } catch (err) {

@@ -1,4 +1,3 @@
-import type { SubscriptionLimits } from '../../config.ts';
 import type { BucketColumns } from '../metrics/bucket-fold.ts';
 import {
   addPoint,
@@ -10,10 +9,9 @@ import {
   type XRange,
 } from '../metrics/buckets.ts';
 import type { MetricBucketService } from '../metrics/metric-buckets.service.ts';
-import type { EventBus } from './event-bus.ts';
 import type { MetricsBatch } from './events.ts';
 import type { LiveSeriesArgs, RunBuckets, SeriesFrame } from './live-series.ts';
-import type { MetricStore } from './metric-store.ts';
+import type { RunFeeds } from './run-feed.ts';
 import { RunTail } from './run-tail.ts';
 
 interface RunState {
@@ -72,12 +70,12 @@ export class SeriesHub {
   }
 
   /** Attaches a live tail to every run (NotFoundError for an unknown run), then reads storage. */
-  async open(bus: EventBus, store: MetricStore, limits: SubscriptionLimits): Promise<void> {
+  async open(feeds: RunFeeds): Promise<void> {
     try {
       for (const runId of new Set(this.args.runIds)) {
         // every subscriber may leave while this awaits: close() then ends the tails made so far
         if (this.closed) return;
-        const tail = new RunTail(runId, [this.args.key], bus, store, limits, () => this.pump());
+        const tail = new RunTail(runId, [this.args.key], feeds, () => this.pump());
         const state: RunState = { tail, startTime: 0, seq: 0, buckets: new Map() };
         this.runs.set(runId, state);
         const head = await tail.open(null);
