@@ -206,6 +206,37 @@ describe('liveSeries', () => {
     await it.return();
   });
 
+  it('serves a subscriber that missed hundreds of changes (past the merged change log) exactly', async () => {
+    const run = await seedRun(t, exp);
+    await log(run, [0]);
+    const args = {
+      runIds: [run],
+      key: 'loss',
+      buckets: 1000,
+      axis: 'STEP' as const,
+      start: 0,
+      end: 999,
+    };
+    const keen = await t.app.liveSeries.open(args);
+    const behind = await t.app.liveSeries.open(args);
+    expect((await behind.next()).value).toMatchObject({ full: true });
+    expect((await keen.next()).value).toMatchObject({ full: true });
+    const points = [{ x: 0, step: 0, timestamp: 0, value: 0 }];
+    // 300 changes, each to another bucket: more than the hub keeps unmerged (256)
+    for (let k = 1; k <= 300; k++) {
+      await log(run, [k * 3], [k], [k]);
+      points.push({ x: k * 3, step: k * 3, timestamp: k, value: k });
+      expect(((await keen.next()).value as SeriesFrame).runs[0]!.seq).toBe(k + 1);
+    }
+    const frame = (await behind.next()).value as SeriesFrame;
+    expect(frame.full).toBe(false);
+    const expected = bucketize(points, { start: 0, end: 999 }, 1000).filter((b) => b.index > 0);
+    expect(frame.runs[0]!.seq).toBe(301);
+    expect(frame.runs[0]!.buckets).toEqual(expected);
+    await keen.return();
+    await behind.return();
+  });
+
   it('counts every point once across the stored first frame and live batches racing it', async () => {
     const runs = [
       { id: await seedRun(t, exp, { startTime: 5_000 }), start: 5_000 },

@@ -5,7 +5,7 @@ import { MetricBucketService } from '../metrics/metric-buckets.service.ts';
 import { type FrameClock, pacingClock } from './frame-clock.ts';
 import { END, Lagged, LiveIterator, type Produced } from './live-iterator.ts';
 import type { RunFeeds } from './run-feed.ts';
-import { type HubListener, SeriesHub } from './series-hub.ts';
+import { type HubSubscriber, SeriesHub } from './series-hub.ts';
 
 /** The buckets of one run in a frame. */
 export interface RunBuckets {
@@ -87,21 +87,10 @@ export class LiveSeriesHubs {
 
 /** One subscriber's view of a hub: a full frame, then deltas, coalesced while it is behind. */
 function subscribe(hub: SeriesHub, clock: FrameClock | null): LiveIterator<SeriesFrame | Lagged> {
-  let needFull = true;
-  /** Buckets changed since the hub's version `servedAt`, when this subscriber was last served. */
-  let dirty = new Map<string, Set<number>>();
-  let servedAt = 0;
   let lagReported = false;
-  const listener: HubListener = (change) => {
-    if (change?.full) needFull = true;
-    else if (change && !needFull) {
-      for (const [runId, set] of change.buckets) {
-        const acc = dirty.get(runId);
-        if (acc) for (const i of set) acc.add(i);
-        else dirty.set(runId, new Set(set));
-      }
-    }
-    it.wake(change?.committedAt ?? null);
+  const sub: HubSubscriber & { servedAt: number } = {
+    servedAt: -1,
+    wake: (committedAt) => it.wake(committedAt),
   };
   const produce = (): Produced<SeriesFrame | Lagged> => {
     if (hub.lagged) {
@@ -109,14 +98,16 @@ function subscribe(hub: SeriesHub, clock: FrameClock | null): LiveIterator<Serie
       lagReported = true;
       return new Lagged(null);
     }
-    if (!needFull && dirty.size === 0) return null;
-    const frame = needFull ? hub.fullFrame() : hub.deltaSince(servedAt, dirty);
-    needFull = false;
-    dirty = new Map();
-    servedAt = hub.version;
+    if (sub.servedAt === hub.version) {
+      hub.sleep(sub);
+      return null;
+    }
+    const frame = hub.frameSince(sub.servedAt);
+    sub.servedAt = hub.version;
+    it.note(hub.committedAt);
     return frame;
   };
-  const it = new LiveIterator(produce, () => hub.detach(listener), clock);
-  hub.attach(listener);
+  const it = new LiveIterator(produce, () => hub.detach(sub), clock);
+  hub.attach(sub);
   return it;
 }

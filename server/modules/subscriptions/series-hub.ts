@@ -22,15 +22,22 @@ interface RunState {
 }
 
 /** One change of a hub: a new bucket layout (`full`) or these buckets of these runs. */
-export interface HubChange {
+interface HubChange {
+  version: number;
   full: boolean;
-  buckets: ReadonlyMap<string, ReadonlySet<number>>;
-  /** Commit time of the newest batch folded in (null: unknown, read from storage). */
-  committedAt: number | null;
+  buckets: Map<string, Set<number>>;
 }
 
-/** Called synchronously on every change, and once when the hub lags (`null`). */
-export type HubListener = (change: HubChange | null) => void;
+/** A subscriber of a hub, as the hub sees it. */
+export interface HubSubscriber {
+  /** The hub version this subscriber was last served at (-1: never). */
+  readonly servedAt: number;
+  /** The hub changed (or lagged) while the subscriber was asleep. */
+  wake(committedAt: number | null): void;
+}
+
+/** Changes kept before the oldest are merged (a stalled subscriber then gets a superset). */
+const MAX_CHANGES = 256;
 
 const copy = (b: Bucket): Bucket => ({ ...b, last: { ...b.last } });
 
@@ -57,7 +64,14 @@ export class SeriesHub {
     version: -1,
     deltas: new Map(),
   };
-  private readonly listeners = new Set<HubListener>();
+  /** Changes after the oldest version a subscriber was served at, oldest first. */
+  private changes: HubChange[] = [];
+  private changesSinceTrim = 0;
+  /** Commit time of the newest batch folded in (null: unknown, read from storage). */
+  committedAt: number | null = null;
+  private readonly subscribers = new Set<HubSubscriber>();
+  /** Subscribers served up to the current version, to wake at the next change. */
+  private readonly sleepers = new Set<HubSubscriber>();
   /** True once a run's tail fell too far behind; the hub then takes nothing more. */
   lagged = false;
 
@@ -92,15 +106,21 @@ export class SeriesHub {
     this.pump();
   }
 
-  /** Adds a subscriber's listener. */
-  attach(listener: HubListener): void {
-    this.listeners.add(listener);
+  /** Adds a subscriber. */
+  attach(sub: HubSubscriber): void {
+    this.subscribers.add(sub);
   }
 
-  /** Removes a listener; the last one out closes the hub. */
-  detach(listener: HubListener): void {
-    this.listeners.delete(listener);
-    if (this.listeners.size === 0) this.close();
+  /** Removes a subscriber; the last one out closes the hub. */
+  detach(sub: HubSubscriber): void {
+    this.subscribers.delete(sub);
+    this.sleepers.delete(sub);
+    if (this.subscribers.size === 0) this.close();
+  }
+
+  /** Wakes `sub` at the next change (it has been served the current version). */
+  sleep(sub: HubSubscriber): void {
+    if (this.subscribers.has(sub)) this.sleepers.add(sub);
   }
 
   /** Every bucket of every run (a full frame), one shared snapshot per version. */
@@ -111,17 +131,36 @@ export class SeriesHub {
   }
 
   /**
-   * The current values of `buckets`, the buckets changed since version `since`: one shared snapshot
-   * per (since, current version), as every subscriber last served at `since` holds the same set.
+   * What a subscriber last served at version `since` needs: the current values of the buckets
+   * changed since, or a full frame when the layout changed. One shared snapshot per (since, current
+   * version), as every subscriber last served at `since` needs the same.
    */
-  deltaSince(since: number, buckets: ReadonlyMap<string, ReadonlySet<number>>): SeriesFrame {
+  frameSince(since: number): SeriesFrame {
     const c = this.frameCache();
     let frame = c.deltas.get(since);
     if (!frame) {
-      frame = this.frame(false, buckets);
+      const changed = this.changedSince(since);
+      frame = changed === null ? this.fullFrame() : this.frame(false, changed);
       c.deltas.set(since, frame);
     }
     return frame;
+  }
+
+  /** The buckets changed after version `since` (null: a full frame is needed). */
+  private changedSince(since: number): Map<string, Set<number>> | null {
+    // a new subscriber; the log always reaches back to every attached subscriber's version
+    if (since < 0) return null;
+    const out = new Map<string, Set<number>>();
+    for (const ch of this.changes) {
+      if (ch.version <= since) continue;
+      if (ch.full) return null;
+      for (const [runId, set] of ch.buckets) {
+        const acc = out.get(runId);
+        if (acc) for (const i of set) acc.add(i);
+        else out.set(runId, new Set(set));
+      }
+    }
+    return out;
   }
 
   private frameCache() {
@@ -204,13 +243,13 @@ export class SeriesHub {
     return true;
   }
 
-  /** Folds whatever the tails hold into the buckets and tells the listeners what changed. */
+  /** Folds whatever the tails hold into the buckets, records what changed and wakes sleepers. */
   private pump(): void {
     if (!this.built || this.closed || this.lagged) return;
     if ([...this.runs.values()].some((r) => r.tail.lagged !== null)) {
       this.lagged = true;
       this.onClose();
-      for (const l of [...this.listeners]) l(null);
+      for (const sub of [...this.subscribers]) sub.wake(null);
       return;
     }
     const taken: [RunState, MetricsBatch[]][] = [];
@@ -279,8 +318,44 @@ export class SeriesHub {
     }
     if (!full && changed.size === 0) return;
     this.version++;
-    const change: HubChange = { full, buckets: changed, committedAt };
-    for (const l of [...this.listeners]) l(change);
+    this.record({ version: this.version, full, buckets: changed }, committedAt);
+  }
+
+  /**
+   * Adds a change to the log and wakes the sleeping subscribers; every 64 changes drops what every
+   * subscriber has been served, and merges the oldest half past {@link MAX_CHANGES}.
+   */
+  private record(change: HubChange, committedAt: number | null): void {
+    if (committedAt !== null) this.committedAt = committedAt;
+    this.changes.push(change);
+    if (++this.changesSinceTrim >= 64) {
+      this.changesSinceTrim = 0;
+      let oldest = this.version;
+      for (const sub of this.subscribers) if (sub.servedAt < oldest) oldest = sub.servedAt;
+      const keep = this.changes.findIndex((ch) => ch.version > oldest);
+      this.changes = keep < 0 ? [] : this.changes.slice(keep);
+    }
+    if (this.changes.length > MAX_CHANGES) {
+      const merged = this.changes.splice(0, MAX_CHANGES / 2);
+      const into: HubChange = {
+        version: merged[merged.length - 1]!.version,
+        full: false,
+        buckets: new Map(),
+      };
+      for (const ch of merged) {
+        into.full ||= ch.full;
+        for (const [runId, set] of ch.buckets) {
+          const acc = into.buckets.get(runId);
+          if (acc) for (const i of set) acc.add(i);
+          else into.buckets.set(runId, new Set(set));
+        }
+      }
+      this.changes.unshift(into);
+    }
+    if (this.sleepers.size === 0) return;
+    const woken = [...this.sleepers];
+    this.sleepers.clear();
+    for (const sub of woken) sub.wake(committedAt);
   }
 
   /** Detaches the tails (idempotent). */
