@@ -25,6 +25,7 @@ const EnvSchema = z.object({
   TRACKQL_SUB_MAX_EVENT_POINTS: z.coerce.number().int().min(1).default(10_000),
   TRACKQL_SUB_GAP_WAIT_MS: z.coerce.number().int().min(0).default(50),
   TRACKQL_SUB_FRAME_MS: z.coerce.number().int().min(0).max(1000).default(16),
+  TRACKQL_SUB_MAX_FRAME_MS: z.coerce.number().int().min(0).max(5000).default(128),
   LOG_LEVEL: LogLevel.default('info'),
 });
 
@@ -77,6 +78,12 @@ export interface SubscriptionLimits {
    * most one coalesced event per frame; 0 sends every event at once.
    */
   frameMs: number;
+  /**
+   * Longest frame while the server is overloaded (event loop ≥ 80 % busy): frames double from
+   * `frameMs` up to this, and shrink back when the load drops; at or below `frameMs`, frames never
+   * stretch.
+   */
+  maxFrameMs: number;
 }
 
 /**
@@ -121,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxEventPoints: e.TRACKQL_SUB_MAX_EVENT_POINTS,
       gapWaitMs: e.TRACKQL_SUB_GAP_WAIT_MS,
       frameMs: e.TRACKQL_SUB_FRAME_MS,
+      maxFrameMs: e.TRACKQL_SUB_MAX_FRAME_MS,
     },
     logLevel: e.LOG_LEVEL,
   };

@@ -2,7 +2,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
 import { bucketize } from '../../server/modules/metrics/buckets.ts';
-import { FrameClock } from '../../server/modules/subscriptions/frame-clock.ts';
+import { eventLoopLoad, FrameClock } from '../../server/modules/subscriptions/frame-clock.ts';
 import { LiveIterator } from '../../server/modules/subscriptions/live-iterator.ts';
 import type { LiveSeriesSubscription } from '../gql/graphql.ts';
 import { LogBatch } from '../helpers/documents.ts';
@@ -52,6 +52,44 @@ function source(clock: ManualClock) {
 async function settled<T>(p: Promise<T>): Promise<T | 'pending'> {
   return Promise.race([p, new Promise<'pending'>((r) => setTimeout(() => r('pending'), 20))]);
 }
+
+describe('frame length under load (FrameClock)', () => {
+  /** Waits for the clock's next frame start, past the 250 ms between two looks at the load. */
+  const nextLook = async (clock: FrameClock) => {
+    await new Promise((r) => setTimeout(r, 260));
+    await clock.next();
+    return clock.frameMs;
+  };
+
+  it('doubles the frame while the event loop is at least 80 % busy, up to the maximum, and halves it back', async () => {
+    let busy = 0.9;
+    const clock = new FrameClock(10, 40, () => busy);
+    expect(clock.frameMs).toBe(10);
+    expect(await nextLook(clock)).toBe(20);
+    expect(await nextLook(clock)).toBe(40);
+    expect(await nextLook(clock)).toBe(40);
+    busy = 0.6;
+    expect(await nextLook(clock)).toBe(40);
+    busy = 0.3;
+    expect(await nextLook(clock)).toBe(20);
+    expect(await nextLook(clock)).toBe(10);
+    expect(await nextLook(clock)).toBe(10);
+  });
+
+  it('never changes the frame when the maximum is not above the base', async () => {
+    const clock = new FrameClock(10, 10, () => 1);
+    expect(await nextLook(clock)).toBe(10);
+  });
+
+  it('measures the event loop: busy while it spins, idle while it waits', async () => {
+    const gauge = eventLoopLoad();
+    const until = performance.now() + 60;
+    while (performance.now() < until);
+    expect(gauge()).toBeGreaterThan(0.8);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(gauge()).toBeLessThan(0.5);
+  });
+});
 
 describe('pacing of live streams (LiveIterator with a frame clock)', () => {
   it('serves sparse commits at once and coalesces a burst to one value per frame', async () => {

@@ -60,6 +60,7 @@ const limits: SubscriptionLimits = {
   maxEventPoints: 10_000,
   gapWaitMs: 5,
   frameMs: 16,
+  maxFrameMs: 16,
 };
 
 function setup(l: SubscriptionLimits = limits) {

@@ -18,6 +18,7 @@ beforeAll(async () => {
         maxEventPoints: 250,
         gapWaitMs: 50,
         frameMs: 16,
+        maxFrameMs: 128,
       },
     },
   });
