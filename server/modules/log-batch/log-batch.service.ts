@@ -1,5 +1,5 @@
 import type { Db, SqlClient } from '../../shared/db.ts';
-import { ValidationError } from '../../shared/errors.ts';
+import { assertParamsUnchanged } from '../params-tags/key-values.ts';
 import type { KeyValue } from '../params-tags/params-tags.service.ts';
 import { PARENT_RUN_TAG, RUN_NAME_TAG, RunService } from '../runs/run.service.ts';
 import type { Publisher } from '../subscriptions/publisher.ts';
@@ -120,15 +120,7 @@ export class LogBatchService {
       'select key, value from params where run_id = $1 and key = any($2::text[])',
       [runId, keys],
     );
-    const old = new Map(existing.map((p) => [p.key, p.value]));
-    const conflicts = params.filter((p) => old.has(p.key) && old.get(p.key) !== p.value);
-    if (conflicts.length > 0) {
-      const c = conflicts[0]!;
-      throw new ValidationError(
-        `params[${params.indexOf(c)}].value`,
-        `Changing param values is not allowed. Param with key='${c.key}' was already logged with value='${old.get(c.key)}' for run ID='${runId}'. Attempted logging new value '${c.value}'.`,
-      );
-    }
+    assertParamsUnchanged(params, existing, `run ID='${runId}'`);
     await sql.query(
       `insert into params (run_id, key, value) select $1, k, v from unnest($2::text[], $3::text[]) as x(k, v)
        on conflict (run_id, key) do nothing`,

@@ -1,19 +1,14 @@
 import { ValidationError } from '../../shared/errors.ts';
 import { isRunIdShape } from '../../shared/ids.ts';
 import { LIMITS } from '../../shared/limits.ts';
-import {
-  truncate,
-  validateKey,
-  validateLength,
-  validateTimestamp,
-} from '../../shared/validation.ts';
+import { validateKey, validateLength, validateTimestamp } from '../../shared/validation.ts';
 import {
   type MetricSeries,
   type PreparedMetrics,
   prepareMetrics,
 } from '../metrics/metric-batch.ts';
+import { normaliseParams, normaliseTags } from '../params-tags/key-values.ts';
 import type { KeyValue } from '../params-tags/params-tags.service.ts';
-import { normaliseRunTags } from '../runs/run.service.ts';
 
 /** One key's points in a logBatch request; steps default to 0 and timestamps to now. */
 export interface MetricSeriesInput {
@@ -98,21 +93,8 @@ export function validateBatch(input: LogBatchInput, now = Date.now()): ValidBatc
   const points = series.reduce((n, s) => n + s.values.length, 0);
   countLimits(points, input.params?.length ?? 0, input.tags?.length ?? 0);
   const metrics = prepareMetrics(series.map((s, i) => seriesOf(s, i, now)));
-  const seen = new Set<string>();
-  const dupes = new Set<string>();
-  const params = (input.params ?? []).map((p, i) => {
-    validateKey(p.key, `params[${i}].key`);
-    if (seen.has(p.key)) dupes.add(p.key);
-    seen.add(p.key);
-    return { key: p.key, value: truncate(p.value, LIMITS.maxParamValueLength) };
-  });
-  if (dupes.size > 0) {
-    throw new ValidationError(
-      'params',
-      `Duplicate parameter keys have been submitted: ${JSON.stringify([...dupes])}.`,
-    );
-  }
-  const tags = normaliseRunTags(input.tags ?? []);
+  const params = normaliseParams(input.params ?? []);
+  const tags = normaliseTags(input.tags ?? []);
   const key = input.idempotencyKey ?? null;
   if (key !== null) {
     if (key === '') throw new ValidationError('idempotencyKey', 'idempotencyKey must not be empty');
