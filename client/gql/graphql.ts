@@ -87,7 +87,9 @@ export type LogBatchInput = {
 /** Input of logInputs. */
 export type LogInputsInput = {
   /** Dataset inputs; duplicates by (name, digest) keep the first. */
-  datasets: Array<RunDatasetInput>;
+  datasets?: Array<RunDatasetInput> | null | undefined;
+  /** Logged models the run used (MLflow `ModelInput`); each must exist and not be deleted. */
+  models?: Array<ModelInputSpec> | null | undefined;
   /** Run id. */
   runId: string;
 };
@@ -104,7 +106,13 @@ export type MetricSeriesInput = {
   values: Array<number | string>;
 };
 
-/** A run parameter. */
+/** A logged model used by a run. */
+export type ModelInputSpec = {
+  /** Model id (`m-…`). */
+  modelId: string;
+};
+
+/** A parameter to log: immutable once logged. */
 export type ParamInput = {
   /** Parameter name. */
   key: string;

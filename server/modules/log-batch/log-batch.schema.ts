@@ -1,6 +1,7 @@
 import { builder } from '../../builder.ts';
 import { InvalidStateError, NotFoundError } from '../../shared/errors.ts';
 import { TagInputRef } from '../experiments/experiment.schema.ts';
+import { ParamInputRef } from '../params-tags/params-tags.schema.ts';
 import { RunRef } from '../runs/run.schema.ts';
 import type { LogBatchAck } from './log-batch.service.ts';
 
@@ -46,14 +47,6 @@ const MetricSeriesInput = builder.inputType('MetricSeriesInput', {
   }),
 });
 
-const ParamInput = builder.inputType('ParamInput', {
-  description: 'A run parameter.',
-  fields: (t) => ({
-    key: t.string({ required: true, description: 'Parameter name.' }),
-    value: t.string({ required: true, description: 'Parameter value.' }),
-  }),
-});
-
 const batchErrors = { types: [NotFoundError, InvalidStateError], directResult: true };
 
 builder.mutationFields((t) => ({
@@ -75,7 +68,7 @@ builder.mutationFields((t) => ({
               description: 'Metric points grouped by key.',
             }),
             params: f.field({
-              type: [ParamInput],
+              type: [ParamInputRef],
               description: 'Params; re-logging a key with another value is rejected.',
             }),
             tags: f.field({ type: [TagInputRef], description: 'Tags (upserted).' }),
