@@ -25,6 +25,7 @@ export const CreateLoggedModel = graphql(`
       __typename
       ... on CreateLoggedModelSuccess { model { ...ModelFields } }
       ...ErrorFields
+      ... on NotFoundError { entity id }
     }
   }
 `);
@@ -52,6 +53,7 @@ export const FinalizeLoggedModel = graphql(`
       __typename
       ... on FinalizeLoggedModelSuccess { model { ...ModelFields } }
       ...ErrorFields
+      ... on NotFoundError { entity id }
     }
   }
 `);
@@ -62,6 +64,7 @@ export const DeleteLoggedModel = graphql(`
       __typename
       ... on DeleteLoggedModelSuccess { model { ...ModelFields } }
       ...ErrorFields
+      ... on NotFoundError { entity id }
     }
   }
 `);
@@ -72,6 +75,7 @@ export const SetLoggedModelTags = graphql(`
       __typename
       ... on SetLoggedModelTagsSuccess { model { ...ModelFields } }
       ...ErrorFields
+      ... on NotFoundError { entity id }
     }
   }
 `);
@@ -82,6 +86,7 @@ export const DeleteLoggedModelTag = graphql(`
       __typename
       ... on DeleteLoggedModelTagSuccess { model { ...ModelFields } }
       ...ErrorFields
+      ... on NotFoundError { entity id }
     }
   }
 `);
@@ -92,6 +97,7 @@ export const LogLoggedModelParams = graphql(`
       __typename
       ... on LogLoggedModelParamsSuccess { model { ...ModelFields } }
       ...ErrorFields
+      ... on NotFoundError { entity id }
     }
   }
 `);
@@ -107,6 +113,7 @@ export const LogOutputs = graphql(`
         }
       }
       ...ErrorFields
+      ... on NotFoundError { entity id }
     }
   }
 `);
@@ -122,6 +129,7 @@ export const LogModelInputs = graphql(`
         }
       }
       ...ErrorFields
+      ... on NotFoundError { entity id }
     }
   }
 `);
