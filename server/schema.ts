@@ -14,6 +14,7 @@ import './modules/logged-models/model-links.schema.ts';
 import './modules/subscriptions/subscription.schema.ts';
 import './modules/subscriptions/live-series.schema.ts';
 import './modules/search/search.schema.ts';
+import './modules/search/logged-model-search.schema.ts';
 import { builder } from './builder.ts';
 
 /** The executable schema, built once from every module's types. */

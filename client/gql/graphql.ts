@@ -96,8 +96,14 @@ export type LogInputsInput = {
 
 /** Points of one metric key as parallel lists (the fastest shape to send and parse). */
 export type MetricSeriesInput = {
+  /** Digest of that dataset (with datasetName). */
+  datasetDigest?: string | null | undefined;
+  /** Name of the dataset the points were computed on (with datasetDigest; kept on the model metrics only). */
+  datasetName?: string | null | undefined;
   /** Metric name. */
   key: string;
+  /** A logged model the points are also linked to: they are written to its metrics as well, in the same transaction (unknown or deleted model: RESOURCE_DOES_NOT_EXIST, nothing written). */
+  modelId?: string | null | undefined;
   /** Steps, one per value; default 0. */
   steps?: Array<number> | null | undefined;
   /** Timestamps in ms, one per value; default now. */

@@ -1,5 +1,7 @@
 import { builder } from '../../builder.ts';
 import type { Context } from '../../context.ts';
+import { connectionComplexity } from '../../shared/complexity.ts';
+import { pageRequest } from '../../shared/pagination.ts';
 import { ExperimentRef, LifecycleStageEnum } from '../experiments/experiment.schema.ts';
 import { ParamRef, TagRef } from '../params-tags/params-tags.schema.ts';
 import { RunRef } from '../runs/run.schema.ts';
@@ -168,4 +170,26 @@ builder.queryField('loggedModel', (t) =>
     resolve: (_, args, ctx) =>
       ctx.services.loggedModels.findById(args.modelId, args.allowDeleted ?? false),
   }),
+);
+
+builder.objectField(ExperimentRef, 'loggedModels', (t) =>
+  t.connection(
+    {
+      type: LoggedModelRef,
+      description:
+        'Active logged models of this experiment, newest first (as `searchLoggedModels` with this experiment).',
+      complexity: connectionComplexity(50),
+      args: {
+        filter: t.arg.string({ description: 'Filter string, as in `searchLoggedModels`.' }),
+      },
+      resolve: (e, args, ctx) =>
+        ctx.services.search.searchLoggedModels(
+          [String(e.id)],
+          args,
+          pageRequest<unknown[]>(args, { defaultSize: 50 }),
+        ),
+    },
+    { description: 'A page of logged models.' },
+    { description: 'A logged model in a page.' },
+  ),
 );
