@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../gql/index.ts';
 import {
   CreateLoggedModel,
   DeleteLoggedModel,
@@ -10,6 +11,12 @@ import {
 } from '../helpers/model-documents.ts';
 import { seedExperiment, seedModel, seedRun } from '../helpers/seed.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+
+const ExperimentModels = graphql(`
+  query ExperimentModelCount($experimentId: String!) {
+    experiment(experimentId: $experimentId) { loggedModels(first: 5) { edges { node { modelId } } } }
+  }
+`);
 
 let t: TestApp;
 let exp: string;
@@ -98,11 +105,8 @@ describe('createLoggedModel', () => {
         code: 'INVALID_PARAMETER_VALUE',
         field,
       });
-      const rows = await t.app.orm.em
-        .fork()
-        .getConnection()
-        .execute('select count(*)::int as n from logged_models where experiment_id = ?', [e]);
-      expect(rows[0]?.n).toBe(0);
+      const listed = await t.execute(ExperimentModels, { experimentId: e });
+      expect(listed.experiment?.loggedModels.edges).toEqual([]);
     },
   );
 
