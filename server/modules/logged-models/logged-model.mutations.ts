@@ -88,6 +88,8 @@ builder.mutationFields((t) => ({
     },
     resolve: (_, { input }, ctx) => ctx.services.loggedModels.delete(input.modelId),
   }),
+  // (quirk, decided) MLflow's SetLoggedModelTags answers `{}` although its proto says `model`;
+  // like every model mutation here it returns the model
   setLoggedModelTags: t.field({
     type: LoggedModelRef,
     ...modelResult('Sets (upserts) tags of a model, all or nothing (at most 100).'),

@@ -49,7 +49,7 @@ const CREATE_MODEL_SQL = `with e as (
   select ${MODEL_COLUMNS} from m`;
 
 function validateName(name: string): void {
-  validateLength(name, LIMITS.maxExperimentNameLength, 'name');
+  validateLength(name, LIMITS.maxLoggedModelNameLength, 'name');
   if (FORBIDDEN_NAME_CHARS.test(name)) {
     throw new ValidationError(
       'name',
@@ -64,7 +64,13 @@ function checkCount(n: number, max: number, field: string): void {
   }
 }
 
-/** Logged models (MLflow 3): creation, lookup, finalize, soft delete, tags and params. */
+/**
+ * Logged models (MLflow 3): creation, lookup, finalize, soft delete, tags and params.
+ *
+ * @remarks (quirk, decided) MLflow lets tag, param and finalize writes reach a deleted model; here
+ * a deleted model is RESOURCE_DOES_NOT_EXIST for every write, as it is for a lookup without
+ * `allowDeleted`.
+ */
 export class LoggedModelService {
   constructor(
     private readonly db: Db,
@@ -81,7 +87,8 @@ export class LoggedModelService {
   async create(input: CreateLoggedModelInput): Promise<LoggedModel> {
     const name = input.name || randomRunName();
     validateName(name);
-    if (input.modelType != null) validateLength(input.modelType, 500, 'modelType');
+    if (input.modelType != null)
+      validateLength(input.modelType, LIMITS.maxModelTypeLength, 'modelType');
     if (
       input.sourceRunId != null &&
       (!isRunIdShape(input.sourceRunId) || input.sourceRunId.length > 32)

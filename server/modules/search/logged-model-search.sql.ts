@@ -88,7 +88,11 @@ class ModelSearchCompiler {
 
   constructor(private readonly datasets: DatasetScope[]) {}
 
-  /** `mm` rows on one of the `datasets` (OR across the list; an absent digest matches any). */
+  /**
+   * `mm` rows on one of the `datasets` (OR across the list). (quirk, decided) An entry without a
+   * digest matches any digest of that name, the documented meaning; MLflow's REST path turns it
+   * into `dataset_digest IS NULL`, which matches almost nothing.
+   */
   private datasetScope(): string {
     this.scopeParam ??= `${this.params.add(
       this.datasets.map((d) => d.name),
