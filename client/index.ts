@@ -1,5 +1,6 @@
 import * as experimentOperations from './operations/experiments.ts';
 import * as logBatchOperations from './operations/log-batch.ts';
+import * as loggedModelOperations from './operations/logged-models.ts';
 import * as metricOperations from './operations/metrics.ts';
 import * as resultHelpers from './operations/result.ts';
 import * as runOperations from './operations/runs.ts';
@@ -17,6 +18,14 @@ export {
 } from './datasets.ts';
 export type { DomainErrorFields, TrackingErrorKind } from './errors.ts';
 export { domainError, fromCombinedError, TrackingError } from './errors.ts';
+export type { ActiveModel, ActiveModelSelector } from './fluent/active-model.ts';
+export {
+  ACTIVE_MODEL_ENV,
+  clearActiveModel,
+  getActiveModelId,
+  LEGACY_ACTIVE_MODEL_ENV,
+  setActiveModel,
+} from './fluent/active-model.ts';
 export { ActiveRun } from './fluent/active-run.ts';
 export {
   downloadArtifacts,
@@ -47,6 +56,25 @@ export {
   getExperimentByName,
   setExperiment,
 } from './fluent/experiments.ts';
+export type {
+  LoggedModel,
+  LoggedModelOptions,
+  SearchLoggedModelsOptions,
+} from './fluent/logged-models.ts';
+export {
+  createExternalModel,
+  deleteLoggedModel,
+  deleteLoggedModelTag,
+  EXTERNAL_MODEL_TAG,
+  finalizeLoggedModel,
+  getLoggedModel,
+  initializeLoggedModel,
+  lastLoggedModel,
+  logModelParams,
+  logOutputs,
+  searchLoggedModels,
+  setLoggedModelTags,
+} from './fluent/logged-models.ts';
 export type { Logged, LogOptions, MetricOptions } from './fluent/logging.ts';
 export {
   deleteTag,
@@ -65,6 +93,7 @@ export { activeRun, endRun, lastActiveRun, startRun, withRun } from './fluent/ru
 export { TAGS as SYSTEM_TAGS } from './fluent/system-tags.ts';
 export type { Experiment as ExperimentData, Page, PageArgs } from './operations/experiments.ts';
 export type { BatchAck } from './operations/log-batch.ts';
+export type { LoggedModelData, LoggedModelWithMetrics } from './operations/logged-models.ts';
 export type { MetricPoint, MetricSummary } from './operations/metrics.ts';
 export type { OpResult } from './operations/result.ts';
 export type { RunData, RunInfo } from './operations/runs.ts';
@@ -75,13 +104,16 @@ export { ArtifactError } from './transfer.ts';
  * The typed operations under the fluent API, each taking an urql `Client` first:
  * `createExperiment`, `getExperiment`, `getExperimentByName`, `listExperiments`,
  * `listExperimentRuns`, `createRun`, `updateRun`, `deleteRunTag`, `getRun`, `logBatch`,
- * `getMetricHistory`, `getMetricSummaries`, plus `send`, `settle` and `unwrap`.
+ * `getMetricHistory`, `getMetricSummaries`, the logged-model operations (`createLoggedModel`,
+ * `finalizeLoggedModel`, `getLoggedModel`, `searchLoggedModelsPage`, `logOutputs`,
+ * `logRunInputs`...), plus `send`, `settle` and `unwrap`.
  */
 export const operations = {
   ...experimentOperations,
   ...runOperations,
   ...logBatchOperations,
   ...metricOperations,
+  ...loggedModelOperations,
   ...resultHelpers,
 };
 export type { MetricsUpdate, RunUpdate, WatchOptions } from './watch.ts';

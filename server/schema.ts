@@ -8,9 +8,13 @@ import './modules/metrics/metric-series.schema.ts';
 import './modules/log-batch/log-batch.schema.ts';
 import './modules/artifacts/artifact.schema.ts';
 import './modules/datasets/dataset.schema.ts';
+import './modules/logged-models/logged-model.schema.ts';
+import './modules/logged-models/logged-model.mutations.ts';
+import './modules/logged-models/model-links.schema.ts';
 import './modules/subscriptions/subscription.schema.ts';
 import './modules/subscriptions/live-series.schema.ts';
 import './modules/search/search.schema.ts';
+import './modules/search/logged-model-search.schema.ts';
 import { builder } from './builder.ts';
 
 /** The executable schema, built once from every module's types. */

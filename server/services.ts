@@ -5,6 +5,8 @@ import type { ArtifactStores } from './modules/artifacts/stores/stores.ts';
 import { DatasetService } from './modules/datasets/dataset.service.ts';
 import { ExperimentService } from './modules/experiments/experiment.service.ts';
 import { LogBatchService } from './modules/log-batch/log-batch.service.ts';
+import { LoggedModelService } from './modules/logged-models/logged-model.service.ts';
+import { ModelLinkService } from './modules/logged-models/model-links.service.ts';
 import { MetricService } from './modules/metrics/metric.service.ts';
 import { MetricBucketService } from './modules/metrics/metric-buckets.service.ts';
 import { ParamsTagsService } from './modules/params-tags/params-tags.service.ts';
@@ -58,6 +60,8 @@ export function createServices(deps: ServiceDeps) {
   );
   const search = new SearchService(deps.db, experiments);
   const buckets = new MetricBucketService(deps.db);
+  const loggedModels = new LoggedModelService(deps.db, experiments);
+  const modelLinks = new ModelLinkService(deps.db);
   return {
     experiments,
     runs,
@@ -69,6 +73,8 @@ export function createServices(deps: ServiceDeps) {
     live,
     search,
     buckets,
+    loggedModels,
+    modelLinks,
   };
 }
 

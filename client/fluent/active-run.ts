@@ -12,6 +12,13 @@ export class ActiveRun {
   info: RunInfo;
   readonly sink: RunSink;
   ready: Promise<void>;
+  /**
+   * The first model this run output at each step (`logOutputs` through this process), which
+   * `logMetric` links a point of that step to when nothing else is given; null until one is.
+   */
+  outputsByStep: Map<number, string> | null = null;
+  /** Model ids and `name\u0000digest` of datasets this process knows the run lists as inputs or outputs. */
+  readonly knownInputs = new Set<string>();
 
   constructor(info: RunInfo | null) {
     this.info = info ?? placeholder();

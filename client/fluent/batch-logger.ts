@@ -4,7 +4,7 @@ import type { LogBatchInput } from '../gql/graphql.ts';
 import type { BatchAck } from '../operations/log-batch.ts';
 import type { OpResult } from '../operations/result.ts';
 import { cutBatches } from './batches.ts';
-import type { RunSink } from './run-sink.ts';
+import type { MetricLink, RunSink } from './run-sink.ts';
 
 /** How the fluent layer sends what it logs. */
 export interface LoggingOptions {
@@ -69,9 +69,17 @@ export class BatchLogger {
     this.drainAt = this.options.maxBatchPoints;
   }
 
-  /** Queues one metric point; sends in the background. */
-  metric(sink: RunSink, key: string, value: number, step: number, timestamp: number): void {
-    sink.metric(key, value, step, timestamp);
+  /** Queues one metric point, optionally linked to a model; sends in the background. */
+  metric(
+    sink: RunSink,
+    key: string,
+    value: number,
+    step: number,
+    timestamp: number,
+    link?: MetricLink,
+  ): void {
+    if (link === undefined) sink.metric(key, value, step, timestamp);
+    else sink.linkedMetric(key, value, step, timestamp, link);
     if (++this.queuedPoints >= this.drainAt) this.drain(false);
     if (this.timer === null) this.arm();
   }

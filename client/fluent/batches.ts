@@ -1,5 +1,5 @@
 import type { LogBatchInput, MetricSeriesInput } from '../gql/graphql.ts';
-import type { KeyValue, RunSink } from './run-sink.ts';
+import type { KeyValue, MetricLink, RunSink } from './run-sink.ts';
 
 /** The server's `logBatch` limits (MLflow's). */
 export const BATCH_LIMITS = {
@@ -70,7 +70,13 @@ class Builder {
     this.open().tags.push(t);
   }
 
-  series(key: string, values: number[], steps: number[], timestamps: number[]): void {
+  series(
+    key: string,
+    values: number[],
+    steps: number[],
+    timestamps: number[],
+    link: MetricLink | null,
+  ): void {
     let at = 0;
     while (at < values.length) {
       let room = Math.min(this.maxPoints - this.points, BATCH_LIMITS.entities - this.entities());
@@ -80,12 +86,18 @@ class Builder {
       }
       const end = Math.min(values.length, at + room);
       const whole = at === 0 && end === values.length;
-      this.open().metrics.push({
+      const series: MetricSeriesInput = {
         key,
         values: encodeValues(whole ? values : values.slice(at, end)),
         steps: whole ? steps : steps.slice(at, end),
         timestamps: whole ? timestamps : timestamps.slice(at, end),
-      });
+      };
+      if (link !== null) {
+        series.modelId = link.modelId;
+        series.datasetName = link.datasetName;
+        series.datasetDigest = link.datasetDigest;
+      }
+      this.open().metrics.push(series);
       this.points += end - at;
       at = end;
     }
@@ -95,8 +107,8 @@ class Builder {
 /**
  * Takes everything queued in a sink and cuts it into `logBatch` inputs within the server's limits.
  *
- * @remarks Params and tags go in batches of their own, so a batch the server rejects (a changed
- * param) loses no metric points; idempotency keys are added by the sender. The sink's arrays are replaced,
+ * @remarks Params and tags go in batches of their own, and so do points linked to logged models,
+ * so a batch the server rejects (a changed param, an unknown model) loses no other points; idempotency keys are added by the sender. The sink's arrays are replaced,
  * not copied.
  */
 export function cutBatches(sink: RunSink, runId: string, maxPoints: number): LogBatchInput[] {
@@ -105,14 +117,30 @@ export function cutBatches(sink: RunSink, runId: string, maxPoints: number): Log
   for (const [key, value] of sink.tags) b.tag({ key, value });
   // params and tags travel apart from metrics: a rejected param must not take points with it
   b.close();
+  let linked = false;
   for (const s of sink.series.values()) {
     if (s.values.length === 0) continue;
-    b.series(s.key, s.values, s.steps, s.timestamps);
+    if (s.link !== null) {
+      linked = true;
+      continue;
+    }
+    b.series(s.key, s.values, s.steps, s.timestamps, null);
     s.values = [];
     s.steps = [];
     s.timestamps = [];
   }
   b.close();
+  // points linked to models go apart too: a model the server does not know rejects its batch
+  if (linked) {
+    for (const s of sink.series.values()) {
+      if (s.values.length === 0 || s.link === null) continue;
+      b.series(s.key, s.values, s.steps, s.timestamps, s.link);
+      s.values = [];
+      s.steps = [];
+      s.timestamps = [];
+    }
+    b.close();
+  }
   sink.params = [];
   sink.tags = new Map();
   sink.points = 0;

@@ -1,8 +1,11 @@
+import type { DatasetSpec } from '../datasets.ts';
 import { domainError } from '../errors.ts';
 import { deleteRunTag } from '../operations/runs.ts';
+import { getActiveModelId } from './active-model.ts';
 import type { ActiveRun } from './active-run.ts';
 import { getClient, logger } from './config.ts';
 import { currentState } from './context.ts';
+import { ensureRunInputs } from './run-inputs.ts';
 import { autoStartRun } from './runs.ts';
 
 /** Per-call options of the logging functions. */
@@ -17,6 +20,13 @@ export interface MetricOptions extends LogOptions {
   step?: number;
   /** Time in ms since the epoch; default now. */
   timestamp?: number;
+  /**
+   * The logged model the point is linked to. Default: the active model (`setActiveModel`,
+   * `MLFLOW_ACTIVE_MODEL_ID`), else the model this run output at the same step (`logOutputs`).
+   */
+  modelId?: string;
+  /** The dataset the point was computed on; logged as a run input when the run lacks it. */
+  dataset?: DatasetSpec;
 }
 
 /** A logging call's result: nothing when queued, a promise in synchronous mode. */
@@ -25,6 +35,37 @@ export type Logged = undefined | Promise<void>;
 function target(): ActiveRun {
   const state = currentState();
   return state.stack[state.stack.length - 1] ?? autoStartRun(state);
+}
+
+/**
+ * The model a point of `step` is linked to (MLflow's rules, in order): the explicit `modelId`, the
+ * active model, the first model the run output at that step (through this process); else null.
+ *
+ * @remarks One model per point, also where MLflow's `log_metrics` fans out to every output of the
+ * step: each link writes the point to the run too, and our run history keeps every point, so a
+ * fan-out would duplicate it there.
+ */
+function linkOf(run: ActiveRun, step: number, o: MetricOptions | undefined): string | null {
+  return o?.modelId ?? getActiveModelId() ?? run.outputsByStep?.get(step) ?? null;
+}
+
+function queue(
+  run: ActiveRun,
+  key: string,
+  value: number,
+  step: number,
+  timestamp: number,
+  modelId: string | null,
+  dataset: DatasetSpec | undefined,
+): void {
+  if (modelId === null) logger.metric(run.sink, key, value, step, timestamp);
+  else {
+    logger.metric(run.sink, key, value, step, timestamp, {
+      modelId,
+      datasetName: dataset?.name ?? null,
+      datasetDigest: dataset?.digest ?? null,
+    });
+  }
 }
 
 function settle(run: ActiveRun, options: LogOptions | undefined): Logged {
@@ -36,7 +77,9 @@ function settle(run: ActiveRun, options: LogOptions | undefined): Logged {
  * Logs one metric point to the active run (started if there is none); returns at once.
  *
  * @remarks The point is queued and sent in a batch; `flush()` or `endRun()` wait for it. Pass the
- * step as a number (no allocation per call) or an options object. NaN and ±Infinity are kept.
+ * step as a number (no allocation per call) or an options object. NaN and ±Infinity are kept. The
+ * point is also linked to a logged model (see {@link MetricOptions.modelId}); a model the run
+ * does not list yet, and `dataset`, are logged as run inputs first.
  */
 export function logMetric(
   key: string,
@@ -46,10 +89,19 @@ export function logMetric(
   const run = target();
   if (typeof stepOrOptions === 'object') {
     const o = stepOrOptions;
-    logger.metric(run.sink, key, value, o.step ?? 0, o.timestamp ?? Date.now());
+    const step = o.step ?? 0;
+    const modelId = linkOf(run, step, o);
+    queue(run, key, value, step, o.timestamp ?? Date.now(), modelId, o.dataset);
+    ensureRunInputs(run, modelId, o.dataset);
     return settle(run, o);
   }
-  logger.metric(run.sink, key, value, stepOrOptions ?? 0, Date.now());
+  const step = stepOrOptions ?? 0;
+  const modelId = linkOf(run, step, undefined);
+  if (modelId === null) logger.metric(run.sink, key, value, step, Date.now());
+  else {
+    queue(run, key, value, step, Date.now(), modelId, undefined);
+    ensureRunInputs(run, modelId, undefined);
+  }
   return settle(run, undefined);
 }
 
@@ -62,7 +114,11 @@ export function logMetrics(
   const o = typeof stepOrOptions === 'object' ? stepOrOptions : undefined;
   const step = (typeof stepOrOptions === 'number' ? stepOrOptions : o?.step) ?? 0;
   const timestamp = o?.timestamp ?? Date.now();
-  for (const key in metrics) logger.metric(run.sink, key, metrics[key]!, step, timestamp);
+  const modelId = linkOf(run, step, o);
+  for (const key in metrics) {
+    queue(run, key, metrics[key]!, step, timestamp, modelId, o?.dataset);
+  }
+  ensureRunInputs(run, modelId, o?.dataset);
   return settle(run, o);
 }
 

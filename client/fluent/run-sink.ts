@@ -1,11 +1,21 @@
 import type { TrackingError } from '../errors.ts';
 
+/** The logged model (and dataset) a series of points is linked to. */
+export interface MetricLink {
+  modelId: string;
+  datasetName: string | null;
+  datasetDigest: string | null;
+}
+
 /** Points of one metric key waiting to be sent, as parallel arrays. */
 export class Series {
   values: number[] = [];
   steps: number[] = [];
   timestamps: number[] = [];
-  constructor(readonly key: string) {}
+  constructor(
+    readonly key: string,
+    readonly link: MetricLink | null = null,
+  ) {}
 }
 
 /** A key/value pair (param or tag). */
@@ -50,6 +60,31 @@ export class RunSink {
         this.series.set(key, s);
       }
       this.last = s;
+    }
+    s.values.push(value);
+    s.steps.push(step);
+    s.timestamps.push(timestamp);
+    this.points++;
+  }
+
+  /**
+   * Appends one metric point linked to a model; points of one (key, model, dataset) share a series.
+   *
+   * @remarks Kept apart from {@link metric} so the unlinked path stays as it was.
+   */
+  linkedMetric(
+    key: string,
+    value: number,
+    step: number,
+    timestamp: number,
+    link: MetricLink,
+  ): void {
+    // NUL cannot occur in a valid key, so linked series never collide with plain ones
+    const id = `${key}\u0000${link.modelId}\u0000${link.datasetName ?? ''}\u0000${link.datasetDigest ?? ''}`;
+    let s = this.series.get(id);
+    if (s === undefined) {
+      s = new Series(key, link);
+      this.series.set(id, s);
     }
     s.values.push(value);
     s.steps.push(step);

@@ -64,3 +64,28 @@ export const ExperimentFields = graphql(`
     }
   }
 `);
+
+/** A logged model with its params and tags (MLflow `LoggedModel` without metrics). */
+export const LoggedModelFields = graphql(`
+  fragment LoggedModelFields on LoggedModel {
+    modelId
+    experimentId
+    name
+    modelType
+    sourceRunId
+    status
+    lifecycleStage
+    creationTimestamp
+    lastUpdatedTimestamp
+    artifactUri
+    modelUri
+    params {
+      key
+      value
+    }
+    tags {
+      key
+      value
+    }
+  }
+`);

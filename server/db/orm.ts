@@ -1,6 +1,12 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { ExperimentSchema } from '../modules/experiments/experiment.entity.ts';
+import { LoggedModelSchema } from '../modules/logged-models/logged-model.entity.ts';
+import {
+  LoggedModelMetricSchema,
+  LoggedModelParamSchema,
+  LoggedModelTagSchema,
+} from '../modules/logged-models/logged-model-data.entity.ts';
 import { ExperimentTagSchema } from '../modules/params-tags/experiment-tag.entity.ts';
 import { ParamSchema } from '../modules/params-tags/param.entity.ts';
 import { RunTagSchema } from '../modules/params-tags/run-tag.entity.ts';
@@ -12,14 +18,19 @@ import { Migration20261126210000 } from './migrations/Migration20261126210000.ts
 import { Migration20261126235000 } from './migrations/Migration20261126235000.ts';
 import { Migration20261127000000 } from './migrations/Migration20261127000000.ts';
 import { Migration20261127100000 } from './migrations/Migration20261127100000.ts';
+import { Migration20261127200000 } from './migrations/Migration20261127200000.ts';
 
-/** Every entity the ORM manages. Metric segments and summaries are plain tables owned by set-based SQL. */
+/** Every entity the ORM manages. Metric segments and summaries, and the run ↔ model edges, are plain tables owned by set-based SQL. */
 export const entities = [
   ExperimentSchema,
   ExperimentTagSchema,
   RunSchema,
   ParamSchema,
   RunTagSchema,
+  LoggedModelSchema,
+  LoggedModelTagSchema,
+  LoggedModelParamSchema,
+  LoggedModelMetricSchema,
 ];
 
 /** Migrations in order; listed explicitly so no file globbing is needed under tsx. */
@@ -31,6 +42,7 @@ export const migrationsList = [
   { name: 'Migration20261126235000', class: Migration20261126235000 },
   { name: 'Migration20261127000000', class: Migration20261127000000 },
   { name: 'Migration20261127100000', class: Migration20261127100000 },
+  { name: 'Migration20261127200000', class: Migration20261127200000 },
 ];
 
 /** Options for connecting MikroORM to `url`; `onQuery` sees every SQL statement (used by tests). */

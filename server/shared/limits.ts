@@ -12,6 +12,8 @@ export const LIMITS = {
   maxEntitiesPerBatch: 1000,
   maxArtifactLocationLength: 2048,
   maxRunNameLength: 250,
+  maxLoggedModelNameLength: 500,
+  maxModelTypeLength: 500,
   maxIdempotencyKeyLength: 200,
   /** Largest page any connection returns. */
   maxPageSize: 1000,

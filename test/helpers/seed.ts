@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import type { CreateLoggedModelInput } from '../gql/graphql.ts';
 import { CreateExperiment, CreateRun } from './documents.ts';
+import { CreateLoggedModel } from './model-documents.ts';
 import type { TestApp } from './test-app.ts';
 
 /** A unique name so tests sharing a database never collide. */
@@ -27,4 +29,17 @@ export async function seedRun(
     throw new Error(`seedRun failed: ${JSON.stringify(res.createRun)}`);
   }
   return res.createRun.run.runId;
+}
+
+/** Creates a logged model through the API and returns its id. */
+export async function seedModel(
+  t: TestApp,
+  experimentId: string,
+  extra: Omit<CreateLoggedModelInput, 'experimentId'> = {},
+): Promise<string> {
+  const res = await t.execute(CreateLoggedModel, { input: { experimentId, ...extra } });
+  if (res.createLoggedModel.__typename !== 'CreateLoggedModelSuccess') {
+    throw new Error(`seedModel failed: ${JSON.stringify(res.createLoggedModel)}`);
+  }
+  return res.createLoggedModel.model.modelId;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedExperiment, seedRun, uniqueName } from '../helpers/seed.ts';
+import { seedExperiment, seedModel, seedRun, uniqueName } from '../helpers/seed.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 /**
@@ -12,6 +12,8 @@ let deletedExp: string;
 let run: string;
 let deletedRun: string;
 const missingRun = 'f'.repeat(32);
+const missingModel = `m-${'f'.repeat(32)}`;
+let model: string;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -19,6 +21,7 @@ beforeAll(async () => {
   deletedExp = await seedExperiment(t);
   run = await seedRun(t, exp);
   deletedRun = await seedRun(t, exp);
+  model = await seedModel(t, exp);
   await t.executeRaw(`mutation { deleteRun(input: { runId: "${deletedRun}" }) { __typename } }`);
   await t.executeRaw(
     `mutation { deleteExperiment(input: { experimentId: "${deletedExp}" }) { __typename } }`,
@@ -67,6 +70,43 @@ const cases: Case[] = [
   ['setRunTag', () => `{ runId: "${missingRun}", key: "t", value: "1" }`, 'NotFoundError'],
   ['setRunTag', () => `{ runId: "${deletedRun}", key: "t", value: "1" }`, 'InvalidStateError'],
   ['setRunTag', () => `{ runId: "${run}", key: "", value: "1" }`, 'ValidationError'],
+  ['createLoggedModel', () => `{ experimentId: "99999" }`, 'NotFoundError'],
+  ['createLoggedModel', () => `{ experimentId: "${deletedExp}" }`, 'ValidationError'],
+  ['finalizeLoggedModel', () => `{ modelId: "${missingModel}", status: READY }`, 'NotFoundError'],
+  ['finalizeLoggedModel', () => `{ modelId: "${model}", status: PENDING }`, 'ValidationError'],
+  ['deleteLoggedModel', () => `{ modelId: "${missingModel}" }`, 'NotFoundError'],
+  [
+    'setLoggedModelTags',
+    () => `{ modelId: "${missingModel}", tags: [{ key: "k", value: "v" }] }`,
+    'NotFoundError',
+  ],
+  [
+    'setLoggedModelTags',
+    () => `{ modelId: "${model}", tags: [{ key: "", value: "v" }] }`,
+    'ValidationError',
+  ],
+  ['deleteLoggedModelTag', () => `{ modelId: "${model}", key: "absent" }`, 'NotFoundError'],
+  [
+    'logLoggedModelParams',
+    () => `{ modelId: "${missingModel}", params: [{ key: "k", value: "v" }] }`,
+    'NotFoundError',
+  ],
+  [
+    'logLoggedModelParams',
+    () => `{ modelId: "${model}", params: [{ key: "a//b", value: "v" }] }`,
+    'ValidationError',
+  ],
+  [
+    'logOutputs',
+    () => `{ runId: "${run}", models: [{ modelId: "${missingModel}" }] }`,
+    'NotFoundError',
+  ],
+  [
+    'logOutputs',
+    () => `{ runId: "${deletedRun}", models: [{ modelId: "${model}" }] }`,
+    'InvalidStateError',
+  ],
+  ['logOutputs', () => `{ runId: "bad id", models: [] }`, 'ValidationError'],
 ];
 
 describe('mutation error members', () => {

@@ -115,11 +115,18 @@ const RunDatasetInput = builder.inputType('RunDatasetInput', {
   }),
 });
 
+const ModelInputSpec = builder.inputType('ModelInputSpec', {
+  description: 'A logged model used by a run.',
+  fields: (f) => ({
+    modelId: f.string({ required: true, description: 'Model id (`m-…`).' }),
+  }),
+});
+
 builder.mutationField('logInputs', (t) =>
   t.field({
     type: RunRef,
     ...mutationResult(
-      'Records datasets used by an active run. Datasets are reused per (experiment, name, digest); logging one again to the same run is a no-op that keeps its original tags. At most 1000 per call.',
+      'Records datasets and logged models used by an active run, all or nothing. Datasets are reused per (experiment, name, digest); logging one again to the same run is a no-op that keeps its original tags. At most 1000 datasets and 1000 models per call.',
       [NotFoundError, InvalidStateError],
       { name: 'run', description: 'The run after the change.' },
     ),
@@ -133,15 +140,23 @@ builder.mutationField('logInputs', (t) =>
             runId: f.string({ required: true, description: 'Run id.' }),
             datasets: f.field({
               type: [RunDatasetInput],
-              required: true,
               description: 'Dataset inputs; duplicates by (name, digest) keep the first.',
+            }),
+            models: f.field({
+              type: [ModelInputSpec],
+              description:
+                'Logged models the run used (MLflow `ModelInput`); each must exist and not be deleted.',
             }),
           }),
         }),
       }),
     },
     resolve: async (_, { input }, ctx) => {
-      await ctx.services.datasets.logInputs(input.runId, input.datasets);
+      await ctx.services.datasets.logInputs(
+        input.runId,
+        input.datasets ?? [],
+        (input.models ?? []).map((m) => m.modelId),
+      );
       return input.runId;
     },
   }),

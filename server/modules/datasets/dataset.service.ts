@@ -1,9 +1,11 @@
 import type { Db, SqlClient } from '../../shared/db.ts';
+import { ValidationError } from '../../shared/errors.ts';
 import { groupByKeys } from '../../shared/group.ts';
 import { newId } from '../../shared/ids.ts';
+import { insertModelInputs } from '../logged-models/model-links.sql.ts';
 import type { KeyValue } from '../params-tags/params-tags.service.ts';
 import { RunService } from '../runs/run.service.ts';
-import { type DatasetInputSpec, validateInputs } from './dataset.validation.ts';
+import { DATASET_LIMITS, type DatasetInputSpec, validateInputs } from './dataset.validation.ts';
 import {
   CONTEXT_TAG,
   type DatasetClause,
@@ -47,21 +49,30 @@ export class DatasetService {
   constructor(private readonly db: Db) {}
 
   /**
-   * Records datasets as inputs of an active run.
+   * Records datasets (and models) as inputs of an active run, all or nothing.
    *
    * @remarks Datasets are reused per (experiment, name, digest) and never updated; an input
-   * already recorded for the run is a no-op, its tags unchanged (MLflow). One transaction; the run
-   * must exist (RESOURCE_DOES_NOT_EXIST) and be active (INVALID_STATE).
+   * already recorded for the run is a no-op, its tags unchanged (MLflow). Model inputs must name
+   * existing, non-deleted models (RESOURCE_DOES_NOT_EXIST); one already recorded is a no-op. One
+   * transaction; the run must exist (RESOURCE_DOES_NOT_EXIST) and be active (INVALID_STATE).
    */
-  async logInputs(runId: string, inputs: readonly DatasetInputSpec[]): Promise<void> {
+  async logInputs(
+    runId: string,
+    inputs: readonly DatasetInputSpec[],
+    modelIds: readonly string[] = [],
+  ): Promise<void> {
     const valid = validateInputs(runId, inputs);
-    if (valid.length === 0) {
-      await this.db.transaction((sql) => RunService.lockActive(sql, runId));
-      return;
+    if (modelIds.length > DATASET_LIMITS.maxDatasetsPerRequest) {
+      throw new ValidationError(
+        'models',
+        `A logInputs request can contain at most ${DATASET_LIMITS.maxDatasetsPerRequest} models. Got ${modelIds.length}.`,
+      );
     }
     const now = Date.now();
     await this.db.transaction(async (sql) => {
       await RunService.lockActive(sql, runId);
+      await insertModelInputs(sql, runId, modelIds, now);
+      if (valid.length === 0) return;
       const [run] = await sql.query<{ experimentId: number }>(
         'select experiment_id as "experimentId" from runs where id = $1',
         [runId],

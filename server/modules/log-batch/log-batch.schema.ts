@@ -1,6 +1,7 @@
 import { builder } from '../../builder.ts';
 import { InvalidStateError, NotFoundError } from '../../shared/errors.ts';
 import { TagInputRef } from '../experiments/experiment.schema.ts';
+import { ParamInputRef } from '../params-tags/params-tags.schema.ts';
 import { RunRef } from '../runs/run.schema.ts';
 import type { LogBatchAck } from './log-batch.service.ts';
 
@@ -43,14 +44,15 @@ const MetricSeriesInput = builder.inputType('MetricSeriesInput', {
       type: ['SafeInt'],
       description: 'Timestamps in ms, one per value; default now.',
     }),
-  }),
-});
-
-const ParamInput = builder.inputType('ParamInput', {
-  description: 'A run parameter.',
-  fields: (t) => ({
-    key: t.string({ required: true, description: 'Parameter name.' }),
-    value: t.string({ required: true, description: 'Parameter value.' }),
+    modelId: t.string({
+      description:
+        'A logged model the points are also linked to: they are written to its metrics as well, in the same transaction (unknown or deleted model: RESOURCE_DOES_NOT_EXIST, nothing written).',
+    }),
+    datasetName: t.string({
+      description:
+        'Name of the dataset the points were computed on (with datasetDigest; kept on the model metrics only).',
+    }),
+    datasetDigest: t.string({ description: 'Digest of that dataset (with datasetName).' }),
   }),
 });
 
@@ -75,7 +77,7 @@ builder.mutationFields((t) => ({
               description: 'Metric points grouped by key.',
             }),
             params: f.field({
-              type: [ParamInput],
+              type: [ParamInputRef],
               description: 'Params; re-logging a key with another value is rejected.',
             }),
             tags: f.field({ type: [TagInputRef], description: 'Tags (upserted).' }),
@@ -96,7 +98,7 @@ builder.mutationFields((t) => ({
     args: {
       input: t.arg({
         required: true,
-        description: 'The point.',
+        description: 'The point (optionally linked to a logged model and a dataset).',
         type: builder.inputType('LogMetricInput', {
           description: 'Input of logMetric.',
           fields: (f) => ({
@@ -105,6 +107,9 @@ builder.mutationFields((t) => ({
             value: f.field({ type: 'MetricValue', required: true, description: 'Value.' }),
             step: f.field({ type: 'SafeInt', description: 'Step; default 0.' }),
             timestamp: f.field({ type: 'SafeInt', description: 'Timestamp in ms; default now.' }),
+            modelId: f.string({ description: 'A logged model the point is also linked to.' }),
+            datasetName: f.string({ description: 'Dataset the point was computed on (name).' }),
+            datasetDigest: f.string({ description: 'Dataset the point was computed on (digest).' }),
             idempotencyKey: f.string({ description: 'See logBatch.' }),
           }),
         }),
@@ -120,6 +125,9 @@ builder.mutationFields((t) => ({
             values: [i.value],
             steps: [i.step ?? 0],
             timestamps: i.timestamp == null ? null : [i.timestamp],
+            modelId: i.modelId,
+            datasetName: i.datasetName,
+            datasetDigest: i.datasetDigest,
           },
         ],
       }),

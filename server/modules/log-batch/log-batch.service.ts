@@ -1,5 +1,6 @@
 import type { Db, SqlClient } from '../../shared/db.ts';
-import { ValidationError } from '../../shared/errors.ts';
+import { insertModelMetrics } from '../logged-models/model-links.sql.ts';
+import { assertParamsUnchanged } from '../params-tags/key-values.ts';
 import type { KeyValue } from '../params-tags/params-tags.service.ts';
 import { PARENT_RUN_TAG, RUN_NAME_TAG, RunService } from '../runs/run.service.ts';
 import type { Publisher } from '../subscriptions/publisher.ts';
@@ -33,9 +34,11 @@ export class LogBatchService {
    * Validates and writes a batch atomically, numbering it in the run's sequence.
    *
    * @remarks Order: validate everything, then lock the run (missing: RESOURCE_DOES_NOT_EXIST,
-   * deleted: INVALID_STATE), check param immutability, write params and tags, then number the batch,
-   * claim its idempotency key and write the metrics (see {@link commitBatchStatement}). A batch of
-   * metrics only is that one statement; with params or tags it all runs in one transaction. A key seen
+   * deleted: INVALID_STATE), check param immutability, write params and tags, write the points that
+   * name a logged model to its metrics (unknown or deleted model: RESOURCE_DOES_NOT_EXIST), then
+   * number the batch, claim its idempotency key and write the metrics (see
+   * {@link commitBatchStatement}). A batch of metrics only, linked to no model, is that one
+   * statement; otherwise it all runs in one transaction. A key seen
    * before writes nothing and returns the original seq; any failure writes nothing.
    */
   async log(input: LogBatchInput): Promise<LogBatchAck> {
@@ -46,7 +49,8 @@ export class LogBatchService {
       replayed: outcome.kind === 'replayed',
       metricsWritten: outcome.kind === 'committed' ? batch.metrics.points : 0,
     });
-    if (batch.params.length === 0 && batch.tags.length === 0) {
+    // the hot path: metrics only, no model links, one statement outside a transaction
+    if (batch.params.length === 0 && batch.tags.length === 0 && batch.modelMetrics === null) {
       const outcome = await this.db.transactionless((sql) =>
         commitBatchStatement(sql, batch.runId, batch.idempotencyKey, batch.metrics),
       );
@@ -64,6 +68,9 @@ export class LogBatchService {
         const { experimentId } = await RunService.lockActive(sql, batch.runId);
         if (batch.params.length > 0) await this.writeParams(sql, batch.runId, batch.params);
         if (batch.tags.length > 0) await this.writeTags(sql, batch.runId, batch.tags);
+        // points linked to models go to the model metrics too, in the same transaction: an
+        // unknown or deleted model rolls the whole batch back
+        if (batch.modelMetrics) await insertModelMetrics(sql, batch.runId, batch.modelMetrics);
         const outcome = await commitBatchStatement(
           sql,
           batch.runId,
@@ -120,15 +127,7 @@ export class LogBatchService {
       'select key, value from params where run_id = $1 and key = any($2::text[])',
       [runId, keys],
     );
-    const old = new Map(existing.map((p) => [p.key, p.value]));
-    const conflicts = params.filter((p) => old.has(p.key) && old.get(p.key) !== p.value);
-    if (conflicts.length > 0) {
-      const c = conflicts[0]!;
-      throw new ValidationError(
-        `params[${params.indexOf(c)}].value`,
-        `Changing param values is not allowed. Param with key='${c.key}' was already logged with value='${old.get(c.key)}' for run ID='${runId}'. Attempted logging new value '${c.value}'.`,
-      );
-    }
+    assertParamsUnchanged(params, existing, `run ID='${runId}'`);
     await sql.query(
       `insert into params (run_id, key, value) select $1, k, v from unnest($2::text[], $3::text[]) as x(k, v)
        on conflict (run_id, key) do nothing`,

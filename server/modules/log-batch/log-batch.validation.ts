@@ -1,19 +1,15 @@
 import { ValidationError } from '../../shared/errors.ts';
 import { isRunIdShape } from '../../shared/ids.ts';
 import { LIMITS } from '../../shared/limits.ts';
-import {
-  truncate,
-  validateKey,
-  validateLength,
-  validateTimestamp,
-} from '../../shared/validation.ts';
+import { validateKey, validateLength, validateTimestamp } from '../../shared/validation.ts';
+import type { ModelMetricPoints } from '../logged-models/model-links.sql.ts';
 import {
   type MetricSeries,
   type PreparedMetrics,
   prepareMetrics,
 } from '../metrics/metric-batch.ts';
+import { normaliseParams, normaliseTags } from '../params-tags/key-values.ts';
 import type { KeyValue } from '../params-tags/params-tags.service.ts';
-import { normaliseRunTags } from '../runs/run.service.ts';
 
 /** One key's points in a logBatch request; steps default to 0 and timestamps to now. */
 export interface MetricSeriesInput {
@@ -21,6 +17,11 @@ export interface MetricSeriesInput {
   values: number[];
   steps?: number[] | null;
   timestamps?: number[] | null;
+  /** A logged model the points are also linked to (written to its metrics too). */
+  modelId?: string | null;
+  /** Dataset the points were computed on; name and digest go together. */
+  datasetName?: string | null;
+  datasetDigest?: string | null;
 }
 
 /** The write primitive's input: metrics, params and tags for one run. */
@@ -40,6 +41,8 @@ export interface ValidBatch {
   params: KeyValue[];
   tags: KeyValue[];
   idempotencyKey: string | null;
+  /** Points linked to logged models; null when no series names a model (the common case). */
+  modelMetrics: ModelMetricPoints | null;
 }
 
 function seriesOf(s: MetricSeriesInput, i: number, now: number): MetricSeries {
@@ -57,6 +60,7 @@ function seriesOf(s: MetricSeriesInput, i: number, now: number): MetricSeries {
       );
     }
   }
+  validateDataset(s, field);
   const timestamps = s.timestamps ?? new Array<number>(n).fill(now);
   for (let j = 0; j < n; j++) validateTimestamp(timestamps[j]!, `${field}.timestamps[${j}]`);
   return {
@@ -65,6 +69,52 @@ function seriesOf(s: MetricSeriesInput, i: number, now: number): MetricSeries {
     steps: s.steps ?? new Array<number>(n).fill(0),
     timestamps,
   };
+}
+
+/**
+ * A metric's dataset: name and digest both or neither (MLflow's Metric entity rule). Dataset
+ * fields without a model are accepted and not stored: run metric history keeps no dataset.
+ */
+function validateDataset(s: MetricSeriesInput, field: string): void {
+  if (s.datasetName == null && s.datasetDigest == null) return;
+  if (!s.datasetName || !s.datasetDigest) {
+    throw new ValidationError(
+      `${field}.${s.datasetName ? 'datasetDigest' : 'datasetName'}`,
+      'datasetName and datasetDigest must be given together',
+    );
+  }
+  validateLength(s.datasetName, 500, `${field}.datasetName`);
+  validateLength(s.datasetDigest, 36, `${field}.datasetDigest`);
+}
+
+/** The points of the series that name a model, as rows for the model metrics table. */
+function modelPoints(series: readonly MetricSeriesInput[], prepared: readonly MetricSeries[]) {
+  let out: ModelMetricPoints | null = null;
+  series.forEach((s, i) => {
+    if (s.modelId == null) return;
+    if (s.modelId === '')
+      throw new ValidationError(`metrics[${i}].modelId`, 'modelId must not be empty');
+    out ??= {
+      modelIds: [],
+      keys: [],
+      values: [],
+      timestamps: [],
+      steps: [],
+      datasetNames: [],
+      datasetDigests: [],
+    };
+    const p = prepared[i]!;
+    for (let j = 0; j < p.values.length; j++) {
+      out.modelIds.push(s.modelId);
+      out.keys.push(p.key);
+      out.values.push(p.values[j]!);
+      out.timestamps.push(p.timestamps[j]!);
+      out.steps.push(p.steps[j]!);
+      out.datasetNames.push(s.datasetName ?? null);
+      out.datasetDigests.push(s.datasetDigest ?? null);
+    }
+  });
+  return out;
 }
 
 function countLimits(points: number, params: number, tags: number): void {
@@ -97,26 +147,21 @@ export function validateBatch(input: LogBatchInput, now = Date.now()): ValidBatc
   const series = input.metrics ?? [];
   const points = series.reduce((n, s) => n + s.values.length, 0);
   countLimits(points, input.params?.length ?? 0, input.tags?.length ?? 0);
-  const metrics = prepareMetrics(series.map((s, i) => seriesOf(s, i, now)));
-  const seen = new Set<string>();
-  const dupes = new Set<string>();
-  const params = (input.params ?? []).map((p, i) => {
-    validateKey(p.key, `params[${i}].key`);
-    if (seen.has(p.key)) dupes.add(p.key);
-    seen.add(p.key);
-    return { key: p.key, value: truncate(p.value, LIMITS.maxParamValueLength) };
-  });
-  if (dupes.size > 0) {
-    throw new ValidationError(
-      'params',
-      `Duplicate parameter keys have been submitted: ${JSON.stringify([...dupes])}.`,
-    );
-  }
-  const tags = normaliseRunTags(input.tags ?? []);
+  const valid = series.map((s, i) => seriesOf(s, i, now));
+  const metrics = prepareMetrics(valid);
+  const params = normaliseParams(input.params ?? []);
+  const tags = normaliseTags(input.tags ?? []);
   const key = input.idempotencyKey ?? null;
   if (key !== null) {
     if (key === '') throw new ValidationError('idempotencyKey', 'idempotencyKey must not be empty');
     validateLength(key, LIMITS.maxIdempotencyKeyLength, 'idempotencyKey');
   }
-  return { runId: input.runId, metrics, params, tags, idempotencyKey: key };
+  return {
+    runId: input.runId,
+    metrics,
+    params,
+    tags,
+    idempotencyKey: key,
+    modelMetrics: modelPoints(series, valid),
+  };
 }

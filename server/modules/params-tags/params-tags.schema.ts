@@ -15,6 +15,15 @@ export const ParamRef = builder.objectRef<KeyValue>('Param').implement({
   }),
 });
 
+/** A param to log (runs, logged models). */
+export const ParamInputRef = builder.inputType('ParamInput', {
+  description: 'A parameter to log: immutable once logged.',
+  fields: (t) => ({
+    key: t.string({ required: true, description: 'Parameter name.' }),
+    value: t.string({ required: true, description: 'Parameter value.' }),
+  }),
+});
+
 export const TagRef = builder.objectRef<KeyValue>('Tag').implement({
   description: 'A mutable key/value tag of a run or experiment.',
   fields: (t) => ({

@@ -3,13 +3,9 @@ import { InvalidStateError, NotFoundError, ValidationError } from '../../shared/
 import { groupByKeys } from '../../shared/group.ts';
 import { newId } from '../../shared/ids.ts';
 import { LIMITS } from '../../shared/limits.ts';
-import {
-  truncate,
-  validateKey,
-  validateLength,
-  validateTimestamp,
-} from '../../shared/validation.ts';
+import { truncate, validateLength, validateTimestamp } from '../../shared/validation.ts';
 import type { ExperimentService } from '../experiments/experiment.service.ts';
+import { normaliseTags } from '../params-tags/key-values.ts';
 import type { Publisher } from '../subscriptions/publisher.ts';
 import type { Run, RunStatus } from './run.entity.ts';
 import { randomRunName } from './run-names.ts';
@@ -46,20 +42,6 @@ export interface UpdateRunInput {
   runName?: string | null;
 }
 
-/**
- * Validates run tags as set-tag does and truncates values past 8000 code points (MLflow's default).
- *
- * @remarks Duplicate keys: the last value wins, as in MLflow's log-batch.
- */
-export function normaliseRunTags(tags: readonly TagInput[], field = 'tags'): TagInput[] {
-  const byKey = new Map<string, string>();
-  tags.forEach((t, i) => {
-    validateKey(t.key, `${field}[${i}].key`);
-    byKey.set(t.key, truncate(t.value, LIMITS.maxTagValueLength));
-  });
-  return [...byKey].map(([key, value]) => ({ key, value }));
-}
-
 // One round trip: the run is inserted only into an active experiment, with its tags.
 const CREATE_RUN_SQL = `with e as (
     select id, artifact_location from experiments where id = $2 and lifecycle_stage = 'active'
@@ -89,7 +71,7 @@ export class RunService {
    */
   async create(input: CreateRunInput): Promise<Run> {
     const experimentId = input.experimentId ?? '0';
-    const tags = normaliseRunTags(input.tags ?? []);
+    const tags = normaliseTags(input.tags ?? []);
     const tagName = tags.find((t) => t.key === RUN_NAME_TAG)?.value;
     if (input.runName != null && tagName !== undefined && input.runName !== tagName) {
       throw new ValidationError(

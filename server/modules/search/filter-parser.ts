@@ -110,6 +110,16 @@ class Parser {
     return { ident, descending };
   }
 
+  /** One orderable identifier and nothing else (a structured order entry's field name). */
+  orderField(): Identifier {
+    const ident = this.identifier();
+    const error = this.vocab.orderError(ident);
+    if (error) throw syntaxError(this.field, ident.offset, error);
+    const end = this.next();
+    if (end.kind !== 'eof') this.fail(end, `expected the end, found ${this.describe(end)}`);
+    return ident;
+  }
+
   private clause(): Clause {
     const start = this.peek();
     if (start.kind === '(') this.fail(start, 'parentheses for grouping are not supported');
@@ -282,4 +292,14 @@ export function parseOrderBy(
     out.push(clause);
   });
   return out;
+}
+
+/**
+ * Parses the field name of a structured order entry (`{fieldName, ascending}`, as logged-model
+ * search takes): one identifier the vocabulary can order by, without a direction.
+ *
+ * @throws ValidationError on `field` naming the offset and the reason.
+ */
+export function parseOrderField(src: string, vocab: Vocabulary, field: string): Identifier {
+  return new Parser(src, vocab, field).orderField();
 }

@@ -88,3 +88,48 @@ export const EXPERIMENT_VOCABULARY: Vocabulary = {
       ? null
       : 'only attributes (name, experiment_id, creation_time, last_update_time) can be ordered by',
 };
+
+/** Logged-model attributes (canonical names, MLflow's column names) and their value types. */
+export const LOGGED_MODEL_ATTRIBUTE_TYPES: Record<string, ValueType> = {
+  model_id: 'id',
+  experiment_id: 'id',
+  name: 'id',
+  artifact_location: 'id',
+  status: 'id',
+  lifecycle_stage: 'id',
+  model_type: 'id',
+  source_run_id: 'id',
+  status_message: 'id',
+  creation_timestamp_ms: 'number',
+  last_updated_timestamp_ms: 'number',
+};
+
+/**
+ * The logged-model search vocabulary (MLflow's `search_logged_models`): attributes (bare or
+ * `attributes.`), `metrics.`, `params.`, `tags.`; only these plural prefixes.
+ *
+ * @remarks Numeric entities (metrics, the two timestamps) take `< <= > >= = !=`; every other one
+ * `= != LIKE ILIKE IN NOT IN` (the `id` value type). Only attributes and `metrics.<name>` can be
+ * ordered by.
+ */
+export const LOGGED_MODEL_VOCABULARY: Vocabulary = {
+  prefixes: { attributes: 'attribute', metrics: 'metric', params: 'param', tags: 'tag' },
+  attributes: {
+    ...Object.fromEntries(Object.keys(LOGGED_MODEL_ATTRIBUTE_TYPES).map((k) => [k, k])),
+    creation_time: 'creation_timestamp_ms',
+    creation_timestamp: 'creation_timestamp_ms',
+    last_updated_timestamp: 'last_updated_timestamp_ms',
+  },
+  datasetKeys: [],
+  summaries: false,
+  typeOf: (ident) => {
+    if (ident.kind === 'metric') return 'number';
+    if (ident.kind === 'attribute') return LOGGED_MODEL_ATTRIBUTE_TYPES[ident.key] ?? 'id';
+    return 'id';
+  },
+  filterError: () => null,
+  orderError: (ident) =>
+    ident.kind === 'attribute' || ident.kind === 'metric'
+      ? null
+      : `only attributes and metrics.<name> can be ordered by, not ${ident.text}`,
+};

@@ -1,4 +1,5 @@
 import type { Db } from '../../shared/db.ts';
+import { ValidationError } from '../../shared/errors.ts';
 import { type Connection, type PageRequest, toConnection } from '../../shared/pagination.ts';
 import type { Experiment } from '../experiments/experiment.entity.ts';
 import {
@@ -6,13 +7,23 @@ import {
   stagesOf,
   type ViewType,
 } from '../experiments/experiment.service.ts';
+import type { LoggedModel } from '../logged-models/logged-model.entity.ts';
 import type { Run } from '../runs/run.entity.ts';
 import { compileExperimentSearch } from './experiment-search.sql.ts';
-import { parseFilter, parseOrderBy } from './filter-parser.ts';
+import { parseFilter, parseOrderBy, parseOrderField } from './filter-parser.ts';
 import { checkCursor, cursorValue } from './keyset.ts';
+import {
+  compileLoggedModelSearch,
+  type DatasetScope,
+  type ModelOrder,
+} from './logged-model-search.sql.ts';
 import type { CompiledSearch } from './run-search.sql.ts';
 import { compileRunSearch } from './run-search.sql.ts';
-import { EXPERIMENT_VOCABULARY, RUN_VOCABULARY } from './search-vocabulary.ts';
+import {
+  EXPERIMENT_VOCABULARY,
+  LOGGED_MODEL_VOCABULARY,
+  RUN_VOCABULARY,
+} from './search-vocabulary.ts';
 
 /** Filter and order as the API receives them. */
 export interface SearchArgs {
@@ -20,7 +31,50 @@ export interface SearchArgs {
   orderBy?: readonly string[] | null;
 }
 
+/** The arguments of a logged-model search (MLflow `search_logged_models`). */
+export interface LoggedModelSearchArgs {
+  filter?: string | null;
+  datasets?: readonly { datasetName: string; datasetDigest?: string | null }[] | null;
+  orderBy?:
+    | readonly {
+        fieldName: string;
+        ascending?: boolean | null;
+        datasetName?: string | null;
+        datasetDigest?: string | null;
+      }[]
+    | null;
+}
+
 type Row = Record<string, unknown>;
+
+function datasetScopes(args: LoggedModelSearchArgs): DatasetScope[] {
+  return (args.datasets ?? []).map((d, i) => {
+    if (!d.datasetName) {
+      throw new ValidationError(
+        `datasets[${i}].datasetName`,
+        'Each datasets entry must name a dataset (datasetName)',
+      );
+    }
+    return { name: d.datasetName, digest: d.datasetDigest || null };
+  });
+}
+
+function modelOrder(args: LoggedModelSearchArgs): ModelOrder[] {
+  return (args.orderBy ?? []).map((o, i) => {
+    const field = `orderBy[${i}]`;
+    if (o.datasetDigest && !o.datasetName) {
+      throw new ValidationError(
+        `${field}.datasetDigest`,
+        'datasetDigest needs datasetName in an order entry',
+      );
+    }
+    return {
+      ident: parseOrderField(o.fieldName, LOGGED_MODEL_VOCABULARY, `${field}.fieldName`),
+      descending: o.ascending === false,
+      dataset: o.datasetName ? { name: o.datasetName, digest: o.datasetDigest || null } : null,
+    };
+  });
+}
 
 /** Search over runs and experiments with MLflow's filter and order grammar. */
 export class SearchService {
@@ -88,5 +142,33 @@ export class SearchService {
       backward: req.backward,
     });
     return this.page<Experiment>(compiled, req);
+  }
+
+  /**
+   * A page of the active logged models of `experimentIds` (MLflow `search_logged_models`).
+   *
+   * @remarks Grammar: clauses joined by AND over attributes (bare or `attributes.`, with MLflow's
+   * aliases), `metrics.`, `params.`, `tags.`. Metric clauses match any row of the metric, scoped
+   * to `datasets` when given (an entry without a digest matches any digest). Order entries are
+   * attributes or `metrics.<name>` (latest row, on the entry's dataset); missing values last;
+   * ties by `creation_timestamp DESC`, then `model_id`. Keyset cursors.
+   * @throws ValidationError for a bad filter, dataset, order entry, experiment id or cursor.
+   */
+  async searchLoggedModels(
+    experimentIds: readonly string[],
+    args: LoggedModelSearchArgs,
+    req: PageRequest<unknown[]>,
+  ): Promise<Connection<LoggedModel>> {
+    const ids = experimentIds.map((id, i) => this.experiments.parseId(id, `experimentIds[${i}]`));
+    const compiled = compileLoggedModelSearch({
+      experimentIds: ids,
+      filter: parseFilter(args.filter, LOGGED_MODEL_VOCABULARY),
+      datasets: datasetScopes(args),
+      order: modelOrder(args),
+      limit: req.limit,
+      cursor: req.cursor,
+      backward: req.backward,
+    });
+    return this.page<LoggedModel>(compiled, req);
   }
 }

@@ -1,0 +1,95 @@
+import type { Db } from '../../shared/db.ts';
+import { ValidationError } from '../../shared/errors.ts';
+import { groupByKeys } from '../../shared/group.ts';
+import { isRunIdShape } from '../../shared/ids.ts';
+import { RunService } from '../runs/run.service.ts';
+import { insertModelOutputs } from './model-links.sql.ts';
+
+/** A model a run produced, at a step (MLflow `ModelOutput`). */
+export interface ModelOutput {
+  runId: string;
+  modelId: string;
+  step: number;
+}
+
+/** A model a run used (MLflow `ModelInput`). */
+export interface ModelInput {
+  runId: string;
+  modelId: string;
+}
+
+/** A metric point linked to a model (MLflow `LoggedModel.data.metrics[]`). */
+export interface ModelMetric {
+  modelId: string;
+  key: string;
+  value: number;
+  timestamp: number;
+  step: number;
+  runId: string;
+  datasetName: string | null;
+  datasetDigest: string | null;
+}
+
+/** Most models per logOutputs call. */
+const MAX_OUTPUTS = 1000;
+
+/** Links between runs and models: outputs, inputs, and the metric rows of each model. */
+export class ModelLinkService {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Records models as outputs of an active run (MLflow `LogOutputs`), all or nothing.
+   *
+   * @remarks The run must exist (RESOURCE_DOES_NOT_EXIST) and be active (INVALID_STATE); every
+   * model must exist and not be deleted (RESOURCE_DOES_NOT_EXIST). Re-logging a (model, step) is a
+   * no-op. At most 1000 per call.
+   */
+  async logOutputs(
+    runId: string,
+    models: readonly { modelId: string; step?: number | null }[],
+  ): Promise<void> {
+    if (!isRunIdShape(runId)) throw new ValidationError('runId', `Invalid run id '${runId}'`);
+    if (models.length > MAX_OUTPUTS) {
+      throw new ValidationError(
+        'models',
+        `At most ${MAX_OUTPUTS} models per request; got ${models.length}.`,
+      );
+    }
+    const outputs = models.map((m) => ({ modelId: m.modelId, step: m.step ?? 0 }));
+    await this.db.transaction(async (sql) => {
+      await RunService.lockActive(sql, runId);
+      await insertModelOutputs(sql, runId, outputs, Date.now());
+    });
+  }
+
+  /** Model outputs of each run, oldest first (one query). */
+  async outputsByRunIds(runIds: readonly string[]): Promise<ModelOutput[][]> {
+    const rows = await this.db.query<ModelOutput>(
+      `select run_id as "runId", model_id as "modelId", step from run_model_outputs
+       where run_id = any($1::text[]) order by run_id, created_time, step, model_id`,
+      [runIds],
+    );
+    return groupByKeys(runIds, rows, (r) => r.runId);
+  }
+
+  /** Model inputs of each run, oldest first (one query). */
+  async inputsByRunIds(runIds: readonly string[]): Promise<ModelInput[][]> {
+    const rows = await this.db.query<ModelInput>(
+      `select run_id as "runId", model_id as "modelId" from run_model_inputs
+       where run_id = any($1::text[]) order by run_id, created_time, model_id`,
+      [runIds],
+    );
+    return groupByKeys(runIds, rows, (r) => r.runId);
+  }
+
+  /** Every metric row of each model, by key, then step, timestamp and logging order (one query). */
+  async metricsByModelIds(modelIds: readonly string[]): Promise<ModelMetric[][]> {
+    const rows = await this.db.query<ModelMetric>(
+      `select model_id as "modelId", key, value, timestamp, step, run_id as "runId",
+         dataset_name as "datasetName", dataset_digest as "datasetDigest"
+       from logged_model_metrics where model_id = any($1::text[]) order by model_id, key, step, timestamp, id`,
+      [modelIds],
+    );
+    return groupByKeys(modelIds, rows, (r) => r.modelId);
+  }
+}
