@@ -17,6 +17,8 @@ import { LiveService } from './modules/subscriptions/live.service.ts';
 import type { LiveSeriesHubs } from './modules/subscriptions/live-series.ts';
 import type { Publisher } from './modules/subscriptions/publisher.ts';
 import type { RunFeeds } from './modules/subscriptions/run-feed.ts';
+import { TraceService } from './modules/traces/trace.service.ts';
+import { TraceReadService } from './modules/traces/trace-read.service.ts';
 import type { Db } from './shared/db.ts';
 
 /** Dependencies every service may take. */
@@ -62,6 +64,8 @@ export function createServices(deps: ServiceDeps) {
   const buckets = new MetricBucketService(deps.db);
   const loggedModels = new LoggedModelService(deps.db, experiments);
   const modelLinks = new ModelLinkService(deps.db);
+  const traces = new TraceService(deps.db, experiments);
+  const traceReads = new TraceReadService(deps.db);
   return {
     experiments,
     runs,
@@ -75,6 +79,8 @@ export function createServices(deps: ServiceDeps) {
     buckets,
     loggedModels,
     modelLinks,
+    traces,
+    traceReads,
   };
 }
 

@@ -11,6 +11,8 @@ import { ExperimentTagSchema } from '../modules/params-tags/experiment-tag.entit
 import { ParamSchema } from '../modules/params-tags/param.entity.ts';
 import { RunTagSchema } from '../modules/params-tags/run-tag.entity.ts';
 import { RunSchema } from '../modules/runs/run.entity.ts';
+import { SpanSchema } from '../modules/traces/span.entity.ts';
+import { TraceInfoSchema } from '../modules/traces/trace.entity.ts';
 import { Migration20261126000000 } from './migrations/Migration20261126000000.ts';
 import { Migration20261126100000 } from './migrations/Migration20261126100000.ts';
 import { Migration20261126200000 } from './migrations/Migration20261126200000.ts';
@@ -19,8 +21,9 @@ import { Migration20261126235000 } from './migrations/Migration20261126235000.ts
 import { Migration20261127000000 } from './migrations/Migration20261127000000.ts';
 import { Migration20261127100000 } from './migrations/Migration20261127100000.ts';
 import { Migration20261127200000 } from './migrations/Migration20261127200000.ts';
+import { Migration20261127300000 } from './migrations/Migration20261127300000.ts';
 
-/** Every entity the ORM manages. Metric segments and summaries, and the run ↔ model edges, are plain tables owned by set-based SQL. */
+/** Every entity the ORM manages. Metric segments and summaries, the run ↔ model edges, and trace metadata and tags are plain tables owned by set-based SQL. */
 export const entities = [
   ExperimentSchema,
   ExperimentTagSchema,
@@ -31,6 +34,8 @@ export const entities = [
   LoggedModelTagSchema,
   LoggedModelParamSchema,
   LoggedModelMetricSchema,
+  TraceInfoSchema,
+  SpanSchema,
 ];
 
 /** Migrations in order; listed explicitly so no file globbing is needed under tsx. */
@@ -43,6 +48,7 @@ export const migrationsList = [
   { name: 'Migration20261127000000', class: Migration20261127000000 },
   { name: 'Migration20261127100000', class: Migration20261127100000 },
   { name: 'Migration20261127200000', class: Migration20261127200000 },
+  { name: 'Migration20261127300000', class: Migration20261127300000 },
 ];
 
 /** Options for connecting MikroORM to `url`; `onQuery` sees every SQL statement (used by tests). */

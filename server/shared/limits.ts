@@ -15,6 +15,14 @@ export const LIMITS = {
   maxLoggedModelNameLength: 500,
   maxModelTypeLength: 500,
   maxIdempotencyKeyLength: 200,
+  /** Request and response previews of a trace (MLflow's OSS client limit; the last 3 become `...`). */
+  maxTracePreviewLength: 1000,
+  /** Spans per logTrace or logSpans call (larger traces arrive in several logSpans batches). */
+  maxSpansPerRequest: 1000,
+  /** Trace ids per deleteTraces call (MLflow's client sends at most 100). */
+  maxTraceIdsPerDelete: 100,
+  /** Largest page of a trace search (MLflow's `max_results` cap). */
+  maxTracePageSize: 500,
   /** Largest page any connection returns. */
   maxPageSize: 1000,
   /** Largest page of a metric history connection. */

@@ -14,6 +14,9 @@ let deletedRun: string;
 const missingRun = 'f'.repeat(32);
 const missingModel = `m-${'f'.repeat(32)}`;
 let model: string;
+let trace: string;
+const missingTrace = `tr-${'f'.repeat(32)}`;
+const rootSpan = '{ spanId: "0123456789abcdef", name: "r", startTimeNs: "1000" }';
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -22,6 +25,10 @@ beforeAll(async () => {
   run = await seedRun(t, exp);
   deletedRun = await seedRun(t, exp);
   model = await seedModel(t, exp);
+  const logged = await t.executeRaw<{ logTrace: { trace: { traceId: string } } }, never>(
+    `mutation { logTrace(input: { experimentId: "${exp}" }) { ... on LogTraceSuccess { trace { traceId } } } }`,
+  );
+  trace = logged.data!.logTrace.trace.traceId;
   await t.executeRaw(`mutation { deleteRun(input: { runId: "${deletedRun}" }) { __typename } }`);
   await t.executeRaw(
     `mutation { deleteExperiment(input: { experimentId: "${deletedExp}" }) { __typename } }`,
@@ -107,6 +114,21 @@ const cases: Case[] = [
     'InvalidStateError',
   ],
   ['logOutputs', () => `{ runId: "bad id", models: [] }`, 'ValidationError'],
+  ['logTrace', () => `{ experimentId: "99999" }`, 'NotFoundError'],
+  ['logTrace', () => `{ experimentId: "${deletedExp}" }`, 'InvalidStateError'],
+  ['logTrace', () => `{ experimentId: "${exp}", state: IN_PROGRESS }`, 'ValidationError'],
+  ['logTrace', () => `{ experimentId: "${exp}", traceId: "${trace}" }`, 'AlreadyExistsError'],
+  ['logSpans', () => `{ traceId: "${missingTrace}", spans: [${rootSpan}] }`, 'NotFoundError'],
+  [
+    'logSpans',
+    () => `{ traceId: "${missingTrace}", experimentId: "${deletedExp}", spans: [${rootSpan}] }`,
+    'InvalidStateError',
+  ],
+  ['logSpans', () => `{ traceId: "${trace}", spans: [] }`, 'ValidationError'],
+  ['setTraceTag', () => `{ traceId: "${missingTrace}", key: "k", value: "v" }`, 'NotFoundError'],
+  ['setTraceTag', () => `{ traceId: "${trace}", key: "", value: "v" }`, 'ValidationError'],
+  ['deleteTraceTag', () => `{ traceId: "${trace}", key: "absent" }`, 'NotFoundError'],
+  ['deleteTraces', () => `{ experimentId: "${exp}" }`, 'ValidationError'],
 ];
 
 describe('mutation error members', () => {

@@ -1,0 +1,64 @@
+import type { KeyValue } from '../params-tags/params-tags.service.ts';
+import type { Span } from './span.entity.ts';
+import type { TraceState } from './trace.entity.ts';
+import { previewOf } from './trace-preview.ts';
+import { SPAN_KEYS } from './trace-rows.sql.ts';
+
+const NS_PER_MS = 1_000_000n;
+
+/** Nanoseconds (decimal string) to whole milliseconds, rounded down. */
+export function nsToMs(ns: string): number {
+  return Number(BigInt(ns) / NS_PER_MS);
+}
+
+/**
+ * The trace state a root span implies once it has ended: ERROR for an ERROR status, otherwise OK.
+ *
+ * @remarks (quirk, decided) Python maps an UNSET root to STATE_UNSPECIFIED, the TypeScript SDK to
+ * OK; we follow the TypeScript SDK, so a trace is never in an unspecified state.
+ */
+export function stateOfRoot(root: Span | null): TraceState | null {
+  if (!root || root.endTimeNs === null) return null;
+  return root.statusCode === 'ERROR' ? 'ERROR' : 'OK';
+}
+
+/** What a batch of spans says about its trace's time window (ms), state and previews. */
+export interface SpanSummary {
+  startMs: number | null;
+  endMs: number | null;
+  rootState: TraceState | null;
+  requestPreview: string | null;
+  responsePreview: string | null;
+  rootName: string | null;
+}
+
+/** Summarises spans: earliest start, latest end, the root's state, previews and name. */
+export function summarise(spans: readonly Span[]): SpanSummary {
+  let start: bigint | null = null;
+  let end: bigint | null = null;
+  for (const s of spans) {
+    const st = BigInt(s.startTimeNs);
+    if (start === null || st < start) start = st;
+    if (s.endTimeNs !== null) {
+      const en = BigInt(s.endTimeNs);
+      if (end === null || en > end) end = en;
+    }
+  }
+  const root = spans.find((s) => s.parentSpanId === null) ?? null;
+  const attr = (key: string) => (root && key in root.attributes ? root.attributes[key] : undefined);
+  const inputs = attr(SPAN_KEYS.inputs);
+  const outputs = attr(SPAN_KEYS.outputs);
+  return {
+    startMs: start === null ? null : Number(start / NS_PER_MS),
+    endMs: end === null ? null : Number(end / NS_PER_MS),
+    rootState: stateOfRoot(root),
+    requestPreview: inputs === undefined ? null : previewOf(inputs, 'user'),
+    responsePreview: outputs === undefined ? null : previewOf(outputs, 'assistant'),
+    rootName: root?.name ?? null,
+  };
+}
+
+/** Keys and values of `list` as two parallel arrays, for `unnest`. */
+export function columns(list: readonly KeyValue[]): [string[], string[]] {
+  return [list.map((kv) => kv.key), list.map((kv) => kv.value)];
+}
