@@ -7,7 +7,7 @@
  */
 
 /** What an identifier refers to, after its prefix alias is resolved. */
-export type EntityKind = 'attribute' | 'metric' | 'param' | 'tag' | 'dataset';
+export type EntityKind = 'attribute' | 'metric' | 'param' | 'tag' | 'dataset' | 'metadata' | 'span';
 
 /**
  * A per-(run, key) metric aggregate usable in place of the latest value: `min(metrics.loss)`.
@@ -38,8 +38,8 @@ export interface Identifier {
   text: string;
 }
 
-/** Comparison operators; `<>` is read as `!=`. */
-export type Comparator = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'LIKE' | 'ILIKE';
+/** Comparison operators; `<>` is read as `!=`; RLIKE is a POSIX regular-expression match. */
+export type Comparator = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'LIKE' | 'ILIKE' | 'RLIKE';
 
 /** A literal on the right-hand side of a comparison. */
 export type Literal =

@@ -12,7 +12,15 @@ import { SUMMARY_FUNCTIONS } from './filter-ast.ts';
 import { syntaxError, type Token, tokenize } from './filter-lexer.ts';
 
 /** How a value of an identifier is typed, which decides the comparators it allows. */
-export type ValueType = 'number' | 'string' | 'nullable-string' | 'id' | 'dataset';
+export type ValueType =
+  | 'number'
+  | 'string'
+  | 'nullable-string'
+  | 'id'
+  | 'dataset'
+  | 'trace-string'
+  | 'trace-key'
+  | 'text';
 
 /** What one searchable entity accepts: prefixes, attribute names, types, orderable identifiers. */
 export interface Vocabulary {
@@ -38,6 +46,9 @@ const COMPARATORS: Record<ValueType, readonly string[]> = {
   'nullable-string': ['=', '!=', 'LIKE', 'ILIKE', 'IS NULL', 'IS NOT NULL'],
   id: ['=', '!=', 'LIKE', 'ILIKE', 'IN', 'NOT IN'],
   dataset: ['=', '!=', 'LIKE', 'ILIKE', 'IN', 'NOT IN'],
+  'trace-string': ['=', '!=', 'IN', 'NOT IN', 'LIKE', 'ILIKE', 'RLIKE'],
+  'trace-key': ['=', '!=', 'LIKE', 'ILIKE', 'RLIKE', 'IS NULL', 'IS NOT NULL'],
+  text: ['LIKE', 'ILIKE'],
 };
 
 class Parser {
@@ -153,7 +164,7 @@ class Parser {
     }
     let op: Comparator;
     if (t.kind === 'op') op = t.text as Comparator;
-    else if (this.isWord(t, 'LIKE', 'ILIKE')) op = t.text.toUpperCase() as Comparator;
+    else if (this.isWord(t, 'LIKE', 'ILIKE', 'RLIKE')) op = t.text.toUpperCase() as Comparator;
     else this.fail(t, `expected a comparator after ${ident.text}, found ${this.describe(t)}`);
     allow(op);
     const value = this.literal(type, ident);
@@ -227,13 +238,13 @@ class Parser {
     }
     let key = t.text.slice(dot + 1);
     let text = t.text;
-    if (key === '') {
-      const q = this.peek();
-      if ((q.kind !== 'backquoted' && q.kind !== 'dquoted') || !q.glued) {
-        this.fail(q, `expected a key after '${t.text}'`);
-      }
+    // `tags.` or `span.attributes.` followed by a glued quoted key: the quoted part ends the key
+    const q = this.peek();
+    const quotedNext = (q.kind === 'backquoted' || q.kind === 'dquoted') && q.glued;
+    if (key === '' || (key.endsWith('.') && quotedNext)) {
+      if (!quotedNext) this.fail(q, `expected a key after '${t.text}'`);
       this.next();
-      key = q.text;
+      key += q.text;
       text = `${t.text}\`${q.text}\``;
     }
     if (key === '') this.fail(t, `empty key in ${text}`);

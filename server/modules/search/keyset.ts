@@ -26,7 +26,7 @@ export class Params {
 
 /**
  * `lhs op value` with the value bound; LIKE/ILIKE get `escape ''` because MLflow does no escape
- * processing (`\` is an ordinary character).
+ * processing (`\` is an ordinary character); RLIKE is PostgreSQL's `~`.
  */
 export function compareSql(
   lhs: string,
@@ -37,6 +37,7 @@ export function compareSql(
 ): string {
   const v = params.add(value, cast);
   if (op === 'LIKE' || op === 'ILIKE') return `${lhs} ${op.toLowerCase()} ${v} escape ''`;
+  if (op === 'RLIKE') return `${lhs} ~ ${v}`;
   return `${lhs} ${op} ${v}`;
 }
 

@@ -133,3 +133,82 @@ export const LOGGED_MODEL_VOCABULARY: Vocabulary = {
       ? null
       : `only attributes and metrics.<name> can be ordered by, not ${ident.text}`,
 };
+
+/** Trace attributes (canonical names) and their value types; `experiment_id` is order-only. */
+export const TRACE_ATTRIBUTE_TYPES: Record<string, ValueType> = {
+  timestamp_ms: 'number',
+  execution_time_ms: 'number',
+  end_time_ms: 'number',
+  status: 'trace-string',
+  request_id: 'trace-string',
+  client_request_id: 'trace-string',
+  name: 'trace-string',
+  run_id: 'trace-string',
+  text: 'text',
+  experiment_id: 'number',
+};
+
+const TRACE_ORDERABLE = new Set([
+  'experiment_id',
+  'timestamp_ms',
+  'execution_time_ms',
+  'end_time_ms',
+  'status',
+  'request_id',
+  'name',
+  'run_id',
+]);
+
+const SPAN_KEYS = ['name', 'type', 'status', 'content'];
+
+/**
+ * The trace search vocabulary (MLflow's `search_traces`): attributes (bare, `attribute.`,
+ * `attributes.`, `trace.`), `tag.`/`tags.`, `metadata.`/`request_metadata.`, and `span.name`,
+ * `span.type`, `span.status`, `span.attributes.<key>`, `span.content`.
+ *
+ * @remarks Numbers take `= != < <= > >=`; string attributes and span fields `= != IN NOT IN LIKE
+ * ILIKE RLIKE`; tags and metadata `= != LIKE ILIKE RLIKE IS NULL IS NOT NULL`; `text` and
+ * `span.content` `LIKE ILIKE`. Attributes, tags and metadata can be ordered by, spans cannot.
+ */
+export const TRACE_VOCABULARY: Vocabulary = {
+  prefixes: {
+    attribute: 'attribute',
+    attributes: 'attribute',
+    trace: 'attribute',
+    tag: 'tag',
+    tags: 'tag',
+    metadata: 'metadata',
+    request_metadata: 'metadata',
+    span: 'span',
+  },
+  attributes: {
+    ...Object.fromEntries(Object.keys(TRACE_ATTRIBUTE_TYPES).map((k) => [k, k])),
+    timestamp: 'timestamp_ms',
+    execution_time: 'execution_time_ms',
+    end_time: 'end_time_ms',
+  },
+  datasetKeys: [],
+  summaries: false,
+  typeOf: (ident) => {
+    if (ident.kind === 'attribute') return TRACE_ATTRIBUTE_TYPES[ident.key] ?? 'trace-string';
+    if (ident.kind === 'span') return ident.key === 'content' ? 'text' : 'trace-string';
+    return 'trace-key';
+  },
+  filterError: (ident) => {
+    if (ident.kind === 'attribute' && ident.key === 'experiment_id')
+      return 'experiment_id cannot be filtered on; it can only be ordered by';
+    if (
+      ident.kind === 'span' &&
+      !SPAN_KEYS.includes(ident.key) &&
+      !(ident.key.startsWith('attributes.') && ident.key.length > 'attributes.'.length)
+    ) {
+      return `unknown span field '${ident.key}' (expected one of: ${SPAN_KEYS.join(', ')}, attributes.<key>)`;
+    }
+    return null;
+  },
+  orderError: (ident) => {
+    if (ident.kind === 'tag' || ident.kind === 'metadata') return null;
+    if (ident.kind === 'attribute' && TRACE_ORDERABLE.has(ident.key)) return null;
+    return `only ${[...TRACE_ORDERABLE].join(', ')}, tags.<key> and metadata.<key> can be ordered by, not ${ident.text}`;
+  },
+};
