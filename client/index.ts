@@ -4,6 +4,7 @@ import * as loggedModelOperations from './operations/logged-models.ts';
 import * as metricOperations from './operations/metrics.ts';
 import * as resultHelpers from './operations/result.ts';
 import * as runOperations from './operations/runs.ts';
+import * as traceOperations from './operations/traces.ts';
 
 export type { ArtifactInfo, UploadedArtifact } from './artifacts.ts';
 export type { TrackingClientOptions } from './client.ts';
@@ -56,6 +57,7 @@ export {
   getExperimentByName,
   setExperiment,
 } from './fluent/experiments.ts';
+export type { EndSpanOptions, LiveSpan } from './fluent/live-span.ts';
 export type {
   LoggedModel,
   LoggedModelOptions,
@@ -91,12 +93,32 @@ export { getRun, runsToTable, searchExperiments, searchRuns } from './fluent/que
 export type { StartRunOptions } from './fluent/runs.ts';
 export { activeRun, endRun, lastActiveRun, startRun, withRun } from './fluent/runs.ts';
 export { TAGS as SYSTEM_TAGS } from './fluent/system-tags.ts';
+export type { SearchTracesOptions } from './fluent/traces.ts';
+export {
+  deleteTraces,
+  deleteTraceTag,
+  getTrace,
+  searchTraces,
+  setTraceTag,
+} from './fluent/traces.ts';
+export type { SpanOptions, UpdateTraceOptions } from './fluent/tracing.ts';
+export {
+  flushTraces,
+  getCurrentActiveSpan,
+  getLastActiveTraceId,
+  startSpan,
+  TRACE_METADATA,
+  trace,
+  updateCurrentTrace,
+  withSpan,
+} from './fluent/tracing.ts';
 export type { Experiment as ExperimentData, Page, PageArgs } from './operations/experiments.ts';
 export type { BatchAck } from './operations/log-batch.ts';
 export type { LoggedModelData, LoggedModelWithMetrics } from './operations/logged-models.ts';
 export type { MetricPoint, MetricSummary } from './operations/metrics.ts';
 export type { OpResult } from './operations/result.ts';
 export type { RunData, RunInfo } from './operations/runs.ts';
+export type { TraceData, TraceInfoData } from './operations/traces.ts';
 export type { RunTarget, TransferOptions, TransferProgress } from './transfer.ts';
 export { ArtifactError } from './transfer.ts';
 
@@ -106,7 +128,9 @@ export { ArtifactError } from './transfer.ts';
  * `listExperimentRuns`, `createRun`, `updateRun`, `deleteRunTag`, `getRun`, `logBatch`,
  * `getMetricHistory`, `getMetricSummaries`, the logged-model operations (`createLoggedModel`,
  * `finalizeLoggedModel`, `getLoggedModel`, `searchLoggedModelsPage`, `logOutputs`,
- * `logRunInputs`...), plus `send`, `settle` and `unwrap`.
+ * `logRunInputs`...), the trace operations (`logTrace`, `logSpans`, `getTrace`,
+ * `searchTracesPage`, `setTraceTag`, `deleteTraceTag`, `deleteTraces`), plus `send`, `settle` and
+ * `unwrap`.
  */
 export const operations = {
   ...experimentOperations,
@@ -114,6 +138,7 @@ export const operations = {
   ...logBatchOperations,
   ...metricOperations,
   ...loggedModelOperations,
+  ...traceOperations,
   ...resultHelpers,
 };
 export type { MetricsUpdate, RunUpdate, WatchOptions } from './watch.ts';

@@ -48,6 +48,15 @@ type Documents = {
     "\n  query WatchRunHead($runId: String!) {\n    run(runId: $runId) {\n      lastSeq\n    }\n  }\n": typeof types.WatchRunHeadDocument,
     "\n  subscription WatchMetrics($runId: String!, $keys: [String!], $afterSeq: SafeInt) {\n    metricsLogged(runId: $runId, keys: $keys, afterSeq: $afterSeq) {\n      runId\n      seq\n      fromSeq\n      committedAt\n      replayed\n      metrics {\n        key\n        steps\n        timestamps\n        values\n      }\n    }\n  }\n": typeof types.WatchMetricsDocument,
     "\n  subscription WatchRun($runId: String!) {\n    runEvents(runId: $runId) {\n      kind\n      runId\n      experimentId\n      seq\n      committedAt\n      status\n      endTime\n      name\n      lifecycleStage\n      params {\n        key\n        value\n      }\n      tags {\n        key\n        value\n      }\n      tagKey\n    }\n  }\n": typeof types.WatchRunDocument,
+    "\n  fragment ClientSpanFields on Span {\n    traceId\n    spanId\n    parentSpanId\n    name\n    spanType\n    startTimeNs\n    endTimeNs\n    statusCode\n    statusMessage\n    inputs\n    outputs\n    attributes { key value }\n    events { name timeNs attributes { key value } }\n  }\n": typeof types.ClientSpanFieldsFragmentDoc,
+    "\n  fragment ClientTraceFields on Trace {\n    traceId\n    experimentId\n    clientRequestId\n    requestTime\n    executionDuration\n    state\n    requestPreview\n    responsePreview\n    metadata { key value }\n    tags { key value }\n  }\n": typeof types.ClientTraceFieldsFragmentDoc,
+    "\n  mutation ClientLogTrace($input: LogTraceInput!) {\n    logTrace(input: $input) {\n      __typename\n      ... on LogTraceSuccess { trace { traceId } }\n      ...ClientErrorFields\n    }\n  }\n": typeof types.ClientLogTraceDocument,
+    "\n  mutation ClientLogSpans($input: LogSpansInput!) {\n    logSpans(input: $input) {\n      __typename\n      ... on LogSpansSuccess { trace { traceId } }\n      ...ClientErrorFields\n    }\n  }\n": typeof types.ClientLogSpansDocument,
+    "\n  query ClientTrace($traceId: String!) {\n    trace(traceId: $traceId) { ...ClientTraceFields spans { ...ClientSpanFields } }\n  }\n": typeof types.ClientTraceDocument,
+    "\n  query ClientSearchTraces(\n    $experimentIds: [String!]!\n    $filter: String\n    $orderBy: [String!]\n    $first: Int\n    $after: String\n  ) {\n    searchTraces(\n      experimentIds: $experimentIds\n      filter: $filter\n      orderBy: $orderBy\n      first: $first\n      after: $after\n    ) {\n      edges { node { ...ClientTraceFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.ClientSearchTracesDocument,
+    "\n  mutation ClientSetTraceTag($input: SetTraceTagInput!) {\n    setTraceTag(input: $input) {\n      __typename\n      ... on SetTraceTagSuccess { trace { traceId } }\n      ...ClientErrorFields\n    }\n  }\n": typeof types.ClientSetTraceTagDocument,
+    "\n  mutation ClientDeleteTraceTag($input: DeleteTraceTagInput!) {\n    deleteTraceTag(input: $input) {\n      __typename\n      ... on DeleteTraceTagSuccess { trace { traceId } }\n      ...ClientErrorFields\n    }\n  }\n": typeof types.ClientDeleteTraceTagDocument,
+    "\n  mutation ClientDeleteTraces($input: DeleteTracesInput!) {\n    deleteTraces(input: $input) {\n      __typename\n      ... on DeleteTracesSuccess { tracesDeleted }\n      ...ClientErrorFields\n    }\n  }\n": typeof types.ClientDeleteTracesDocument,
 };
 const documents: Documents = {
     "\n  query ClientRunArtifacts($runId: String!, $path: String, $after: String) {\n    run(runId: $runId) {\n      artifactUri\n      artifacts(path: $path, first: 1000, after: $after) {\n        edges { node { path isDir fileSize sha256 } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.ClientRunArtifactsDocument,
@@ -84,6 +93,15 @@ const documents: Documents = {
     "\n  query WatchRunHead($runId: String!) {\n    run(runId: $runId) {\n      lastSeq\n    }\n  }\n": types.WatchRunHeadDocument,
     "\n  subscription WatchMetrics($runId: String!, $keys: [String!], $afterSeq: SafeInt) {\n    metricsLogged(runId: $runId, keys: $keys, afterSeq: $afterSeq) {\n      runId\n      seq\n      fromSeq\n      committedAt\n      replayed\n      metrics {\n        key\n        steps\n        timestamps\n        values\n      }\n    }\n  }\n": types.WatchMetricsDocument,
     "\n  subscription WatchRun($runId: String!) {\n    runEvents(runId: $runId) {\n      kind\n      runId\n      experimentId\n      seq\n      committedAt\n      status\n      endTime\n      name\n      lifecycleStage\n      params {\n        key\n        value\n      }\n      tags {\n        key\n        value\n      }\n      tagKey\n    }\n  }\n": types.WatchRunDocument,
+    "\n  fragment ClientSpanFields on Span {\n    traceId\n    spanId\n    parentSpanId\n    name\n    spanType\n    startTimeNs\n    endTimeNs\n    statusCode\n    statusMessage\n    inputs\n    outputs\n    attributes { key value }\n    events { name timeNs attributes { key value } }\n  }\n": types.ClientSpanFieldsFragmentDoc,
+    "\n  fragment ClientTraceFields on Trace {\n    traceId\n    experimentId\n    clientRequestId\n    requestTime\n    executionDuration\n    state\n    requestPreview\n    responsePreview\n    metadata { key value }\n    tags { key value }\n  }\n": types.ClientTraceFieldsFragmentDoc,
+    "\n  mutation ClientLogTrace($input: LogTraceInput!) {\n    logTrace(input: $input) {\n      __typename\n      ... on LogTraceSuccess { trace { traceId } }\n      ...ClientErrorFields\n    }\n  }\n": types.ClientLogTraceDocument,
+    "\n  mutation ClientLogSpans($input: LogSpansInput!) {\n    logSpans(input: $input) {\n      __typename\n      ... on LogSpansSuccess { trace { traceId } }\n      ...ClientErrorFields\n    }\n  }\n": types.ClientLogSpansDocument,
+    "\n  query ClientTrace($traceId: String!) {\n    trace(traceId: $traceId) { ...ClientTraceFields spans { ...ClientSpanFields } }\n  }\n": types.ClientTraceDocument,
+    "\n  query ClientSearchTraces(\n    $experimentIds: [String!]!\n    $filter: String\n    $orderBy: [String!]\n    $first: Int\n    $after: String\n  ) {\n    searchTraces(\n      experimentIds: $experimentIds\n      filter: $filter\n      orderBy: $orderBy\n      first: $first\n      after: $after\n    ) {\n      edges { node { ...ClientTraceFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.ClientSearchTracesDocument,
+    "\n  mutation ClientSetTraceTag($input: SetTraceTagInput!) {\n    setTraceTag(input: $input) {\n      __typename\n      ... on SetTraceTagSuccess { trace { traceId } }\n      ...ClientErrorFields\n    }\n  }\n": types.ClientSetTraceTagDocument,
+    "\n  mutation ClientDeleteTraceTag($input: DeleteTraceTagInput!) {\n    deleteTraceTag(input: $input) {\n      __typename\n      ... on DeleteTraceTagSuccess { trace { traceId } }\n      ...ClientErrorFields\n    }\n  }\n": types.ClientDeleteTraceTagDocument,
+    "\n  mutation ClientDeleteTraces($input: DeleteTracesInput!) {\n    deleteTraces(input: $input) {\n      __typename\n      ... on DeleteTracesSuccess { tracesDeleted }\n      ...ClientErrorFields\n    }\n  }\n": types.ClientDeleteTracesDocument,
 };
 
 /**
@@ -236,6 +254,42 @@ export function graphql(source: "\n  subscription WatchMetrics($runId: String!, 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription WatchRun($runId: String!) {\n    runEvents(runId: $runId) {\n      kind\n      runId\n      experimentId\n      seq\n      committedAt\n      status\n      endTime\n      name\n      lifecycleStage\n      params {\n        key\n        value\n      }\n      tags {\n        key\n        value\n      }\n      tagKey\n    }\n  }\n"): (typeof documents)["\n  subscription WatchRun($runId: String!) {\n    runEvents(runId: $runId) {\n      kind\n      runId\n      experimentId\n      seq\n      committedAt\n      status\n      endTime\n      name\n      lifecycleStage\n      params {\n        key\n        value\n      }\n      tags {\n        key\n        value\n      }\n      tagKey\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ClientSpanFields on Span {\n    traceId\n    spanId\n    parentSpanId\n    name\n    spanType\n    startTimeNs\n    endTimeNs\n    statusCode\n    statusMessage\n    inputs\n    outputs\n    attributes { key value }\n    events { name timeNs attributes { key value } }\n  }\n"): (typeof documents)["\n  fragment ClientSpanFields on Span {\n    traceId\n    spanId\n    parentSpanId\n    name\n    spanType\n    startTimeNs\n    endTimeNs\n    statusCode\n    statusMessage\n    inputs\n    outputs\n    attributes { key value }\n    events { name timeNs attributes { key value } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ClientTraceFields on Trace {\n    traceId\n    experimentId\n    clientRequestId\n    requestTime\n    executionDuration\n    state\n    requestPreview\n    responsePreview\n    metadata { key value }\n    tags { key value }\n  }\n"): (typeof documents)["\n  fragment ClientTraceFields on Trace {\n    traceId\n    experimentId\n    clientRequestId\n    requestTime\n    executionDuration\n    state\n    requestPreview\n    responsePreview\n    metadata { key value }\n    tags { key value }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClientLogTrace($input: LogTraceInput!) {\n    logTrace(input: $input) {\n      __typename\n      ... on LogTraceSuccess { trace { traceId } }\n      ...ClientErrorFields\n    }\n  }\n"): (typeof documents)["\n  mutation ClientLogTrace($input: LogTraceInput!) {\n    logTrace(input: $input) {\n      __typename\n      ... on LogTraceSuccess { trace { traceId } }\n      ...ClientErrorFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClientLogSpans($input: LogSpansInput!) {\n    logSpans(input: $input) {\n      __typename\n      ... on LogSpansSuccess { trace { traceId } }\n      ...ClientErrorFields\n    }\n  }\n"): (typeof documents)["\n  mutation ClientLogSpans($input: LogSpansInput!) {\n    logSpans(input: $input) {\n      __typename\n      ... on LogSpansSuccess { trace { traceId } }\n      ...ClientErrorFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientTrace($traceId: String!) {\n    trace(traceId: $traceId) { ...ClientTraceFields spans { ...ClientSpanFields } }\n  }\n"): (typeof documents)["\n  query ClientTrace($traceId: String!) {\n    trace(traceId: $traceId) { ...ClientTraceFields spans { ...ClientSpanFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientSearchTraces(\n    $experimentIds: [String!]!\n    $filter: String\n    $orderBy: [String!]\n    $first: Int\n    $after: String\n  ) {\n    searchTraces(\n      experimentIds: $experimentIds\n      filter: $filter\n      orderBy: $orderBy\n      first: $first\n      after: $after\n    ) {\n      edges { node { ...ClientTraceFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query ClientSearchTraces(\n    $experimentIds: [String!]!\n    $filter: String\n    $orderBy: [String!]\n    $first: Int\n    $after: String\n  ) {\n    searchTraces(\n      experimentIds: $experimentIds\n      filter: $filter\n      orderBy: $orderBy\n      first: $first\n      after: $after\n    ) {\n      edges { node { ...ClientTraceFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClientSetTraceTag($input: SetTraceTagInput!) {\n    setTraceTag(input: $input) {\n      __typename\n      ... on SetTraceTagSuccess { trace { traceId } }\n      ...ClientErrorFields\n    }\n  }\n"): (typeof documents)["\n  mutation ClientSetTraceTag($input: SetTraceTagInput!) {\n    setTraceTag(input: $input) {\n      __typename\n      ... on SetTraceTagSuccess { trace { traceId } }\n      ...ClientErrorFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClientDeleteTraceTag($input: DeleteTraceTagInput!) {\n    deleteTraceTag(input: $input) {\n      __typename\n      ... on DeleteTraceTagSuccess { trace { traceId } }\n      ...ClientErrorFields\n    }\n  }\n"): (typeof documents)["\n  mutation ClientDeleteTraceTag($input: DeleteTraceTagInput!) {\n    deleteTraceTag(input: $input) {\n      __typename\n      ... on DeleteTraceTagSuccess { trace { traceId } }\n      ...ClientErrorFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClientDeleteTraces($input: DeleteTracesInput!) {\n    deleteTraces(input: $input) {\n      __typename\n      ... on DeleteTracesSuccess { tracesDeleted }\n      ...ClientErrorFields\n    }\n  }\n"): (typeof documents)["\n  mutation ClientDeleteTraces($input: DeleteTracesInput!) {\n    deleteTraces(input: $input) {\n      __typename\n      ... on DeleteTracesSuccess { tracesDeleted }\n      ...ClientErrorFields\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
