@@ -1,13 +1,12 @@
 import type { Clause } from './filter-ast.ts';
 import {
-  afterSql,
+  type CompiledSearch,
   compareSql,
-  orderBySql,
+  keysetPage,
   Params,
   type SearchPageQuery,
   type SortKey,
 } from './keyset.ts';
-import type { CompiledSearch } from './run-search.sql.ts';
 
 /** What an experiment search selects: lifecycle stages, filter, order and the page. */
 export type ExperimentSearchQuery = SearchPageQuery;
@@ -56,11 +55,5 @@ export function compileExperimentSearch(q: ExperimentSearchQuery): CompiledSearc
   if (!order.some((k) => k.expr === 'e.id')) {
     order.push({ expr: 'e.id', cast: 'int8', desc: false, nullable: false });
   }
-  if (q.cursor) where.push(afterSql(order, q.cursor, q.backward, params));
-  const select = order.map((k, i) => `${k.expr} as s${i}`).join(', ');
-  const text = `select ${SELECT}, ${select} from experiments e
-where ${where.join(' and ')}
-order by ${orderBySql(order, q.backward)}
-limit ${params.add(q.limit + 1, 'int8')}`;
-  return { text, values: params.values, keys: order };
+  return keysetPage(SELECT, 'experiments e', where, order, q, params);
 }

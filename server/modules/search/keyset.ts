@@ -91,6 +91,38 @@ export function afterSql(
   return rest;
 }
 
+/** A compiled search: SQL text, its bound values, and the sort keys selected as `s0..sN`. */
+export interface CompiledSearch {
+  text: string;
+  values: unknown[];
+  keys: SortKey[];
+}
+
+/**
+ * The statement of one keyset page: `columns` and the sort keys (as `s0..sN`, for cursors) from
+ * `from`, filtered by `where` and positioned after `page.cursor`, in the keys' order, one row past
+ * the page (which tells whether another page follows).
+ */
+export function keysetPage(
+  columns: string,
+  from: string,
+  where: string[],
+  keys: SortKey[],
+  page: Pick<SearchPageQuery, 'cursor' | 'backward' | 'limit'>,
+  params: Params,
+): CompiledSearch {
+  const conditions = page.cursor
+    ? [...where, afterSql(keys, page.cursor, page.backward, params)]
+    : where;
+  const select = keys.map((k, i) => `${k.expr} as s${i}`).join(', ');
+  const text = `select ${columns}, ${select}
+from ${from}
+where ${conditions.length > 0 ? conditions.join('\n  and ') : 'true'}
+order by ${orderBySql(keys, page.backward)}
+limit ${params.add(page.limit + 1, 'int8')}`;
+  return { text, values: params.values, keys };
+}
+
 /** Makes a sort-key row value JSON-safe (±Infinity as strings). */
 export function cursorValue(v: unknown): unknown {
   if (typeof v === 'number' && !Number.isFinite(v)) return v > 0 ? 'Infinity' : '-Infinity';

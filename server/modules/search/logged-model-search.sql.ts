@@ -2,15 +2,14 @@ import { ValidationError } from '../../shared/errors.ts';
 import { MODEL_COLUMNS } from '../logged-models/model-rows.sql.ts';
 import type { Clause, Identifier } from './filter-ast.ts';
 import {
-  afterSql,
+  type CompiledSearch,
   compareSql,
-  orderBySql,
+  keysetPage,
   Params,
   type SearchPageQuery,
   type SortCast,
   type SortKey,
 } from './keyset.ts';
-import type { CompiledSearch } from './run-search.sql.ts';
 
 /** A dataset that scopes metric clauses: a name, and optionally a digest (absent = any digest). */
 export interface DatasetScope {
@@ -219,13 +218,12 @@ export function compileLoggedModelSearch(q: LoggedModelSearchQuery): CompiledSea
     `m.lifecycle_stage = 'active'`,
     ...c.where,
   ];
-  if (q.cursor) where.push(afterSql(keys, q.cursor, q.backward, c.params));
-  const select = keys.map((k, i) => `${k.expr} as s${i}`).join(', ');
-  const text = `select ${QUALIFIED_COLUMNS}, ${select}
-from logged_models m
-${c.joins.join('\n')}
-where ${where.join('\n  and ')}
-order by ${orderBySql(keys, q.backward)}
-limit ${c.params.add(q.limit + 1, 'int8')}`;
-  return { text, values: c.params.values, keys };
+  return keysetPage(
+    QUALIFIED_COLUMNS,
+    ['logged_models m', ...c.joins].join('\n'),
+    where,
+    keys,
+    q,
+    c.params,
+  );
 }

@@ -3,20 +3,13 @@ import { type DatasetClause, datasetFilterSql } from '../datasets/dataset-filter
 import { RUN_COLUMNS } from '../runs/run.service.ts';
 import type { Clause, CompareClause, Identifier, OrderClause } from './filter-ast.ts';
 import {
-  afterSql,
+  type CompiledSearch,
   compareSql,
-  orderBySql,
+  keysetPage,
   Params,
   type SearchPageQuery,
   type SortKey,
 } from './keyset.ts';
-
-/** A compiled run search: SQL text, its bound values, and the sort keys selected as `s0..sN`. */
-export interface CompiledSearch {
-  text: string;
-  values: unknown[];
-  keys: SortKey[];
-}
 
 /** What a run search selects: experiments, then lifecycle stages, filter, order and the page. */
 export interface RunSearchQuery extends SearchPageQuery {
@@ -202,14 +195,5 @@ export function compileRunSearch(q: RunSearchQuery): CompiledSearch {
     `r.lifecycle_stage = any(${c.params.add(q.stages, 'text[]')})`,
     ...c.whereSql(),
   ];
-  if (q.cursor) where.push(afterSql(keys, q.cursor, q.backward, c.params));
-  const joins = c.joinSql();
-  const select = keys.map((k, i) => `${k.expr} as s${i}`).join(', ');
-  const text = `select ${QUALIFIED_RUN_COLUMNS}, ${select}
-from runs r
-${joins}
-where ${where.join('\n  and ')}
-order by ${orderBySql(keys, q.backward)}
-limit ${c.params.add(q.limit + 1, 'int8')}`;
-  return { text, values: c.params.values, keys };
+  return keysetPage(QUALIFIED_RUN_COLUMNS, `runs r\n${c.joinSql()}`, where, keys, q, c.params);
 }

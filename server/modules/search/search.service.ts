@@ -12,13 +12,12 @@ import type { Run } from '../runs/run.entity.ts';
 import type { TraceInfo } from '../traces/trace.entity.ts';
 import { compileExperimentSearch } from './experiment-search.sql.ts';
 import { parseFilter, parseOrderBy, parseOrderField } from './filter-parser.ts';
-import { checkCursor, cursorValue } from './keyset.ts';
+import { type CompiledSearch, checkCursor, cursorValue } from './keyset.ts';
 import {
   compileLoggedModelSearch,
   type DatasetScope,
   type ModelOrder,
 } from './logged-model-search.sql.ts';
-import type { CompiledSearch } from './run-search.sql.ts';
 import { compileRunSearch } from './run-search.sql.ts';
 import {
   EXPERIMENT_VOCABULARY,

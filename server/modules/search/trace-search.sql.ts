@@ -3,6 +3,7 @@ import { TRACE_COLUMNS, TRACE_KEYS } from '../traces/trace-rows.sql.ts';
 import type { Clause, OrderClause } from './filter-ast.ts';
 import {
   afterSql,
+  type CompiledSearch,
   compareSql,
   orderBySql,
   Params,
@@ -10,7 +11,6 @@ import {
   type SortCast,
   type SortKey,
 } from './keyset.ts';
-import type { CompiledSearch } from './run-search.sql.ts';
 
 /** A metadata entry every result must have (how models and runs link their traces). */
 export interface MetadataLink {
