@@ -14,6 +14,7 @@ import { Publisher } from './modules/subscriptions/publisher.ts';
 import { RunFeeds } from './modules/subscriptions/run-feed.ts';
 import { useSharedEventExecution } from './modules/subscriptions/shared-execution.ts';
 import { useSsePush } from './modules/subscriptions/sse-push.ts';
+import { createOtlpHandler, isOtlpTracesRequest } from './modules/traces/otlp.routes.ts';
 import { useReadiness } from './plugins/use-readiness.ts';
 import { schema } from './schema.ts';
 import { createServices } from './services.ts';
@@ -25,9 +26,10 @@ export interface App {
   yoga: YogaServerInstance<Record<string, unknown>, Context>;
   orm: MikroORM;
   /**
-   * The Node request listener to serve: the streaming artifact routes (`/artifacts/...`), then yoga.
+   * The Node request listener to serve: the streaming artifact routes (`/artifacts/...`), OTLP
+   * trace ingest (`POST /v1/traces`), then yoga.
    *
-   * @remarks Artifacts bypass yoga, which would buffer bodies in memory.
+   * @remarks Artifacts bypass yoga, which would buffer bodies in memory; OTLP is not GraphQL.
    */
   handler(req: IncomingMessage, res: ServerResponse): void;
   bus: EventBus;
@@ -109,11 +111,13 @@ export async function createApp(
     ],
   });
   const artifacts = createArtifactHandler(deps);
+  const otlp = createOtlpHandler(deps);
   return {
     yoga,
     orm,
     handler: (req, res) => {
       if (req.url?.startsWith(ARTIFACTS_PREFIX)) void artifacts(req, res);
+      else if (isOtlpTracesRequest(req.url)) void otlp(req, res);
       else yoga(req, res);
     },
     bus,

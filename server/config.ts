@@ -19,6 +19,11 @@ const EnvSchema = z.object({
   AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
   AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   TRACKQL_ARTIFACT_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).optional(),
+  TRACKQL_OTLP_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(16 * 1024 ** 2),
   TRACKQL_REDIS_PREFIX: z.string().default('trackql:'),
   TRACKQL_SUB_MAX_BUFFERED_POINTS: z.coerce.number().int().min(1000).default(100_000),
   TRACKQL_SUB_MAX_BUFFERED_EVENTS: z.coerce.number().int().min(10).default(5_000),
@@ -46,6 +51,8 @@ export interface Config {
   s3: S3Config;
   /** Largest artifact accepted by one upload, in bytes. */
   artifactMaxUploadBytes: number;
+  /** Largest OTLP export accepted by `POST /v1/traces`, in bytes after inflating. */
+  otlpMaxBodyBytes: number;
   /** Prefix of the Redis channels, so deployments can share a Redis. */
   redisPrefix: string;
   subscriptions: SubscriptionLimits;
@@ -121,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           : undefined,
     },
     artifactMaxUploadBytes: e.TRACKQL_ARTIFACT_MAX_UPLOAD_BYTES ?? 64 * 1024 ** 3,
+    otlpMaxBodyBytes: e.TRACKQL_OTLP_MAX_BODY_BYTES,
     redisPrefix: e.TRACKQL_REDIS_PREFIX,
     subscriptions: {
       maxBufferedPoints: e.TRACKQL_SUB_MAX_BUFFERED_POINTS,

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { type AppDeps, createContext } from '../../context.ts';
-import { DomainError, type ErrorCode, ValidationError } from '../../shared/errors.ts';
+import { DomainError, ValidationError } from '../../shared/errors.ts';
+import { HTTP_STATUS, sendJson } from '../../shared/http-json.ts';
 import { isRunIdShape } from '../../shared/ids.ts';
 import type { ArtifactService } from './artifact.service.ts';
 import { decodeArtifactUrlPath } from './artifact-path.ts';
@@ -12,28 +13,6 @@ export const ARTIFACTS_PREFIX = '/artifacts/';
 
 /** Idle time after which a stalled transfer is dropped. */
 const IDLE_TIMEOUT_MS = 120_000;
-
-const STATUS: Record<ErrorCode, number> = {
-  RESOURCE_DOES_NOT_EXIST: 404,
-  INVALID_PARAMETER_VALUE: 400,
-  RESOURCE_ALREADY_EXISTS: 400,
-  // MLflow answers 500, which its clients retry; a deleted run is not worth retrying
-  INVALID_STATE: 409,
-};
-
-function sendJson(res: ServerResponse, status: number, body: unknown, close = false): void {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
-    ...(close ? { connection: 'close' } : {}),
-  });
-  res.end(text);
-}
 
 /** Splits `/artifacts/<runId>/<path>` into the run id and the decoded, checked path. */
 function target(url: string): { runId: string; path: string } {
@@ -106,7 +85,7 @@ export function createArtifactHandler(deps: AppDeps) {
       // an upload refused before its body was read: close rather than drain gigabytes
       const close = req.method === 'PUT' && !req.readableEnded;
       if (err instanceof DomainError) {
-        sendJson(res, STATUS[err.code], { error_code: err.code, message: err.message }, close);
+        sendJson(res, HTTP_STATUS[err.code], { error_code: err.code, message: err.message }, close);
       } else if (req.destroyed || res.destroyed) {
         deps.logger.info('artifact transfer aborted', { url: req.url, error: String(err) });
         res.destroy();

@@ -64,4 +64,14 @@ export class TraceReadService {
     );
     return groupByKeys(ids, rows, (r) => r.traceId);
   }
+
+  /** The root span of each trace, null while it has not arrived (one query, roots only). */
+  async rootSpansByTraceIds(ids: readonly string[]): Promise<(Span | null)[]> {
+    const rows = await this.db.query<Span>(
+      `select ${SPAN_COLUMNS} from spans s where s.trace_id = any($1::text[]) and s.parent_span_id is null
+       order by s.trace_id, s.start_time_ns, s.span_id`,
+      [ids],
+    );
+    return groupByKeys(ids, rows, (r) => r.traceId).map((roots) => roots[0] ?? null);
+  }
 }

@@ -100,10 +100,7 @@ TraceRef.implement({
       type: SpanRef,
       nullable: true,
       description: 'The root span (the one without a parent); null until it has been logged.',
-      load: async (ids: string[], ctx) =>
-        (await ctx.services.traceReads.spansByTraceIds(ids)).map(
-          (spans) => spans.find((s) => s.parentSpanId === null) ?? null,
-        ),
+      load: (ids: string[], ctx) => ctx.services.traceReads.rootSpansByTraceIds(ids),
       resolve: (tr) => tr.traceId,
     }),
   }),

@@ -150,56 +150,80 @@ export class TraceService {
    * failed, else OK). Empty previews are filled from the root span. At most 1000 spans.
    */
   async logSpans(input: LogSpansInput): Promise<string> {
-    validateTraceId(input.traceId);
-    if (input.spans.length === 0) throw new ValidationError('spans', 'No spans to log.');
-    const spans = normaliseSpans(input.spans, input.traceId);
-    const sum = summarise(spans);
+    const batch = spanBatch(input.traceId, input.spans);
     const exp = input.experimentId ? await this.activeExperiment(input.experimentId) : null;
-    await this.db.transaction(async (sql) => {
-      const lock = await lockTrace(sql, input.traceId);
-      if (!lock && !exp) throw traceNotFound(input.traceId);
-      if (exp) checkExperiment(lock, exp.id, input.traceId);
-      const startMs = sum.startMs!;
-      if (!lock) {
-        await sql.query(
-          `insert into trace_info (trace_id, experiment_id, request_time, execution_duration, state,
-             request_preview, response_preview)
-           values ($1, $2, $3, $4, $5, $6, $7)`,
-          [
-            input.traceId,
-            exp!.id,
-            startMs,
-            sum.endMs === null ? 0 : sum.endMs - startMs,
-            sum.rootState ?? 'IN_PROGRESS',
-            sum.requestPreview,
-            sum.responsePreview,
-          ],
-        );
-      } else {
-        // the right-hand sides read the old row, so the window is widened from its old bounds
-        await sql.query(
-          `update trace_info set
-             request_time = case when $2::bool then request_time else least(request_time, $3::int8) end,
-             execution_duration = case when $2::bool then execution_duration
-               else greatest(request_time + execution_duration, $4::int8) - least(request_time, $3::int8) end,
-             state = case when not $2::bool and state = 'IN_PROGRESS' then coalesce($5::text, state) else state end,
-             request_preview = coalesce(request_preview, $6::text),
-             response_preview = coalesce(response_preview, $7::text)
-           where trace_id = $1`,
-          [
-            input.traceId,
-            lock.finalized,
-            startMs,
-            sum.endMs,
-            sum.rootState,
-            sum.requestPreview,
-            sum.responsePreview,
-          ],
-        );
-      }
-      await this.addServerTags(sql, input.traceId, exp?.location ?? lock!.location, sum, spans);
-    });
+    await this.db.transaction((sql) => this.writeSpans(sql, batch, exp));
     return input.traceId;
+  }
+
+  /**
+   * Stores span batches of several traces of one experiment in one transaction (OTLP ingest): the
+   * same rules as {@link logSpans}, all or nothing.
+   *
+   * @remarks Traces are locked in id order, so concurrent requests touching the same traces take
+   * turns instead of deadlocking.
+   */
+  async logSpansOfTraces(
+    experimentId: string,
+    traces: readonly { traceId: string; spans: readonly SpanInput[] }[],
+  ): Promise<void> {
+    if (traces.length === 0) throw new ValidationError('spans', 'No spans to log.');
+    const batches = traces
+      .map((t) => spanBatch(t.traceId, t.spans))
+      .sort((a, b) => (a.traceId < b.traceId ? -1 : a.traceId > b.traceId ? 1 : 0));
+    const exp = await this.activeExperiment(experimentId);
+    await this.db.transaction(async (sql) => {
+      for (const batch of batches) await this.writeSpans(sql, batch, exp);
+    });
+  }
+
+  private async writeSpans(
+    sql: SqlClient,
+    { traceId, spans, sum }: SpanBatch,
+    exp: { id: number; location: string } | null,
+  ): Promise<void> {
+    const lock = await lockTrace(sql, traceId);
+    if (!lock && !exp) throw traceNotFound(traceId);
+    if (exp) checkExperiment(lock, exp.id, traceId);
+    const startMs = sum.startMs!;
+    if (!lock) {
+      await sql.query(
+        `insert into trace_info (trace_id, experiment_id, request_time, execution_duration, state,
+           request_preview, response_preview)
+         values ($1, $2, $3, $4, $5, $6, $7)`,
+        [
+          traceId,
+          exp!.id,
+          startMs,
+          sum.endMs === null ? 0 : sum.endMs - startMs,
+          sum.rootState ?? 'IN_PROGRESS',
+          sum.requestPreview,
+          sum.responsePreview,
+        ],
+      );
+    } else {
+      // the right-hand sides read the old row, so the window is widened from its old bounds
+      await sql.query(
+        `update trace_info set
+           request_time = case when $2::bool then request_time else least(request_time, $3::int8) end,
+           execution_duration = case when $2::bool then execution_duration
+             else greatest(request_time + execution_duration, $4::int8) - least(request_time, $3::int8) end,
+           state = case when not $2::bool and state = 'IN_PROGRESS' then coalesce($5::text, state) else state end,
+           request_preview = coalesce(request_preview, $6::text),
+           response_preview = coalesce(response_preview, $7::text)
+         where trace_id = $1`,
+        [
+          traceId,
+          lock.finalized,
+          startMs,
+          sum.endMs,
+          sum.rootState,
+          sum.requestPreview,
+          sum.responsePreview,
+        ],
+      );
+    }
+    await this.addServerTags(sql, traceId, exp?.location ?? lock!.location, sum, spans);
   }
 
   private async addServerTags(
@@ -306,6 +330,20 @@ export class TraceService {
     );
     return rows.length;
   }
+}
+
+/** A checked, non-empty batch of spans of one trace, with what it says about the trace. */
+interface SpanBatch {
+  traceId: string;
+  spans: Span[];
+  sum: SpanSummary;
+}
+
+function spanBatch(traceId: string, input: readonly SpanInput[]): SpanBatch {
+  validateTraceId(traceId);
+  if (input.length === 0) throw new ValidationError('spans', 'No spans to log.');
+  const spans = normaliseSpans(input, traceId);
+  return { traceId, spans, sum: summarise(spans) };
 }
 
 function checkExperiment(lock: TraceLock | null, experimentId: number, traceId: string): void {

@@ -1,0 +1,153 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createGunzip, createInflate } from 'node:zlib';
+import { type AppDeps, createContext } from '../../context.ts';
+import { DomainError } from '../../shared/errors.ts';
+import { HTTP_STATUS, sendJson } from '../../shared/http-json.ts';
+import { OtlpShapeError, tracesOfExport } from './otlp-json.ts';
+
+/** Path of the OTLP/HTTP trace ingest route (as MLflow and every OTLP exporter use it). */
+export const OTLP_TRACES_PATH = '/v1/traces';
+
+/** Header naming the experiment the spans go to (MLflow's). */
+const EXPERIMENT_HEADER = 'x-mlflow-experiment-id';
+
+/** A refusal with its HTTP status, before the spans are looked at. */
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Whether a request targets the OTLP route (the path, query ignored). */
+export function isOtlpTracesRequest(url: string | undefined): boolean {
+  return url !== undefined && url.split('?')[0] === OTLP_TRACES_PATH;
+}
+
+function mediaType(req: IncomingMessage): string {
+  return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+/**
+ * Reads the body, inflated per `Content-Encoding` (gzip, deflate or none), refusing it with 413
+ * once it (inflated) passes `maxBytes`: the rest is never read or buffered.
+ */
+function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+  const encoding = (req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  const decoder =
+    encoding === 'gzip' || encoding === 'x-gzip'
+      ? createGunzip()
+      : encoding === 'deflate'
+        ? createInflate()
+        : encoding === 'identity'
+          ? null
+          : undefined;
+  if (decoder === undefined) {
+    return Promise.reject(
+      new HttpError(415, `Unsupported Content-Encoding '${encoding}': use gzip, deflate or none.`),
+    );
+  }
+  const tooLarge = () => new HttpError(413, `The body exceeds the limit of ${maxBytes} bytes.`);
+  if (Number(req.headers['content-length'] ?? 0) > maxBytes) return Promise.reject(tooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const fail = (err: Error) => {
+      if (done) return;
+      done = true;
+      req.unpipe();
+      req.pause();
+      decoder?.destroy();
+      reject(err);
+    };
+    const out = decoder ?? req;
+    if (decoder) {
+      decoder.on('error', (e) =>
+        fail(new HttpError(400, `Cannot ${encoding}-decode the body: ${e.message}`)),
+      );
+      req.pipe(decoder);
+    }
+    req.on('error', fail);
+    out.on('data', (chunk: Buffer) => {
+      if (done) return;
+      size += chunk.length;
+      if (size > maxBytes) fail(tooLarge());
+      else chunks.push(chunk);
+    });
+    out.on('end', () => {
+      if (done) return;
+      done = true;
+      resolve(Buffer.concat(chunks, size));
+    });
+  });
+}
+
+async function ingest(deps: AppDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method !== 'POST') {
+    res.setHeader('allow', 'POST');
+    throw new HttpError(405, `${req.method} not allowed on ${OTLP_TRACES_PATH}; POST an export.`);
+  }
+  const experimentId = req.headers[EXPERIMENT_HEADER];
+  if (typeof experimentId !== 'string' || experimentId.trim() === '') {
+    throw new HttpError(400, `The header '${EXPERIMENT_HEADER}' is required.`);
+  }
+  const type = mediaType(req);
+  if (type !== 'application/json') {
+    throw new HttpError(
+      415,
+      type === 'application/x-protobuf'
+        ? 'Only OTLP/JSON is supported (Content-Type: application/json): this server has no protobuf decoder. Configure the exporter for http/json.'
+        : `Unsupported Content-Type '${type}': only application/json (OTLP/JSON) is supported.`,
+    );
+  }
+  const body = await readBody(req, deps.config.otlpMaxBodyBytes);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch (err) {
+    throw new HttpError(400, `The body is not valid JSON: ${(err as Error).message}`);
+  }
+  let traces: ReturnType<typeof tracesOfExport>;
+  try {
+    traces = tracesOfExport(parsed);
+  } catch (err) {
+    if (err instanceof OtlpShapeError) throw new HttpError(400, err.message);
+    throw err;
+  }
+  await createContext(deps).services.traces.logSpansOfTraces(experimentId.trim(), traces);
+  // an empty ExportTraceServiceResponse: every span was accepted
+  sendJson(res, 200, {});
+}
+
+/**
+ * Handles `POST /v1/traces`: OTLP/HTTP with a JSON `ExportTraceServiceRequest`, into the
+ * experiment named by the `x-mlflow-experiment-id` header, all or nothing (MLflow's OTLP ingest).
+ *
+ * @remarks Replies 200 `{}`; 400 for a missing header, bad JSON, an undecodable body or no spans;
+ * 404 for an unknown experiment, 409 for a deleted one; 413 past `otlpMaxBodyBytes` (inflated);
+ * 415 for protobuf or another content type or encoding; 422 when a span cannot be stored (bad
+ * id, time...). Errors are MLflow-style JSON `{error_code, message}`.
+ */
+export function createOtlpHandler(deps: AppDeps) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    try {
+      await ingest(deps, req, res);
+    } catch (err) {
+      // a body refused before it was read: close rather than drain it
+      const close = !req.readableEnded;
+      if (err instanceof HttpError) {
+        sendJson(res, err.status, { error_code: 'BAD_REQUEST', message: err.message }, close);
+      } else if (err instanceof DomainError) {
+        // the export parsed: an invalid value is a span that cannot be converted (MLflow: 422)
+        const status = err.code === 'INVALID_PARAMETER_VALUE' ? 422 : HTTP_STATUS[err.code];
+        sendJson(res, status, { error_code: err.code, message: err.message }, close);
+      } else {
+        deps.logger.error('OTLP ingest failed', { url: req.url }, err);
+        sendJson(res, 500, { error_code: 'INTERNAL_ERROR', message: 'Unexpected error.' }, close);
+      }
+    }
+  };
+}
