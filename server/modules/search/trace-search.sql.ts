@@ -2,10 +2,9 @@ import { ValidationError } from '../../shared/errors.ts';
 import { TRACE_COLUMNS, TRACE_KEYS } from '../traces/trace-rows.sql.ts';
 import type { Clause, OrderClause } from './filter-ast.ts';
 import {
-  afterSql,
   type CompiledSearch,
   compareSql,
-  orderBySql,
+  keysetPage,
   Params,
   type SearchPageQuery,
   type SortCast,
@@ -196,12 +195,5 @@ export function compileTraceSearch(q: TraceSearchQuery): CompiledSearch {
   for (const clause of q.filter.clauses) c.clause(clause);
   where.push(...c.where);
   const keys = c.sortKeys(q.order);
-  if (q.cursor) where.push(afterSql(keys, q.cursor, q.backward, c.params));
-  const select = keys.map((k, i) => `${k.expr} as s${i}`).join(', ');
-  const text = `select ${TRACE_COLUMNS}, ${select}
-from trace_info t
-where ${where.length > 0 ? where.join('\n  and ') : 'true'}
-order by ${orderBySql(keys, q.backward)}
-limit ${c.params.add(q.limit + 1, 'int8')}`;
-  return { text, values: c.params.values, keys };
+  return keysetPage(TRACE_COLUMNS, 'trace_info t', where, keys, q, c.params);
 }
