@@ -6,6 +6,7 @@ import {
   Params,
   type SearchPageQuery,
   type SortKey,
+  withTieBreaks,
 } from './keyset.ts';
 
 /** What an experiment search selects: lifecycle stages, filter, order and the page. */
@@ -52,8 +53,6 @@ export function compileExperimentSearch(q: ExperimentSearchQuery): CompiledSearc
   if (order.length === 0) {
     order.push({ expr: 'e.creation_time', cast: 'int8', desc: true, nullable: false });
   }
-  if (!order.some((k) => k.expr === 'e.id')) {
-    order.push({ expr: 'e.id', cast: 'int8', desc: false, nullable: false });
-  }
+  withTieBreaks(order, { expr: 'e.id', cast: 'int8', desc: false, nullable: false });
   return keysetPage(SELECT, 'experiments e', where, order, q, params);
 }

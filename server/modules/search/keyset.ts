@@ -91,6 +91,15 @@ export function afterSql(
   return rest;
 }
 
+/**
+ * Appends each of `ties` that `keys` does not already order by (the last must be the row id), so
+ * the order is total and keyset cursors are exact.
+ */
+export function withTieBreaks(keys: SortKey[], ...ties: SortKey[]): SortKey[] {
+  for (const t of ties) if (!keys.some((k) => k.expr === t.expr)) keys.push(t);
+  return keys;
+}
+
 /** A compiled search: SQL text, its bound values, and the sort keys selected as `s0..sN`. */
 export interface CompiledSearch {
   text: string;

@@ -9,6 +9,7 @@ import {
   type SearchPageQuery,
   type SortCast,
   type SortKey,
+  withTieBreaks,
 } from './keyset.ts';
 
 /** A dataset that scopes metric clauses: a name, and optionally a digest (absent = any digest). */
@@ -184,13 +185,11 @@ class ModelSearchCompiler {
       );
       keys.push({ expr: `${alias}.v`, cast: 'float8', desc: descending, nullable: true });
     }
-    if (!keys.some((k) => k.expr === 'm.creation_time')) {
-      keys.push({ expr: 'm.creation_time', cast: 'int8', desc: true, nullable: false });
-    }
-    if (!keys.some((k) => k.expr === 'm.id')) {
-      keys.push({ expr: 'm.id', cast: 'text', desc: false, nullable: false });
-    }
-    return keys;
+    return withTieBreaks(
+      keys,
+      { expr: 'm.creation_time', cast: 'int8', desc: true, nullable: false },
+      { expr: 'm.id', cast: 'text', desc: false, nullable: false },
+    );
   }
 }
 

@@ -9,6 +9,7 @@ import {
   type SearchPageQuery,
   type SortCast,
   type SortKey,
+  withTieBreaks,
 } from './keyset.ts';
 
 /** A metadata entry every result must have (how models and runs link their traces). */
@@ -157,13 +158,11 @@ class TraceSearchCompiler {
         nullable: col.nullable ?? false,
       };
     });
-    if (!keys.some((k) => k.expr === 't.request_time')) {
-      keys.push({ expr: 't.request_time', cast: 'int8', desc: true, nullable: false });
-    }
-    if (!keys.some((k) => k.expr === 't.trace_id')) {
-      keys.push({ expr: 't.trace_id', cast: 'text', desc: false, nullable: false });
-    }
-    return keys;
+    return withTieBreaks(
+      keys,
+      { expr: 't.request_time', cast: 'int8', desc: true, nullable: false },
+      { expr: 't.trace_id', cast: 'text', desc: false, nullable: false },
+    );
   }
 }
 
