@@ -41,6 +41,18 @@ const MAX_CHANGES = 256;
 
 const copy = (b: Bucket): Bucket => ({ ...b, last: { ...b.last } });
 
+/** Adds `from`'s bucket indexes to `into`, run by run (copying sets, so `from` stays unshared). */
+function addBuckets(
+  into: Map<string, Set<number>>,
+  from: ReadonlyMap<string, ReadonlySet<number>>,
+) {
+  for (const [runId, set] of from) {
+    const acc = into.get(runId);
+    if (acc) for (const i of set) acc.add(i);
+    else into.set(runId, new Set(set));
+  }
+}
+
 /**
  * The state of one live series (runs, key, bucket count, axis, range), computed once and shared by
  * every subscriber that asks for the same series.
@@ -154,11 +166,7 @@ export class SeriesHub {
     for (const ch of this.changes) {
       if (ch.version <= since) continue;
       if (ch.full) return null;
-      for (const [runId, set] of ch.buckets) {
-        const acc = out.get(runId);
-        if (acc) for (const i of set) acc.add(i);
-        else out.set(runId, new Set(set));
-      }
+      addBuckets(out, ch.buckets);
     }
     return out;
   }
@@ -344,11 +352,7 @@ export class SeriesHub {
       };
       for (const ch of merged) {
         into.full ||= ch.full;
-        for (const [runId, set] of ch.buckets) {
-          const acc = into.buckets.get(runId);
-          if (acc) for (const i of set) acc.add(i);
-          else into.buckets.set(runId, new Set(set));
-        }
+        addBuckets(into.buckets, ch.buckets);
       }
       this.changes.unshift(into);
     }
