@@ -40,7 +40,7 @@ export interface ServiceDeps {
 
 /** Builds the per-request services; they are cheap plain objects. */
 export function createServices(deps: ServiceDeps) {
-  const experiments = new ExperimentService(deps.em, deps.db, deps.config, deps.publisher);
+  const experiments = new ExperimentService(deps.em, deps.config, deps.publisher);
   const runs = new RunService(deps.db, experiments, deps.publisher);
   const paramsTags = new ParamsTagsService(deps.db, experiments, deps.publisher);
   const metrics = new MetricService(deps.db);

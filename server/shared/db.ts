@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { PoolClient, QueryResultRow } from 'pg';
+import type { ClientBase, QueryResultRow } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
+import { transactionEm, withOrmConnection } from './orm-connection.ts';
 
 /** A connection that runs parameterised SQL with native array binding. */
 export interface SqlClient {
@@ -12,10 +13,16 @@ export interface SqlClient {
 }
 
 /**
- * Set-based SQL for the hot paths, run on the ORM's own connection pool.
+ * Set-based SQL for the hot paths, on the ORM's own connection and transaction.
  *
- * @remarks knex expands JS arrays in bindings; hot paths bind arrays to `unnest` and need the
- * driver's binding, so this borrows a raw `pg` client from the pool the ORM already has.
+ * @remarks When to use which: lifecycle CRUD (create, rename, delete, restore, tags) goes through
+ * entities and the `em`; set-based statements over many rows (ingest, history, buckets, search,
+ * COPY) go through `Db`, which binds JS arrays natively (for `unnest`), prepares named statements
+ * and streams COPY, none of which knex offers. Both share one transaction system, the ORM's:
+ * inside `em.transactional(...)` every `Db` call runs on that transaction's connection, and
+ * {@link Db.transaction} is `em.transactional` underneath, so ORM writes and raw SQL in one unit of
+ * work commit or roll back together. Outside a transaction each call borrows a connection from the
+ * ORM's pool. The connection plumbing lives in `orm-connection.ts`.
  */
 export class Db {
   constructor(
@@ -23,17 +30,7 @@ export class Db {
     private readonly onQuery?: (sql: string) => void,
   ) {}
 
-  private async withClient<T>(fn: (client: PoolClient) => Promise<T>): Promise<T> {
-    const knexClient = this.em.getKnex().client;
-    const client: PoolClient = await knexClient.acquireConnection();
-    try {
-      return await fn(client);
-    } finally {
-      await knexClient.releaseConnection(client);
-    }
-  }
-
-  private wrap(client: PoolClient): SqlClient {
+  private wrap(client: ClientBase): SqlClient {
     return {
       query: async <R extends QueryResultRow>(text: string, values?: unknown[], name?: string) => {
         this.onQuery?.(text);
@@ -43,9 +40,12 @@ export class Db {
     };
   }
 
-  /** Runs one statement outside any transaction (`name`: see {@link SqlClient.query}). */
+  /**
+   * Runs one statement (`name`: see {@link SqlClient.query}); inside a transaction it is part of
+   * it, otherwise it commits on its own.
+   */
   query<R extends QueryResultRow>(text: string, values?: unknown[], name?: string): Promise<R[]> {
-    return this.withClient((c) => this.wrap(c).query<R>(text, values, name));
+    return withOrmConnection(this.em, (c) => this.wrap(c).query<R>(text, values, name));
   }
 
   /**
@@ -57,31 +57,33 @@ export class Db {
    * text a `select` sends (parse them with `CopyBinaryReader` of `pg-binary.ts`).
    */
   copyOut(text: string, onChunk: (chunk: Buffer) => void): Promise<void> {
-    return this.withClient(async (client) => {
+    return withOrmConnection(this.em, async (client) => {
       this.onQuery?.(text);
       for await (const chunk of client.query(copyTo(text))) onChunk(chunk as Buffer);
     });
   }
 
-  /** Runs `fn` on one connection without a transaction: each statement commits on its own. */
+  /**
+   * Runs `fn` on one connection; outside a transaction each statement commits on its own (inside
+   * one, they belong to it).
+   */
   transactionless<T>(fn: (sql: SqlClient) => Promise<T>): Promise<T> {
-    return this.withClient((client) => fn(this.wrap(client)));
+    return withOrmConnection(this.em, (client) => fn(this.wrap(client)));
   }
 
-  /** Runs `fn` in a transaction; it commits when `fn` resolves and rolls back when it throws. */
-  transaction<T>(fn: (sql: SqlClient) => Promise<T>): Promise<T> {
-    return this.withClient(async (client) => {
-      const sql = this.wrap(client);
-      await sql.query('begin');
-      try {
-        const result = await fn(sql);
-        await sql.query('commit');
-        return result;
-      } catch (err) {
-        await client.query('rollback').catch(() => {});
-        throw err;
-      }
-    });
+  /**
+   * Runs `fn` in a transaction, `em.transactional` underneath: it commits when `fn` resolves and
+   * rolls back when it throws.
+   *
+   * @remarks `fn` also gets the transaction's entity manager: entities it changes are flushed in
+   * the same transaction before commit. Called inside another transaction, it nests (a savepoint).
+   */
+  transaction<T>(fn: (sql: SqlClient, em: EntityManager) => Promise<T>): Promise<T> {
+    // joins a transaction the caller already runs in (any fork of this ORM), as a savepoint
+    const owner = transactionEm(this.em) ?? this.em;
+    return owner.transactional((tx) =>
+      withOrmConnection(tx, (client) => fn(this.wrap(client), tx)),
+    );
   }
 }
 

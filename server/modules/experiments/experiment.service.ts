@@ -1,7 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.ts';
-import type { Db } from '../../shared/db.ts';
 import {
   AlreadyExistsError,
   InvalidStateError,
@@ -12,6 +11,8 @@ import { parseExperimentId } from '../../shared/ids.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { type PageRequest, toConnection } from '../../shared/pagination.ts';
 import { validateLength } from '../../shared/validation.ts';
+import { ExperimentTagSchema } from '../params-tags/experiment-tag.entity.ts';
+import { RunSchema } from '../runs/run.entity.ts';
 import type { Publisher } from '../subscriptions/publisher.ts';
 import { type Experiment, ExperimentSchema, type LifecycleStage } from './experiment.entity.ts';
 
@@ -34,7 +35,6 @@ export interface CreateExperimentInput {
 export class ExperimentService {
   constructor(
     private readonly em: EntityManager,
-    private readonly db: Db,
     private readonly config: Pick<Config, 'artifactRoot'>,
     private readonly publisher: Publisher,
   ) {}
@@ -42,11 +42,19 @@ export class ExperimentService {
   /** Creates the "Default" experiment with id 0 if it is missing. */
   async ensureDefault(): Promise<void> {
     const now = Date.now();
-    await this.db.query(
-      `insert into experiments (id, name, artifact_location, lifecycle_stage, creation_time, last_update_time)
-       values (0, 'Default', $1, 'active', $2, $2) on conflict do nothing`,
-      [this.locationFor('0'), now],
-    );
+    await this.em
+      .createQueryBuilder(ExperimentSchema)
+      .insert({
+        id: 0,
+        name: 'Default',
+        artifactLocation: this.locationFor('0'),
+        lifecycleStage: 'active',
+        creationTime: now,
+        lastUpdateTime: now,
+      })
+      .onConflict()
+      .ignore()
+      .execute();
   }
 
   private locationFor(id: string): string {
@@ -132,11 +140,9 @@ export class ExperimentService {
         });
         await em.flush();
         if (!input.artifactLocation) exp.artifactLocation = this.locationFor(String(exp.id));
-        for (const t of tags) {
-          await em.execute(
-            'insert into experiment_tags (experiment_id, key, value) values (?, ?, ?) on conflict (experiment_id, key) do update set value = excluded.value',
-            [exp.id, t.key, t.value],
-          );
+        // a key given twice keeps its last value
+        for (const [key, value] of new Map(tags.map((t) => [t.key, t.value]))) {
+          em.create(ExperimentTagSchema, { experimentId: exp.id, key, value });
         }
         return exp;
       });
@@ -205,27 +211,21 @@ export class ExperimentService {
   private async setStage(exp: Experiment, stage: LifecycleStage): Promise<Experiment> {
     const now = Date.now();
     const runs = await this.em.transactional(async (em) => {
-      await em.execute(
-        'update experiments set lifecycle_stage = ?, last_update_time = ? where id = ?',
-        [stage, now, exp.id],
-      );
-      return em.execute<{ id: string }[]>(
-        'update runs set lifecycle_stage = ?, deleted_time = ? where experiment_id = ? returning id',
-        [stage, stage === 'deleted' ? now : null, exp.id],
-      );
+      exp.lifecycleStage = stage;
+      exp.lastUpdateTime = now;
+      const runs = await em
+        .createQueryBuilder(RunSchema)
+        .update({ lifecycleStage: stage, deletedTime: stage === 'deleted' ? now : null })
+        .where({ experimentId: exp.id })
+        .returning('id')
+        .execute<{ id: string }[]>('all', false);
+      return runs.map((r) => r.id);
     });
     // after commit: the cascade reaches run subscribers as one event per run
     const kind = stage === 'deleted' ? 'DELETED' : 'RESTORED';
-    for (const r of runs) {
-      this.publisher.run({
-        kind,
-        runId: r.id,
-        experimentId: String(exp.id),
-        lifecycleStage: stage,
-      });
+    for (const runId of runs) {
+      this.publisher.run({ kind, runId, experimentId: String(exp.id), lifecycleStage: stage });
     }
-    exp.lifecycleStage = stage;
-    exp.lastUpdateTime = now;
     return exp;
   }
 
