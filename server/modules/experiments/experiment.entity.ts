@@ -7,6 +7,13 @@ export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 export const ExperimentSchema = defineEntity({
   name: 'Experiment',
   tableName: 'experiments',
+  // expression indexes compare by name only in schema diffs; the SQL is what a migration creates
+  indexes: [
+    {
+      name: 'experiments_creation_time_index',
+      expression: `create index experiments_creation_time_index on experiments (creation_time desc, id)`,
+    },
+  ],
   properties: {
     id: p.bigint('number').primary().autoincrement(),
     name: p.string().length(500).unique(),

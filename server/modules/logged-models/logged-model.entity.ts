@@ -1,5 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
-import { LIFECYCLE_STAGES } from '../experiments/experiment.entity.ts';
+import { ExperimentSchema, LIFECYCLE_STAGES } from '../experiments/experiment.entity.ts';
 
 /** Upload status of a logged model (MLflow `LoggedModelStatus` without UNSPECIFIED). */
 export const LOGGED_MODEL_STATUSES = ['PENDING', 'READY', 'UPLOAD_FAILED'] as const;
@@ -9,9 +9,26 @@ export type LoggedModelStatus = (typeof LOGGED_MODEL_STATUSES)[number];
 export const LoggedModelSchema = defineEntity({
   name: 'LoggedModel',
   tableName: 'logged_models',
+  // expression indexes compare by name only in schema diffs; the SQL is what a migration creates
+  indexes: [
+    {
+      name: 'logged_models_experiment_creation_index',
+      expression: `create index logged_models_experiment_creation_index on logged_models (experiment_id, creation_time desc, id) where lifecycle_stage = 'active'`,
+    },
+    {
+      name: 'logged_models_experiment_name_index',
+      expression: `create index logged_models_experiment_name_index on logged_models (experiment_id, name) where lifecycle_stage = 'active'`,
+    },
+  ],
   properties: {
     id: p.string().length(36).primary(),
-    experimentId: p.bigint('number'),
+    experimentId: p
+      .manyToOne(ExperimentSchema)
+      .mapToPk()
+      .fieldName('experiment_id')
+      .foreignKeyName('logged_models_experiment_id_fkey')
+      .deleteRule('cascade')
+      .updateRule('no action'),
     name: p.string().length(500),
     modelType: p.string().length(500).nullable(),
     /** Not checked against the runs table, as in MLflow. */

@@ -1,10 +1,18 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { ExperimentSchema } from '../experiments/experiment.entity.ts';
 
 export const ExperimentTagSchema = defineEntity({
   name: 'ExperimentTag',
   tableName: 'experiment_tags',
   properties: {
-    experimentId: p.bigint('number').primary(),
+    experimentId: p
+      .manyToOne(ExperimentSchema)
+      .mapToPk()
+      .fieldName('experiment_id')
+      .foreignKeyName('experiment_tags_experiment_id_fkey')
+      .deleteRule('cascade')
+      .updateRule('no action')
+      .primary(),
     key: p.string().length(250).primary(),
     value: p.string().length(5000),
   },

@@ -1,10 +1,18 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { RunSchema } from '../runs/run.entity.ts';
 
 export const RunTagSchema = defineEntity({
   name: 'RunTag',
   tableName: 'run_tags',
   properties: {
-    runId: p.string().length(32).primary(),
+    runId: p
+      .manyToOne(RunSchema)
+      .mapToPk()
+      .fieldName('run_id')
+      .foreignKeyName('run_tags_run_id_fkey')
+      .deleteRule('cascade')
+      .updateRule('no action')
+      .primary(),
     key: p.string().length(250).primary(),
     value: p.string().length(8000),
   },

@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { TraceInfoSchema } from './trace.entity.ts';
 
 /** OTel span status codes. */
 export const SPAN_STATUS_CODES = ['UNSET', 'OK', 'ERROR'] as const;
@@ -19,8 +20,22 @@ export interface SpanEvent {
 export const SpanSchema = defineEntity({
   name: 'Span',
   tableName: 'spans',
+  // expression indexes compare by name only in schema diffs; the SQL is what a migration creates
+  indexes: [
+    {
+      name: 'spans_trace_start_index',
+      expression: `create index spans_trace_start_index on spans (trace_id, start_time_ns)`,
+    },
+  ],
   properties: {
-    traceId: p.string().length(50).primary(),
+    traceId: p
+      .manyToOne(TraceInfoSchema)
+      .mapToPk()
+      .fieldName('trace_id')
+      .foreignKeyName('spans_trace_id_fkey')
+      .deleteRule('cascade')
+      .updateRule('no action')
+      .primary(),
     spanId: p.string().length(16).primary(),
     parentSpanId: p.string().length(16).nullable(),
     name: p.text(),
@@ -28,9 +43,9 @@ export const SpanSchema = defineEntity({
     startTimeNs: p.bigint('string'),
     endTimeNs: p.bigint('string').nullable(),
     statusCode: p.enum([...SPAN_STATUS_CODES]),
-    statusMessage: p.text(),
-    attributes: p.json<Record<string, unknown>>(),
-    events: p.json<SpanEvent[]>(),
+    statusMessage: p.text().default(''),
+    attributes: p.json<Record<string, unknown>>().default('{}'),
+    events: p.json<SpanEvent[]>().default('[]'),
   },
 });
 
