@@ -110,8 +110,16 @@ export async function createApp(
       }),
     ],
   });
-  const artifacts = createArtifactHandler(deps);
-  const otlp = createOtlpHandler(deps);
+  const artifacts = createArtifactHandler({
+    config,
+    logger,
+    artifacts: () => createContext(deps).services.artifacts,
+  });
+  const otlp = createOtlpHandler({
+    config,
+    logger,
+    traces: () => createContext(deps).services.traces,
+  });
   return {
     yoga,
     orm,

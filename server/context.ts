@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import type { ArtifactStores } from './modules/artifacts/stores/stores.ts';
@@ -7,8 +7,9 @@ import type { EventBus } from './modules/subscriptions/event-bus.ts';
 import type { LiveSeriesHubs } from './modules/subscriptions/live-series.ts';
 import type { Publisher } from './modules/subscriptions/publisher.ts';
 import type { RunFeeds } from './modules/subscriptions/run-feed.ts';
-import { createServices, type Services } from './services.ts';
+import { createServices } from './services.ts';
 import { Db } from './shared/db.ts';
+import type { Context } from './shared/request-context.ts';
 
 /** App-scoped dependencies, created once by `createApp`. */
 export interface AppDeps {
@@ -27,14 +28,7 @@ export interface AppDeps {
   onQuery?: (sql: string) => void;
 }
 
-/** Per-request context: a forked entity manager and services built on it. */
-export interface Context {
-  requestId: string;
-  em: EntityManager;
-  services: Services;
-  config: Config;
-  logger: Logger;
-}
+export type { Context } from './shared/request-context.ts';
 
 /** Builds the context for one GraphQL operation (HTTP, SSE or WebSocket). */
 export function createContext(deps: AppDeps): Context {

@@ -85,3 +85,8 @@ export function createServices(deps: ServiceDeps) {
 }
 
 export type Services = ReturnType<typeof createServices>;
+
+declare module './shared/request-context.ts' {
+  /** The request context's services are exactly what `createServices` builds. */
+  interface RequestServices extends Services {}
+}

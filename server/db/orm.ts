@@ -1,13 +1,13 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { ExperimentSchema } from '../modules/experiments/experiment.entity.ts';
+import { ExperimentTagSchema } from '../modules/experiments/experiment-tag.entity.ts';
 import { LoggedModelSchema } from '../modules/logged-models/logged-model.entity.ts';
 import {
   LoggedModelMetricSchema,
   LoggedModelParamSchema,
   LoggedModelTagSchema,
 } from '../modules/logged-models/logged-model-data.entity.ts';
-import { ExperimentTagSchema } from '../modules/params-tags/experiment-tag.entity.ts';
 import { ParamSchema } from '../modules/params-tags/param.entity.ts';
 import { RunTagSchema } from '../modules/params-tags/run-tag.entity.ts';
 import { RunSchema } from '../modules/runs/run.entity.ts';

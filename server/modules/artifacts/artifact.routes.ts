@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import { type AppDeps, createContext } from '../../context.ts';
+import type { Config } from '../../config.ts';
+import type { Logger } from '../../logger.ts';
 import { DomainError, ValidationError } from '../../shared/errors.ts';
 import { HTTP_STATUS, sendJson } from '../../shared/http-json.ts';
 import { isRunIdShape } from '../../shared/ids.ts';
@@ -70,10 +71,18 @@ async function download(svc: ArtifactService, req: IncomingMessage, res: ServerR
  * @remarks Bodies stream through in bounded memory. Errors are MLflow-style JSON
  * `{error_code, message}`: 404 for a missing run or file, 400 for a bad path, 409 for a deleted run.
  */
-export function createArtifactHandler(deps: AppDeps) {
+/** What the artifact routes need from the app: settings, a logger and a request's artifact service. */
+export interface ArtifactRouteDeps {
+  config: Pick<Config, 'artifactMaxUploadBytes'>;
+  logger: Logger;
+  /** The artifact service of a new request context. */
+  artifacts: () => ArtifactService;
+}
+
+export function createArtifactHandler(deps: ArtifactRouteDeps) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     req.setTimeout(IDLE_TIMEOUT_MS, () => req.destroy(new Error('idle timeout')));
-    const svc = createContext(deps).services.artifacts;
+    const svc = deps.artifacts();
     try {
       if (req.method === 'PUT') await upload(svc, req, res, deps.config.artifactMaxUploadBytes);
       else if (req.method === 'GET' || req.method === 'HEAD') await download(svc, req, res);

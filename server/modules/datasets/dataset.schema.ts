@@ -1,9 +1,9 @@
 import { builder } from '../../builder.ts';
 import { InvalidStateError, NotFoundError } from '../../shared/errors.ts';
 import { mutationResult } from '../../shared/mutation.ts';
-import { ExperimentRef, TagInputRef } from '../experiments/experiment.schema.ts';
-import type { KeyValue } from '../params-tags/params-tags.service.ts';
-import { RunRef } from '../runs/run.schema.ts';
+import { ExperimentRef, TagInputRef } from '../experiments/public.ts';
+import type { KeyValue } from '../params-tags/public.ts';
+import { RunRef } from '../runs/public.ts';
 import type { Dataset, DatasetSummary, RunInput } from './dataset.service.ts';
 import { CONTEXT_TAG } from './dataset-filter.ts';
 

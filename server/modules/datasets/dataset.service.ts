@@ -2,9 +2,9 @@ import type { Db, SqlClient } from '../../shared/db.ts';
 import { ValidationError } from '../../shared/errors.ts';
 import { groupByKeys } from '../../shared/group.ts';
 import { newId } from '../../shared/ids.ts';
-import { insertModelInputs } from '../logged-models/model-links.sql.ts';
-import type { KeyValue } from '../params-tags/params-tags.service.ts';
-import { RunService } from '../runs/run.service.ts';
+import { insertModelInputs } from '../logged-models/public.ts';
+import type { KeyValue } from '../params-tags/public.ts';
+import { RunService } from '../runs/public.ts';
 import { DATASET_LIMITS, type DatasetInputSpec, validateInputs } from './dataset.validation.ts';
 import {
   CONTEXT_TAG,

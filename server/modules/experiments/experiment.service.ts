@@ -11,10 +11,9 @@ import { parseExperimentId } from '../../shared/ids.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { type PageRequest, toConnection } from '../../shared/pagination.ts';
 import { validateLength } from '../../shared/validation.ts';
-import { ExperimentTagSchema } from '../params-tags/experiment-tag.entity.ts';
-import { RunSchema } from '../runs/run.entity.ts';
-import type { Publisher } from '../subscriptions/publisher.ts';
+import type { Publisher } from '../subscriptions/public.ts';
 import { type Experiment, ExperimentSchema, type LifecycleStage } from './experiment.entity.ts';
+import { ExperimentTagSchema } from './experiment-tag.entity.ts';
 
 /** Which lifecycle stages a list includes (MLflow's ViewType). */
 export type ViewType = 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL';
@@ -29,6 +28,14 @@ export interface CreateExperimentInput {
   name: string;
   artifactLocation?: string | null;
   tags?: { key: string; value: string }[] | null;
+}
+
+/** The columns of a run that an experiment's lifecycle cascades to. */
+interface RunStageColumns {
+  id: string;
+  experimentId: number;
+  lifecycleStage: LifecycleStage;
+  deletedTime: number | null;
 }
 
 /** Experiments: creation, lookup, rename, soft delete and restore with their runs. */
@@ -213,8 +220,9 @@ export class ExperimentService {
     const runs = await this.em.transactional(async (em) => {
       exp.lifecycleStage = stage;
       exp.lastUpdateTime = now;
+      // runs sit above experiments: named, not imported, so the modules keep one direction
       const runs = await em
-        .createQueryBuilder(RunSchema)
+        .createQueryBuilder<RunStageColumns>('Run')
         .update({ lifecycleStage: stage, deletedTime: stage === 'deleted' ? now : null })
         .where({ experimentId: exp.id })
         .returning('id')

@@ -1,7 +1,10 @@
 import type { SqlClient } from '../../shared/db.ts';
-import type { PreparedMetrics } from '../metrics/metric-batch.ts';
-import { prepareBlocks } from '../metrics/metric-blocks.ts';
-import { metricWriteCtes, metricWriteValues } from '../metrics/metric-write.ts';
+import {
+  metricWriteCtes,
+  metricWriteValues,
+  type PreparedMetrics,
+  prepareBlocks,
+} from '../metrics/public.ts';
 
 /** Outcome of {@link commitBatchStatement}. */
 export type CommitOutcome =

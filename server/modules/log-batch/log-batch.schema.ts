@@ -1,8 +1,8 @@
 import { builder } from '../../builder.ts';
 import { InvalidStateError, NotFoundError } from '../../shared/errors.ts';
-import { TagInputRef } from '../experiments/experiment.schema.ts';
-import { ParamInputRef } from '../params-tags/params-tags.schema.ts';
-import { RunRef } from '../runs/run.schema.ts';
+import { TagInputRef } from '../experiments/public.ts';
+import { ParamInputRef } from '../params-tags/public.ts';
+import { RunRef } from '../runs/public.ts';
 import type { LogBatchAck } from './log-batch.service.ts';
 
 const BatchAckRef = builder.objectRef<LogBatchAck>('BatchAck').implement({

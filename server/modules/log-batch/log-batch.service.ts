@@ -1,9 +1,8 @@
 import type { Db, SqlClient } from '../../shared/db.ts';
-import { insertModelMetrics } from '../logged-models/model-links.sql.ts';
-import { assertParamsUnchanged } from '../params-tags/key-values.ts';
-import type { KeyValue } from '../params-tags/params-tags.service.ts';
-import { PARENT_RUN_TAG, RUN_NAME_TAG, RunService } from '../runs/run.service.ts';
-import type { Publisher } from '../subscriptions/publisher.ts';
+import { insertModelMetrics } from '../logged-models/public.ts';
+import { assertParamsUnchanged, type KeyValue } from '../params-tags/public.ts';
+import { PARENT_RUN_TAG, RUN_NAME_TAG, RunService } from '../runs/public.ts';
+import type { Publisher } from '../subscriptions/public.ts';
 import { commitBatchStatement } from './batch-commit.ts';
 import { type LogBatchInput, type ValidBatch, validateBatch } from './log-batch.validation.ts';
 

@@ -2,14 +2,9 @@ import { ValidationError } from '../../shared/errors.ts';
 import { isRunIdShape } from '../../shared/ids.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { validateKey, validateLength, validateTimestamp } from '../../shared/validation.ts';
-import type { ModelMetricPoints } from '../logged-models/model-links.sql.ts';
-import {
-  type MetricSeries,
-  type PreparedMetrics,
-  prepareMetrics,
-} from '../metrics/metric-batch.ts';
-import { normaliseParams, normaliseTags } from '../params-tags/key-values.ts';
-import type { KeyValue } from '../params-tags/params-tags.service.ts';
+import type { ModelMetricPoints } from '../logged-models/public.ts';
+import { type MetricSeries, type PreparedMetrics, prepareMetrics } from '../metrics/public.ts';
+import { type KeyValue, normaliseParams, normaliseTags } from '../params-tags/public.ts';
 
 /** One key's points in a logBatch request; steps default to 0 and timestamps to now. */
 export interface MetricSeriesInput {

@@ -1,5 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
-import { ExperimentSchema, LIFECYCLE_STAGES } from '../experiments/experiment.entity.ts';
+import { ExperimentSchema, LIFECYCLE_STAGES } from '../experiments/public.ts';
 
 /** Upload status of a logged model (MLflow `LoggedModelStatus` without UNSPECIFIED). */
 export const LOGGED_MODEL_STATUSES = ['PENDING', 'READY', 'UPLOAD_FAILED'] as const;

@@ -1,8 +1,8 @@
 import { builder } from '../../builder.ts';
 import { NotFoundError } from '../../shared/errors.ts';
 import { mutationResult } from '../../shared/mutation.ts';
-import { TagInputRef } from '../experiments/experiment.schema.ts';
-import { ParamInputRef } from '../params-tags/params-tags.schema.ts';
+import { TagInputRef } from '../experiments/public.ts';
+import { ParamInputRef } from '../params-tags/public.ts';
 import { LoggedModelRef, LoggedModelStatusEnum } from './logged-model.schema.ts';
 
 const modelResult = (description: string) =>

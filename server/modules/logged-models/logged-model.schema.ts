@@ -1,10 +1,10 @@
 import { builder } from '../../builder.ts';
-import type { Context } from '../../context.ts';
 import { connectionComplexity } from '../../shared/complexity.ts';
 import { pageRequest } from '../../shared/pagination.ts';
-import { ExperimentRef, LifecycleStageEnum } from '../experiments/experiment.schema.ts';
-import { ParamRef, TagRef } from '../params-tags/params-tags.schema.ts';
-import { RunRef } from '../runs/run.schema.ts';
+import type { Context } from '../../shared/request-context.ts';
+import { ExperimentRef, LifecycleStageEnum } from '../experiments/public.ts';
+import { ParamRef, TagRef } from '../params-tags/public.ts';
+import { RunRef } from '../runs/public.ts';
 import type { LOGGED_MODEL_STATUSES, LoggedModel } from './logged-model.entity.ts';
 import type { ModelMetric } from './model-links.service.ts';
 

@@ -4,14 +4,14 @@ import { groupByKeys } from '../../shared/group.ts';
 import { isRunIdShape, newId } from '../../shared/ids.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { validateLength } from '../../shared/validation.ts';
-import type { ExperimentService } from '../experiments/experiment.service.ts';
+import type { ExperimentService } from '../experiments/public.ts';
 import {
   assertParamsUnchanged,
+  type KeyValue,
   normaliseParams,
   normaliseTags,
-} from '../params-tags/key-values.ts';
-import type { KeyValue } from '../params-tags/params-tags.service.ts';
-import { randomRunName } from '../runs/run-names.ts';
+} from '../params-tags/public.ts';
+import { randomRunName } from '../runs/public.ts';
 import type { LoggedModel, LoggedModelStatus } from './logged-model.entity.ts';
 import { MODEL_COLUMNS, MODEL_ID_PREFIX, modelNotFound } from './model-rows.sql.ts';
 

@@ -1,7 +1,7 @@
 import { builder } from '../../builder.ts';
 import { InvalidStateError, NotFoundError } from '../../shared/errors.ts';
 import { mutationResult } from '../../shared/mutation.ts';
-import { RunRef } from '../runs/run.schema.ts';
+import { RunRef } from '../runs/public.ts';
 import { LoggedModelRef } from './logged-model.schema.ts';
 import type { ModelInput, ModelOutput } from './model-links.service.ts';
 

@@ -2,7 +2,7 @@ import type { Db } from '../../shared/db.ts';
 import { ValidationError } from '../../shared/errors.ts';
 import { groupByKeys } from '../../shared/group.ts';
 import { isRunIdShape } from '../../shared/ids.ts';
-import { RunService } from '../runs/run.service.ts';
+import { RunService } from '../runs/public.ts';
 import { insertModelOutputs } from './model-links.sql.ts';
 
 /** A model a run produced, at a step (MLflow `ModelOutput`). */

@@ -1,5 +1,5 @@
 import { builder } from '../../builder.ts';
-import { RunRef } from '../runs/run.schema.ts';
+import { RunRef } from '../runs/public.ts';
 import type { BucketColumns } from './bucket-fold.ts';
 import { bucketBounds, type SeriesAxis } from './buckets.ts';
 import type { SeriesData } from './metric.service.ts';

@@ -2,7 +2,7 @@ import { builder } from '../../builder.ts';
 import { connectionComplexity } from '../../shared/complexity.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { pageRequest } from '../../shared/pagination.ts';
-import { RunRef } from '../runs/run.schema.ts';
+import { RunRef } from '../runs/public.ts';
 import type { HistoryKey, MetricPoint, MetricSummary } from './metric.service.ts';
 
 export const MetricRef = builder.objectRef<MetricPoint>('Metric').implement({

@@ -1,5 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
-import { RunSchema } from '../runs/run.entity.ts';
+import { RunSchema } from '../runs/public.ts';
 
 export const ParamSchema = defineEntity({
   name: 'Param',

@@ -1,8 +1,8 @@
 import { builder } from '../../builder.ts';
 import { InvalidStateError, NotFoundError } from '../../shared/errors.ts';
 import { mutationResult } from '../../shared/mutation.ts';
-import { ExperimentRef } from '../experiments/experiment.schema.ts';
-import { RunRef } from '../runs/run.schema.ts';
+import { ExperimentRef } from '../experiments/public.ts';
+import { RunRef } from '../runs/public.ts';
 import type { KeyValue } from './params-tags.service.ts';
 
 export const ParamRef = builder.objectRef<KeyValue>('Param').implement({

@@ -1,9 +1,9 @@
 import type { Db } from '../../shared/db.ts';
 import { NotFoundError } from '../../shared/errors.ts';
 import { groupByKeys } from '../../shared/group.ts';
-import type { ExperimentService } from '../experiments/experiment.service.ts';
-import { PARENT_RUN_TAG, RunService } from '../runs/run.service.ts';
-import type { Publisher } from '../subscriptions/publisher.ts';
+import type { ExperimentService } from '../experiments/public.ts';
+import { PARENT_RUN_TAG, RunService } from '../runs/public.ts';
+import type { Publisher } from '../subscriptions/public.ts';
 
 /** A key/value pair: a param or a tag. */
 export interface KeyValue {

@@ -1,5 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
-import { ExperimentSchema, LIFECYCLE_STAGES } from '../experiments/experiment.entity.ts';
+import { ExperimentSchema, LIFECYCLE_STAGES } from '../experiments/public.ts';
 
 export const RUN_STATUSES = ['RUNNING', 'SCHEDULED', 'FINISHED', 'FAILED', 'KILLED'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];

@@ -1,15 +1,15 @@
 import { builder } from '../../builder.ts';
-import type { Context } from '../../context.ts';
 import { connectionComplexity } from '../../shared/complexity.ts';
 import { InvalidStateError, NotFoundError } from '../../shared/errors.ts';
 import { mutationResult } from '../../shared/mutation.ts';
 import { pageRequest } from '../../shared/pagination.ts';
+import type { Context } from '../../shared/request-context.ts';
 import {
   ExperimentRef,
   LifecycleStageEnum,
   TagInputRef,
   ViewTypeEnum,
-} from '../experiments/experiment.schema.ts';
+} from '../experiments/public.ts';
 import { RUN_STATUSES, type Run } from './run.entity.ts';
 
 export const RunStatusEnum = builder.enumType('RunStatus', {

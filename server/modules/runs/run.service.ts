@@ -4,9 +4,9 @@ import { groupByKeys } from '../../shared/group.ts';
 import { newId } from '../../shared/ids.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { truncate, validateLength, validateTimestamp } from '../../shared/validation.ts';
-import type { ExperimentService } from '../experiments/experiment.service.ts';
-import { normaliseTags } from '../params-tags/key-values.ts';
-import type { Publisher } from '../subscriptions/publisher.ts';
+import type { ExperimentService } from '../experiments/public.ts';
+import { normaliseTags } from '../params-tags/public.ts';
+import type { Publisher } from '../subscriptions/public.ts';
 import type { Run, RunStatus } from './run.entity.ts';
 import { randomRunName } from './run-names.ts';
 

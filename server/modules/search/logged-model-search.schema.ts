@@ -1,7 +1,7 @@
 import { builder } from '../../builder.ts';
 import { connectionComplexity } from '../../shared/complexity.ts';
 import { pageRequest } from '../../shared/pagination.ts';
-import { LoggedModelRef } from '../logged-models/logged-model.schema.ts';
+import { LoggedModelRef } from '../logged-models/public.ts';
 
 /** Page size of a logged-model search when `first` is not given (MLflow's proto default). */
 const DEFAULT_MODEL_PAGE = 50;

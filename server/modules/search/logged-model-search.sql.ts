@@ -1,5 +1,5 @@
 import { ValidationError } from '../../shared/errors.ts';
-import { MODEL_COLUMNS } from '../logged-models/model-rows.sql.ts';
+import { MODEL_COLUMNS } from '../logged-models/public.ts';
 import type { Clause, Identifier } from './filter-ast.ts';
 import {
   type CompiledSearch,

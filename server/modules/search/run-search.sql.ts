@@ -1,6 +1,6 @@
 import { ValidationError } from '../../shared/errors.ts';
-import { type DatasetClause, datasetFilterSql } from '../datasets/dataset-filter.ts';
-import { RUN_COLUMNS } from '../runs/run.service.ts';
+import { type DatasetClause, datasetFilterSql } from '../datasets/public.ts';
+import { RUN_COLUMNS } from '../runs/public.ts';
 import type { Clause, CompareClause, Identifier, OrderClause } from './filter-ast.ts';
 import {
   type CompiledSearch,

@@ -1,8 +1,8 @@
 import { builder } from '../../builder.ts';
 import { connectionComplexity } from '../../shared/complexity.ts';
 import { pageRequest } from '../../shared/pagination.ts';
-import { ExperimentRef, ViewTypeEnum } from '../experiments/experiment.schema.ts';
-import { RunRef } from '../runs/run.schema.ts';
+import { ExperimentRef, ViewTypeEnum } from '../experiments/public.ts';
+import { RunRef } from '../runs/public.ts';
 
 const FILTER_DESCRIPTION =
   "MLflow filter string, e.g. `metrics.acc > 0.5 AND params.lr = '0.01'`: clauses joined by AND; prefixes `attributes.` `metrics.` `params.` `tags.` `datasets.` (and aliases); keys may be quoted with backquotes or double quotes; summaries as `min(metrics.loss) < 0.2` (min, max, first, last, count, last_step). A bad filter fails with INVALID_PARAMETER_VALUE naming the character offset.";

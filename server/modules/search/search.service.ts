@@ -1,15 +1,15 @@
 import type { Db } from '../../shared/db.ts';
 import { ValidationError } from '../../shared/errors.ts';
 import { type Connection, type PageRequest, toConnection } from '../../shared/pagination.ts';
-import type { Experiment } from '../experiments/experiment.entity.ts';
 import {
+  type Experiment,
   type ExperimentService,
   stagesOf,
   type ViewType,
-} from '../experiments/experiment.service.ts';
-import type { LoggedModel } from '../logged-models/logged-model.entity.ts';
-import type { Run } from '../runs/run.entity.ts';
-import type { TraceInfo } from '../traces/trace.entity.ts';
+} from '../experiments/public.ts';
+import type { LoggedModel } from '../logged-models/public.ts';
+import type { Run } from '../runs/public.ts';
+import type { TraceInfo } from '../traces/public.ts';
 import { compileExperimentSearch } from './experiment-search.sql.ts';
 import { parseFilter, parseOrderBy, parseOrderField } from './filter-parser.ts';
 import { type CompiledSearch, checkCursor, cursorValue } from './keyset.ts';

@@ -1,5 +1,5 @@
 import { ValidationError } from '../../shared/errors.ts';
-import { TRACE_COLUMNS, TRACE_KEYS } from '../traces/trace-rows.sql.ts';
+import { TRACE_COLUMNS, TRACE_KEYS } from '../traces/public.ts';
 import type { Clause, OrderClause } from './filter-ast.ts';
 import {
   type CompiledSearch,

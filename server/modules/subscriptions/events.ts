@@ -1,5 +1,5 @@
-import type { LifecycleStage } from '../experiments/experiment.entity.ts';
-import type { RunStatus } from '../runs/run.entity.ts';
+import type { LifecycleStage } from '../experiments/public.ts';
+import type { RunStatus } from '../runs/public.ts';
 
 /** Points of one metric key in one batch, as parallel lists. */
 export interface KeySeries {

@@ -1,6 +1,5 @@
 import { builder } from '../../builder.ts';
-import type { Bucket, XRange } from '../metrics/buckets.ts';
-import { SeriesAxisEnum } from '../metrics/metric-series.schema.ts';
+import { type Bucket, SeriesAxisEnum, type XRange } from '../metrics/public.ts';
 import { unlag } from './lagged.ts';
 import type { RunBuckets, SeriesFrame } from './live-series.ts';
 

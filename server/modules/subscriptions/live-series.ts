@@ -1,7 +1,11 @@
 import type { SubscriptionLimits } from '../../config.ts';
 import type { Db } from '../../shared/db.ts';
-import type { Bucket, SeriesAxis, XRange } from '../metrics/buckets.ts';
-import { MetricBucketService } from '../metrics/metric-buckets.service.ts';
+import {
+  type Bucket,
+  MetricBucketService,
+  type SeriesAxis,
+  type XRange,
+} from '../metrics/public.ts';
 import { type FrameClock, pacingClock } from './frame-clock.ts';
 import { END, Lagged, LiveIterator, type Produced } from './live-iterator.ts';
 import type { RunFeeds } from './run-feed.ts';

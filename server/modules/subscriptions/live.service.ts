@@ -1,9 +1,8 @@
 import type { SubscriptionLimits } from '../../config.ts';
 import { ValidationError } from '../../shared/errors.ts';
-import type { SeriesAxis } from '../metrics/buckets.ts';
-import { MAX_BUCKETS } from '../metrics/metric-buckets.service.ts';
-import type { ParamsTagsService } from '../params-tags/params-tags.service.ts';
-import { RunService } from '../runs/run.service.ts';
+import { MAX_BUCKETS, type SeriesAxis } from '../metrics/public.ts';
+import type { ParamsTagsService } from '../params-tags/public.ts';
+import { RunService } from '../runs/public.ts';
 import type { EventBus } from './event-bus.ts';
 import { preciseNow, type RunEvent } from './events.ts';
 import type { Lagged, LiveIterator } from './live-iterator.ts';

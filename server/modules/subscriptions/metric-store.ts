@@ -1,7 +1,6 @@
 import type { Db } from '../../shared/db.ts';
 import { NotFoundError } from '../../shared/errors.ts';
-import { unpackPoints } from '../metrics/metric-packed.ts';
-import { PackedReads } from '../metrics/metric-packed-reads.ts';
+import { PackedReads, unpackPoints } from '../metrics/public.ts';
 import type { MetricsBatch } from './events.ts';
 
 /** What a live stream needs to know about a run when it starts. */

@@ -1,4 +1,4 @@
-import type { PreparedMetrics } from '../metrics/metric-batch.ts';
+import type { PreparedMetrics } from '../metrics/public.ts';
 import type { EventBus } from './event-bus.ts';
 import { type KeySeries, preciseNow, type RunEvent } from './events.ts';
 

@@ -1,14 +1,14 @@
-import type { BucketColumns } from '../metrics/bucket-fold.ts';
 import {
   addPoint,
   type Bucket,
+  type BucketColumns,
   bucketBounds,
   bucketIndex,
+  type MetricBucketService,
   mergeBucket,
   type SeriesPoint,
   type XRange,
-} from '../metrics/buckets.ts';
-import type { MetricBucketService } from '../metrics/metric-buckets.service.ts';
+} from '../metrics/public.ts';
 import type { MetricsBatch } from './events.ts';
 import type { LiveSeriesArgs, RunBuckets, SeriesFrame } from './live-series.ts';
 import type { RunFeeds } from './run-feed.ts';

@@ -1,7 +1,7 @@
 import { builder } from '../../builder.ts';
-import { LifecycleStageEnum } from '../experiments/experiment.schema.ts';
-import { ParamRef, TagRef } from '../params-tags/params-tags.schema.ts';
-import { RunStatusEnum } from '../runs/run.schema.ts';
+import { LifecycleStageEnum } from '../experiments/public.ts';
+import { ParamRef, TagRef } from '../params-tags/public.ts';
+import { RunStatusEnum } from '../runs/public.ts';
 import type { KeySeries, RunEvent, RunEventKind } from './events.ts';
 import { unlag } from './lagged.ts';
 import type { MetricsEvent } from './metrics-stream.ts';

@@ -1,9 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createGunzip, createInflate } from 'node:zlib';
-import { type AppDeps, createContext } from '../../context.ts';
+import type { Config } from '../../config.ts';
+import type { Logger } from '../../logger.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { HTTP_STATUS, sendJson } from '../../shared/http-json.ts';
 import { OtlpShapeError, tracesOfExport } from './otlp-json.ts';
+import type { TraceService } from './trace.service.ts';
 
 /** Path of the OTLP/HTTP trace ingest route (as MLflow and every OTLP exporter use it). */
 export const OTLP_TRACES_PATH = '/v1/traces';
@@ -85,7 +87,15 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
   });
 }
 
-async function ingest(deps: AppDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** What the OTLP route needs from the app: settings, a logger and a request's trace service. */
+export interface OtlpDeps {
+  config: Pick<Config, 'otlpMaxBodyBytes'>;
+  logger: Logger;
+  /** The trace service of a new request context. */
+  traces: () => TraceService;
+}
+
+async function ingest(deps: OtlpDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (req.method !== 'POST') {
     res.setHeader('allow', 'POST');
     throw new HttpError(405, `${req.method} not allowed on ${OTLP_TRACES_PATH}; POST an export.`);
@@ -117,7 +127,7 @@ async function ingest(deps: AppDeps, req: IncomingMessage, res: ServerResponse):
     if (err instanceof OtlpShapeError) throw new HttpError(400, err.message);
     throw err;
   }
-  await createContext(deps).services.traces.logSpansOfTraces(experimentId.trim(), traces);
+  await deps.traces().logSpansOfTraces(experimentId.trim(), traces);
   // an empty ExportTraceServiceResponse: every span was accepted
   sendJson(res, 200, {});
 }
@@ -131,7 +141,7 @@ async function ingest(deps: AppDeps, req: IncomingMessage, res: ServerResponse):
  * 415 for protobuf or another content type or encoding; 422 when a span cannot be stored (bad
  * id, time...). Errors are MLflow-style JSON `{error_code, message}`.
  */
-export function createOtlpHandler(deps: AppDeps) {
+export function createOtlpHandler(deps: OtlpDeps) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       await ingest(deps, req, res);

@@ -1,5 +1,5 @@
 import { builder } from '../../builder.ts';
-import type { KeyValue } from '../params-tags/params-tags.service.ts';
+import type { KeyValue } from '../params-tags/public.ts';
 import type { SPAN_STATUS_CODES, Span, SpanEvent } from './span.entity.ts';
 import { SPAN_KEYS } from './trace-rows.sql.ts';
 

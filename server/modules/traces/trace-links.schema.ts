@@ -2,9 +2,9 @@ import { builder } from '../../builder.ts';
 import { connectionComplexity } from '../../shared/complexity.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { pageRequest } from '../../shared/pagination.ts';
-import { ExperimentRef } from '../experiments/experiment.schema.ts';
-import { LoggedModelRef } from '../logged-models/logged-model.schema.ts';
-import { RunRef } from '../runs/run.schema.ts';
+import { ExperimentRef } from '../experiments/public.ts';
+import { LoggedModelRef } from '../logged-models/public.ts';
+import { RunRef } from '../runs/public.ts';
 import { TraceRef } from './trace.schema.ts';
 import { TRACE_KEYS } from './trace-rows.sql.ts';
 

@@ -1,6 +1,6 @@
 import type { Db } from '../../shared/db.ts';
 import { groupByKeys } from '../../shared/group.ts';
-import type { KeyValue } from '../params-tags/params-tags.service.ts';
+import type { KeyValue } from '../params-tags/public.ts';
 import type { Span } from './span.entity.ts';
 import type { TraceInfo } from './trace.entity.ts';
 import { SPAN_COLUMNS, TRACE_COLUMNS } from './trace-rows.sql.ts';

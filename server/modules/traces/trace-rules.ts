@@ -1,4 +1,4 @@
-import type { KeyValue } from '../params-tags/params-tags.service.ts';
+import type { KeyValue } from '../params-tags/public.ts';
 import type { Span } from './span.entity.ts';
 import type { TraceState } from './trace.entity.ts';
 import { previewOf } from './trace-preview.ts';

@@ -1,5 +1,5 @@
 import type { SqlClient } from '../../shared/db.ts';
-import type { KeyValue } from '../params-tags/params-tags.service.ts';
+import type { KeyValue } from '../params-tags/public.ts';
 import type { Span } from './span.entity.ts';
 import { TRACE_KEYS } from './trace-rows.sql.ts';
 import { columns } from './trace-rules.ts';

@@ -1,5 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
-import { ExperimentSchema } from '../experiments/experiment.entity.ts';
+import { ExperimentSchema } from '../experiments/public.ts';
 
 /** Trace states (MLflow `TraceInfoV3.State` without STATE_UNSPECIFIED, see trace-rules.ts). */
 export const TRACE_STATES = ['OK', 'ERROR', 'IN_PROGRESS'] as const;

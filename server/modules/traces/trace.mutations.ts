@@ -1,7 +1,7 @@
 import { builder } from '../../builder.ts';
 import { AlreadyExistsError, InvalidStateError, NotFoundError } from '../../shared/errors.ts';
 import { mutationResult } from '../../shared/mutation.ts';
-import { TagInputRef } from '../experiments/experiment.schema.ts';
+import { TagInputRef } from '../experiments/public.ts';
 import { SpanInputRef } from './span.schema.ts';
 import { TraceRef, TraceStateEnum } from './trace.schema.ts';
 

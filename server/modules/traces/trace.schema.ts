@@ -1,8 +1,7 @@
 import { builder } from '../../builder.ts';
-import type { Context } from '../../context.ts';
-import { ExperimentRef } from '../experiments/experiment.schema.ts';
-import { TagRef } from '../params-tags/params-tags.schema.ts';
-import type { KeyValue } from '../params-tags/params-tags.service.ts';
+import type { Context } from '../../shared/request-context.ts';
+import { ExperimentRef } from '../experiments/public.ts';
+import { type KeyValue, TagRef } from '../params-tags/public.ts';
 import { SpanRef } from './span.schema.ts';
 import type { TRACE_STATES, TraceInfo } from './trace.entity.ts';
 

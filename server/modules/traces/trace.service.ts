@@ -3,9 +3,8 @@ import { AlreadyExistsError, NotFoundError, ValidationError } from '../../shared
 import { newId } from '../../shared/ids.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { validateLength, validateTimestamp } from '../../shared/validation.ts';
-import type { ExperimentService } from '../experiments/experiment.service.ts';
-import { normaliseTags } from '../params-tags/key-values.ts';
-import type { KeyValue } from '../params-tags/params-tags.service.ts';
+import type { ExperimentService } from '../experiments/public.ts';
+import { type KeyValue, normaliseTags } from '../params-tags/public.ts';
 import type { Span } from './span.entity.ts';
 import { normaliseSpans, type SpanInput } from './span-input.ts';
 import type { TraceState } from './trace.entity.ts';

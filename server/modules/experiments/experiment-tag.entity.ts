@@ -1,5 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
-import { ExperimentSchema } from '../experiments/experiment.entity.ts';
+import { ExperimentSchema } from './experiment.entity.ts';
 
 export const ExperimentTagSchema = defineEntity({
   name: 'ExperimentTag',

@@ -1,0 +1,5 @@
+// The front door of `datasets/`: what other modules may use. Import only this file from outside
+// the module (dependency-cruiser enforces it: `npm run deps:check`).
+
+export type { DatasetClause } from './dataset-filter.ts';
+export { datasetFilterSql } from './dataset-filter.ts';

@@ -1,0 +1,8 @@
+// The front door of `runs/`: what other modules may use. Import only this file from outside
+// the module (dependency-cruiser enforces it: `npm run deps:check`).
+
+export type { Run, RunStatus } from './run.entity.ts';
+export { RunSchema } from './run.entity.ts';
+export { RunRef, RunStatusEnum } from './run.schema.ts';
+export { PARENT_RUN_TAG, RUN_COLUMNS, RUN_NAME_TAG, RunService } from './run.service.ts';
+export { randomRunName } from './run-names.ts';
