@@ -47,6 +47,10 @@ async function nextEvent(s: MetricsStream) {
 }
 
 describe('metricsLogged', () => {
+  it('runs on the transport paths the test project chose (fast paths, or stock when off)', () => {
+    expect(t.app.transportFastPaths).toBe(process.env.TRACKQL_TRANSPORT_FAST_PATHS !== 'false');
+  });
+
   it('delivers each committed batch in commit order with its seq and parallel lists (SSE)', async () => {
     const run = await seedRun(t, exp);
     const s = sse({ runId: run });
