@@ -37,6 +37,8 @@ export interface App {
   liveSeries: LiveSeriesHubs;
   /** Runs' live batches, one feed per run with subscribers. */
   feeds: RunFeeds;
+  /** Whether the subscription fast paths are on (`Config.transportFastPaths`); ws.ts reads it. */
+  transportFastPaths: boolean;
   /** Ends every open subscription stream (call before draining connections at shutdown). */
   endStreams(): void;
   close(): Promise<void>;
@@ -103,8 +105,8 @@ export async function createApp(
     healthCheckEndpoint: '/healthz',
     landingPage: false,
     plugins: [
-      useSharedEventExecution(),
-      useSsePush(),
+      // fenced transport tricks (TRACKQL_TRANSPORT_FAST_PATHS): off, yoga's stock paths run
+      ...(config.transportFastPaths ? [useSharedEventExecution(), useSsePush()] : []),
       useReadiness('/readyz', async () => {
         await orm.em.fork().getConnection().execute('select 1');
       }),
@@ -131,6 +133,7 @@ export async function createApp(
     bus,
     liveSeries,
     feeds,
+    transportFastPaths: config.transportFastPaths,
     endStreams: () => bus.endStreams(),
     close: async () => {
       bus.endStreams();

@@ -31,6 +31,7 @@ const EnvSchema = z.object({
   TRACKQL_SUB_GAP_WAIT_MS: z.coerce.number().int().min(0).default(50),
   TRACKQL_SUB_FRAME_MS: z.coerce.number().int().min(0).max(1000).default(16),
   TRACKQL_SUB_MAX_FRAME_MS: z.coerce.number().int().min(0).max(5000).default(128),
+  TRACKQL_TRANSPORT_FAST_PATHS: z.enum(['true', 'false', '1', '0']).default('true'),
   LOG_LEVEL: LogLevel.default('info'),
 });
 
@@ -56,6 +57,11 @@ export interface Config {
   /** Prefix of the Redis channels, so deployments can share a Redis. */
   redisPrefix: string;
   subscriptions: SubscriptionLimits;
+  /**
+   * The subscription transport's fast paths (shared execution, payload splicing, direct pushes to
+   * WebSocket and SSE streams); off, the stock graphql-ws and yoga paths serve every subscriber.
+   */
+  transportFastPaths: boolean;
   logLevel: LogLevel;
 }
 
@@ -138,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       frameMs: e.TRACKQL_SUB_FRAME_MS,
       maxFrameMs: e.TRACKQL_SUB_MAX_FRAME_MS,
     },
+    transportFastPaths: ['true', '1'].includes(e.TRACKQL_TRANSPORT_FAST_PATHS),
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -20,6 +20,11 @@ type Enveloped = { execute: Run; subscribe: Run };
  * @remarks Each operation runs through yoga's envelop pipeline (same context factory, error masking
  * and plugins as HTTP). Headers for the context are built from `connectionParams` (STACK.md gotcha 7).
  * `close` ends every socket and the WebSocket server.
+ *
+ * With `app.transportFastPaths` (the fenced tricks of payload-splice.ts) every socket's `send` is
+ * patched to splice shared payloads, graphql-ws's replacer hands them over, `onNext` keeps shared
+ * results recognisable and each subscription's socket is registered for direct pushes. Off, graphql-ws
+ * runs as shipped.
  */
 export function attachWebSocket(
   server: Server,
@@ -27,12 +32,15 @@ export function attachWebSocket(
 ): { wss: WebSocketServer; close(): Promise<void> } {
   const yoga = app.yoga;
   const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
-  splicePayloads(wss);
+  const fast = app.transportFastPaths;
+  if (fast) splicePayloads(wss);
   const disposable = useServer<Record<string, unknown>>(
     {
-      jsonMessageReplacer: payloadReplacer,
-      // returning the result itself (not graphql-ws's copy) keeps it recognisable as shared
-      onNext: (_ctx, _id, _payload, _args, result) => (shareable(result) ? result : undefined),
+      ...(fast && {
+        jsonMessageReplacer: payloadReplacer,
+        // returning the result itself (not graphql-ws's copy) keeps it recognisable as shared
+        onNext: (_ctx, _id, _payload, _args, result) => (shareable(result) ? result : undefined),
+      }),
       execute: (args) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
       onSubscribe: async (ctx, id, params) => {
@@ -56,7 +64,7 @@ export function attachWebSocket(
           contextValue: await contextFactory(),
           rootValue: { execute, subscribe },
         };
-        registerPushTarget(args.contextValue, ctx.extra.socket, id);
+        if (fast) registerPushTarget(args.contextValue, ctx.extra.socket, id);
         const errors = validate(args.schema, args.document);
         return errors.length > 0 ? errors : (args as ExecutionArgs);
       },

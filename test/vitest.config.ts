@@ -1,6 +1,20 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Tests of the live streams, run a second time with TRACKQL_TRANSPORT_FAST_PATHS off (project
+ * `stock-transport`), so the stock graphql-ws and yoga paths stay correct too.
+ */
+const STREAM_TESTS = [
+  'test/server/subscriptions.test.ts',
+  'test/server/pacing.test.ts',
+  'test/server/live-series.test.ts',
+  'test/server/run-events.test.ts',
+  'test/server/slow-subscriber.test.ts',
+  'test/server/cross-instance.test.ts',
+  'test/client/watch.test.ts',
+];
+
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   resolve: { alias: { graphql: 'graphql/index.js' } },
@@ -11,5 +25,16 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: 'default' } },
+      {
+        extends: true,
+        test: {
+          name: 'stock-transport',
+          include: STREAM_TESTS,
+          env: { TRACKQL_TRANSPORT_FAST_PATHS: 'false' },
+        },
+      },
+    ],
   },
 });

@@ -10,6 +10,7 @@ import { LogBatch } from '../helpers/documents.ts';
 import { seedExperiment, seedRun } from '../helpers/seed.ts';
 import { UpdateRun } from '../helpers/subscription-documents.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { waitFor } from '../helpers/wait.ts';
 
 let t: TestApp;
 let url: string;
@@ -55,8 +56,8 @@ describe('watchMetrics', () => {
       watchMetrics({ url, runId: run, signal: abort.signal, minDelayMs: 20 }),
     );
     const first = r.next();
-    // the watch reads the run head on its first pull; give it time before the next commit
-    await new Promise((res) => setTimeout(res, 300));
+    // the watch reads the run head on its first pull, then subscribes: commit once it has
+    await waitFor(() => (t.app.feeds.feed(run)?.readerCount ?? 0) > 0, 'the watch to subscribe');
     await log(run, 1);
     expect(await first).toMatchObject({ seq: 2, metrics: [{ steps: [1], values: [1] }] });
 

@@ -58,7 +58,8 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
   const onQuery = (s: string) => sql.push(s);
   const orm = await initOrm(db.url, { migrate: false, onQuery, poolSize: 5 });
   const config = {
-    ...loadConfig({}),
+    // the `stock-transport` test project turns the transport fast paths off
+    ...loadConfig({ TRACKQL_TRANSPORT_FAST_PATHS: process.env.TRACKQL_TRANSPORT_FAST_PATHS }),
     databaseUrl: db.url,
     artifactRoot: '/tmp/trackql-test-artifacts',
     ...opts.config,

@@ -5,6 +5,7 @@ import { seedExperiment, seedRun } from '../helpers/seed.ts';
 import { type Stream, sseSubscribe, wsSubscribe } from '../helpers/streams.ts';
 import { MetricsLogged } from '../helpers/subscription-documents.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { waitFor } from '../helpers/wait.ts';
 
 const SeqOnly = graphql(`
   subscription SeqOnly($runId: String!, $afterSeq: SafeInt) {
@@ -34,6 +35,14 @@ async function log(runId: string, steps: number[], extra: { acc?: boolean } = {}
   return res.logBatch.seq;
 }
 
+/** Resolves once `count` subscribers of `run` are attached to its live feed (subscribed). */
+function subscribed(run: string, count: number): Promise<void> {
+  return waitFor(() => {
+    const feed = t.app.feeds.feed(run);
+    return feed !== undefined && feed.head !== null && feed.readerCount >= count;
+  }, `${count} subscribers of ${run}`);
+}
+
 type MetricsStream = Stream<import('../gql/graphql.ts').MetricsLoggedSubscription>;
 
 function sse(vars: { runId: string; keys?: string[]; afterSeq?: number }): MetricsStream {
@@ -47,6 +56,10 @@ async function nextEvent(s: MetricsStream) {
 }
 
 describe('metricsLogged', () => {
+  it('runs on the transport paths the test project chose (fast paths, or stock when off)', () => {
+    expect(t.app.transportFastPaths).toBe(process.env.TRACKQL_TRANSPORT_FAST_PATHS !== 'false');
+  });
+
   it('delivers each committed batch in commit order with its seq and parallel lists (SSE)', async () => {
     const run = await seedRun(t, exp);
     const s = sse({ runId: run });
@@ -82,7 +95,11 @@ describe('metricsLogged', () => {
     expect(e.seq).toBe(1);
     expect(e.metrics.map((m) => m.key)).toEqual(['acc']);
     await log(run, [6]); // loss only: filtered out
-    expect(await s.silentFor(150)).toBe(true);
+    await log(run, [8], { acc: true });
+    // the next event is the third batch's: nothing was sent for the second
+    const next = await nextEvent(s);
+    expect(next).toMatchObject({ seq: 3, metrics: [{ key: 'acc', steps: [8] }] });
+    expect(next.metrics).toHaveLength(1);
     await s.close();
   });
 
@@ -98,9 +115,9 @@ describe('metricsLogged', () => {
       },
     });
     expect(bad.logBatch.__typename).toBe('ValidationError');
-    expect(await s.silentFor(150)).toBe(true);
     expect(await log(run, [1])).toBe(2);
-    expect(await nextEvent(s)).toMatchObject({ seq: 2, metrics: [{ steps: [1] }] });
+    // the first event after the rolled-back batch is the next committed one
+    expect(await nextEvent(s)).toMatchObject({ seq: 2, fromSeq: 2, metrics: [{ steps: [1] }] });
     await s.close();
   });
 
@@ -130,7 +147,8 @@ describe('metricsLogged', () => {
         while (step < total) await log(run, [step++]);
       };
       const writers = Promise.all([writer(), writer(), writer()]);
-      await new Promise((r) => setTimeout(r, 30));
+      // subscribe while the writers are under way
+      await waitFor(() => step >= 6, 'the first writes');
       const vars = { runId: run, afterSeq: 3 };
       // over WebSocket, replay pages go out through graphql-ws and live batches are pushed after them
       const s = transport === 'SSE' ? sse(vars) : wsSubscribe(url, MetricsLogged, vars);
@@ -192,8 +210,7 @@ describe('metricsLogged', () => {
     const full = [0, 1].map(() => wsSubscribe(url, MetricsLogged, { runId: run, afterSeq: 0 }));
     const bare = wsSubscribe(url, SeqOnly, { runId: run, afterSeq: 0 });
     const keyed = wsSubscribe(url, MetricsLogged, { runId: run, keys: ['acc'], afterSeq: 0 });
-    await Promise.all([...full, bare, keyed].map((s) => s.ready));
-    await new Promise((r) => setTimeout(r, 100));
+    await subscribed(run, 4);
     await log(run, [7], { acc: true });
     for (const s of full) {
       const e = await nextEvent(s);
@@ -207,8 +224,7 @@ describe('metricsLogged', () => {
   it('delivers a large shared event whole to every WebSocket subscriber', async () => {
     const run = await seedRun(t, exp);
     const subs = [0, 1, 2].map(() => wsSubscribe(url, MetricsLogged, { runId: run, afterSeq: 0 }));
-    await Promise.all(subs.map((s) => s.ready));
-    await new Promise((r) => setTimeout(r, 100));
+    await subscribed(run, 3);
     // 1,000 points (~22 KB of JSON): above the size from which a payload is sent as a shared frame
     const steps = Array.from({ length: 1000 }, (_, i) => i);
     await log(run, steps);

@@ -1,6 +1,7 @@
 import { builder } from '../../builder.ts';
 import { InvalidStateError, NotFoundError } from '../../shared/errors.ts';
 import { mutationResult } from '../../shared/mutation.ts';
+import { PAYLOAD_ONLY } from '../../shared/payload-only.ts';
 import { ExperimentRef } from '../experiments/public.ts';
 import { RunRef } from '../runs/public.ts';
 import type { KeyValue } from './params-tags.service.ts';
@@ -8,8 +9,9 @@ import type { KeyValue } from './params-tags.service.ts';
 export const ParamRef = builder.objectRef<KeyValue>('Param').implement({
   description: 'A run parameter: immutable once logged.',
   fields: (t) => ({
-    key: t.exposeString('key', { description: 'Parameter name.' }),
+    key: t.exposeString('key', { extensions: PAYLOAD_ONLY, description: 'Parameter name.' }),
     value: t.exposeString('value', {
+      extensions: PAYLOAD_ONLY,
       description: 'Parameter value (at most 6000 characters; longer values are truncated).',
     }),
   }),
@@ -27,8 +29,11 @@ export const ParamInputRef = builder.inputType('ParamInput', {
 export const TagRef = builder.objectRef<KeyValue>('Tag').implement({
   description: 'A mutable key/value tag of a run or experiment.',
   fields: (t) => ({
-    key: t.exposeString('key', { description: 'Tag key; `mlflow.` keys are system tags.' }),
-    value: t.exposeString('value', { description: 'Tag value.' }),
+    key: t.exposeString('key', {
+      extensions: PAYLOAD_ONLY,
+      description: 'Tag key; `mlflow.` keys are system tags.',
+    }),
+    value: t.exposeString('value', { extensions: PAYLOAD_ONLY, description: 'Tag value.' }),
   }),
 });
 

@@ -45,6 +45,8 @@ export class FrameClock {
     /** Longest frame under load (ms); at or below `baseMs` the length never changes. */
     private readonly maxMs: number = baseMs,
     private readonly load: LoadGauge = eventLoopLoad(),
+    /** The time in ms (tests drive it; timers still wait in real time). */
+    private readonly time: () => number = () => performance.now(),
   ) {
     this.length = baseMs;
   }
@@ -55,7 +57,7 @@ export class FrameClock {
   }
 
   /** Number of the current frame. */
-  frame(now: number = performance.now()): number {
+  frame(now: number = this.time()): number {
     return Math.floor(now / this.frameMs);
   }
 
@@ -70,7 +72,7 @@ export class FrameClock {
    */
   onNext(cb: () => void): void {
     this.waiters.push(cb);
-    if (!this.timer) this.arm(performance.now());
+    if (!this.timer) this.arm(this.time());
   }
 
   /** Reconsiders the frame length from the event loop's load since the last time. */
@@ -91,7 +93,7 @@ export class FrameClock {
   }
 
   private release(): void {
-    const now = performance.now();
+    const now = this.time();
     // timers run on the event loop's cached clock and may fire a little early
     if (this.frame(now) <= this.armedIn) {
       this.arm(now);

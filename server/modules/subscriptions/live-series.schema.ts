@@ -1,4 +1,5 @@
 import { builder } from '../../builder.ts';
+import { PAYLOAD_ONLY } from '../../shared/payload-only.ts';
 import { type Bucket, SeriesAxisEnum, type XRange } from '../metrics/public.ts';
 import { unlag } from './lagged.ts';
 import type { RunBuckets, SeriesFrame } from './live-series.ts';
@@ -14,17 +15,42 @@ const LiveSeriesRangeInput = builder.inputType('LiveSeriesRangeInput', {
 const LiveSeriesRangeRef = builder.objectRef<XRange>('LiveSeriesRange').implement({
   description: 'The inclusive x range cut into buckets.',
   fields: (t) => ({
-    start: t.field({ type: 'SafeInt', description: 'First x.', resolve: (r) => r.start }),
-    end: t.field({ type: 'SafeInt', description: 'Last x.', resolve: (r) => r.end }),
+    start: t.field({
+      extensions: PAYLOAD_ONLY,
+      type: 'SafeInt',
+      description: 'First x.',
+      resolve: (r) => r.start,
+    }),
+    end: t.field({
+      extensions: PAYLOAD_ONLY,
+      type: 'SafeInt',
+      description: 'Last x.',
+      resolve: (r) => r.end,
+    }),
   }),
 });
 
 const LiveBucketLastRef = builder.objectRef<Bucket['last']>('LiveBucketLast').implement({
   description: "The bucket's latest point (highest step, then timestamp, then value).",
   fields: (t) => ({
-    step: t.field({ type: 'SafeInt', description: 'Step.', resolve: (p) => p.step }),
-    timestamp: t.field({ type: 'SafeInt', description: 'Timestamp.', resolve: (p) => p.timestamp }),
-    value: t.field({ type: 'MetricValue', description: 'Value.', resolve: (p) => p.value }),
+    step: t.field({
+      extensions: PAYLOAD_ONLY,
+      type: 'SafeInt',
+      description: 'Step.',
+      resolve: (p) => p.step,
+    }),
+    timestamp: t.field({
+      extensions: PAYLOAD_ONLY,
+      type: 'SafeInt',
+      description: 'Timestamp.',
+      resolve: (p) => p.timestamp,
+    }),
+    value: t.field({
+      extensions: PAYLOAD_ONLY,
+      type: 'MetricValue',
+      description: 'Value.',
+      resolve: (p) => p.value,
+    }),
   }),
 });
 
@@ -32,25 +58,56 @@ const LiveBucketRef = builder.objectRef<Bucket>('LiveBucket').implement({
   description:
     'Aggregates of the points whose x falls in bucket `index`: floor((x - start) * bucketCount / (end - start + 1)).',
   fields: (t) => ({
-    index: t.exposeInt('index', { description: 'Bucket index, 0-based.' }),
-    xStart: t.field({ type: 'SafeInt', description: 'First x covered.', resolve: (b) => b.xStart }),
-    xEnd: t.field({ type: 'SafeInt', description: 'Last x covered.', resolve: (b) => b.xEnd }),
-    count: t.field({ type: 'SafeInt', description: 'Points in it.', resolve: (b) => b.count }),
-    minStep: t.field({ type: 'SafeInt', description: 'Lowest step.', resolve: (b) => b.minStep }),
-    maxStep: t.field({ type: 'SafeInt', description: 'Highest step.', resolve: (b) => b.maxStep }),
+    index: t.exposeInt('index', {
+      extensions: PAYLOAD_ONLY,
+      description: 'Bucket index, 0-based.',
+    }),
+    xStart: t.field({
+      extensions: PAYLOAD_ONLY,
+      type: 'SafeInt',
+      description: 'First x covered.',
+      resolve: (b) => b.xStart,
+    }),
+    xEnd: t.field({
+      extensions: PAYLOAD_ONLY,
+      type: 'SafeInt',
+      description: 'Last x covered.',
+      resolve: (b) => b.xEnd,
+    }),
+    count: t.field({
+      extensions: PAYLOAD_ONLY,
+      type: 'SafeInt',
+      description: 'Points in it.',
+      resolve: (b) => b.count,
+    }),
+    minStep: t.field({
+      extensions: PAYLOAD_ONLY,
+      type: 'SafeInt',
+      description: 'Lowest step.',
+      resolve: (b) => b.minStep,
+    }),
+    maxStep: t.field({
+      extensions: PAYLOAD_ONLY,
+      type: 'SafeInt',
+      description: 'Highest step.',
+      resolve: (b) => b.maxStep,
+    }),
     min: t.field({
+      extensions: PAYLOAD_ONLY,
       type: 'MetricValue',
       nullable: true,
       description: 'Smallest value, NaN ignored; null when all are NaN.',
       resolve: (b) => b.min,
     }),
     max: t.field({
+      extensions: PAYLOAD_ONLY,
       type: 'MetricValue',
       nullable: true,
       description: 'Largest value, NaN ignored; null when all are NaN.',
       resolve: (b) => b.max,
     }),
     last: t.field({
+      extensions: PAYLOAD_ONLY,
       type: LiveBucketLastRef,
       description: 'Latest point.',
       resolve: (b) => b.last,
@@ -61,13 +118,15 @@ const LiveBucketRef = builder.objectRef<Bucket>('LiveBucket').implement({
 const LiveSeriesRunRef = builder.objectRef<RunBuckets>('LiveSeriesRun').implement({
   description: 'The buckets of one run in a frame.',
   fields: (t) => ({
-    runId: t.exposeString('runId', { description: 'The run.' }),
+    runId: t.exposeString('runId', { extensions: PAYLOAD_ONLY, description: 'The run.' }),
     seq: t.field({
+      extensions: PAYLOAD_ONLY,
       type: 'SafeInt',
       description: 'Every batch of the run up to this one is counted.',
       resolve: (r) => r.seq,
     }),
     buckets: t.field({
+      extensions: PAYLOAD_ONLY,
       type: [LiveBucketRef],
       description:
         'Non-empty buckets in index order: all of them (full frame) or the changed ones.',
@@ -80,19 +139,28 @@ const LiveSeriesFrameRef = builder.objectRef<SeriesFrame>('LiveSeriesFrame').imp
   description: 'A frame of a live series: every bucket (`full`) or only the buckets that changed.',
   fields: (t) => ({
     full: t.exposeBoolean('full', {
+      extensions: PAYLOAD_ONLY,
       description: 'True: replace everything you hold; false: replace only these buckets.',
     }),
-    axis: t.field({ type: SeriesAxisEnum, description: 'The x-axis.', resolve: (f) => f.axis }),
+    axis: t.field({
+      extensions: PAYLOAD_ONLY,
+      type: SeriesAxisEnum,
+      description: 'The x-axis.',
+      resolve: (f) => f.axis,
+    }),
     bucketCount: t.exposeInt('bucketCount', {
+      extensions: PAYLOAD_ONLY,
       description: 'Number of buckets the range is cut into.',
     }),
     range: t.field({
+      extensions: PAYLOAD_ONLY,
       type: LiveSeriesRangeRef,
       nullable: true,
       description: 'The x range; null while an open range has no data yet.',
       resolve: (f) => f.range,
     }),
     runs: t.field({
+      extensions: PAYLOAD_ONLY,
       type: [LiveSeriesRunRef],
       description: 'Per run; a delta frame lists only runs with changed buckets.',
       resolve: (f) => f.runs,
@@ -102,6 +170,7 @@ const LiveSeriesFrameRef = builder.objectRef<SeriesFrame>('LiveSeriesFrame').imp
 
 builder.subscriptionFields((t) => ({
   liveSeries: t.field({
+    extensions: PAYLOAD_ONLY,
     type: LiveSeriesFrameRef,
     description:
       'A downsampled metric series of one or more runs, pushed incrementally: a full frame first, then only the buckets that changed. Subscribers asking for the same series share one computation. With an open range side, a point beyond it doubles the span on that side as often as needed (buckets merge pairwise, nothing is re-read) and a new full frame follows; points beyond a fixed side are ignored. A subscriber that falls behind gets one frame with the current values of every bucket changed meanwhile.',

@@ -4,11 +4,20 @@ import type { WebSocket, WebSocketServer } from 'ws';
 /**
  * Serialises a shared subscription result once for every WebSocket subscriber that receives it.
  *
+ * **Fenced transport trick** (on only with `TRACKQL_TRANSPORT_FAST_PATHS`, see ws.ts and app.ts;
+ * off, graphql-ws serialises and sends every message itself). It relies on graphql-ws 6.4.2 and
+ * ws 8.23.0, pinned exactly in package.json, and on three behaviours pinned by
+ * `test/server/transport-contract.test.ts`: graphql-ws calls the `jsonMessageReplacer` and then,
+ * synchronously, `socket.send` for each message; `socket.send(data, { fin })` fragments a message;
+ * a ws socket's `_socket` is the TCP socket (cork/uncork).
+ *
  * graphql-ws stringifies each `next` message per subscriber. For a result shared by many subscribers
- * (see shared-execution.ts) the `jsonMessageReplacer` below puts a placeholder where the payload goes
- * and remembers the payload's JSON (computed once per result object); the patched `socket.send`,
- * called synchronously right after the stringification, puts the JSON in. Messages without the
- * placeholder pass through untouched.
+ * (see shared-execution.ts) the `jsonMessageReplacer` below puts a numbered placeholder where the
+ * payload goes and hands over the payload's JSON (computed once per result object); the patched
+ * `socket.send`, called synchronously right after the stringification, puts the JSON in. The
+ * hand-over is checked: a send carrying a placeholder whose number is not the one just handed over
+ * (an interleaving) throws {@link SpliceOrderError} and sends nothing, so one subscriber's payload
+ * can never go out in another's message. Messages without a placeholder pass through untouched.
  *
  * Over SSE, yoga serialises each result with the result's own `stringify` when it has one:
  * {@link markShared} gives shared results one that returns the cached JSON, so SSE subscribers of
@@ -25,8 +34,12 @@ import type { WebSocket, WebSocketServer } from 'ws';
  * commit or a frame start (see `LiveIterator`), which skips graphql-ws's per-subscriber chain of
  * promises and its wait for each write to flush.
  */
-const PLACEHOLDER = '\u0000trackql:shared-payload\u0000';
-const QUOTED = JSON.stringify(PLACEHOLDER);
+const MARK = '\u0000trackql:shared-payload:';
+/** How a placeholder starts in the message's JSON text (the NULs are escaped). */
+const QUOTED_MARK = JSON.stringify(MARK).slice(0, -1);
+const QUOTED_END = JSON.stringify('\u0000');
+/** How a message whose payload is a placeholder ends. */
+const PLACEHOLDER_TAIL = `${QUOTED_END.slice(1)}}`;
 /** Payloads from this many characters on are sent as a shared frame. */
 const FRAGMENT_FROM = 16 * 1024;
 
@@ -39,7 +52,19 @@ interface Payload {
 }
 
 const payloads = new WeakMap<object, Payload>();
-let pending: Payload | null = null;
+/** The payload the replacer last replaced, and the number of its placeholder. */
+let handOver: { token: number; payload: Payload } | null = null;
+let lastToken = 0;
+
+/** A send that does not carry the payload just handed over: the replacer/send order broke. */
+export class SpliceOrderError extends Error {
+  constructor(detail: string) {
+    super(
+      `graphql-ws no longer sends each message right after serialising it (${detail}); nothing was sent. Set TRACKQL_TRANSPORT_FAST_PATHS=false and re-run test/server/transport-contract.test.ts`,
+    );
+    this.name = 'SpliceOrderError';
+  }
+}
 
 /** Marks a result for splicing (only error-free results are shared). */
 export function shareable(result: ExecutionResult): boolean {
@@ -79,11 +104,43 @@ export function markShared<T extends ExecutionResult>(result: T): T {
   return result;
 }
 
-/** graphql-ws `jsonMessageReplacer`: replaces a shared payload by the placeholder. */
+/**
+ * graphql-ws `jsonMessageReplacer`: replaces a message's payload by a numbered placeholder and
+ * hands the payload over to the next `send`.
+ *
+ * @remarks A hand-over never sent (graphql-ws skips `send` on a closed socket) is replaced by the
+ * next one, which is harmless: only a send carrying a placeholder is spliced, and only with the
+ * payload of the same number.
+ */
 export function payloadReplacer(this: unknown, key: string, value: unknown): unknown {
   if (key !== 'payload' || value === null || typeof value !== 'object') return value;
-  pending = payloadOf(value);
-  return PLACEHOLDER;
+  lastToken = (lastToken + 1) % Number.MAX_SAFE_INTEGER;
+  handOver = { token: lastToken, payload: payloadOf(value) };
+  return `${MARK}${lastToken}\u0000`;
+}
+
+/**
+ * Takes the hand-over for a message graphql-ws is sending: the payload to splice in and where its
+ * placeholder sits, or null for a message without one.
+ *
+ * @throws SpliceOrderError when the message's placeholder is not the one last handed over.
+ */
+export function takeHandOver(data: string): { payload: Payload; at: number; end: number } | null {
+  const h = handOver;
+  handOver = null;
+  // the payload is the message's last member: a placeholder anywhere else (say, in a client's
+  // subscription id) is not one
+  if (!data.endsWith(PLACEHOLDER_TAIL)) return null;
+  const at = data.lastIndexOf(QUOTED_MARK);
+  if (at < 0) return null;
+  const from = at + QUOTED_MARK.length;
+  const close = data.indexOf(QUOTED_END.slice(1), from);
+  const token = close < 0 ? Number.NaN : Number(data.slice(from, close));
+  if (h === null) throw new SpliceOrderError(`placeholder ${token} sent, none handed over`);
+  if (h.token !== token) {
+    throw new SpliceOrderError(`placeholder ${token} sent, ${h.token} handed over`);
+  }
+  return { payload: h.payload, at, end: close + QUOTED_END.length - 1 };
 }
 
 type Send = (data: string | Buffer, options: { fin: boolean }, cb?: (err?: Error) => void) => void;
@@ -91,9 +148,24 @@ type Send = (data: string | Buffer, options: { fin: boolean }, cb?: (err?: Error
 /** Each socket's own `send`, before the patch below. */
 const rawSends = new WeakMap<WebSocket, Send>();
 
-/** The TCP socket under a WebSocket (corked around a fragmented message: one write). */
-function tcp(socket: WebSocket): { cork(): void; uncork(): void } {
-  return (socket as unknown as { _socket: { cork(): void; uncork(): void } })._socket;
+interface Corkable {
+  cork(): void;
+  uncork(): void;
+}
+
+/**
+ * The TCP socket under a WebSocket (corked around a fragmented message: one write).
+ *
+ * @throws Error when ws no longer keeps it in `_socket` (checked on every new connection).
+ */
+export function tcp(socket: WebSocket): Corkable {
+  const raw = (socket as unknown as { _socket?: Partial<Corkable> })._socket;
+  if (typeof raw?.cork !== 'function' || typeof raw.uncork !== 'function') {
+    throw new Error(
+      'ws no longer exposes its TCP socket as `_socket`: transport fast paths need ws 8.23.0',
+    );
+  }
+  return raw as Corkable;
 }
 
 /** Sends `head`, the payload and `tail` as one message: spliced when small, the shared bytes when large. */
@@ -118,18 +190,22 @@ function sendShared(
   raw.uncork();
 }
 
-/** Patches every new socket's `send` to put the pending payload JSON into the message. */
+/** Patches every new socket's `send` to put the handed-over payload JSON into the message. */
 export function splicePayloads(wss: WebSocketServer): void {
   wss.on('connection', (socket: WebSocket) => {
+    try {
+      tcp(socket);
+    } catch {
+      socket.close(1011, 'transport fast paths: ws internals changed');
+      return;
+    }
     const send = socket.send.bind(socket) as Send;
     rawSends.set(socket, send);
     (socket as { send: unknown }).send = (data: unknown, cb?: (err?: Error) => void) => {
-      const p = pending;
-      pending = null;
-      const at = p !== null && typeof data === 'string' ? data.lastIndexOf(QUOTED) : -1;
-      if (p === null || at < 0) return send(data as string, { fin: true }, cb);
+      const h = typeof data === 'string' ? takeHandOver(data) : null;
+      if (h === null) return send(data as string, { fin: true }, cb);
       const text = data as string;
-      sendShared(socket, send, text.slice(0, at), p, text.slice(at + QUOTED.length), cb);
+      sendShared(socket, send, text.slice(0, h.at), h.payload, text.slice(h.end), cb);
     };
   });
 }

@@ -104,6 +104,11 @@ export class RunFeed {
     return this.entries.length;
   }
 
+  /** Number of readers (subscribers) attached. */
+  get readerCount(): number {
+    return this.readers.size;
+  }
+
   /** Adds a reader; the feed stays open while it has readers. */
   attach(reader: FeedReader): void {
     this.readers.add(reader);

@@ -15,7 +15,7 @@ function requestOf(context: unknown): object | null {
 }
 
 /** The Node stream under a response body of @whatwg-node/node-fetch (null elsewhere). */
-function nodeStreamOf(response: Response): Readable | null {
+export function nodeStreamOf(response: Response): Readable | null {
   const readable = (response.body as { readable?: Partial<Readable> } | null)?.readable;
   return typeof readable?.push === 'function' && typeof readable.read === 'function'
     ? (readable as Readable)
@@ -24,6 +24,12 @@ function nodeStreamOf(response: Response): Readable | null {
 
 /**
  * Lets live results be pushed to SSE subscribers the way they are to WebSocket ones.
+ *
+ * **Fenced transport trick** (installed only with `TRACKQL_TRANSPORT_FAST_PATHS`, see app.ts; off,
+ * yoga's SSE processor pulls and encodes every result itself). It writes into the Node `Readable`
+ * that @whatwg-node/node-fetch 0.8.6 (pinned exactly in package.json) keeps as `body.readable` of
+ * the response yoga's SSE processor builds; `test/server/transport-contract.test.ts` pins that
+ * shape. Where the body is not such a stream, nothing is pushed and yoga's own path serves it.
  *
  * @remarks Yoga serves a subscription's stream with its SSE processor, which pulls each result
  * through the chain of async iterators and encodes it per subscriber. This keeps that processor and

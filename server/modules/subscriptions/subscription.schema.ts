@@ -1,4 +1,5 @@
 import { builder } from '../../builder.ts';
+import { PAYLOAD_ONLY } from '../../shared/payload-only.ts';
 import { LifecycleStageEnum } from '../experiments/public.ts';
 import { ParamRef, TagRef } from '../params-tags/public.ts';
 import { RunStatusEnum } from '../runs/public.ts';
@@ -14,14 +15,21 @@ builder.subscriptionType({
 const MetricKeySeriesRef = builder.objectRef<KeySeries>('MetricKeySeries').implement({
   description: 'Points of one metric key as parallel lists, in logging order.',
   fields: (t) => ({
-    key: t.exposeString('key', { description: 'Metric name.' }),
-    steps: t.field({ type: 'SafeIntColumn', description: 'Steps.', resolve: (s) => s.steps }),
+    key: t.exposeString('key', { extensions: PAYLOAD_ONLY, description: 'Metric name.' }),
+    steps: t.field({
+      extensions: PAYLOAD_ONLY,
+      type: 'SafeIntColumn',
+      description: 'Steps.',
+      resolve: (s) => s.steps,
+    }),
     timestamps: t.field({
+      extensions: PAYLOAD_ONLY,
       type: 'SafeIntColumn',
       description: 'Timestamps, ms since the epoch.',
       resolve: (s) => s.timestamps,
     }),
     values: t.field({
+      extensions: PAYLOAD_ONLY,
       type: 'MetricValueColumn',
       description: 'Values; NaN and ±Infinity kept.',
       resolve: (s) => s.values,
@@ -33,28 +41,33 @@ const MetricsLoggedEventRef = builder.objectRef<MetricsEvent>('MetricsLoggedEven
   description:
     'Points of one or more consecutive committed batches of a run (several when a burst was coalesced).',
   fields: (t) => ({
-    runId: t.exposeString('runId', { description: 'The run.' }),
+    runId: t.exposeString('runId', { extensions: PAYLOAD_ONLY, description: 'The run.' }),
     seq: t.field({
+      extensions: PAYLOAD_ONLY,
       type: 'SafeInt',
       description:
         'Sequence number of the last batch included: every batch up to it has been delivered. Resume with `afterSeq: seq`.',
       resolve: (e) => e.seq,
     }),
     fromSeq: t.field({
+      extensions: PAYLOAD_ONLY,
       type: 'SafeInt',
       description: 'Sequence number of the first batch included.',
       resolve: (e) => e.fromSeq,
     }),
     committedAt: t.float({
+      extensions: PAYLOAD_ONLY,
       nullable: true,
       description:
         'Server time the last included batch committed (ms since the epoch, sub-ms precision); null when replayed from storage.',
       resolve: (e) => e.committedAt,
     }),
     replayed: t.exposeBoolean('replayed', {
+      extensions: PAYLOAD_ONLY,
       description: 'True when read from storage (after `afterSeq`), false when live.',
     }),
     metrics: t.field({
+      extensions: PAYLOAD_ONLY,
       type: [MetricKeySeriesRef],
       description: 'The points, per key.',
       resolve: (e) => e.metrics,
@@ -87,13 +100,18 @@ const RunEventRef = builder.objectRef<RunEvent>('RunEvent').implement({
     'A committed change of a run. Fields not concerned by the change are null. Applying an event twice is harmless.',
   fields: (t) => ({
     kind: t.field({
+      extensions: PAYLOAD_ONLY,
       type: RunEventKindEnum,
       description: 'What happened.',
       resolve: (e) => e.kind,
     }),
-    runId: t.exposeString('runId', { description: 'The run.' }),
-    experimentId: t.exposeString('experimentId', { description: "The run's experiment." }),
+    runId: t.exposeString('runId', { extensions: PAYLOAD_ONLY, description: 'The run.' }),
+    experimentId: t.exposeString('experimentId', {
+      extensions: PAYLOAD_ONLY,
+      description: "The run's experiment.",
+    }),
     seq: t.field({
+      extensions: PAYLOAD_ONLY,
       type: 'SafeInt',
       nullable: true,
       description:
@@ -101,45 +119,53 @@ const RunEventRef = builder.objectRef<RunEvent>('RunEvent').implement({
       resolve: (e) => e.seq,
     }),
     committedAt: t.float({
+      extensions: PAYLOAD_ONLY,
       description: 'Server time of the commit, ms since the epoch.',
       resolve: (e) => e.committedAt,
     }),
     status: t.field({
+      extensions: PAYLOAD_ONLY,
       type: RunStatusEnum,
       nullable: true,
       description: 'Status after the change.',
       resolve: (e) => e.status ?? null,
     }),
     endTime: t.field({
+      extensions: PAYLOAD_ONLY,
       type: 'SafeInt',
       nullable: true,
       description: 'End time after the change.',
       resolve: (e) => e.endTime ?? null,
     }),
     name: t.string({
+      extensions: PAYLOAD_ONLY,
       nullable: true,
       description: 'Name after the change.',
       resolve: (e) => e.name ?? null,
     }),
     lifecycleStage: t.field({
+      extensions: PAYLOAD_ONLY,
       type: LifecycleStageEnum,
       nullable: true,
       description: 'Lifecycle stage after the change.',
       resolve: (e) => e.lifecycleStage ?? null,
     }),
     params: t.field({
+      extensions: PAYLOAD_ONLY,
       type: [ParamRef],
       nullable: true,
       description: 'Params logged (PARAMS_LOGGED) or all params (SNAPSHOT).',
       resolve: (e) => e.params ?? null,
     }),
     tags: t.field({
+      extensions: PAYLOAD_ONLY,
       type: [TagRef],
       nullable: true,
       description: 'Tags set (TAGS_SET, CREATED) or all tags (SNAPSHOT).',
       resolve: (e) => e.tags ?? null,
     }),
     tagKey: t.string({
+      extensions: PAYLOAD_ONLY,
       nullable: true,
       description: 'Key of the deleted tag (TAG_DELETED).',
       resolve: (e) => e.tagKey ?? null,
@@ -149,6 +175,7 @@ const RunEventRef = builder.objectRef<RunEvent>('RunEvent').implement({
 
 builder.subscriptionFields((t) => ({
   metricsLogged: t.field({
+    extensions: PAYLOAD_ONLY,
     type: MetricsLoggedEventRef,
     description:
       'Points of each committed batch of a run, in commit order. With `afterSeq`, stored batches after it are replayed first, then the stream continues live with no gap and no duplicate. Batches without points of `keys` are skipped (`seq` still only grows). A subscriber that falls behind gets bursts coalesced into one event; one too far behind gets SUBSCRIBER_LAGGED with `extensions.lastSeq`.',
@@ -164,6 +191,7 @@ builder.subscriptionFields((t) => ({
     resolve: (e) => unlag(e),
   }),
   runEvents: t.field({
+    extensions: PAYLOAD_ONLY,
     type: RunEventRef,
     description:
       'Changes of runs as they commit: created, status changed, ended, renamed, deleted, restored, params logged, tags set or deleted. Filter by experiment and/or run; subscribing to one run starts with its SNAPSHOT.',
