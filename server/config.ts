@@ -32,6 +32,10 @@ const EnvSchema = z.object({
   TRACKQL_SUB_FRAME_MS: z.coerce.number().int().min(0).max(1000).default(16),
   TRACKQL_SUB_MAX_FRAME_MS: z.coerce.number().int().min(0).max(5000).default(128),
   LOG_LEVEL: LogLevel.default('info'),
+  TRACKQL_MLFLOW_STATIC_PREFIX: z
+    .string()
+    .regex(/^(\/.*[^/])?$/, 'must start with / and not end with /')
+    .default(''),
 });
 
 /** Everything the server reads from its environment, parsed once. */
@@ -57,6 +61,8 @@ export interface Config {
   redisPrefix: string;
   subscriptions: SubscriptionLimits;
   logLevel: LogLevel;
+  /** Prefix before MLflow's REST paths (`/api/2.0/mlflow/...`), like `mlflow server --static-prefix`. */
+  mlflowStaticPrefix: string;
 }
 
 /** Connection settings for `s3://` artifact locations. */
@@ -139,5 +145,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxFrameMs: e.TRACKQL_SUB_MAX_FRAME_MS,
     },
     logLevel: e.LOG_LEVEL,
+    mlflowStaticPrefix: e.TRACKQL_MLFLOW_STATIC_PREFIX,
   };
 }

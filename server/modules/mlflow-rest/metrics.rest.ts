@@ -1,0 +1,146 @@
+import { ValidationError } from '../../shared/errors.ts';
+import { LIMITS } from '../../shared/limits.ts';
+import { pageRequest } from '../../shared/pagination.ts';
+import type { HistoryKey, SeriesData } from '../metrics/metric.service.ts';
+import type { RestRoute } from './rest.routes.ts';
+import { runIdOf } from './runs.rest.ts';
+import { type RestInput, wireDouble } from './wire.ts';
+
+const MAX_BULK_RUNS = 100;
+const MAX_RESULTS_PER_RUN = 2500;
+const MAX_HISTORY_BULK_RESULTS = 25_000;
+
+/** `run_ids` of a bulk request: 1 to 100 of them. */
+function bulkRunIds(input: RestInput, name: string): string[] {
+  const ids = input.strings(name);
+  if (ids.length === 0)
+    throw new ValidationError(name, `GetMetricHistoryBulk requires at least one run_id.`);
+  if (ids.length > MAX_BULK_RUNS) {
+    throw new ValidationError(
+      name,
+      `GetMetricHistoryBulk requests may contain at most ${MAX_BULK_RUNS} run IDs. Got ${ids.length}.`,
+    );
+  }
+  return ids;
+}
+
+/**
+ * MLflow's row sampling (`get-history-bulk-interval`, newer MLflow): at most `max` points spread
+ * evenly over the history, always keeping the first and the last.
+ */
+export function samplePoints(n: number, max: number): number[] {
+  if (n <= max) return Array.from({ length: n }, (_, i) => i);
+  const picks = new Set<number>();
+  for (let i = 0; i < max - 1; i++) picks.add(Math.floor((i * (n - 1)) / (max - 1)));
+  picks.add(n - 1);
+  return [...picks].sort((a, b) => a - b);
+}
+
+function pointsJson(key: string, s: SeriesData, at: readonly number[] | null, runId?: string) {
+  const n = at ? at.length : s.steps.length;
+  const out = new Array(n);
+  for (let j = 0; j < n; j++) {
+    const i = at ? at[j]! : j;
+    out[j] = {
+      key,
+      value: wireDouble(s.values[i]!),
+      timestamp: s.timestamps[i]!,
+      step: s.steps[i]!,
+      ...(runId === undefined ? {} : { run_id: runId }),
+    };
+  }
+  return out;
+}
+
+/** MLflow's metric history endpoints. */
+export const METRIC_ROUTES: RestRoute[] = [
+  {
+    method: 'GET',
+    path: 'mlflow/metrics/get-history',
+    async handle({ input, services }) {
+      const runId = runIdOf(input);
+      const key = input.requiredString('metric_key');
+      const size = input.int64('max_results');
+      // absent (or 0, protobuf's default): the whole history, as MLflow documents it
+      if (!size) {
+        const series = await services.metrics.series(runId, key, {});
+        return { metrics: pointsJson(key, series, null) };
+      }
+      if (size < 0) throw new ValidationError('max_results', 'max_results must be positive.');
+      let req: ReturnType<typeof pageRequest<HistoryKey>>;
+      try {
+        req = pageRequest<HistoryKey>(
+          {
+            first: Math.min(size, LIMITS.maxHistoryPageSize),
+            after: input.string('page_token') || null,
+          },
+          { max: LIMITS.maxHistoryPageSize },
+        );
+      } catch (err) {
+        if (err instanceof ValidationError) throw new ValidationError('page_token', err.message);
+        throw err;
+      }
+      const page = await services.metrics.history(runId, key, {}, req);
+      return {
+        metrics: page.edges.map(({ node: p }) => ({
+          key,
+          value: wireDouble(p.value),
+          timestamp: p.timestamp,
+          step: p.step,
+        })),
+        next_page_token: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : undefined,
+      };
+    },
+  },
+  {
+    method: 'GET',
+    path: 'mlflow/metrics/get-history-bulk-interval',
+    async handle({ input, services }) {
+      const runIds = bulkRunIds(input, 'run_ids');
+      const key = input.requiredString('metric_key');
+      const max = input.int64('max_results') ?? MAX_RESULTS_PER_RUN;
+      if (max < 1 || max > MAX_RESULTS_PER_RUN) {
+        throw new ValidationError(
+          'max_results',
+          `max_results must be between 1 and ${MAX_RESULTS_PER_RUN}; got ${max}.`,
+        );
+      }
+      const start = input.int64('start_step');
+      const end = input.int64('end_step');
+      if ((start === undefined) !== (end === undefined)) {
+        throw new ValidationError('start_step', 'start_step and end_step must be given together.');
+      }
+      if (start !== undefined && end !== undefined && start > end) {
+        throw new ValidationError(
+          'start_step',
+          `start_step (${start}) is after end_step (${end}).`,
+        );
+      }
+      const metrics = [];
+      for (const runId of runIds) {
+        const s = await services.metrics.series(runId, key, { minStep: start, maxStep: end });
+        metrics.push(...pointsJson(key, s, samplePoints(s.steps.length, max), runId));
+      }
+      return { metrics };
+    },
+  },
+  {
+    method: 'GET',
+    path: 'mlflow/metrics/get-history-bulk',
+    async handle({ input, services }) {
+      const runIds = bulkRunIds(input, 'run_id');
+      const key = input.requiredString('metric_key');
+      const max = Math.min(
+        input.int64('max_results') ?? MAX_HISTORY_BULK_RESULTS,
+        MAX_HISTORY_BULK_RESULTS,
+      );
+      const metrics = [];
+      for (const runId of [...new Set(runIds)].sort()) {
+        if (metrics.length >= max) break;
+        const s = await services.metrics.series(runId, key, {});
+        metrics.push(...pointsJson(key, s, null, runId).slice(0, max - metrics.length));
+      }
+      return { metrics };
+    },
+  },
+];
