@@ -18,7 +18,7 @@ export interface RestTestApp {
   /** GETs `/api/2.0/mlflow/<path>` with query fields (arrays become repeated keys). */
   get<T = Record<string, unknown>>(
     path: string,
-    query?: Record<string, string | number | boolean | (string | number)[]>,
+    query?: Record<string, string | number | boolean | (string | number)[] | undefined>,
   ): Promise<RestResponse<T>>;
   /** Any method and body, to a full path. */
   send<T = Record<string, unknown>>(
@@ -44,7 +44,8 @@ export async function startRestApp(opts: TestAppOptions = {}): Promise<RestTestA
     body?: string | Buffer,
     headers: Record<string, string> = {},
   ): Promise<RestResponse<T>> => {
-    const res = await fetch(`${base}${url(path)}`, { method, body, headers });
+    const payload = body === undefined || typeof body === 'string' ? body : new Uint8Array(body);
+    const res = await fetch(`${base}${url(path)}`, { method, body: payload, headers });
     const text = await res.text();
     let parsed: unknown = text;
     if (res.headers.get('content-type')?.includes('application/json')) parsed = JSON.parse(text);
@@ -59,6 +60,7 @@ export async function startRestApp(opts: TestAppOptions = {}): Promise<RestTestA
     get: (path, query = {}) => {
       const q = new URLSearchParams();
       for (const [k, v] of Object.entries(query)) {
+        if (v === undefined) continue;
         for (const item of Array.isArray(v) ? v : [v]) q.append(k, String(item));
       }
       const qs = q.toString();
