@@ -1,3 +1,4 @@
+import { artifactRoutes } from './artifacts.rest.ts';
 import { EXPERIMENT_ROUTES } from './experiments.rest.ts';
 import { METRIC_ROUTES } from './metrics.rest.ts';
 import type { RestRoute } from './rest.routes.ts';
@@ -19,4 +20,5 @@ export const MLFLOW_ROUTES: RestRoute[] = [
   ...RUN_ROUTES,
   ...RUN_WRITE_ROUTES,
   ...METRIC_ROUTES,
+  ...artifactRoutes({}),
 ];
