@@ -22,6 +22,7 @@ import { Migration20261127000000 } from './migrations/Migration20261127000000.ts
 import { Migration20261127100000 } from './migrations/Migration20261127100000.ts';
 import { Migration20261127200000 } from './migrations/Migration20261127200000.ts';
 import { Migration20261127300000 } from './migrations/Migration20261127300000.ts';
+import { Migration20261207100000 } from './migrations/Migration20261207100000.ts';
 
 /** Every entity the ORM manages. Metric segments and summaries, the run ↔ model edges, and trace metadata and tags are plain tables owned by set-based SQL. */
 export const entities = [
@@ -49,6 +50,7 @@ export const migrationsList = [
   { name: 'Migration20261127100000', class: Migration20261127100000 },
   { name: 'Migration20261127200000', class: Migration20261127200000 },
   { name: 'Migration20261127300000', class: Migration20261127300000 },
+  { name: 'Migration20261207100000', class: Migration20261207100000 },
 ];
 
 /** Options for connecting MikroORM to `url`; `onQuery` sees every SQL statement (used by tests). */

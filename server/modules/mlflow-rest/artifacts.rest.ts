@@ -45,7 +45,8 @@ export async function listAll(
   }
 }
 
-function pageOf(after: string | null) {
+/** The page request after a listing cursor. */
+export function pageAfter(after: string | null) {
   const cursor = after ? (JSON.parse(Buffer.from(after, 'base64url').toString()) as string) : null;
   return { limit: LIMITS.maxPageSize, cursor, backward: false };
 }
@@ -58,7 +59,7 @@ async function runOwner(services: Services, experimentId: string, runId: string)
     throw new NotFoundError('Run', runId, `Run with id=${runId} not found`);
   }
   const owner: ArtifactOwner = {
-    list: (dir) => listAll((after) => svc.list(runId, dir, pageOf(after))),
+    list: (dir) => listAll((after) => svc.list(runId, dir, pageAfter(after))),
     stat: (path) => svc.stat(runId, path),
     open: (file, range) => svc.open(runId, file, range),
     upload: (path, body) => svc.upload(runId, path, body),
@@ -149,7 +150,7 @@ export function artifactRoutes(resolvers: OwnerResolvers): RestRoute[] {
         const run = await services.runs.get(runIdOf(input));
         const dir = normaliseArtifactPath(input.string('path') ?? '', { allowRoot: true });
         const entries = await listAll((after) =>
-          services.artifacts.list(run.id, dir, pageOf(after)),
+          services.artifacts.list(run.id, dir, pageAfter(after)),
         );
         return { root_uri: runArtifactUri(run), files: fileInfos(entries, (e) => e.path) };
       },

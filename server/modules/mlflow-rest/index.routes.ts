@@ -1,5 +1,6 @@
 import { artifactRoutes } from './artifacts.rest.ts';
 import { EXPERIMENT_ROUTES } from './experiments.rest.ts';
+import { LOGGED_MODEL_ROUTES, modelOwner } from './logged-models.rest.ts';
 import { METRIC_ROUTES } from './metrics.rest.ts';
 import type { RestRoute } from './rest.routes.ts';
 import { RUN_WRITE_ROUTES } from './run-writes.rest.ts';
@@ -20,5 +21,6 @@ export const MLFLOW_ROUTES: RestRoute[] = [
   ...RUN_ROUTES,
   ...RUN_WRITE_ROUTES,
   ...METRIC_ROUTES,
-  ...artifactRoutes({}),
+  ...LOGGED_MODEL_ROUTES,
+  ...artifactRoutes({ models: modelOwner }),
 ];
