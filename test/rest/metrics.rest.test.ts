@@ -87,6 +87,35 @@ describe('MLflow REST: metric history', () => {
     expect(unknown.body).toEqual({});
   });
 
+  it('pages exactly through points that share a step', async () => {
+    const metrics = Array.from({ length: 5 }, (_, i) => ({
+      key: 'same',
+      value: i,
+      timestamp: 10 + i,
+      step: 0,
+    }));
+    await app.post('runs/log-batch', {
+      run_id: runId,
+      metrics: [...metrics, { key: 'same', value: 9, timestamp: 1, step: 1 }],
+    });
+    const values: (number | string)[] = [];
+    let token: string | undefined;
+    do {
+      const res = await app.get<{ metrics: Point[]; next_page_token?: string }>(
+        'metrics/get-history',
+        {
+          run_id: runId,
+          metric_key: 'same',
+          max_results: 2,
+          page_token: token,
+        },
+      );
+      values.push(...res.body.metrics.map((m) => m.value));
+      token = res.body.next_page_token;
+    } while (token);
+    expect(values).toEqual([0, 1, 2, 3, 4, 9]);
+  });
+
   it('samples bulk intervals per run, keeping the first and last points', async () => {
     const res = await app.get<{ metrics: Point[] }>('metrics/get-history-bulk-interval', {
       run_ids: [runId, other],

@@ -1,7 +1,5 @@
 import { ValidationError } from '../../shared/errors.ts';
-import { LIMITS } from '../../shared/limits.ts';
-import { pageRequest } from '../../shared/pagination.ts';
-import type { HistoryKey, SeriesData } from '../metrics/metric.service.ts';
+import type { SeriesData } from '../metrics/metric.service.ts';
 import type { RestRoute } from './rest.routes.ts';
 import { runIdOf } from './runs.rest.ts';
 import { type RestInput, wireDouble } from './wire.ts';
@@ -9,6 +7,25 @@ import { type RestInput, wireDouble } from './wire.ts';
 const MAX_BULK_RUNS = 100;
 const MAX_RESULTS_PER_RUN = 2500;
 const MAX_HISTORY_BULK_RESULTS = 25_000;
+
+/**
+ * Where a get-history page starts: a step and how many points at that step came before.
+ *
+ * @remarks The token is opaque to clients (MLflow's is an offset); ours stays exact while points
+ * are appended with larger steps.
+ */
+function historyPosition(token: string | undefined): [number | null, number] {
+  if (!token) return [null, 0];
+  try {
+    const v: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && v.length === 2 && v.every(Number.isSafeInteger) && v[1] >= 0) {
+      return [v[0] as number, v[1] as number];
+    }
+  } catch {
+    // falls through to the error below
+  }
+  throw new ValidationError('page_token', `Invalid page_token '${token}'.`);
+}
 
 /** `run_ids` of a bulk request: 1 to 100 of them. */
 function bulkRunIds(input: RestInput, name: string): string[] {
@@ -67,29 +84,22 @@ export const METRIC_ROUTES: RestRoute[] = [
         return { metrics: pointsJson(key, series, null) };
       }
       if (size < 0) throw new ValidationError('max_results', 'max_results must be positive.');
-      let req: ReturnType<typeof pageRequest<HistoryKey>>;
-      try {
-        req = pageRequest<HistoryKey>(
-          {
-            first: Math.min(size, LIMITS.maxHistoryPageSize),
-            after: input.string('page_token') || null,
-          },
-          { max: LIMITS.maxHistoryPageSize },
-        );
-      } catch (err) {
-        if (err instanceof ValidationError) throw new ValidationError('page_token', err.message);
-        throw err;
+      const [fromStep, skip] = historyPosition(input.string('page_token'));
+      // the points from the token's step on (reads what is left, no per-point cursors), then the
+      // page: the first `skip` points at `fromStep` were on earlier pages
+      const s = await services.metrics.series(runId, key, { minStep: fromStep });
+      let from = 0;
+      while (from < skip && from < s.steps.length && s.steps[from] === fromStep) from++;
+      const to = Math.min(s.steps.length, from + size);
+      const at = Array.from({ length: to - from }, (_, i) => from + i);
+      let next: string | undefined;
+      if (to < s.steps.length && to > 0) {
+        const lastStep = s.steps[to - 1]!;
+        let same = 0;
+        for (let i = to - 1; i >= 0 && s.steps[i] === lastStep; i--) same++;
+        next = Buffer.from(JSON.stringify([lastStep, same])).toString('base64url');
       }
-      const page = await services.metrics.history(runId, key, {}, req);
-      return {
-        metrics: page.edges.map(({ node: p }) => ({
-          key,
-          value: wireDouble(p.value),
-          timestamp: p.timestamp,
-          step: p.step,
-        })),
-        next_page_token: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : undefined,
-      };
+      return { metrics: pointsJson(key, s, at), next_page_token: next };
     },
   },
   {
