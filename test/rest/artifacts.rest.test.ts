@@ -119,3 +119,16 @@ describe('MLflow REST: proxied artifacts', () => {
     expect(res.status).toBe(400);
   });
 });
+
+describe('MLflow REST: file names MLflow itself writes', () => {
+  it('stores log_image names with literal % (not taken for double encoding)', async () => {
+    const name = 'sample%step%25%timestamp%1796627893385%id2039d2-235c.png';
+    const put = await app.send('PUT', `${root}/images/${encodeURIComponent(name)}`, 'png');
+    expect(put.status).toBe(200);
+    const list = await app.get('artifacts/list', { run_id: runId, path: 'images' });
+    expect(list.body).toMatchObject({
+      files: [{ path: `images/${name}`, is_dir: false, file_size: 3 }],
+    });
+    expect((await app.send('GET', `${root}/images/${encodeURIComponent(name)}`)).text).toBe('png');
+  });
+});

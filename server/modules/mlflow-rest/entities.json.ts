@@ -105,9 +105,12 @@ function runJson(run: Run, p: RunParts) {
       ),
       model_inputs: p.modelInputs?.map((m) => ({ model_id: m.modelId })),
     }),
-    outputs: compact({
-      model_outputs: p.outputs.map((m) => ({ model_id: m.modelId, step: m.step })),
-    }),
+    // MLflow sends `outputs` only when the run has some
+    ...(p.outputs.length === 0
+      ? {}
+      : {
+          outputs: { model_outputs: p.outputs.map((m) => ({ model_id: m.modelId, step: m.step })) },
+        }),
   };
 }
 
