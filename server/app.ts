@@ -7,6 +7,8 @@ import { type AppDeps, type Context, createContext } from './context.ts';
 import type { Logger } from './logger.ts';
 import { ARTIFACTS_PREFIX, createArtifactHandler } from './modules/artifacts/artifact.routes.ts';
 import { ArtifactStores } from './modules/artifacts/stores/stores.ts';
+import { MLFLOW_ROUTES } from './modules/mlflow-rest/index.routes.ts';
+import { createRestHandler } from './modules/mlflow-rest/rest.routes.ts';
 import { EventBus } from './modules/subscriptions/event-bus.ts';
 import { LiveSeriesHubs } from './modules/subscriptions/live-series.ts';
 import { MetricStore } from './modules/subscriptions/metric-store.ts';
@@ -27,7 +29,7 @@ export interface App {
   orm: MikroORM;
   /**
    * The Node request listener to serve: the streaming artifact routes (`/artifacts/...`), OTLP
-   * trace ingest (`POST /v1/traces`), then yoga.
+   * trace ingest (`POST /v1/traces`), MLflow's REST API (`/api/2.0/mlflow/...`), then yoga.
    *
    * @remarks Artifacts bypass yoga, which would buffer bodies in memory; OTLP is not GraphQL.
    */
@@ -122,12 +124,14 @@ export async function createApp(
     logger,
     traces: () => createContext(deps).services.traces,
   });
+  const mlflow = createRestHandler(deps, MLFLOW_ROUTES);
   return {
     yoga,
     orm,
     handler: (req, res) => {
       if (req.url?.startsWith(ARTIFACTS_PREFIX)) void artifacts(req, res);
       else if (isOtlpTracesRequest(req.url)) void otlp(req, res);
+      else if (mlflow.matches(req.url)) mlflow.handler(req, res);
       else yoga(req, res);
     },
     bus,

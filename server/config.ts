@@ -33,6 +33,10 @@ const EnvSchema = z.object({
   TRACKQL_SUB_MAX_FRAME_MS: z.coerce.number().int().min(0).max(5000).default(128),
   TRACKQL_TRANSPORT_FAST_PATHS: z.enum(['true', 'false', '1', '0']).default('true'),
   LOG_LEVEL: LogLevel.default('info'),
+  TRACKQL_MLFLOW_STATIC_PREFIX: z
+    .string()
+    .regex(/^(\/.*[^/])?$/, 'must start with / and not end with /')
+    .default(''),
 });
 
 /** Everything the server reads from its environment, parsed once. */
@@ -63,6 +67,8 @@ export interface Config {
    */
   transportFastPaths: boolean;
   logLevel: LogLevel;
+  /** Prefix before MLflow's REST paths (`/api/2.0/mlflow/...`), like `mlflow server --static-prefix`. */
+  mlflowStaticPrefix: string;
 }
 
 /** Connection settings for `s3://` artifact locations. */
@@ -146,5 +152,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     transportFastPaths: ['true', '1'].includes(e.TRACKQL_TRANSPORT_FAST_PATHS),
     logLevel: e.LOG_LEVEL,
+    mlflowStaticPrefix: e.TRACKQL_MLFLOW_STATIC_PREFIX,
   };
 }

@@ -6,6 +6,7 @@ import { DatasetService } from './modules/datasets/dataset.service.ts';
 import { ExperimentService } from './modules/experiments/experiment.service.ts';
 import { LogBatchService } from './modules/log-batch/log-batch.service.ts';
 import { LoggedModelService } from './modules/logged-models/logged-model.service.ts';
+import { ModelArtifactService } from './modules/logged-models/model-artifacts.service.ts';
 import { ModelLinkService } from './modules/logged-models/model-links.service.ts';
 import { MetricService } from './modules/metrics/metric.service.ts';
 import { MetricBucketService } from './modules/metrics/metric-buckets.service.ts';
@@ -64,6 +65,11 @@ export function createServices(deps: ServiceDeps) {
   const buckets = new MetricBucketService(deps.db);
   const loggedModels = new LoggedModelService(deps.db, experiments);
   const modelLinks = new ModelLinkService(deps.db);
+  const modelArtifacts = new ModelArtifactService(
+    deps.db,
+    deps.stores,
+    deps.config.artifactMaxUploadBytes,
+  );
   const traces = new TraceService(deps.db, experiments);
   const traceReads = new TraceReadService(deps.db);
   return {
@@ -79,6 +85,7 @@ export function createServices(deps: ServiceDeps) {
     buckets,
     loggedModels,
     modelLinks,
+    modelArtifacts,
     traces,
     traceReads,
   };

@@ -41,6 +41,7 @@ export const PLAIN_TABLES = [
   'dataset_inputs',
   'datasets',
   'input_tags',
+  'logged_model_artifacts',
   'metric_segments',
   'metric_summaries',
   'run_model_inputs',

@@ -14,8 +14,10 @@ function invalid(field: string, path: string, why: string): ValidationError {
  * Checks an artifact path relative to its run's root and returns it in normal form.
  *
  * @remarks Refused (INVALID_PARAMETER_VALUE): absolute paths and drive letters, `.` / `..` / empty
- * segments, backslashes, `#`, NUL and other control characters, anything that still looks
- * percent-encoded (double encoding), segments over 255 and paths over 900 UTF-8 bytes. A trailing
+ * segments, backslashes, `#`, NUL and other control characters, a dot, slash, backslash or NUL
+ * still percent-encoded after decoding (`%2e`, `%2f`, `%5c`, `%00`: double encoding; any other `%`
+ * is an ordinary character, as in the file names MLflow's `log_image` writes), segments over 255
+ * and paths over 900 UTF-8 bytes. A trailing
  * `/` is dropped; `''` is the root and only allowed when `allowRoot` is set (listings).
  */
 export function normaliseArtifactPath(
@@ -32,7 +34,7 @@ export function normaliseArtifactPath(
   if (path.includes('#')) throw invalid(field, path, "'#' is not allowed");
   // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
   if (/[\u0000-\u001f\u007f]/.test(path)) throw invalid(field, path, 'control characters');
-  if (/%[0-9a-fA-F]{2}/.test(path)) throw invalid(field, path, 'percent-encoded characters');
+  if (/%(2e|2f|5c|00)/i.test(path)) throw invalid(field, path, 'percent-encoded characters');
   if (LONE_SURROGATE.test(path)) throw invalid(field, path, 'malformed Unicode');
   const trimmed = path.endsWith('/') ? path.slice(0, -1) : path;
   const segments = trimmed.split('/');

@@ -125,6 +125,32 @@ export class ArtifactService {
     return file;
   }
 
+  /**
+   * Deletes the file at `path`, or every file below it when it names a directory, of an active
+   * run (MLflow's proxied artifact DELETE).
+   *
+   * @remarks Records go first, in one transaction with the store deletes, so a listing never
+   * shows a file that is gone. Nothing at `path` is RESOURCE_DOES_NOT_EXIST.
+   */
+  async delete(runId: string, rawPath: string): Promise<number> {
+    const path = normaliseArtifactPath(rawPath);
+    const run = await this.activeRun(runId);
+    const location = await this.stores.locate(run.artifactUri);
+    const removed = await this.db.transaction(async (sql) => {
+      const rows = await sql.query<{ path: string }>(
+        `delete from artifacts where run_id = $1 and (path = $2 or (path >= $3 and path < $4))
+         returning path`,
+        [runId, path, `${path}/`, `${path}0`],
+      );
+      for (const r of rows) await location.delete(r.path);
+      return rows.length;
+    });
+    if (removed === 0) {
+      throw new NotFoundError('Artifact', path, `No artifact '${path}' in run ${runId}`);
+    }
+    return removed;
+  }
+
   /** Opens an artifact file, or the inclusive byte `range` of it, as a stream. */
   async open(runId: string, file: ArtifactFile, range?: ByteRange): Promise<Readable> {
     const run = await this.runs.get(runId);

@@ -1,0 +1,26 @@
+import { artifactRoutes } from './artifacts.rest.ts';
+import { EXPERIMENT_ROUTES } from './experiments.rest.ts';
+import { LOGGED_MODEL_ROUTES, modelOwner } from './logged-models.rest.ts';
+import { METRIC_ROUTES } from './metrics.rest.ts';
+import type { RestRoute } from './rest.routes.ts';
+import { RUN_WRITE_ROUTES } from './run-writes.rest.ts';
+import { RUN_ROUTES } from './runs.rest.ts';
+
+const SERVER_INFO: RestRoute = {
+  method: 'GET',
+  path: 'mlflow/server-info',
+  async handle() {
+    return { store_type: 'SqlStore', workspaces_enabled: false };
+  },
+};
+
+/** Every MLflow REST endpoint trackql serves. */
+export const MLFLOW_ROUTES: RestRoute[] = [
+  SERVER_INFO,
+  ...EXPERIMENT_ROUTES,
+  ...RUN_ROUTES,
+  ...RUN_WRITE_ROUTES,
+  ...METRIC_ROUTES,
+  ...LOGGED_MODEL_ROUTES,
+  ...artifactRoutes({ models: modelOwner }),
+];

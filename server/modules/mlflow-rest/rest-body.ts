@@ -1,0 +1,46 @@
+import type { IncomingMessage } from 'node:http';
+import { RestError } from './rest-errors.ts';
+
+/** Reads a whole request body, refusing more than `maxBytes`. */
+export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+  const tooLarge = () =>
+    new RestError('INVALID_PARAMETER_VALUE', `The request body exceeds ${maxBytes} bytes.`, 413);
+  if (Number(req.headers['content-length'] ?? 0) > maxBytes) return Promise.reject(tooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > maxBytes) {
+        req.removeAllListeners('data');
+        req.pause();
+        reject(tooLarge());
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * Decodes a JSON request body as MLflow does: empty is `{}`, the content type must be JSON, and a
+ * body that is a JSON string holding JSON is decoded once more (legacy clients).
+ */
+export function parseJsonBody(req: IncomingMessage, body: Buffer): unknown {
+  if (body.length === 0) return {};
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') {
+    throw new RestError(
+      'INVALID_PARAMETER_VALUE',
+      `Bad Request. Content-Type must be 'application/json'; got '${type}'.`,
+    );
+  }
+  try {
+    const value: unknown = JSON.parse(body.toString('utf8'));
+    return typeof value === 'string' ? JSON.parse(value) : value;
+  } catch {
+    throw new RestError('INVALID_PARAMETER_VALUE', 'The request body is not valid JSON.');
+  }
+}
