@@ -3,6 +3,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import type { ArtifactStores } from './modules/artifacts/stores/stores.ts';
+import type { AuthGate, Viewer } from './modules/auth/auth.gate.ts';
 import type { EventBus } from './modules/subscriptions/event-bus.ts';
 import type { LiveSeriesHubs } from './modules/subscriptions/live-series.ts';
 import type { Publisher } from './modules/subscriptions/publisher.ts';
@@ -23,6 +24,8 @@ export interface AppDeps {
   liveSeries: LiveSeriesHubs;
   /** Runs' live batches, shared by their subscribers. */
   feeds: RunFeeds;
+  /** Checks credentials; binds each admitted request to its viewer. */
+  authGate: AuthGate;
   /** Sees every raw SQL statement (tests count them). */
   onQuery?: (sql: string) => void;
 }
@@ -34,10 +37,12 @@ export interface Context {
   services: Services;
   config: Config;
   logger: Logger;
+  /** The authenticated caller; null when authentication is off. */
+  viewer: Viewer | null;
 }
 
 /** Builds the context for one GraphQL operation (HTTP, SSE or WebSocket). */
-export function createContext(deps: AppDeps): Context {
+export function createContext(deps: AppDeps, viewer: Viewer | null = null): Context {
   const em = deps.orm.em.fork();
   const db = new Db(em, deps.onQuery);
   return {
@@ -52,8 +57,11 @@ export function createContext(deps: AppDeps): Context {
       publisher: deps.publisher,
       liveSeries: deps.liveSeries,
       feeds: deps.feeds,
+      authGate: deps.authGate,
+      viewer,
     }),
     config: deps.config,
     logger: deps.logger,
+    viewer,
   };
 }

@@ -1,5 +1,6 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { ApiTokenSchema, UserSchema } from '../modules/auth/auth.entity.ts';
 import { ExperimentSchema } from '../modules/experiments/experiment.entity.ts';
 import { LoggedModelSchema } from '../modules/logged-models/logged-model.entity.ts';
 import {
@@ -22,6 +23,7 @@ import { Migration20261127000000 } from './migrations/Migration20261127000000.ts
 import { Migration20261127100000 } from './migrations/Migration20261127100000.ts';
 import { Migration20261127200000 } from './migrations/Migration20261127200000.ts';
 import { Migration20261127300000 } from './migrations/Migration20261127300000.ts';
+import { Migration20261207060000 } from './migrations/Migration20261207060000.ts';
 
 /** Every entity the ORM manages. Metric segments and summaries, the run ↔ model edges, and trace metadata and tags are plain tables owned by set-based SQL. */
 export const entities = [
@@ -36,6 +38,8 @@ export const entities = [
   LoggedModelMetricSchema,
   TraceInfoSchema,
   SpanSchema,
+  UserSchema,
+  ApiTokenSchema,
 ];
 
 /** Migrations in order; listed explicitly so no file globbing is needed under tsx. */
@@ -49,6 +53,7 @@ export const migrationsList = [
   { name: 'Migration20261127100000', class: Migration20261127100000 },
   { name: 'Migration20261127200000', class: Migration20261127200000 },
   { name: 'Migration20261127300000', class: Migration20261127300000 },
+  { name: 'Migration20261207060000', class: Migration20261207060000 },
 ];
 
 /** Options for connecting MikroORM to `url`; `onQuery` sees every SQL statement (used by tests). */
