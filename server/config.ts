@@ -173,7 +173,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const artifactAllowedRoots = e.TRACKQL_ARTIFACT_ALLOWED_ROOTS
     ? splitList(e.TRACKQL_ARTIFACT_ALLOWED_ROOTS)
-    : [artifactRoot];
+    : [/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(artifactRoot) ? artifactRoot : path.resolve(artifactRoot)];
+  for (const root of artifactAllowedRoots) {
+    if (!/^(s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/|$)|file:\/|\/)/.test(root)) {
+      throw new Error(
+        `Invalid configuration: TRACKQL_ARTIFACT_ALLOWED_ROOTS entry '${root}' must be an absolute path, a file: URI or an s3://bucket URI`,
+      );
+    }
+  }
   return {
     port: e.PORT,
     host: e.HOST,

@@ -72,6 +72,8 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
     ...loadConfig({}),
     databaseUrl: db.url,
     artifactRoot: '/tmp/trackql-test-artifacts',
+    // tests pick their own folders under /tmp; test/server/security-artifacts.test.ts narrows this
+    artifactAllowedRoots: ['/tmp'],
     ...opts.config,
   };
   const app = await createApp(

@@ -12,6 +12,7 @@ import { parseExperimentId } from '../../shared/ids.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { type PageRequest, toConnection } from '../../shared/pagination.ts';
 import { validateLength } from '../../shared/validation.ts';
+import { checkArtifactLocation } from '../artifacts/artifact-location-policy.ts';
 import type { Publisher } from '../subscriptions/publisher.ts';
 import { type Experiment, ExperimentSchema, type LifecycleStage } from './experiment.entity.ts';
 
@@ -35,7 +36,7 @@ export class ExperimentService {
   constructor(
     private readonly em: EntityManager,
     private readonly db: Db,
-    private readonly config: Pick<Config, 'artifactRoot'>,
+    private readonly config: Pick<Config, 'artifactRoot' | 'artifactAllowedRoots'>,
     private readonly publisher: Publisher,
   ) {}
 
@@ -114,6 +115,7 @@ export class ExperimentService {
           'Artifact location must not contain a fragment or query, nor be a runs: URI',
         );
       }
+      checkArtifactLocation(input.artifactLocation, this.config.artifactAllowedRoots);
     }
     const tags = input.tags ?? [];
     for (const [i, t] of tags.entries()) this.validateTag(t.key, t.value, `tags[${i}]`);
