@@ -95,6 +95,11 @@ export interface SecurityConfig {
   introspection: boolean;
   /** Listening beyond loopback with authentication off was explicitly allowed. */
   insecurePublicBind: boolean;
+  /**
+   * scrypt cost of new password hashes; unset = the production cost. Not read from the
+   * environment: only tests lower it, so that they do not spend seconds per hash on a busy machine.
+   */
+  kdfCost?: { logN: number; r: number; p: number };
 }
 
 /** Connection settings for `s3://` artifact locations. */

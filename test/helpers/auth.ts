@@ -7,12 +7,16 @@ export const ADMIN = { username: 'admin', password: 'admin-password-1' };
 /** Security settings with authentication on and {@link ADMIN} configured, plus `env` on top. */
 export function authOn(env: NodeJS.ProcessEnv = {}): Partial<Config> {
   return {
-    security: loadConfig({
-      TRACKQL_AUTH: 'on',
-      TRACKQL_ADMIN_USERNAME: ADMIN.username,
-      TRACKQL_ADMIN_PASSWORD: ADMIN.password,
-      ...env,
-    }).security,
+    security: {
+      ...loadConfig({
+        TRACKQL_AUTH: 'on',
+        TRACKQL_ADMIN_USERNAME: ADMIN.username,
+        TRACKQL_ADMIN_PASSWORD: ADMIN.password,
+        ...env,
+      }).security,
+      // a cheap scrypt keeps these tests fast on a busy machine; auth.test.ts checks the real cost
+      kdfCost: { logN: 10, r: 8, p: 1 },
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword, verifyPassword } from '../../server/modules/auth/password.ts';
 import { graphql } from '../gql/index.ts';
 import { ADMIN, authOn, basic } from '../helpers/auth.ts';
 import { uniqueName } from '../helpers/seed.ts';
@@ -299,6 +300,20 @@ describe('API tokens', () => {
     const byAdmin = await t.execute(RevokeToken, { input: { id: token.id } });
     expect(byAdmin.revokeApiToken.__typename).toBe('RevokeApiTokenSuccess');
   });
+});
+
+describe('password hashing', () => {
+  it('stores scrypt hashes at the production cost unless told otherwise, and verifies them', async () => {
+    const hash = await hashPassword('a long password');
+    expect(hash).toMatch(/^scrypt\$15\$8\$3\$[A-Za-z0-9+/=]{24}\$[A-Za-z0-9+/=]{44}$/);
+    expect(await verifyPassword('a long password', hash)).toBe(true);
+    expect(await verifyPassword('a long passwore', hash)).toBe(false);
+    expect(await verifyPassword('a long password', 'scrypt$99$8$3$AA==$AA==')).toBe(false);
+    const cheap = { logN: 10, r: 8, p: 1 };
+    // a random salt per hash
+    expect(await hashPassword('same', cheap)).not.toBe(await hashPassword('same', cheap));
+    // three derivations at the real cost take seconds on a busy machine
+  }, 120_000);
 });
 
 describe('with authentication off (the loopback default)', () => {

@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import type { SecurityConfig } from '../../config.ts';
 import type { Db } from '../../shared/db.ts';
 import { UnauthenticatedError } from '../../shared/errors.ts';
-import { hashToken, TOKEN_PREFIX, verifyPassword } from './password.ts';
+import {
+  DEFAULT_KDF_COST,
+  hashToken,
+  type KdfCost,
+  TOKEN_PREFIX,
+  verifyPassword,
+} from './password.ts';
 
 /** Who is calling: the user behind the request's token or password. */
 export interface Viewer {
@@ -17,8 +23,9 @@ export type AuthOutcome = { ok: true; viewer: Viewer | null } | { ok: false; mes
 /** Cached verdicts kept at most; past it the oldest go first. */
 const MAX_CACHED = 10_000;
 /** A hash to verify against when the user does not exist, so a miss costs what a hit costs. */
-const DUMMY_HASH =
-  'scrypt$15$8$3$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+function dummyHash(cost: KdfCost): string {
+  return `scrypt$${cost.logN}$${cost.r}$${cost.p}$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=`;
+}
 
 interface UserRow {
   id: string;
@@ -154,7 +161,10 @@ export class AuthGate {
       'select id, username, is_admin, password_hash from users where username = $1',
       [username],
     );
-    const valid = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
+    const valid = await verifyPassword(
+      password,
+      row?.password_hash ?? dummyHash(this.config.kdfCost ?? DEFAULT_KDF_COST),
+    );
     if (!row || !valid) return { ok: false, message: 'Invalid username or password' };
     return { ok: true, viewer: toViewer(row) };
   }

@@ -172,7 +172,7 @@ export class AuthService {
       );
     }
     validatePassword(password);
-    const hash = await hashPassword(password);
+    const hash = await hashPassword(password, this.gate.config.kdfCost);
     const now = Date.now();
     const [row] = await this.db.query<UserRow>(
       `insert into users (username, password_hash, is_admin, creation_time, last_update_time)
@@ -205,7 +205,7 @@ export class AuthService {
         throw new ValidationError('currentPassword', 'The current password is wrong');
       }
     }
-    const hash = await hashPassword(input.password);
+    const hash = await hashPassword(input.password, this.gate.config.kdfCost);
     const [row] = await this.db.query<UserRow>(
       `update users set password_hash = $2, last_update_time = $3 where username = $1
        returning id, username, is_admin, creation_time`,
@@ -320,7 +320,7 @@ export class AuthService {
         validatePassword(admin.password, 'TRACKQL_ADMIN_PASSWORD');
         await this.db.query(
           'update users set is_admin = true, password_hash = $2, last_update_time = $3 where id = $1',
-          [row.id, await hashPassword(admin.password), Date.now()],
+          [row.id, await hashPassword(admin.password, this.gate.config.kdfCost), Date.now()],
         );
         this.gate.forget();
       }

@@ -4,9 +4,15 @@ import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
  * scrypt cost: N = 2^15, r = 8, p = 3 (32 MiB per hash), OWASP's recommended floor for scrypt.
  * The parameters are stored with each hash, so raising them later leaves old hashes verifiable.
  */
-const LOG_N = 15;
-const R = 8;
-const P = 3;
+/** scrypt cost parameters: N = 2^logN, block size r, parallelism p. */
+export interface KdfCost {
+  logN: number;
+  r: number;
+  p: number;
+}
+
+/** The production cost (see above). */
+export const DEFAULT_KDF_COST: KdfCost = { logN: 15, r: 8, p: 3 };
 const KEY_LEN = 32;
 const SALT_LEN = 16;
 
@@ -26,10 +32,20 @@ function derive(password: string, salt: Buffer, logN: number, r: number, p: numb
  * @returns `scrypt$<logN>$<r>$<p>$<salt base64>$<hash base64>`
  * @remarks Runs on libuv's thread pool: the event loop stays free while it works (~0.1-0.3 s).
  */
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(
+  password: string,
+  cost: KdfCost = DEFAULT_KDF_COST,
+): Promise<string> {
   const salt = randomBytes(SALT_LEN);
-  const key = await derive(password, salt, LOG_N, R, P);
-  return ['scrypt', LOG_N, R, P, salt.toString('base64'), key.toString('base64')].join('$');
+  const key = await derive(password, salt, cost.logN, cost.r, cost.p);
+  return [
+    'scrypt',
+    cost.logN,
+    cost.r,
+    cost.p,
+    salt.toString('base64'),
+    key.toString('base64'),
+  ].join('$');
 }
 
 /** Checks `password` against a hash made by {@link hashPassword}, in constant time. */
