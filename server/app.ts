@@ -9,6 +9,9 @@ import { ARTIFACTS_PREFIX, createArtifactHandler } from './modules/artifacts/art
 import { ArtifactStores } from './modules/artifacts/stores/stores.ts';
 import { MLFLOW_ROUTES } from './modules/mlflow-rest/index.routes.ts';
 import { createRestHandler } from './modules/mlflow-rest/rest.routes.ts';
+import { AuthGate } from './modules/auth/auth.gate.ts';
+import { gateNodeRequests, useAuthGate } from './modules/auth/auth.http.ts';
+import { corsFor } from './modules/auth/request-policy.ts';
 import { EventBus } from './modules/subscriptions/event-bus.ts';
 import { LiveSeriesHubs } from './modules/subscriptions/live-series.ts';
 import { MetricStore } from './modules/subscriptions/metric-store.ts';
@@ -35,6 +38,8 @@ export interface App {
    */
   handler(req: IncomingMessage, res: ServerResponse): void;
   bus: EventBus;
+  /** Checks credentials on every transport (WebSocket included, see `ws.ts`). */
+  authGate: AuthGate;
   /** Live series being computed, shared by their subscribers. */
   liveSeries: LiveSeriesHubs;
   /** Runs' live batches, one feed per run with subscribers. */
@@ -65,6 +70,7 @@ export async function createApp(
   const liveDb = new Db(orm.em.fork(), opts.onQuery);
   const feeds = new RunFeeds(bus, new MetricStore(liveDb), config.subscriptions);
   const liveSeries = new LiveSeriesHubs(liveDb, feeds, config.subscriptions);
+  const authGate = new AuthGate(new Db(orm.em.fork(), opts.onQuery), config.security);
   const deps: AppDeps = {
     orm,
     config,
@@ -74,10 +80,11 @@ export async function createApp(
     publisher,
     liveSeries,
     feeds,
+    authGate,
     onQuery: opts.onQuery,
   };
   const em = orm.em.fork();
-  await createServices({
+  const startup = createServices({
     em,
     db: new Db(em),
     config,
@@ -86,10 +93,17 @@ export async function createApp(
     publisher,
     liveSeries,
     feeds,
-  }).experiments.ensureDefault();
+    authGate,
+    viewer: null,
+  });
+  await startup.experiments.ensureDefault();
+  const users = await startup.auth.ensureAdmin(config.security.admin);
+  if (authGate.enabled && users === 0) {
+    logger.warn('authentication is on but no user exists: set TRACKQL_ADMIN_USERNAME/PASSWORD');
+  }
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
-    context: () => createContext(deps),
+    context: ({ request }) => createContext(deps, authGate.viewerOf(request)),
     logging: logger,
     maskedErrors: {
       maskError: (error, message, isDev) => {
@@ -103,10 +117,12 @@ export async function createApp(
         return maskError(error, message, isDev);
       },
     },
-    graphiql: { title: 'trackql' },
+    graphiql: config.security.graphiql ? { title: 'trackql' } : false,
+    cors: (request) => corsFor(request.headers.get('origin'), config.security),
     healthCheckEndpoint: '/healthz',
     landingPage: false,
     plugins: [
+      useAuthGate(authGate, config.security),
       // fenced transport tricks (TRACKQL_TRANSPORT_FAST_PATHS): off, yoga's stock paths run
       ...(config.transportFastPaths ? [useSharedEventExecution(), useSsePush()] : []),
       useReadiness('/readyz', async () => {
@@ -128,13 +144,20 @@ export async function createApp(
   return {
     yoga,
     orm,
-    handler: (req, res) => {
-      if (req.url?.startsWith(ARTIFACTS_PREFIX)) void artifacts(req, res);
-      else if (isOtlpTracesRequest(req.url)) void otlp(req, res);
-      else if (mlflow.matches(req.url)) mlflow.handler(req, res);
-      else yoga(req, res);
-    },
+    // everything but yoga's own paths (gated by useAuthGate) passes the gate here first
+    handler: gateNodeRequests(
+      authGate,
+      config.security,
+      new Set([yoga.graphqlEndpoint]),
+      (req, res) => {
+        if (req.url?.startsWith(ARTIFACTS_PREFIX)) void artifacts(req, res);
+        else if (isOtlpTracesRequest(req.url)) void otlp(req, res);
+        else if (mlflow.matches(req.url)) mlflow.handler(req, res);
+        else yoga(req, res);
+      },
+    ),
     bus,
+    authGate,
     liveSeries,
     feeds,
     transportFastPaths: config.transportFastPaths,

@@ -1,6 +1,10 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+const OnOff = z.enum(['on', 'off', 'true', 'false', '1', '0']);
+const isOn = (v: string | undefined): boolean | undefined =>
+  v === undefined ? undefined : ['on', 'true', '1'].includes(v);
+
 const LogLevel = z.enum(['debug', 'info', 'warn', 'error', 'silent']);
 export type LogLevel = z.infer<typeof LogLevel>;
 
@@ -37,6 +41,15 @@ const EnvSchema = z.object({
     .string()
     .regex(/^(\/.*[^/])?$/, 'must start with / and not end with /')
     .default(''),
+  TRACKQL_AUTH: OnOff.optional(),
+  TRACKQL_ADMIN_USERNAME: z.string().min(1).max(256).optional(),
+  TRACKQL_ADMIN_PASSWORD: z.string().min(1).optional(),
+  TRACKQL_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
+  TRACKQL_INSECURE_PUBLIC_BIND_WITHOUT_AUTH: OnOff.optional(),
+  TRACKQL_CORS_ORIGINS: z.string().optional(),
+  TRACKQL_GRAPHIQL: OnOff.optional(),
+  TRACKQL_INTROSPECTION: OnOff.optional(),
+  TRACKQL_ARTIFACT_ALLOWED_ROOTS: z.string().optional(),
 });
 
 /** Everything the server reads from its environment, parsed once. */
@@ -69,6 +82,36 @@ export interface Config {
   logLevel: LogLevel;
   /** Prefix before MLflow's REST paths (`/api/2.0/mlflow/...`), like `mlflow server --static-prefix`. */
   mlflowStaticPrefix: string;
+  /** Authentication and the browser-facing safety checks. */
+  security: SecurityConfig;
+  /**
+   * Roots under which clients may place an experiment's artifacts (`createExperiment`'s
+   * `artifactLocation`): local absolute paths and `s3://bucket[/prefix]` URIs.
+   */
+  artifactAllowedRoots: string[];
+}
+
+/** Authentication, CORS and the other defaults that keep a server safe to run. */
+export interface SecurityConfig {
+  /** Every request must carry a valid token or password (`/healthz` and `/readyz` excepted). */
+  authEnabled: boolean;
+  /** Admin account made (or whose password is reset) at start, when both are set. */
+  admin?: { username: string; password: string };
+  /** How long a verified credential is trusted without checking again (ms); 0 disables the cache. */
+  authCacheMs: number;
+  /** Browser origins allowed to call the API cross-site (exact `scheme://host[:port]`). */
+  corsOrigins: string[];
+  /** Serve GraphiQL at the GraphQL endpoint. */
+  graphiql: boolean;
+  /** Answer introspection queries (`__schema`, `__type`). */
+  introspection: boolean;
+  /** Listening beyond loopback with authentication off was explicitly allowed. */
+  insecurePublicBind: boolean;
+  /**
+   * scrypt cost of new password hashes; unset = the production cost. Not read from the
+   * environment: only tests lower it, so that they do not spend seconds per hash on a busy machine.
+   */
+  kdfCost?: { logN: number; r: number; p: number };
 }
 
 /** Connection settings for `s3://` artifact locations. */
@@ -118,13 +161,50 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.TRACKQL_DATA_DIR);
+  const artifactRoot = e.TRACKQL_ARTIFACT_ROOT ?? path.join(dataDir, 'artifacts');
+  if ((e.TRACKQL_ADMIN_USERNAME === undefined) !== (e.TRACKQL_ADMIN_PASSWORD === undefined)) {
+    throw new Error(
+      'Invalid configuration: set both TRACKQL_ADMIN_USERNAME and TRACKQL_ADMIN_PASSWORD, or neither',
+    );
+  }
+  const admin =
+    e.TRACKQL_ADMIN_USERNAME && e.TRACKQL_ADMIN_PASSWORD
+      ? { username: e.TRACKQL_ADMIN_USERNAME, password: e.TRACKQL_ADMIN_PASSWORD }
+      : undefined;
+  const loopback = isLoopbackHost(e.HOST);
+  const security: SecurityConfig = {
+    authEnabled: isOn(e.TRACKQL_AUTH) ?? admin !== undefined,
+    admin,
+    authCacheMs: e.TRACKQL_AUTH_CACHE_MS,
+    corsOrigins: splitList(e.TRACKQL_CORS_ORIGINS).map((o) => normalizeOrigin(o)),
+    graphiql: isOn(e.TRACKQL_GRAPHIQL) ?? loopback,
+    introspection: isOn(e.TRACKQL_INTROSPECTION) ?? loopback,
+    insecurePublicBind: isOn(e.TRACKQL_INSECURE_PUBLIC_BIND_WITHOUT_AUTH) ?? false,
+  };
+  if (!loopback && !security.authEnabled && !security.insecurePublicBind) {
+    throw new Error(
+      `Refusing to listen on HOST=${e.HOST} with authentication off: anyone who reaches it could read and delete everything. ` +
+        'Configure TRACKQL_AUTH=on with TRACKQL_ADMIN_USERNAME/TRACKQL_ADMIN_PASSWORD, bind to 127.0.0.1, ' +
+        'or set TRACKQL_INSECURE_PUBLIC_BIND_WITHOUT_AUTH=on if something in front of the server authenticates.',
+    );
+  }
+  const artifactAllowedRoots = e.TRACKQL_ARTIFACT_ALLOWED_ROOTS
+    ? splitList(e.TRACKQL_ARTIFACT_ALLOWED_ROOTS)
+    : [/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(artifactRoot) ? artifactRoot : path.resolve(artifactRoot)];
+  for (const root of artifactAllowedRoots) {
+    if (!/^(s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/|$)|file:\/|\/)/.test(root)) {
+      throw new Error(
+        `Invalid configuration: TRACKQL_ARTIFACT_ALLOWED_ROOTS entry '${root}' must be an absolute path, a file: URI or an s3://bucket URI`,
+      );
+    }
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir,
     embeddedPgPort: e.TRACKQL_EMBEDDED_PG_PORT,
-    artifactRoot: e.TRACKQL_ARTIFACT_ROOT ?? path.join(dataDir, 'artifacts'),
+    artifactRoot,
     dbPoolSize: e.TRACKQL_DB_POOL_SIZE,
     redisUrl: e.REDIS_URL,
     s3: {
@@ -153,5 +233,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     transportFastPaths: ['true', '1'].includes(e.TRACKQL_TRANSPORT_FAST_PATHS),
     logLevel: e.LOG_LEVEL,
     mlflowStaticPrefix: e.TRACKQL_MLFLOW_STATIC_PREFIX,
+    security,
+    artifactAllowedRoots,
   };
+}
+
+function splitList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+function normalizeOrigin(origin: string): string {
+  try {
+    const url = new URL(origin);
+    if (url.origin === 'null' || url.pathname !== '/' || url.search || url.hash) throw new Error();
+    return url.origin;
+  } catch {
+    throw new Error(
+      `Invalid configuration: TRACKQL_CORS_ORIGINS entry '${origin}' is not an origin`,
+    );
+  }
+}
+
+/** Whether `host` (a HOST setting or a Host header's name) names the loopback interface only. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
 }

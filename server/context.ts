@@ -3,6 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import type { ArtifactStores } from './modules/artifacts/stores/stores.ts';
+import type { AuthGate, Viewer } from './modules/auth/auth.gate.ts';
 import type { EventBus } from './modules/subscriptions/event-bus.ts';
 import type { LiveSeriesHubs } from './modules/subscriptions/live-series.ts';
 import type { Publisher } from './modules/subscriptions/publisher.ts';
@@ -24,6 +25,8 @@ export interface AppDeps {
   liveSeries: LiveSeriesHubs;
   /** Runs' live batches, shared by their subscribers. */
   feeds: RunFeeds;
+  /** Checks credentials; binds each admitted request to its viewer. */
+  authGate: AuthGate;
   /** Sees every raw SQL statement (tests count them). */
   onQuery?: (sql: string) => void;
 }
@@ -31,7 +34,7 @@ export interface AppDeps {
 export type { Context } from './shared/request-context.ts';
 
 /** Builds the context for one GraphQL operation (HTTP, SSE or WebSocket). */
-export function createContext(deps: AppDeps): Context {
+export function createContext(deps: AppDeps, viewer: Viewer | null = null): Context {
   const em = deps.orm.em.fork();
   const db = new Db(em, deps.onQuery);
   return {
@@ -46,8 +49,11 @@ export function createContext(deps: AppDeps): Context {
       publisher: deps.publisher,
       liveSeries: deps.liveSeries,
       feeds: deps.feeds,
+      authGate: deps.authGate,
+      viewer,
     }),
     config: deps.config,
     logger: deps.logger,
+    viewer,
   };
 }

@@ -132,7 +132,15 @@ try {
 const { config, logger, app, server, webSocket, embedded } = running;
 const addr = server.address();
 const port = typeof addr === 'object' && addr ? addr.port : config.port;
-logger.info('trackql listening', { url: `http://${config.host}:${port}/graphql` });
+logger.info('trackql listening', {
+  url: `http://${config.host}:${port}/graphql`,
+  auth: config.security.authEnabled ? 'on' : 'off',
+});
+if (!config.security.authEnabled && config.security.insecurePublicBind) {
+  logger.warn(
+    `INSECURE: listening on ${config.host} with authentication off (TRACKQL_INSECURE_PUBLIC_BIND_WITHOUT_AUTH): anyone who reaches this port can read and delete everything`,
+  );
+}
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

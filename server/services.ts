@@ -2,6 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from './config.ts';
 import { ArtifactService } from './modules/artifacts/artifact.service.ts';
 import type { ArtifactStores } from './modules/artifacts/stores/stores.ts';
+import type { AuthGate, Viewer } from './modules/auth/auth.gate.ts';
+import { AuthService } from './modules/auth/auth.service.ts';
 import { DatasetService } from './modules/datasets/dataset.service.ts';
 import { ExperimentService } from './modules/experiments/experiment.service.ts';
 import { LogBatchService } from './modules/log-batch/log-batch.service.ts';
@@ -37,6 +39,10 @@ export interface ServiceDeps {
   liveSeries: LiveSeriesHubs;
   /** App-scoped run feeds (one per run with live subscribers). */
   feeds: RunFeeds;
+  /** App-scoped credential checks (user and token changes clear its cache). */
+  authGate: AuthGate;
+  /** Who is calling (null: authentication is off, or an internal caller). */
+  viewer: Viewer | null;
 }
 
 /** Builds the per-request services; they are cheap plain objects. */
@@ -72,6 +78,7 @@ export function createServices(deps: ServiceDeps) {
   );
   const traces = new TraceService(deps.db, experiments);
   const traceReads = new TraceReadService(deps.db);
+  const auth = new AuthService(deps.db, deps.authGate, deps.viewer);
   return {
     experiments,
     runs,
@@ -88,6 +95,7 @@ export function createServices(deps: ServiceDeps) {
     modelArtifacts,
     traces,
     traceReads,
+    auth,
   };
 }
 

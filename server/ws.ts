@@ -4,6 +4,7 @@ import type { ServerOptions } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { App } from './app.ts';
+import { admitWebSocket, authenticateConnection } from './modules/auth/auth.ws.ts';
 import {
   payloadReplacer,
   registerPushTarget,
@@ -31,7 +32,11 @@ export function attachWebSocket(
   app: App,
 ): { wss: WebSocketServer; close(): Promise<void> } {
   const yoga = app.yoga;
-  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+  const wss = new WebSocketServer({
+    server,
+    path: yoga.graphqlEndpoint,
+    verifyClient: (info, done) => admitWebSocket(info.req, app.authGate, done),
+  });
   const fast = app.transportFastPaths;
   if (fast) splicePayloads(wss);
   const disposable = useServer<Record<string, unknown>>(
@@ -43,12 +48,14 @@ export function attachWebSocket(
       }),
       execute: (args) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
+      onConnect: (ctx) => authenticateConnection(app.authGate, ctx),
       onSubscribe: async (ctx, id, params) => {
         const headers = new Headers();
         for (const [k, v] of Object.entries(ctx.connectionParams ?? {})) {
           if (typeof v === 'string') headers.set(k, v);
         }
         const request = new Request(`http://ws${yoga.graphqlEndpoint}`, { headers });
+        app.authGate.bind(request, app.authGate.viewerOf(ctx.extra.socket));
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,

@@ -108,10 +108,14 @@ export type ErrorCode =
   | 'INVALID_PARAMETER_VALUE'
   /** The entity is in a state that forbids the operation. */
   | 'INVALID_STATE'
+  /** The caller may not perform the operation. */
+  | 'PERMISSION_DENIED'
   /** A unique name or key is already taken. */
   | 'RESOURCE_ALREADY_EXISTS'
   /** The entity does not exist. */
-  | 'RESOURCE_DOES_NOT_EXIST';
+  | 'RESOURCE_DOES_NOT_EXIST'
+  /** The request carries no valid credentials. */
+  | 'UNAUTHENTICATED';
 
 /** Input of finalizeLoggedModel. */
 export type FinalizeLoggedModelInput = {
@@ -499,12 +503,18 @@ type ClientErrorFields_InvalidStateError_Fragment = { __typename: 'InvalidStateE
 
 type ClientErrorFields_NotFoundError_Fragment = { __typename: 'NotFoundError', code: ErrorCode, message: string };
 
+type ClientErrorFields_PermissionDeniedError_Fragment = { __typename: 'PermissionDeniedError', code: ErrorCode, message: string };
+
+type ClientErrorFields_UnauthenticatedError_Fragment = { __typename: 'UnauthenticatedError', code: ErrorCode, message: string };
+
 type ClientErrorFields_ValidationError_Fragment = { __typename: 'ValidationError', field: string, code: ErrorCode, message: string };
 
 export type ClientErrorFieldsFragment =
   | ClientErrorFields_AlreadyExistsError_Fragment
   | ClientErrorFields_InvalidStateError_Fragment
   | ClientErrorFields_NotFoundError_Fragment
+  | ClientErrorFields_PermissionDeniedError_Fragment
+  | ClientErrorFields_UnauthenticatedError_Fragment
   | ClientErrorFields_ValidationError_Fragment
 ;
 

@@ -1,5 +1,6 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { ApiTokenSchema, UserSchema } from '../modules/auth/auth.entity.ts';
 import { ExperimentSchema } from '../modules/experiments/experiment.entity.ts';
 import { ExperimentTagSchema } from '../modules/experiments/experiment-tag.entity.ts';
 import { LoggedModelSchema } from '../modules/logged-models/logged-model.entity.ts';
@@ -28,6 +29,8 @@ export const entities = [
   LoggedModelMetricSchema,
   TraceInfoSchema,
   SpanSchema,
+  UserSchema,
+  ApiTokenSchema,
 ];
 
 /**

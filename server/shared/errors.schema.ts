@@ -5,6 +5,8 @@ import {
   type ErrorCode,
   InvalidStateError,
   NotFoundError,
+  PermissionDeniedError,
+  UnauthenticatedError,
   ValidationError,
 } from './errors.ts';
 
@@ -15,6 +17,8 @@ const ErrorCodeEnum = builder.enumType('ErrorCode', {
     RESOURCE_ALREADY_EXISTS: { description: 'A unique name or key is already taken.' },
     INVALID_PARAMETER_VALUE: { description: 'The input is invalid.' },
     INVALID_STATE: { description: 'The entity is in a state that forbids the operation.' },
+    UNAUTHENTICATED: { description: 'The request carries no valid credentials.' },
+    PERMISSION_DENIED: { description: 'The caller may not perform the operation.' },
   } satisfies Record<ErrorCode, { description: string }>,
 });
 
@@ -68,5 +72,21 @@ builder.objectType(InvalidStateError, {
     'The entity is in a state that forbids the operation, e.g. a deleted run (INVALID_STATE).',
   interfaces: [ErrorInterface],
   isTypeOf: (e) => e instanceof InvalidStateError,
+  fields: () => ({}),
+});
+
+builder.objectType(UnauthenticatedError, {
+  name: 'UnauthenticatedError',
+  description: 'The request carries no valid credentials (UNAUTHENTICATED).',
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof UnauthenticatedError,
+  fields: () => ({}),
+});
+
+builder.objectType(PermissionDeniedError, {
+  name: 'PermissionDeniedError',
+  description: 'The caller may not perform the operation (PERMISSION_DENIED).',
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof PermissionDeniedError,
   fields: () => ({}),
 });

@@ -3,7 +3,9 @@ export type ErrorCode =
   | 'RESOURCE_DOES_NOT_EXIST'
   | 'RESOURCE_ALREADY_EXISTS'
   | 'INVALID_PARAMETER_VALUE'
-  | 'INVALID_STATE';
+  | 'INVALID_STATE'
+  | 'UNAUTHENTICATED'
+  | 'PERMISSION_DENIED';
 
 /** An expected failure; the errors plugin turns each subclass into a schema type. */
 export abstract class DomainError extends Error {
@@ -50,5 +52,23 @@ export class InvalidStateError extends DomainError {
   constructor(message: string) {
     super(message);
     this.name = 'InvalidStateError';
+  }
+}
+
+/** The request carries no valid credentials (MLflow `UNAUTHENTICATED`). */
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED' as const;
+  constructor(message = 'Authentication required') {
+    super(message);
+    this.name = 'UnauthenticatedError';
+  }
+}
+
+/** The caller is known but may not do this (MLflow `PERMISSION_DENIED`). */
+export class PermissionDeniedError extends DomainError {
+  readonly code = 'PERMISSION_DENIED' as const;
+  constructor(message = 'Permission denied') {
+    super(message);
+    this.name = 'PermissionDeniedError';
   }
 }

@@ -8,6 +8,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   RESOURCE_ALREADY_EXISTS: 400,
   // MLflow answers 500, which its clients retry; a deleted run is not worth retrying
   INVALID_STATE: 409,
+  UNAUTHENTICATED: 401,
+  PERMISSION_DENIED: 403,
 };
 
 /**

@@ -10,6 +10,13 @@ import type { Logger } from '../logger.ts';
 // biome-ignore lint/suspicious/noEmptyInterface: completed by declaration merging in services.ts
 export interface RequestServices {}
 
+/** Who is calling: the user behind the request's token or password. */
+export interface Viewer {
+  userId: string;
+  username: string;
+  isAdmin: boolean;
+}
+
 /** Per-request context: a forked entity manager and services built on it. */
 export interface Context {
   requestId: string;
@@ -17,4 +24,6 @@ export interface Context {
   services: RequestServices;
   config: Config;
   logger: Logger;
+  /** The authenticated caller; null when authentication is off. */
+  viewer: Viewer | null;
 }

@@ -64,6 +64,15 @@ type Documents = {
     "\n  query TraceLinks($experimentId: String!, $modelId: String!, $runId: String!) {\n    experiment(experimentId: $experimentId) { traces(first: 50, filter: \"status = 'ERROR'\") { edges { node { traceId } } } }\n    loggedModel(modelId: $modelId) { traces { edges { node { traceId experimentId } } } }\n    run(runId: $runId) { traces { edges { node { traceId } } } }\n  }\n": typeof types.TraceLinksDocument,
     "\n  query ListS3Artifacts($runId: String!, $path: String) {\n    run(runId: $runId) {\n      artifactUri\n      artifacts(path: $path) { edges { node { path isDir fileSize sha256 } } }\n    }\n  }\n": typeof types.ListS3ArtifactsDocument,
     "\n  query ListArtifacts($runId: String!, $path: String, $first: Int, $after: String) {\n    run(runId: $runId) {\n      artifactUri\n      artifacts(path: $path, first: $first, after: $after) {\n        edges { node { path name isDir fileSize totalSize sha256 } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.ListArtifactsDocument,
+    "\n  mutation TransportToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      __typename\n      ... on CreateApiTokenSuccess { created { secret } }\n    }\n  }\n": typeof types.TransportTokenDocument,
+    "\n  query Viewer { viewer { username isAdmin } }\n": typeof types.ViewerDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      __typename\n      ... on CreateUserSuccess { user { userId username isAdmin } }\n      ...ErrorFields\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      __typename\n      ... on CreateApiTokenSuccess { created { secret token { id name username expiresAt revokedAt } } }\n      ...ErrorFields\n    }\n  }\n": typeof types.CreateApiTokenDocument,
+    "\n  mutation RevokeApiToken($input: RevokeApiTokenInput!) {\n    revokeApiToken(input: $input) {\n      __typename\n      ... on RevokeApiTokenSuccess { token { id revokedAt } }\n      ...ErrorFields\n    }\n  }\n": typeof types.RevokeApiTokenDocument,
+    "\n  query ApiTokens($username: String) { apiTokens(username: $username) { id name revokedAt } }\n": typeof types.ApiTokensDocument,
+    "\n  mutation UpdateUserPassword($input: UpdateUserPasswordInput!) {\n    updateUserPassword(input: $input) {\n      __typename\n      ... on UpdateUserPasswordSuccess { user { username } }\n      ...ErrorFields\n    }\n  }\n": typeof types.UpdateUserPasswordDocument,
+    "\n  mutation DeleteUser($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      __typename\n      ... on DeleteUserSuccess { user { username } }\n      ...ErrorFields\n    }\n  }\n": typeof types.DeleteUserDocument,
+    "\n  query Users { users { username isAdmin } }\n": typeof types.UsersDocument,
     "\n  mutation LogInputsForBatching($input: LogInputsInput!) {\n    logInputs(input: $input) { __typename }\n  }\n": typeof types.LogInputsForBatchingDocument,
     "\n  query RunsPage($experimentId: String!, $first: Int) {\n    experiment(experimentId: $experimentId) {\n      name\n      tags { key }\n      runs(first: $first) {\n        edges {\n          node {\n            runId\n            params { key value }\n            tags { key value }\n            latestMetrics { key value step }\n            metricSummaries { key count }\n            children { runId }\n            parent { runId }\n            experiment { experimentId }\n            inputs { context dataset { name digest } tags { key value } }\n          }\n        }\n      }\n    }\n  }\n": typeof types.RunsPageDocument,
     "\n  query TracesPage($experimentId: String!, $first: Int, $filter: String) {\n    searchTraces(experimentIds: [$experimentId], first: $first, filter: $filter) {\n      edges {\n        node {\n          traceId\n          state\n          metadata { key value }\n          tags { key value }\n          spans { spanId parentSpanId name attributes { key value } }\n          rootSpan { spanId name inputs }\n          experiment { experimentId name }\n        }\n      }\n    }\n    experiment(experimentId: $experimentId) {\n      traces(first: $first) {\n        edges { node { traceId metadata { key } tags { key } spans { spanId } rootSpan { name } } }\n      }\n    }\n  }\n": typeof types.TracesPageDocument,
@@ -143,6 +152,15 @@ const documents: Documents = {
     "\n  query TraceLinks($experimentId: String!, $modelId: String!, $runId: String!) {\n    experiment(experimentId: $experimentId) { traces(first: 50, filter: \"status = 'ERROR'\") { edges { node { traceId } } } }\n    loggedModel(modelId: $modelId) { traces { edges { node { traceId experimentId } } } }\n    run(runId: $runId) { traces { edges { node { traceId } } } }\n  }\n": types.TraceLinksDocument,
     "\n  query ListS3Artifacts($runId: String!, $path: String) {\n    run(runId: $runId) {\n      artifactUri\n      artifacts(path: $path) { edges { node { path isDir fileSize sha256 } } }\n    }\n  }\n": types.ListS3ArtifactsDocument,
     "\n  query ListArtifacts($runId: String!, $path: String, $first: Int, $after: String) {\n    run(runId: $runId) {\n      artifactUri\n      artifacts(path: $path, first: $first, after: $after) {\n        edges { node { path name isDir fileSize totalSize sha256 } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.ListArtifactsDocument,
+    "\n  mutation TransportToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      __typename\n      ... on CreateApiTokenSuccess { created { secret } }\n    }\n  }\n": types.TransportTokenDocument,
+    "\n  query Viewer { viewer { username isAdmin } }\n": types.ViewerDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      __typename\n      ... on CreateUserSuccess { user { userId username isAdmin } }\n      ...ErrorFields\n    }\n  }\n": types.CreateUserDocument,
+    "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      __typename\n      ... on CreateApiTokenSuccess { created { secret token { id name username expiresAt revokedAt } } }\n      ...ErrorFields\n    }\n  }\n": types.CreateApiTokenDocument,
+    "\n  mutation RevokeApiToken($input: RevokeApiTokenInput!) {\n    revokeApiToken(input: $input) {\n      __typename\n      ... on RevokeApiTokenSuccess { token { id revokedAt } }\n      ...ErrorFields\n    }\n  }\n": types.RevokeApiTokenDocument,
+    "\n  query ApiTokens($username: String) { apiTokens(username: $username) { id name revokedAt } }\n": types.ApiTokensDocument,
+    "\n  mutation UpdateUserPassword($input: UpdateUserPasswordInput!) {\n    updateUserPassword(input: $input) {\n      __typename\n      ... on UpdateUserPasswordSuccess { user { username } }\n      ...ErrorFields\n    }\n  }\n": types.UpdateUserPasswordDocument,
+    "\n  mutation DeleteUser($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      __typename\n      ... on DeleteUserSuccess { user { username } }\n      ...ErrorFields\n    }\n  }\n": types.DeleteUserDocument,
+    "\n  query Users { users { username isAdmin } }\n": types.UsersDocument,
     "\n  mutation LogInputsForBatching($input: LogInputsInput!) {\n    logInputs(input: $input) { __typename }\n  }\n": types.LogInputsForBatchingDocument,
     "\n  query RunsPage($experimentId: String!, $first: Int) {\n    experiment(experimentId: $experimentId) {\n      name\n      tags { key }\n      runs(first: $first) {\n        edges {\n          node {\n            runId\n            params { key value }\n            tags { key value }\n            latestMetrics { key value step }\n            metricSummaries { key count }\n            children { runId }\n            parent { runId }\n            experiment { experimentId }\n            inputs { context dataset { name digest } tags { key value } }\n          }\n        }\n      }\n    }\n  }\n": types.RunsPageDocument,
     "\n  query TracesPage($experimentId: String!, $first: Int, $filter: String) {\n    searchTraces(experimentIds: [$experimentId], first: $first, filter: $filter) {\n      edges {\n        node {\n          traceId\n          state\n          metadata { key value }\n          tags { key value }\n          spans { spanId parentSpanId name attributes { key value } }\n          rootSpan { spanId name inputs }\n          experiment { experimentId name }\n        }\n      }\n    }\n    experiment(experimentId: $experimentId) {\n      traces(first: $first) {\n        edges { node { traceId metadata { key } tags { key } spans { spanId } rootSpan { name } } }\n      }\n    }\n  }\n": types.TracesPageDocument,
@@ -386,6 +404,42 @@ export function graphql(source: "\n  query ListS3Artifacts($runId: String!, $pat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ListArtifacts($runId: String!, $path: String, $first: Int, $after: String) {\n    run(runId: $runId) {\n      artifactUri\n      artifacts(path: $path, first: $first, after: $after) {\n        edges { node { path name isDir fileSize totalSize sha256 } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ListArtifacts($runId: String!, $path: String, $first: Int, $after: String) {\n    run(runId: $runId) {\n      artifactUri\n      artifacts(path: $path, first: $first, after: $after) {\n        edges { node { path name isDir fileSize totalSize sha256 } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TransportToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      __typename\n      ... on CreateApiTokenSuccess { created { secret } }\n    }\n  }\n"): (typeof documents)["\n  mutation TransportToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      __typename\n      ... on CreateApiTokenSuccess { created { secret } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer { viewer { username isAdmin } }\n"): (typeof documents)["\n  query Viewer { viewer { username isAdmin } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      __typename\n      ... on CreateUserSuccess { user { userId username isAdmin } }\n      ...ErrorFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      __typename\n      ... on CreateUserSuccess { user { userId username isAdmin } }\n      ...ErrorFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      __typename\n      ... on CreateApiTokenSuccess { created { secret token { id name username expiresAt revokedAt } } }\n      ...ErrorFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      __typename\n      ... on CreateApiTokenSuccess { created { secret token { id name username expiresAt revokedAt } } }\n      ...ErrorFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiToken($input: RevokeApiTokenInput!) {\n    revokeApiToken(input: $input) {\n      __typename\n      ... on RevokeApiTokenSuccess { token { id revokedAt } }\n      ...ErrorFields\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiToken($input: RevokeApiTokenInput!) {\n    revokeApiToken(input: $input) {\n      __typename\n      ... on RevokeApiTokenSuccess { token { id revokedAt } }\n      ...ErrorFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiTokens($username: String) { apiTokens(username: $username) { id name revokedAt } }\n"): (typeof documents)["\n  query ApiTokens($username: String) { apiTokens(username: $username) { id name revokedAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateUserPassword($input: UpdateUserPasswordInput!) {\n    updateUserPassword(input: $input) {\n      __typename\n      ... on UpdateUserPasswordSuccess { user { username } }\n      ...ErrorFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateUserPassword($input: UpdateUserPasswordInput!) {\n    updateUserPassword(input: $input) {\n      __typename\n      ... on UpdateUserPasswordSuccess { user { username } }\n      ...ErrorFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteUser($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      __typename\n      ... on DeleteUserSuccess { user { username } }\n      ...ErrorFields\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteUser($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      __typename\n      ... on DeleteUserSuccess { user { username } }\n      ...ErrorFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Users { users { username isAdmin } }\n"): (typeof documents)["\n  query Users { users { username isAdmin } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

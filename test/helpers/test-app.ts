@@ -22,11 +22,12 @@ export interface TestApp {
   /** Every SQL statement run since the last `sql.length = 0`. */
   sql: string[];
   /** Executes a typed document through `yoga.fetch`; throws on GraphQL errors. */
-  execute<R, V>(doc: TypedDocumentNode<R, V>, variables?: V): Promise<R>;
+  execute<R, V>(doc: TypedDocumentNode<R, V>, variables?: V, call?: CallOptions): Promise<R>;
   /** Executes and returns the raw response, errors included. */
   executeRaw<R, V>(
     doc: TypedDocumentNode<R, V> | string,
     variables?: V,
+    call?: CallOptions,
   ): Promise<GraphQLResponse<R>>;
   /** The database this app uses (another app may share it). */
   databaseUrl: string;
@@ -35,6 +36,14 @@ export interface TestApp {
   /** Cuts every WebSocket connection, as a network failure would. */
   dropWebSockets(): void;
   close(): Promise<void>;
+}
+
+/** Per-call options of `execute`/`executeRaw`. */
+export interface CallOptions {
+  /** `Authorization` header for this call (overrides the app's default; `null` sends none). */
+  authorization?: string | null;
+  /** Extra request headers. */
+  headers?: Record<string, string>;
 }
 
 /** Options of {@link createTestApp}. */
@@ -46,6 +55,8 @@ export interface TestAppOptions {
   shareDatabaseWith?: Pick<TestApp, 'databaseUrl'>;
   /** Settings on top of the test defaults, e.g. `redisUrl` or subscription limits. */
   config?: Partial<Config>;
+  /** `Authorization` header sent by `execute`/`executeRaw` unless a call says otherwise. */
+  authorization?: string;
 }
 
 /** Builds the real app on a fresh database cloned from the migrated template. */
@@ -62,6 +73,8 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
     ...loadConfig({ TRACKQL_TRANSPORT_FAST_PATHS: process.env.TRACKQL_TRANSPORT_FAST_PATHS }),
     databaseUrl: db.url,
     artifactRoot: '/tmp/trackql-test-artifacts',
+    // tests pick their own folders under /tmp; test/server/security-artifacts.test.ts narrows this
+    artifactAllowedRoots: ['/tmp'],
     ...opts.config,
   };
   const app = await createApp(
@@ -73,10 +86,20 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
   let server: Server | null = null;
   let webSocket: ReturnType<typeof attachWebSocket> | null = null;
 
-  const executeRaw = async <R, V>(doc: TypedDocumentNode<R, V> | string, variables?: V) => {
+  const executeRaw = async <R, V>(
+    doc: TypedDocumentNode<R, V> | string,
+    variables?: V,
+    call: CallOptions = {},
+  ) => {
+    const authorization =
+      call.authorization === undefined ? opts.authorization : (call.authorization ?? undefined);
     const res = await app.yoga.fetch('http://yoga/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        ...(authorization ? { authorization } : {}),
+        ...call.headers,
+      },
       body: JSON.stringify({ query: typeof doc === 'string' ? doc : print(doc), variables }),
     });
     return (await res.json()) as GraphQLResponse<R>;
@@ -87,8 +110,8 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
     sql,
     databaseUrl: db.url,
     executeRaw,
-    async execute(doc, variables) {
-      const res = await executeRaw(doc, variables);
+    async execute(doc, variables, call) {
+      const res = await executeRaw(doc, variables, call);
       if (res.errors?.length || !res.data) {
         throw new Error(`GraphQL errors: ${JSON.stringify(res.errors)}\nquery: ${print(doc)}`);
       }

@@ -45,7 +45,7 @@ beforeAll(async () => {
     forcePathStyle: true,
     credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
   };
-  t = await createTestApp({ config: { s3 } });
+  t = await createTestApp({ config: { s3, artifactAllowedRoots: [`s3://${BUCKET}`] } });
   base = (await t.listen()).replace(/\/graphql$/, '');
   prefix = uniqueName('exp');
   const res = await t.execute(CreateExperiment, {

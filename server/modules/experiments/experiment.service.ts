@@ -11,6 +11,7 @@ import { parseExperimentId } from '../../shared/ids.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { type PageRequest, toConnection } from '../../shared/pagination.ts';
 import { validateLength } from '../../shared/validation.ts';
+import { checkArtifactLocation } from '../artifacts/artifact-location-policy.ts';
 import type { Publisher } from '../subscriptions/public.ts';
 import { type Experiment, ExperimentSchema, type LifecycleStage } from './experiment.entity.ts';
 import { ExperimentTagSchema } from './experiment-tag.entity.ts';
@@ -42,7 +43,7 @@ interface RunStageColumns {
 export class ExperimentService {
   constructor(
     private readonly em: EntityManager,
-    private readonly config: Pick<Config, 'artifactRoot'>,
+    private readonly config: Pick<Config, 'artifactRoot' | 'artifactAllowedRoots'>,
     private readonly publisher: Publisher,
   ) {}
 
@@ -129,6 +130,7 @@ export class ExperimentService {
           'Artifact location must not contain a fragment or query, nor be a runs: URI',
         );
       }
+      checkArtifactLocation(input.artifactLocation, this.config.artifactAllowedRoots);
     }
     const tags = input.tags ?? [];
     for (const [i, t] of tags.entries()) this.validateTag(t.key, t.value, `tags[${i}]`);

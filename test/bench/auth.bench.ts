@@ -1,0 +1,117 @@
+import http from 'node:http';
+import { benchDatabase, benchRun, percentile, report, startBenchServer } from './harness.ts';
+
+/**
+ * Cost of authentication on a cheap read: requests/s and p99 of one query against a server with
+ * authentication off and one with it on (Bearer token, HTTP Basic), both on one database, measured
+ * in interleaved rounds of the same run (compare the ratios, not the absolute figures).
+ */
+const ADMIN = { username: 'bench-admin', password: 'bench-password-1' };
+const CONCURRENCY = 8;
+const PER_ROUND = 2000;
+const ROUNDS = 3;
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+
+function post(url: string, body: string, authorization?: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          ...(authorization ? { authorization } : {}),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          if (res.statusCode !== 200) reject(new Error(`${res.statusCode}: ${text}`));
+          else resolve(text);
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function measure(url: string, body: string, authorization?: string) {
+  const latencies: number[] = [];
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next++ < PER_ROUND) {
+        const s = performance.now();
+        await post(url, body, authorization);
+        latencies.push(performance.now() - s);
+      }
+    }),
+  );
+  return { rps: PER_ROUND / ((performance.now() - t0) / 1000), p99: percentile(latencies, 99) };
+}
+
+const db = await benchDatabase();
+const off = await startBenchServer(db.url);
+const on = await startBenchServer(db.url, {
+  TRACKQL_ADMIN_USERNAME: ADMIN.username,
+  TRACKQL_ADMIN_PASSWORD: ADMIN.password,
+});
+try {
+  const runId = await benchRun(off.url);
+  const basic = `Basic ${Buffer.from(`${ADMIN.username}:${ADMIN.password}`).toString('base64')}`;
+  const created = JSON.parse(
+    await post(
+      on.url,
+      JSON.stringify({
+        query:
+          'mutation { createApiToken(input: { name: "bench" }) { ... on CreateApiTokenSuccess { created { secret } } } }',
+      }),
+      basic,
+    ),
+  ) as { data: { createApiToken: { created: { secret: string } } } };
+  const bearer = `Bearer ${created.data.createApiToken.created.secret}`;
+  const body = JSON.stringify({
+    query: 'query($r: String!) { run(runId: $r) { runId status startTime } }',
+    variables: { r: runId },
+  });
+  const modes = [
+    { mode: 'off', url: off.url, auth: undefined },
+    { mode: 'bearer', url: on.url, auth: bearer },
+    { mode: 'basic', url: on.url, auth: basic },
+  ];
+  for (const m of modes) await measure(m.url, body, m.auth); // warm up
+  const totals = new Map<string, { rps: number[]; p99: number[] }>();
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = round % 2 === 0 ? modes : [...modes].reverse();
+    for (const m of order) {
+      const r = await measure(m.url, body, m.auth);
+      const t = totals.get(m.mode) ?? { rps: [], p99: [] };
+      t.rps.push(r.rps);
+      t.p99.push(r.p99);
+      totals.set(m.mode, t);
+    }
+  }
+  const median = (xs: number[]) => percentile([...xs], 50);
+  const base = median(totals.get('off')!.rps);
+  for (const [mode, t] of totals) {
+    report({
+      bench: 'auth-read',
+      mode,
+      concurrency: CONCURRENCY,
+      requests: PER_ROUND * ROUNDS,
+      rps: Math.round(median(t.rps)),
+      p99Ms: Number(median(t.p99).toFixed(2)),
+      rpsVsOff: Number((median(t.rps) / base).toFixed(3)),
+    });
+  }
+} finally {
+  await off.stop();
+  await on.stop();
+  await db.drop();
+}
