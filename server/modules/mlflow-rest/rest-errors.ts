@@ -51,6 +51,8 @@ const DEFAULTS: Record<ErrorCode, WireError> = {
   RESOURCE_ALREADY_EXISTS: { code: 'RESOURCE_ALREADY_EXISTS', status: 400 },
   INVALID_PARAMETER_VALUE: { code: 'INVALID_PARAMETER_VALUE', status: 400 },
   INVALID_STATE: { code: 'INVALID_PARAMETER_VALUE', status: 400 },
+  UNAUTHENTICATED: { code: 'UNAUTHENTICATED', status: 401 },
+  PERMISSION_DENIED: { code: 'PERMISSION_DENIED', status: 403 },
 };
 
 /** Whether an error is an expected refusal (sent as MLflow JSON, not logged as a failure). */
