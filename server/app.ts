@@ -7,6 +7,7 @@ import { type AppDeps, type Context, createContext } from './context.ts';
 import type { Logger } from './logger.ts';
 import { ARTIFACTS_PREFIX, createArtifactHandler } from './modules/artifacts/artifact.routes.ts';
 import { ArtifactStores } from './modules/artifacts/stores/stores.ts';
+import { TableStatistics } from './modules/search/table-statistics.ts';
 import { EventBus } from './modules/subscriptions/event-bus.ts';
 import { LiveSeriesHubs } from './modules/subscriptions/live-series.ts';
 import { MetricStore } from './modules/subscriptions/metric-store.ts';
@@ -61,6 +62,8 @@ export async function createApp(
   const liveDb = new Db(orm.em.fork(), opts.onQuery);
   const feeds = new RunFeeds(bus, new MetricStore(liveDb), config.subscriptions);
   const liveSeries = new LiveSeriesHubs(liveDb, feeds, config.subscriptions);
+  // its own Db without onQuery: statistics upkeep is not part of any request's statements
+  const tableStats = new TableStatistics(new Db(orm.em.fork()), logger, config.autoAnalyzeMs);
   const deps: AppDeps = {
     orm,
     config,
@@ -70,6 +73,7 @@ export async function createApp(
     publisher,
     liveSeries,
     feeds,
+    tableStats,
     onQuery: opts.onQuery,
   };
   const em = orm.em.fork();
@@ -82,6 +86,7 @@ export async function createApp(
     publisher,
     liveSeries,
     feeds,
+    tableStats,
   }).experiments.ensureDefault();
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,

@@ -31,6 +31,7 @@ const EnvSchema = z.object({
   TRACKQL_SUB_GAP_WAIT_MS: z.coerce.number().int().min(0).default(50),
   TRACKQL_SUB_FRAME_MS: z.coerce.number().int().min(0).max(1000).default(16),
   TRACKQL_SUB_MAX_FRAME_MS: z.coerce.number().int().min(0).max(5000).default(128),
+  TRACKQL_AUTO_ANALYZE_MS: z.coerce.number().int().min(-1).default(2000),
   LOG_LEVEL: LogLevel.default('info'),
 });
 
@@ -56,6 +57,11 @@ export interface Config {
   /** Prefix of the Redis channels, so deployments can share a Redis. */
   redisPrefix: string;
   subscriptions: SubscriptionLimits;
+  /**
+   * Least time (ms) between two checks of the search tables' planner statistics before a search
+   * (stale tables are analyzed by the server); -1 switches the checks off.
+   */
+  autoAnalyzeMs: number;
   logLevel: LogLevel;
 }
 
@@ -138,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       frameMs: e.TRACKQL_SUB_FRAME_MS,
       maxFrameMs: e.TRACKQL_SUB_MAX_FRAME_MS,
     },
+    autoAnalyzeMs: e.TRACKQL_AUTO_ANALYZE_MS,
     logLevel: e.LOG_LEVEL,
   };
 }

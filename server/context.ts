@@ -3,6 +3,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import type { ArtifactStores } from './modules/artifacts/stores/stores.ts';
+import type { TableStatistics } from './modules/search/table-statistics.ts';
 import type { EventBus } from './modules/subscriptions/event-bus.ts';
 import type { LiveSeriesHubs } from './modules/subscriptions/live-series.ts';
 import type { Publisher } from './modules/subscriptions/publisher.ts';
@@ -23,6 +24,8 @@ export interface AppDeps {
   liveSeries: LiveSeriesHubs;
   /** Runs' live batches, shared by their subscribers. */
   feeds: RunFeeds;
+  /** Keeps the search tables' planner statistics fresh. */
+  tableStats: TableStatistics;
   /** Sees every raw SQL statement (tests count them). */
   onQuery?: (sql: string) => void;
 }
@@ -52,6 +55,7 @@ export function createContext(deps: AppDeps): Context {
       publisher: deps.publisher,
       liveSeries: deps.liveSeries,
       feeds: deps.feeds,
+      tableStats: deps.tableStats,
     }),
     config: deps.config,
     logger: deps.logger,
