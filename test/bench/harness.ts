@@ -1,6 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -53,6 +61,8 @@ export interface BenchServer {
    * tree's RSS sampled every 20 ms and the server's own peak (VmHWM) plus its children's RSS now.
    */
   peakRssMiB(): number;
+  /** Starts a new peak window: {@link BenchServer.peakRssMiB} then covers only what follows. */
+  resetPeakRss(): void;
   stop(): Promise<void>;
 }
 
@@ -136,6 +146,15 @@ function treeRssTracker(pid: number) {
       peak = Math.max(peak, treeRssMiB(pid), statusField(pid, 'VmHWM') + children);
       return peak;
     },
+    reset(): void {
+      try {
+        // "5" resets the kernel's peak RSS (VmHWM) of the process
+        writeFileSync(`/proc/${pid}/clear_refs`, '5');
+      } catch {
+        // not allowed here: the sampled peak still restarts
+      }
+      peak = treeRssMiB(pid);
+    },
     stop: () => clearInterval(timer),
   };
 }
@@ -169,6 +188,7 @@ export function startBenchServer(
           proc,
           rssMiB: () => treeRssMiB(proc.pid!),
           peakRssMiB: () => rss.peak(),
+          resetPeakRss: () => rss.reset(),
           stop: () =>
             new Promise<void>((done) => {
               rss.stop();
