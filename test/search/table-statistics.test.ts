@@ -101,7 +101,8 @@ describe('staleness', () => {
   });
 });
 
-describe('planner statistics of the search tables', () => {
+// each case clones a database and bulk-imports runs: slow on a busy machine
+describe('planner statistics of the search tables', { timeout: 90_000 }, () => {
   let t: TestApp | null = null;
   afterEach(async () => {
     await t?.close();

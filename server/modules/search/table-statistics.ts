@@ -7,6 +7,9 @@ export const RUN_SEARCH_TABLES = ['runs', 'params', 'run_tags', 'metric_summarie
 /** How a table's statistics compare with its contents. */
 export type Staleness = 'fresh' | 'stale' | 'missing';
 
+/** Least time between two background refreshes of statistics that are stale but usable. */
+const BACKGROUND_INTERVAL_MS = 30_000;
+
 /** One table's planner statistics and the changes PostgreSQL counted since they were taken. */
 export interface TableCounts {
   table: string;
@@ -39,11 +42,14 @@ export function staleness(t: TableCounts): Staleness {
  * wrote the rows: the API, a bulk import, psql), so the server tracks no counts itself. Stale
  * tables are analyzed in the background; tables whose statistics are `missing` are analyzed before
  * the search runs, because the planner would otherwise loop over every run (one wait after an
- * import: 0.1-0.5 s for 100,000 runs). One ANALYZE at a time; failures (a role that does not own
+ * import: 0.1-0.5 s for 100,000 runs). Background refreshes run at most every 30 s (autovacuum's
+ * naptime is 60 s), so a run logging metrics while users search does not keep ANALYZE busy. One ANALYZE at a time; failures (a role that does not own
  * the tables) are logged once and switch the keeper off.
  */
 export class TableStatistics {
   private nextCheck = 0;
+  /** Stale (not missing) statistics are refreshed at most this often, like autovacuum's naptime. */
+  private nextBackground = 0;
   /** The check in progress, with the ANALYZE of tables whose statistics are missing. */
   private blocking: Promise<void> | null = null;
   private analyzing = false;
@@ -90,8 +96,13 @@ export class TableStatistics {
       this.fail(err);
       return;
     }
-    const due = counts.map((t) => ({ t, s: staleness(t) })).filter((x) => x.s !== 'fresh');
+    const now = Date.now();
+    const background = now >= this.nextBackground;
+    const due = counts
+      .map((t) => ({ t, s: staleness(t) }))
+      .filter((x) => x.s === 'missing' || (x.s === 'stale' && background));
     if (due.length === 0) return;
+    if (background) this.nextBackground = now + BACKGROUND_INTERVAL_MS;
     this.analyzing = true;
     const done = this.analyze(due.map((x) => x.t.table)).finally(() => {
       this.analyzing = false;
