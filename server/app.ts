@@ -12,6 +12,7 @@ import { createRestHandler } from './modules/mlflow-rest/rest.routes.ts';
 import { AuthGate } from './modules/auth/auth.gate.ts';
 import { gateNodeRequests, useAuthGate } from './modules/auth/auth.http.ts';
 import { corsFor } from './modules/auth/request-policy.ts';
+import { TableStatistics } from './modules/search/table-statistics.ts';
 import { EventBus } from './modules/subscriptions/event-bus.ts';
 import { LiveSeriesHubs } from './modules/subscriptions/live-series.ts';
 import { MetricStore } from './modules/subscriptions/metric-store.ts';
@@ -71,6 +72,8 @@ export async function createApp(
   const feeds = new RunFeeds(bus, new MetricStore(liveDb), config.subscriptions);
   const liveSeries = new LiveSeriesHubs(liveDb, feeds, config.subscriptions);
   const authGate = new AuthGate(new Db(orm.em.fork(), opts.onQuery), config.security);
+  // its own Db without onQuery: statistics upkeep is not part of any request's statements
+  const tableStats = new TableStatistics(new Db(orm.em.fork()), logger, config.autoAnalyzeMs);
   const deps: AppDeps = {
     orm,
     config,
@@ -81,6 +84,7 @@ export async function createApp(
     liveSeries,
     feeds,
     authGate,
+    tableStats,
     onQuery: opts.onQuery,
   };
   const em = orm.em.fork();
@@ -95,6 +99,7 @@ export async function createApp(
     feeds,
     authGate,
     viewer: null,
+    tableStats,
   });
   await startup.experiments.ensureDefault();
   const users = await startup.auth.ensureAdmin(config.security.admin);

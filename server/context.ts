@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import type { ArtifactStores } from './modules/artifacts/stores/stores.ts';
 import type { AuthGate, Viewer } from './modules/auth/auth.gate.ts';
+import type { TableStatistics } from './modules/search/table-statistics.ts';
 import type { EventBus } from './modules/subscriptions/event-bus.ts';
 import type { LiveSeriesHubs } from './modules/subscriptions/live-series.ts';
 import type { Publisher } from './modules/subscriptions/publisher.ts';
@@ -27,6 +28,8 @@ export interface AppDeps {
   feeds: RunFeeds;
   /** Checks credentials; binds each admitted request to its viewer. */
   authGate: AuthGate;
+  /** Keeps the search tables' planner statistics fresh. */
+  tableStats: TableStatistics;
   /** Sees every raw SQL statement (tests count them). */
   onQuery?: (sql: string) => void;
 }
@@ -51,6 +54,7 @@ export function createContext(deps: AppDeps, viewer: Viewer | null = null): Cont
       feeds: deps.feeds,
       authGate: deps.authGate,
       viewer,
+      tableStats: deps.tableStats,
     }),
     config: deps.config,
     logger: deps.logger,

@@ -15,6 +15,7 @@ import { MetricBucketService } from './modules/metrics/metric-buckets.service.ts
 import { ParamsTagsService } from './modules/params-tags/params-tags.service.ts';
 import { RunService } from './modules/runs/run.service.ts';
 import { SearchService } from './modules/search/search.service.ts';
+import type { TableStatistics } from './modules/search/table-statistics.ts';
 import type { EventBus } from './modules/subscriptions/event-bus.ts';
 import { LiveService } from './modules/subscriptions/live.service.ts';
 import type { LiveSeriesHubs } from './modules/subscriptions/live-series.ts';
@@ -43,6 +44,8 @@ export interface ServiceDeps {
   authGate: AuthGate;
   /** Who is calling (null: authentication is off, or an internal caller). */
   viewer: Viewer | null;
+  /** App-scoped keeper of the search tables' planner statistics. */
+  tableStats: TableStatistics;
 }
 
 /** Builds the per-request services; they are cheap plain objects. */
@@ -67,7 +70,7 @@ export function createServices(deps: ServiceDeps) {
     runs,
     paramsTags,
   );
-  const search = new SearchService(deps.db, experiments);
+  const search = new SearchService(deps.db, experiments, deps.tableStats);
   const buckets = new MetricBucketService(deps.db);
   const loggedModels = new LoggedModelService(deps.db, experiments);
   const modelLinks = new ModelLinkService(deps.db);

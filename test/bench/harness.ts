@@ -1,6 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -46,10 +54,15 @@ export async function benchDatabase(): Promise<BenchDatabase> {
 export interface BenchServer {
   url: string;
   proc: ChildProcess;
-  /** Resident set size of the server process, in MiB. */
+  /** Resident set size of the server's whole process tree (the server and its children), in MiB. */
   rssMiB(): number;
-  /** Peak resident set size (VmHWM) of the server process, in MiB. */
+  /**
+   * Peak resident set size of the server's whole process tree so far, in MiB: the largest of the
+   * tree's RSS sampled every 20 ms and the server's own peak (VmHWM) plus its children's RSS now.
+   */
   peakRssMiB(): number;
+  /** Starts a new peak window: {@link BenchServer.peakRssMiB} then covers only what follows. */
+  resetPeakRss(): void;
   stop(): Promise<void>;
 }
 
@@ -83,19 +96,81 @@ export async function postgresCpuMs(databaseUrl: string): Promise<number | null>
 }
 
 function statusField(pid: number, field: string): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(status);
-  return m ? Number(m[1]) / 1024 : Number.NaN;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(status);
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
 }
 
-/** Starts the server as `npm start` does, in its own process against `databaseUrl`, on a free loopback port. */
+/** Pids of every descendant of `pid` (children of all its threads, recursively), from /proc. */
+export function descendantPids(pid: number): number[] {
+  const out: number[] = [];
+  let tasks: string[] = [];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  for (const tid of tasks) {
+    let children = '';
+    try {
+      children = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const c of children.split(' ').filter(Boolean)) {
+      out.push(Number(c), ...descendantPids(Number(c)));
+    }
+  }
+  return out;
+}
+
+/** Resident set size of `pid` and all its descendants, in MiB (0 once they are gone). */
+export function treeRssMiB(pid: number): number {
+  return [pid, ...descendantPids(pid)].reduce((sum, p) => sum + statusField(p, 'VmRSS'), 0);
+}
+
+/** Tracks the peak RSS of a process tree by sampling, plus the root's own high-water mark. */
+function treeRssTracker(pid: number) {
+  let peak = 0;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, treeRssMiB(pid));
+  }, 20);
+  timer.unref();
+  return {
+    peak(): number {
+      const children = descendantPids(pid).reduce((sum, p) => sum + statusField(p, 'VmRSS'), 0);
+      peak = Math.max(peak, treeRssMiB(pid), statusField(pid, 'VmHWM') + children);
+      return peak;
+    },
+    reset(): void {
+      try {
+        // "5" resets the kernel's peak RSS (VmHWM) of the process
+        writeFileSync(`/proc/${pid}/clear_refs`, '5');
+      } catch {
+        // not allowed here: the sampled peak still restarts
+      }
+      peak = treeRssMiB(pid);
+    },
+    stop: () => clearInterval(timer),
+  };
+}
+
+/**
+ * Starts the server as `npm start` does, in its own process against `databaseUrl`, on a free
+ * loopback port (from the checkout named by `BENCH_SERVER_ROOT` when set).
+ */
 export function startBenchServer(
   databaseUrl: string,
   env: Record<string, string> = {},
   nodeArgs: string[] = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
 ): Promise<BenchServer> {
+  // BENCH_SERVER_ROOT runs another checkout's server (before/after in one session)
   const proc = spawn(process.execPath, [...START_ARGS, ...nodeArgs, 'server/scripts/start.mjs'], {
-    cwd: root,
+    cwd: process.env.BENCH_SERVER_ROOT ?? root,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -107,13 +182,16 @@ export function startBenchServer(
       if (m?.[1]) {
         proc.stdout?.removeAllListeners('data');
         proc.stdout?.resume();
+        const rss = treeRssTracker(proc.pid!);
         resolve({
           url: m[1],
           proc,
-          rssMiB: () => statusField(proc.pid!, 'VmRSS'),
-          peakRssMiB: () => statusField(proc.pid!, 'VmHWM'),
+          rssMiB: () => treeRssMiB(proc.pid!),
+          peakRssMiB: () => rss.peak(),
+          resetPeakRss: () => rss.reset(),
           stop: () =>
             new Promise<void>((done) => {
+              rss.stop();
               proc.on('exit', () => done());
               proc.kill('SIGTERM');
             }),

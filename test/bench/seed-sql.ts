@@ -2,7 +2,9 @@ import pg from 'pg';
 
 /**
  * Seeds `runs` runs in a new experiment with set-based SQL (not through the API): 5 params
- * (`lr` cycles over 5 values), 5 metric summaries (`acc` uniform in [0, 1)) and a name tag each.
+ * (`lr` cycles over 5 values), 5 metric summaries (`acc` uniform in [0, 1)) and 5 tags each (the
+ * name tag and four others), as a bulk import would. It runs no ANALYZE: with autovacuum off the
+ * tables keep whatever statistics they had (none in a fresh database).
  *
  * @returns the experiment id.
  */
@@ -33,7 +35,9 @@ export async function seedSearchRuns(url: string, runs: number, name: string): P
     );
     await client.query(
       `insert into run_tags (run_id, key, value)
-       select md5($1 || '-' || i), 'mlflow.runName', 'run-' || i from generate_series(1, $2::int) i`,
+       select md5($1 || '-' || i), k, case k when 'mlflow.runName' then 'run-' || i else k || '-' || (i % 13) end
+       from generate_series(1, $2::int) i,
+         unnest(array['mlflow.runName','mlflow.user','mlflow.source.name','team','stage']) k`,
       [name, runs],
     );
     await client.query(
@@ -44,7 +48,6 @@ export async function seedSearchRuns(url: string, runs: number, name: string): P
          lateral (select random() + 0 * i as v) r`,
       [name, runs],
     );
-    await client.query('analyze');
     return id;
   } finally {
     await client.end();

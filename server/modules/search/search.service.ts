@@ -25,6 +25,7 @@ import {
   RUN_VOCABULARY,
   TRACE_VOCABULARY,
 } from './search-vocabulary.ts';
+import { RUN_SEARCH_TABLES, type TableStatistics } from './table-statistics.ts';
 import { compileTraceSearch, type MetadataLink } from './trace-search.sql.ts';
 
 /** Filter and order as the API receives them. */
@@ -83,6 +84,7 @@ export class SearchService {
   constructor(
     private readonly db: Db,
     private readonly experiments: ExperimentService,
+    private readonly tableStats: TableStatistics,
   ) {}
 
   private async page<T>(
@@ -121,6 +123,7 @@ export class SearchService {
       cursor: req.cursor,
       backward: req.backward,
     });
+    await this.tableStats.beforeSearch(RUN_SEARCH_TABLES);
     return this.page<Run>(compiled, req);
   }
 

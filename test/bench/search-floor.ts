@@ -1,0 +1,114 @@
+import pg from 'pg';
+import { parseFilter, parseOrderBy } from '../../server/modules/search/filter-parser.ts';
+import { compileRunSearch } from '../../server/modules/search/run-search.sql.ts';
+import { RUN_VOCABULARY } from '../../server/modules/search/search-vocabulary.ts';
+import { percentile } from './harness.ts';
+
+/** The bench's filter, as a user types it. */
+export const FILTER = "metrics.acc > 0.5 AND params.lr = '0.01'";
+
+/**
+ * The raw SQL floor: the page the API returns (100 runs ordered by `acc` DESC, with their params,
+ * tags and latest metrics), fetched by one hand-written statement over a plain pg connection and
+ * decoded as JSON, so the API's overhead over the database is visible.
+ *
+ * @remarks The page is picked in a MATERIALIZED CTE from the `acc` index walk, so this statement's
+ * plan does not depend on statistics either (a floor that collapses without ANALYZE would flatter
+ * the API).
+ */
+const FLOOR_SQL = `with page as materialized (
+  select r.id, r.experiment_id, r.name, r.user_id, r.status, r.start_time, r.end_time,
+    r.lifecycle_stage, r.artifact_uri, nullif(a.last_value, 'NaN'::float8) as acc
+  from metric_summaries a
+  join runs r on r.id = a.run_id
+  join params p on p.run_id = r.id and p.key = 'lr'
+  where a.key = 'acc' and nullif(a.last_value, 'NaN'::float8) > 0.5
+    and r.experiment_id = $1 and r.lifecycle_stage = 'active' and p.value = '0.01'
+  order by nullif(a.last_value, 'NaN'::float8) desc nulls last, r.start_time desc, r.id
+  limit 101
+)
+select json_agg(json_build_object(
+  'runId', page.id, 'experimentId', page.experiment_id::text, 'name', page.name,
+  'userId', page.user_id, 'status', page.status, 'startTime', page.start_time,
+  'endTime', page.end_time, 'lifecycleStage', upper(page.lifecycle_stage),
+  'artifactUri', page.artifact_uri,
+  'params', (select json_agg(json_build_object('key', key, 'value', value) order by key)
+    from params where run_id = page.id),
+  'tags', (select json_agg(json_build_object('key', key, 'value', value) order by key)
+    from run_tags where run_id = page.id),
+  'latestMetrics', (select json_agg(json_build_object('key', key, 'value', last_value,
+      'step', last_step, 'timestamp', last_timestamp) order by key)
+    from metric_summaries where run_id = page.id)
+) order by page.acc desc nulls last, page.start_time desc, page.id)::text as page
+from page`;
+
+/** Times the floor statement `n` times on one connection; returns p50/p99 in ms and the row count. */
+export async function floorTimes(url: string, experimentId: string, n: number) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const samples: number[] = [];
+    let rows = 0;
+    for (let i = 0; i < n + 20; i++) {
+      const t0 = performance.now();
+      const res = await client.query<{ page: string }>(FLOOR_SQL, [experimentId]);
+      const page = JSON.parse(res.rows[0]?.page ?? '[]') as unknown[];
+      if (i >= 20) samples.push(performance.now() - t0);
+      rows = Math.min(page.length, 100);
+    }
+    return { p50: percentile(samples, 50), p99: percentile(samples, 99), rows };
+  } finally {
+    await client.end();
+  }
+}
+
+/** EXPLAIN (ANALYZE) of the server's own search statement: its plan and median execution time. */
+export async function explainSearch(url: string, experimentId: string, orderBy: string[]) {
+  const c = compileRunSearch({
+    experimentIds: [Number(experimentId)],
+    stages: ['active'],
+    filter: parseFilter(FILTER, RUN_VOCABULARY),
+    order: parseOrderBy(orderBy, RUN_VOCABULARY),
+    limit: 100,
+    cursor: null,
+    backward: false,
+  });
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const times: number[] = [];
+    let plan = '';
+    for (let i = 0; i < 10; i++) {
+      const res = await client.query(`explain (analyze, costs off) ${c.text}`, c.values);
+      plan = res.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
+      times.push(Number(/Execution Time: ([\d.]+)/.exec(plan)?.[1]));
+    }
+    return { plan, p50: percentile(times, 50) };
+  } finally {
+    await client.end();
+  }
+}
+
+/** Whether the search tables have statistics (pg_class.reltuples >= 0 once analyzed or vacuumed). */
+export async function statisticsState(url: string): Promise<Record<string, string>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ relname: string; analyzed: string | null }>(
+      `select relname, coalesce(last_analyze, last_autoanalyze)::text as analyzed
+       from pg_stat_user_tables where relname in ('runs', 'params', 'run_tags', 'metric_summaries')
+       order by relname`,
+    );
+    return Object.fromEntries(rows.map((r) => [r.relname, r.analyzed ?? 'never']));
+  } finally {
+    await client.end();
+  }
+}
+
+/** Runs a manual ANALYZE of the whole database (the "with statistics" case). */
+export async function analyze(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('analyze');
+  await client.end();
+}
