@@ -51,6 +51,7 @@ export function emptyContents(spans: readonly Span[]): TraceContents {
     tags: new KeyValueRows(),
     defaultTags: new KeyValueRows(),
     metadata: new KeyValueRows(),
+    artifactTraceIds: [],
   };
 }
 
@@ -62,26 +63,25 @@ export function emptyContents(spans: readonly Span[]): TraceContents {
 export function addServerTags(
   contents: TraceContents,
   { traceId, spans, sum }: SpanBatch,
-  experimentLocation: string,
   clientTags: readonly KeyValue[],
 ): void {
   const replace = new Map(clientTags.map((t) => [t.key, t.value]));
   if (spans.length > 0) replace.set(TRACE_KEYS.spansLocation, 'TRACKING_STORE');
-  const defaults: KeyValue[] = [
-    {
-      key: TRACE_KEYS.artifactLocation,
-      value: `${experimentLocation}/traces/${traceId}/artifacts`,
-    },
-  ];
-  if (sum.rootName !== null) defaults.push({ key: TRACE_KEYS.traceName, value: sum.rootName });
   contents.tags.add(
     traceId,
     [...replace].map(([key, value]) => ({ key, value })),
   );
-  contents.defaultTags.add(
-    traceId,
-    defaults.filter((d) => !replace.has(d.key)),
-  );
+  if (sum.rootName !== null && !replace.has(TRACE_KEYS.traceName)) {
+    contents.defaultTags.add(traceId, [{ key: TRACE_KEYS.traceName, value: sum.rootName }]);
+  }
+  if (!replace.has(TRACE_KEYS.artifactLocation)) contents.artifactTraceIds.push(traceId);
+}
+
+/** The contents span batches store: their spans and the server's tags. */
+export function contentsOf(batches: readonly SpanBatch[]): TraceContents {
+  const contents = emptyContents(batches.flatMap((b) => b.spans));
+  for (const batch of batches) addServerTags(contents, batch, []);
+  return contents;
 }
 
 /** Refuses spans or info for a trace stored in another experiment. */

@@ -15,6 +15,10 @@ import type { SpanSummary } from './trace-rules.ts';
  * lock in id order, so overlapping batches cannot deadlock; and row locks live in the tuples, not
  * in PostgreSQL's shared lock table, so a batch of any size fits. Later statements of the
  * transaction run with a fresh snapshot and see what the previous holder committed.
+ *
+ * The same statement also writes the contents (spans, tags, metadata) of the traces it created,
+ * gated on its `returning` rows, so a new trace costs one statement; traces that existed get
+ * {@link widenTraces} and {@link writeTraceContents} after it.
  */
 
 /** A checked batch of spans of one trace, with what it says about the trace. */
@@ -28,8 +32,6 @@ export interface SpanBatch {
 export interface StoredTrace {
   traceId: string;
   experimentId: number;
-  /** The experiment's artifact location. */
-  location: string;
 }
 
 /** The trace columns of `batches` as parallel arrays, in batch order. */
@@ -44,24 +46,24 @@ function traceColumns(batches: readonly SpanBatch[]): unknown[] {
   ];
 }
 
-const ACTIVE_EXPERIMENT = `e as (select id, artifact_location from experiments
-  where id = $1 and lifecycle_stage = 'active')`;
-
 /**
  * Creates the batch's missing traces in experiment `experimentId` (IN_PROGRESS unless the ended
- * root is in the batch) and row-locks the existing ones, in trace id order.
+ * root is in the batch) with their contents, and row-locks the existing ones, in trace id order.
  *
  * @param batches sorted by trace id.
- * @returns null when the experiment is missing or deleted (nothing written); else its artifact
- * location and the ids of the traces created.
+ * @param contents of every trace of the batch; only the created traces' are written.
+ * @returns null when the experiment is missing or deleted (nothing written); else the ids of the
+ * traces created.
  */
 export async function createOrLockTraces(
   sql: SqlClient,
   experimentId: number,
   batches: readonly SpanBatch[],
-): Promise<{ location: string; created: Set<string> } | null> {
-  const [row] = await sql.query<{ location: string; created: string[] }>(
-    `with ${ACTIVE_EXPERIMENT}, ins as (
+  contents: TraceContents,
+): Promise<Set<string> | null> {
+  const [row] = await sql.query<{ created: string[] }>(
+    `with e as (select id, artifact_location from experiments
+       where id = $1 and lifecycle_stage = 'active'), ins as (
        insert into trace_info as t (trace_id, experiment_id, request_time, execution_duration, state,
          request_preview, response_preview)
        select b.id, e.id, b.start_ms, coalesce(b.end_ms - b.start_ms, 0),
@@ -70,19 +72,21 @@ export async function createOrLockTraces(
          as b(id, start_ms, end_ms, root_state, rp, sp)
        order by b.id
        on conflict (trace_id) do update set state = excluded.state where false
-       returning t.trace_id)
-     select e.artifact_location as location, array(select trace_id from ins) as created from e`,
-    [experimentId, ...traceColumns(batches)],
+       returning t.trace_id),
+     ${contentCtes(8, 'in (select trace_id from ins)')}
+     select array(select trace_id from ins) as created from e`,
+    [experimentId, ...traceColumns(batches), ...contentValues(contents)],
   );
-  return row ? { location: row.location, created: new Set(row.created) } : null;
+  return row ? new Set(row.created) : null;
 }
 
-/** Row-locks one trace; false when it does not exist. */
-export async function lockTrace(sql: SqlClient, traceId: string): Promise<boolean> {
-  const rows = await sql.query('select 1 from trace_info where trace_id = $1 for update', [
-    traceId,
-  ]);
-  return rows.length > 0;
+/** Row-locks one trace and returns its experiment; null when it does not exist. */
+export async function lockTrace(sql: SqlClient, traceId: string): Promise<number | null> {
+  const [row] = await sql.query<{ experimentId: number }>(
+    'select experiment_id as "experimentId" from trace_info where trace_id = $1 for update',
+    [traceId],
+  );
+  return row?.experimentId ?? null;
 }
 
 /**
@@ -109,11 +113,9 @@ export async function widenTraces(
      from unnest($1::text[], $2::int8[], $3::int8[], $4::text[], $5::text[], $6::text[])
          as b(id, start_ms, end_ms, root_state, rp, sp)
        cross join lateral (select exists (select 1 from trace_metadata m
-         where m.trace_id = b.id and m.key = $7) as fin) f,
-       experiments e
-     where t.trace_id = b.id and e.id = t.experiment_id
-     returning t.trace_id as "traceId", t.experiment_id as "experimentId",
-       e.artifact_location as location`,
+         where m.trace_id = b.id and m.key = $7) as fin) f
+     where t.trace_id = b.id
+     returning t.trace_id as "traceId", t.experiment_id as "experimentId"`,
     [...traceColumns(batches), TRACE_KEYS.infoFinalized],
   );
 }
@@ -144,26 +146,29 @@ function infoValues(i: LoggedTraceInfo): unknown[] {
 }
 
 /**
- * Creates a logged trace's info, or row-locks the stored trace when it exists.
+ * Creates a logged trace's info with its contents, or row-locks the stored trace when it exists
+ * (then nothing else is written).
  *
- * @returns null when the experiment is missing or deleted (nothing written), else its artifact
- * location and whether the trace was created.
+ * @returns null when the experiment is missing or deleted (nothing written), else whether the
+ * trace was created.
  */
 export async function createOrLockLoggedTrace(
   sql: SqlClient,
   info: LoggedTraceInfo,
   now: number,
-): Promise<{ location: string; created: boolean } | null> {
-  const [row] = await sql.query<{ location: string; created: boolean }>(
+  contents: TraceContents,
+): Promise<{ created: boolean } | null> {
+  const [row] = await sql.query<{ created: boolean }>(
     `with e as (select id, artifact_location from experiments
        where id = $2 and lifecycle_stage = 'active'), ins as (
        insert into trace_info as t (trace_id, experiment_id, client_request_id, request_time,
          execution_duration, state, request_preview, response_preview)
        select $1, e.id, $3, coalesce($4::int8, $9::int8), coalesce($5::int8, 0), $6, $7, $8 from e
        on conflict (trace_id) do update set state = excluded.state where false
-       returning t.trace_id)
-     select e.artifact_location as location, exists (select 1 from ins) as created from e`,
-    [...infoValues(info), now],
+       returning t.trace_id),
+     ${contentCtes(10, 'in (select trace_id from ins)')}
+     select exists (select 1 from ins) as created from e`,
+    [...infoValues(info), now, ...contentValues(contents)],
   );
   return row ?? null;
 }
@@ -224,7 +229,7 @@ export class KeyValueRows {
   }
 }
 
-/** What {@link writeTraceContents} stores beside the trace rows. */
+/** What a write stores beside the trace rows. */
 export interface TraceContents {
   spans: readonly Span[];
   /** Tags that replace a stored value. */
@@ -233,20 +238,30 @@ export interface TraceContents {
   defaultTags: KeyValueRows;
   /** Metadata written only where the key is absent. */
   metadata: KeyValueRows;
+  /**
+   * Traces that get the tag `mlflow.artifactLocation` (the experiment's location +
+   * `/traces/<id>/artifacts`) where absent.
+   */
+  artifactTraceIds: string[];
 }
 
 /**
- * Writes spans (a span already stored is replaced), tags and metadata of locked traces in one
- * statement.
+ * CTEs that write `contents` (spans replace stored copies; tags, default tags, metadata and
+ * artifact-location tags), restricted to trace ids `gate` admits (an SQL `in (...)` test), with
+ * placeholders from `$first` (see {@link contentValues}). Needs a CTE `e` with the experiment's
+ * `artifact_location`.
  */
-export async function writeTraceContents(sql: SqlClient, c: TraceContents): Promise<void> {
-  const { spans } = c;
-  await sql.query(
-    `with s as (
+function contentCtes(first: number, gate: string): string {
+  const p = (i: number) => `$${first + i}`;
+  return `s as (
        insert into spans (trace_id, span_id, parent_span_id, name, span_type, start_time_ns,
          end_time_ns, status_code, status_message, attributes, events)
-       select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int8[],
-         $7::int8[], $8::text[], $9::text[], $10::jsonb[], $11::jsonb[])
+       select * from unnest(${p(0)}::text[], ${p(1)}::text[], ${p(2)}::text[], ${p(3)}::text[],
+         ${p(4)}::text[], ${p(5)}::int8[], ${p(6)}::int8[], ${p(7)}::text[], ${p(8)}::text[],
+         ${p(9)}::jsonb[], ${p(10)}::jsonb[])
+         as u(trace_id, span_id, parent_span_id, name, span_type, start_time_ns, end_time_ns,
+           status_code, status_message, attributes, events)
+       where u.trace_id ${gate}
        on conflict (trace_id, span_id) do update set parent_span_id = excluded.parent_span_id,
          name = excluded.name, span_type = excluded.span_type, start_time_ns = excluded.start_time_ns,
          end_time_ns = excluded.end_time_ns, status_code = excluded.status_code,
@@ -254,33 +269,65 @@ export async function writeTraceContents(sql: SqlClient, c: TraceContents): Prom
          events = excluded.events
      ), tu as (
        insert into trace_tags (trace_id, key, value)
-       select * from unnest($12::text[], $13::text[], $14::text[])
+       select * from unnest(${p(11)}::text[], ${p(12)}::text[], ${p(13)}::text[]) as u(trace_id, key, value)
+       where u.trace_id ${gate}
        on conflict (trace_id, key) do update set value = excluded.value
      ), tk as (
        insert into trace_tags (trace_id, key, value)
-       select * from unnest($15::text[], $16::text[], $17::text[])
+       select * from unnest(${p(14)}::text[], ${p(15)}::text[], ${p(16)}::text[]) as u(trace_id, key, value)
+       where u.trace_id ${gate}
+       on conflict (trace_id, key) do nothing
+     ), ta as (
+       insert into trace_tags (trace_id, key, value)
+       select u.trace_id, ${p(17)}, e.artifact_location || '/traces/' || u.trace_id || '/artifacts'
+       from e, unnest(${p(18)}::text[]) as u(trace_id)
+       where u.trace_id ${gate}
        on conflict (trace_id, key) do nothing
      ), md as (
        insert into trace_metadata (trace_id, key, value)
-       select * from unnest($18::text[], $19::text[], $20::text[])
+       select * from unnest(${p(19)}::text[], ${p(20)}::text[], ${p(21)}::text[]) as u(trace_id, key, value)
+       where u.trace_id ${gate}
        on conflict (trace_id, key) do nothing
-     )
+     )`;
+}
+
+/** Bound values of {@link contentCtes}, in placeholder order. */
+function contentValues(c: TraceContents): unknown[] {
+  const { spans } = c;
+  return [
+    spans.map((s) => s.traceId),
+    spans.map((s) => s.spanId),
+    spans.map((s) => s.parentSpanId),
+    spans.map((s) => s.name),
+    spans.map((s) => s.spanType),
+    spans.map((s) => s.startTimeNs),
+    spans.map((s) => s.endTimeNs),
+    spans.map((s) => s.statusCode),
+    spans.map((s) => s.statusMessage),
+    spans.map((s) => JSON.stringify(s.attributes)),
+    spans.map((s) => JSON.stringify(s.events)),
+    ...c.tags.columns(),
+    ...c.defaultTags.columns(),
+    TRACE_KEYS.artifactLocation,
+    c.artifactTraceIds,
+    ...c.metadata.columns(),
+  ];
+}
+
+/**
+ * Writes the contents of locked traces of experiment `experimentId` in one statement (traces not
+ * in `traceIds` are skipped).
+ */
+export async function writeTraceContents(
+  sql: SqlClient,
+  experimentId: number,
+  traceIds: readonly string[],
+  contents: TraceContents,
+): Promise<void> {
+  await sql.query(
+    `with e as (select artifact_location from experiments where id = $1),
+     ${contentCtes(3, '= any($2::text[])')}
      select 1`,
-    [
-      spans.map((s) => s.traceId),
-      spans.map((s) => s.spanId),
-      spans.map((s) => s.parentSpanId),
-      spans.map((s) => s.name),
-      spans.map((s) => s.spanType),
-      spans.map((s) => s.startTimeNs),
-      spans.map((s) => s.endTimeNs),
-      spans.map((s) => s.statusCode),
-      spans.map((s) => s.statusMessage),
-      spans.map((s) => JSON.stringify(s.attributes)),
-      spans.map((s) => JSON.stringify(s.events)),
-      ...c.tags.columns(),
-      ...c.defaultTags.columns(),
-      ...c.metadata.columns(),
-    ],
+    [experimentId, traceIds, ...contentValues(contents)],
   );
 }

@@ -18,6 +18,7 @@ import {
   checkExperiment,
   checkedTags,
   chunkBySpans,
+  contentsOf,
   emptyContents,
   spanBatch,
 } from './trace-batches.ts';
@@ -142,21 +143,29 @@ export class TraceService {
       requestPreview: optionalPreview(input.requestPreview) ?? sum.requestPreview,
       responsePreview: optionalPreview(input.responsePreview) ?? sum.responsePreview,
     };
+    const contents = emptyContents(spans);
+    contents.metadata.add(traceId, metadata);
+    addServerTags(contents, { traceId, spans, sum }, tags);
+    const now = Date.now();
+    // with spans the trace is most likely new: one statement (on its own) writes it all, or
+    // nothing when the trace exists; without, it most likely exists (MLflow's clients send spans
+    // first), so go straight to the transaction
+    if (spans.length > 0) {
+      const first = await createOrLockLoggedTrace(this.db, info, now, contents);
+      if (!first) throw await this.experimentProblem(input.experimentId);
+      if (first.created) return traceId;
+    }
     await this.db.transaction(async (sql) => {
-      const lock = await createOrLockLoggedTrace(sql, info, Date.now());
+      const lock = await createOrLockLoggedTrace(sql, info, now, contents);
       if (!lock) throw await this.experimentProblem(input.experimentId);
-      if (!lock.created) {
-        // metadata is written once: a finalized trace refuses a second logTrace
-        const stored = await finalizeStartedTrace(sql, info);
-        if (stored === null) {
-          throw new AlreadyExistsError(`Trace with ID '${traceId}' has already been logged.`);
-        }
-        checkExperiment(stored, experimentId, traceId);
+      if (lock.created) return;
+      // metadata is written once: a finalized trace refuses a second logTrace
+      const stored = await finalizeStartedTrace(sql, info);
+      if (stored === null) {
+        throw new AlreadyExistsError(`Trace with ID '${traceId}' has already been logged.`);
       }
-      const contents = emptyContents(spans);
-      contents.metadata.add(traceId, metadata);
-      addServerTags(contents, { traceId, spans, sum }, lock.location, tags);
-      await writeTraceContents(sql, contents);
+      checkExperiment(stored, experimentId, traceId);
+      await writeTraceContents(sql, experimentId, [traceId], contents);
     });
     return traceId;
   }
@@ -173,14 +182,9 @@ export class TraceService {
   async logSpans(input: LogSpansInput): Promise<string> {
     const batch = spanBatch(input.traceId, input.spans);
     const experimentId = input.experimentId ? this.experiments.parseId(input.experimentId) : null;
-    await this.db.transaction(async (sql) => {
-      if (experimentId === null) {
-        if (!(await lockTrace(sql, batch.traceId))) throw traceNotFound(batch.traceId);
-        await this.writeBatches(sql, [batch], null, null);
-      } else {
-        await this.writeBatches(sql, [batch], experimentId, input.experimentId!);
-      }
-    });
+    await this.db.transaction((sql) =>
+      this.writeBatches(sql, [batch], experimentId, input.experimentId ?? null),
+    );
     return input.traceId;
   }
 
@@ -208,8 +212,9 @@ export class TraceService {
   }
 
   /**
-   * Writes span batches (sorted by trace id): creates or locks their traces in `experimentId`
-   * (null: the one trace is locked already), widens the existing ones, then stores spans and tags.
+   * Writes span batches (sorted by trace id): creates (with their contents) or locks their traces
+   * in `experimentId` (null: the one trace, which must exist), then widens the existing ones and
+   * writes their contents.
    */
   private async writeBatches(
     sql: SqlClient,
@@ -217,34 +222,33 @@ export class TraceService {
     experimentId: number | null,
     experimentText: string | null,
   ): Promise<void> {
+    const contents = contentsOf(batches);
     let created = new Set<string>();
-    let location: string | null = null;
+    let traceExperiment = experimentId;
     if (experimentId !== null) {
-      const lock = await createOrLockTraces(sql, experimentId, batches);
+      const lock = await createOrLockTraces(sql, experimentId, batches, contents);
       if (!lock) throw await this.experimentProblem(experimentText!);
-      created = lock.created;
-      location = lock.location;
+      created = lock;
+    } else {
+      traceExperiment = await lockTrace(sql, batches[0]!.traceId);
+      if (traceExperiment === null) throw traceNotFound(batches[0]!.traceId);
     }
+    const existing = batches.filter((b) => !created.has(b.traceId));
+    if (existing.length === 0) return;
     const stored = new Map(
-      (
-        await widenTraces(
-          sql,
-          created.size === batches.length ? [] : batches.filter((b) => !created.has(b.traceId)),
-        )
-      ).map((s) => [s.traceId, s]),
+      (await widenTraces(sql, existing)).map((s) => [s.traceId, s.experimentId]),
     );
-    const contents = emptyContents(batches.flatMap((b) => b.spans));
-    for (const batch of batches) {
-      let traceLocation = location;
-      if (!created.has(batch.traceId)) {
-        const trace = stored.get(batch.traceId);
-        if (!trace) throw traceNotFound(batch.traceId);
-        if (experimentId !== null) checkExperiment(trace.experimentId, experimentId, batch.traceId);
-        traceLocation = trace.location;
-      }
-      addServerTags(contents, batch, traceLocation!, []);
+    for (const { traceId } of existing) {
+      const storedExperiment = stored.get(traceId);
+      if (storedExperiment === undefined) throw traceNotFound(traceId);
+      checkExperiment(storedExperiment, traceExperiment!, traceId);
     }
-    await writeTraceContents(sql, contents);
+    await writeTraceContents(
+      sql,
+      traceExperiment!,
+      existing.map((b) => b.traceId),
+      contents,
+    );
   }
 
   /** Sets (upserts) a tag of a trace; the key follows MLflow's rules, the value is cut to 8000. */
