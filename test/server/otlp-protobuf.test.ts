@@ -11,7 +11,10 @@ import {
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OtlpShapeError, tracesOfExport } from '../../server/modules/traces/otlp-json.ts';
-import { tracesOfProtobufExport } from '../../server/modules/traces/otlp-protobuf.ts';
+import {
+  tracesOfProtobufExport,
+  uint64Decimal,
+} from '../../server/modules/traces/otlp-protobuf.ts';
 import { DomainError } from '../../server/shared/errors.ts';
 import { json, type RawResponse, rawRequest } from '../helpers/http.ts';
 import { seedExperiment } from '../helpers/seed.ts';
@@ -117,6 +120,25 @@ describe('OTLP protobuf decoding', () => {
     const llm = fromProtobuf[0]!.spans.find((s) => s.name === 'llm')!;
     expect(llm).toMatchObject({ statusCode: 'ERROR', statusMessage: 'rate limited' });
     expect(llm.attributes).toContainEqual({ key: 'big', value: String(2 ** 40) });
+  });
+
+  it('writes 64-bit times in decimal exactly (checked against BigInt)', () => {
+    let seed = 7;
+    const next32 = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return (seed * 2 + (seed & 1)) >>> 0;
+    };
+    const cases: [number, number][] = [
+      [0, 0],
+      [0x1fffff, 0xffffffff],
+      [0x200000, 0],
+      [0xffffffff, 0xffffffff],
+      [0x80000000, 0],
+    ];
+    for (let i = 0; i < 20_000; i++) cases.push([next32(), next32()]);
+    for (const [hi, lo] of cases) {
+      expect(uint64Decimal(hi, lo)).toBe(((BigInt(hi) << 32n) | BigInt(lo)).toString());
+    }
   });
 
   it('refuses every truncation of a real export cleanly (never an internal error)', () => {

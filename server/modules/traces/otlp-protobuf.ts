@@ -30,6 +30,35 @@ const TWO_32 = 4_294_967_296;
 /** `Status.code` values. */
 const STATUS_CODES: readonly SpanStatusCode[] = ['UNSET', 'OK', 'ERROR'];
 
+const pad7 = (n: number) => {
+  const s = String(n);
+  return s.length >= 7 ? s : '0000000'.slice(s.length) + s;
+};
+
+/**
+ * An unsigned 64-bit integer given as two 32-bit halves, in decimal, without BigInt: three base-1e7
+ * digits from 24/24/16-bit limbs (2^24 = 1·1e7 + 6777216, 2^48 = 28·1e14 + 1474976710656, folded).
+ */
+export function uint64Decimal(hi: number, lo: number): string {
+  if (hi <= 0x1fffff) return String(hi * TWO_32 + lo);
+  const low = lo & 0xffffff;
+  const mid = ((lo >>> 24) | (hi << 8)) & 0xffffff;
+  const high = (hi >>> 16) & 0xffff;
+  let a = low + mid * 6777216 + high * 6710656;
+  let b = mid + high * 8147497;
+  let c = high * 2;
+  if (a >= 10_000_000) {
+    b += Math.floor(a / 10_000_000);
+    a %= 10_000_000;
+  }
+  if (b >= 10_000_000) {
+    c += Math.floor(b / 10_000_000);
+    b %= 10_000_000;
+  }
+  // here the value is at least 2^53 > 1e14, so c > 0
+  return String(c) + pad7(b) + pad7(a);
+}
+
 /** A field error found deep in a message: the path is prefixed on the way out. */
 class FieldProblem extends Error {
   constructor(
@@ -98,8 +127,7 @@ class Reader {
     const lo = this.buf.readUInt32LE(this.at);
     const hi = this.buf.readUInt32LE(this.at + 4);
     this.at += 8;
-    const n = hi * TWO_32 + lo;
-    return Number.isSafeInteger(n) ? String(n) : ((BigInt(hi) << 32n) | BigInt(lo)).toString();
+    return uint64Decimal(hi, lo);
   }
 
   double(): number {
@@ -159,15 +187,17 @@ class Reader {
     this.at += n;
   }
 
-  /** Reads the next tag: field number and wire type, or null at the end of the message. */
-  tag(): [number, number] | null {
-    if (this.at >= this.end) return null;
+  /** Reads the next tag (field number × 8 + wire type), or 0 at the end of the message. */
+  tag(): number {
+    if (this.at >= this.end) return 0;
     const tag = this.varint();
-    const field = Math.floor(tag / 8);
-    if (field === 0) throw this.truncated();
-    return [field, tag & 7];
+    if (tag < 8) throw this.truncated();
+    return tag;
   }
 }
+
+/** The field number of a tag. */
+const fieldOf = (tag: number) => Math.floor(tag / 8);
 
 /** Checks the wire type of a known field: a mismatch is a malformed body. */
 function expect(r: Reader, type: number, want: number): void {
@@ -192,7 +222,8 @@ function anyValue(r: Reader, depth: number): Decoded {
   }
   let out: Decoded = { value: null, isString: false };
   for (let t = r.tag(); t; t = r.tag()) {
-    const [field, type] = t;
+    const field = fieldOf(t);
+    const type = t % 8;
     if (field === 1 && type === LEN) out = { value: r.string('stringValue'), isString: true };
     else if (field === 2 && type === VARINT) out = { value: r.varint() !== 0, isString: false };
     else if (field === 3 && type === VARINT) out = { value: r.int64(), isString: false };
@@ -203,22 +234,22 @@ function anyValue(r: Reader, depth: number): Decoded {
       const a = r.message();
       const values: unknown[] = [];
       for (let u = a.tag(); u; u = a.tag()) {
-        if (u[0] === 1 && u[1] === LEN) {
+        if (fieldOf(u) === 1 && u % 8 === LEN) {
           const i = values.length;
           values.push(
             within(`arrayValue.values[${i}]`, () => anyValue(a.message(), depth + 1).value),
           );
-        } else a.skip(u[1]);
+        } else a.skip(u % 8);
       }
       out = { value: values, isString: false };
     } else if (field === 6 && type === LEN) {
       const a = r.message();
       const entries: [string, unknown][] = [];
       for (let u = a.tag(); u; u = a.tag()) {
-        if (u[0] === 1 && u[1] === LEN) {
+        if (fieldOf(u) === 1 && u % 8 === LEN) {
           const i = entries.length;
           entries.push(within(`kvlistValue.values[${i}]`, () => keyValue(a.message(), depth + 1)));
-        } else a.skip(u[1]);
+        } else a.skip(u % 8);
       }
       out = { value: Object.fromEntries(entries), isString: false };
     } else if (field === 7 && type === LEN) {
@@ -239,7 +270,8 @@ function keyValueDecoded(r: Reader, depth: number): [string, Decoded] {
   let key = '';
   let value: Decoded = { value: null, isString: false };
   for (let t = r.tag(); t; t = r.tag()) {
-    const [field, type] = t;
+    const field = fieldOf(t);
+    const type = t % 8;
     if (field === 1) {
       expect(r, type, LEN);
       key = r.string('key');
@@ -263,7 +295,8 @@ function event(r: Reader): SpanEventInput {
   const e: SpanEventInput = { name: '', timeNs: '0', attributes: [] };
   const attributes: SpanAttributeInput[] = [];
   for (let t = r.tag(); t; t = r.tag()) {
-    const [field, type] = t;
+    const field = fieldOf(t);
+    const type = t % 8;
     if (field === 1) {
       expect(r, type, FIXED64);
       e.timeNs = r.fixed64();
@@ -281,7 +314,8 @@ function event(r: Reader): SpanEventInput {
 
 function status(r: Reader, span: SpanInput): void {
   for (let t = r.tag(); t; t = r.tag()) {
-    const [field, type] = t;
+    const field = fieldOf(t);
+    const type = t % 8;
     if (field === 2) {
       expect(r, type, LEN);
       span.statusMessage = r.string('message');
@@ -323,7 +357,8 @@ function span(r: Reader): { traceId: string; span: SpanInput } {
   const attributes: SpanAttributeInput[] = [];
   const events: SpanEventInput[] = [];
   for (let t = r.tag(); t; t = r.tag()) {
-    const [field, type] = t;
+    const field = fieldOf(t);
+    const type = t % 8;
     switch (field) {
       case 1:
         expect(r, type, LEN);
@@ -395,22 +430,22 @@ export function tracesOfProtobufExport(body: Buffer): OtlpTrace[] {
   let r = 0;
   try {
     for (let t = root.tag(); t; t = root.tag()) {
-      if (t[0] !== 1 || t[1] !== LEN) {
-        root.skip(t[1]);
+      if (fieldOf(t) !== 1 || t % 8 !== LEN) {
+        root.skip(t % 8);
         continue;
       }
       const rs = root.message();
       let s = 0;
       for (let u = rs.tag(); u; u = rs.tag()) {
-        if (u[0] !== 2 || u[1] !== LEN) {
-          rs.skip(u[1]);
+        if (fieldOf(u) !== 2 || u % 8 !== LEN) {
+          rs.skip(u % 8);
           continue;
         }
         const ss = rs.message();
         let i = 0;
         for (let v = ss.tag(); v; v = ss.tag()) {
-          if (v[0] !== 2 || v[1] !== LEN) {
-            ss.skip(v[1]);
+          if (fieldOf(v) !== 2 || v % 8 !== LEN) {
+            ss.skip(v % 8);
             continue;
           }
           const path = `resourceSpans[${r}].scopeSpans[${s}].spans[${i}]`;
