@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
+import { createRequire } from 'node:module';
 import pg from 'pg';
 import { parseFilter, parseOrderBy } from '../../server/modules/search/filter-parser.ts';
 import { TRACE_VOCABULARY } from '../../server/modules/search/search-vocabulary.ts';
@@ -8,6 +10,7 @@ import {
   benchDatabase,
   gql,
   percentile,
+  postgresCpuMs,
   postJson,
   procCpuMs,
   report,
@@ -19,23 +22,31 @@ import {
  *
  * 1. `logTrace` of complete traces (`BENCH_TRACE_SPANS`, 20 spans: a root and its children) from 1
  *    and 8 concurrent clients, each sending one trace per request over keep-alive HTTP.
- * 2. `POST /v1/traces` (OTLP/JSON) with the same traces, `BENCH_OTLP_TRACES` (10) per export,
- *    from 1 and 8 clients.
- * 3. `searchTraces` latency (p50/p99) over `BENCH_SEARCH_TRACES` (10,000) traces seeded with SQL,
- *    filtered on `metadata.mlflow.modelId` (100 models, so 100 matches), with the statement's plan
- *    checked for the metadata index.
+ * 2. `POST /v1/traces` with the same traces, `BENCH_OTLP_TRACES` (10) per export, from 1 and 8
+ *    clients, in OTLP/JSON and OTLP protobuf (the bodies hold the same spans).
+ * 3. One export of `BENCH_BIG_EXPORT` (20,000) one-span traces, protobuf and JSON: status, time.
+ * 4. The protobuf decoder against protobufjs's generated decoder (OpenTelemetry's own
+ *    `otlp-transformer` root), in this process, on the same bytes.
+ * 5. `searchTraces` latency (p50/p99) over `BENCH_SEARCH_TRACES` (100,000) traces seeded with SQL
+ *    and never analyzed (autovacuum is off here), selecting each trace's root span, unfiltered
+ *    and filtered on `metadata.mlflow.modelId`, with the statement's plan.
+ *
+ * Every ingest figure carries server and PostgreSQL CPU per 1k spans (steadier than spans/s on a
+ * shared machine); the last line gives the peak RSS of the server's whole process tree.
  */
 const SPANS = Number(process.env.BENCH_TRACE_SPANS ?? 20);
 const TRACES_PER_CLIENT = Number(process.env.BENCH_TRACES_PER_CLIENT ?? 150);
 const OTLP_TRACES = Number(process.env.BENCH_OTLP_TRACES ?? 10);
-const SEARCH_TRACES = Number(process.env.BENCH_SEARCH_TRACES ?? 10_000);
+const BIG_EXPORT = Number(process.env.BENCH_BIG_EXPORT ?? 20_000);
+const SEARCH_TRACES = Number(process.env.BENCH_SEARCH_TRACES ?? 100_000);
 
 const LOG_TRACE = `mutation($input: LogTraceInput!) {
   logTrace(input: $input) { __typename ... on Error { message } }
 }`;
 const SEARCH = `query($ids: [String!]!, $filter: String) {
   searchTraces(experimentIds: $ids, filter: $filter, first: 100) {
-    edges { node { traceId requestTime state metadata { key value } } }
+    edges { node { traceId requestTime executionDuration state requestPreview
+      metadata { key value } rootSpan { spanId name spanType startTimeNs endTimeNs statusCode } } }
   }
 }`;
 
@@ -96,10 +107,14 @@ function logTraceBody(experimentId: string): string {
   });
 }
 
-function otlpBody(): string {
+/** The spans of one OTLP export: `traces` traces of `spans` spans each. */
+function exportTraces(traces: number): { hex: string; spans: BenchSpan[] }[] {
+  return Array.from({ length: traces }, () => traceSpans());
+}
+
+function otlpJson(traces: { hex: string; spans: BenchSpan[] }[]): Buffer {
   const spans = [];
-  for (let t = 0; t < OTLP_TRACES; t++) {
-    const { hex: id, spans: list } = traceSpans();
+  for (const { hex: id, spans: list } of traces) {
     for (const s of list) {
       spans.push({
         traceId: id,
@@ -118,12 +133,83 @@ function otlpBody(): string {
       });
     }
   }
-  return JSON.stringify({ resourceSpans: [{ scopeSpans: [{ scope: { name: 'bench' }, spans }] }] });
+  return Buffer.from(
+    JSON.stringify({ resourceSpans: [{ scopeSpans: [{ scope: { name: 'bench' }, spans }] }] }),
+  );
+}
+
+/** Protobuf writing, enough for an ExportTraceServiceRequest. */
+const varint = (n: number): number[] => {
+  const out: number[] = [];
+  let v = n;
+  while (v >= 0x80) {
+    out.push((v % 0x80) | 0x80);
+    v = Math.floor(v / 0x80);
+  }
+  out.push(v);
+  return out;
+};
+const field = (no: number, payload: Buffer) =>
+  Buffer.concat([Buffer.from([...varint(no * 8 + 2), ...varint(payload.length)]), payload]);
+const fixed64 = (no: number, v: bigint) => {
+  const b = Buffer.alloc(9);
+  b[0] = no * 8 + 1;
+  b.writeBigUInt64LE(v, 1);
+  return b;
+};
+const varintField = (no: number, v: number) => Buffer.from([...varint(no * 8), ...varint(v)]);
+const keyValue = (key: string, anyValue: Buffer) =>
+  field(9, Buffer.concat([field(1, Buffer.from(key)), field(2, anyValue)]));
+const ATTRIBUTES = Buffer.concat([
+  keyValue('mlflow.spanInputs', field(1, Buffer.from(INPUTS))),
+  keyValue('tool.calls', varintField(3, 1)),
+]);
+
+/** The same export as {@link otlpJson}, in protobuf. */
+function otlpProtobuf(traces: { hex: string; spans: BenchSpan[] }[]): Buffer {
+  const spans: Buffer[] = [];
+  for (const { hex: id, spans: list } of traces) {
+    for (const s of list) {
+      spans.push(
+        field(
+          2,
+          Buffer.concat([
+            field(1, Buffer.from(id, 'hex')),
+            field(2, Buffer.from(s.spanId, 'hex')),
+            ...(s.parentSpanId ? [field(4, Buffer.from(s.parentSpanId, 'hex'))] : []),
+            field(5, Buffer.from(s.name)),
+            varintField(6, 1),
+            fixed64(7, s.start),
+            fixed64(8, s.end),
+            ATTRIBUTES,
+            field(15, varintField(3, 1)),
+          ]),
+        ),
+      );
+    }
+  }
+  const scope = field(1, field(1, Buffer.from('bench')));
+  return field(1, field(2, Buffer.concat([scope, ...spans])));
+}
+
+/** One-span traces, `n` of them, in one export. */
+function oneSpanTraces(n: number) {
+  return Array.from({ length: n }, () => {
+    const t = traceSpans();
+    return { hex: t.hex, spans: t.spans.slice(0, 1) };
+  });
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
-function postOtlp(url: string, experimentId: string, body: string): Promise<void> {
+type OtlpType = 'application/json' | 'application/x-protobuf';
+
+function postOtlp(
+  url: string,
+  experimentId: string,
+  body: Buffer,
+  type: OtlpType,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       url,
@@ -131,8 +217,8 @@ function postOtlp(url: string, experimentId: string, body: string): Promise<void
         method: 'POST',
         agent,
         headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
+          'content-type': type,
+          'content-length': body.length,
           'x-mlflow-experiment-id': experimentId,
         },
       },
@@ -140,9 +226,7 @@ function postOtlp(url: string, experimentId: string, body: string): Promise<void
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () =>
-          res.statusCode === 200
-            ? resolve()
-            : reject(new Error(`OTLP ${res.statusCode}: ${Buffer.concat(chunks)}`)),
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
         );
       },
     );
@@ -151,26 +235,73 @@ function postOtlp(url: string, experimentId: string, body: string): Promise<void
   });
 }
 
+async function sendOtlp(url: string, experimentId: string, body: Buffer, type: OtlpType) {
+  const res = await postOtlp(url, experimentId, body, type);
+  if (res.status !== 200) throw new Error(`OTLP ${res.status}: ${res.text.slice(0, 300)}`);
+}
+
+/** Pids of `pid` and all its descendants. */
+function processTree(pid: number): number[] {
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) {
+    try {
+      const tasks = readdirSync(`/proc/${out[i]}/task`);
+      for (const task of tasks) {
+        const children = readFileSync(`/proc/${out[i]}/task/${task}/children`, 'utf8').trim();
+        if (children) out.push(...children.split(' ').map(Number));
+      }
+    } catch {
+      // exited
+    }
+  }
+  return out;
+}
+
+/** Resident set size of the server's whole process tree, in MiB. */
+function treeRssMiB(pid: number): number {
+  let kb = 0;
+  for (const p of processTree(pid)) {
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
+      kb += Number(m?.[1] ?? 0);
+    } catch {
+      // exited
+    }
+  }
+  return kb / 1024;
+}
+
 /** Runs `clients` loops of `requests` calls each (bodies built before the clock starts). */
-async function ingest(
+async function ingest<B>(
   clients: number,
   requests: number,
-  build: () => string,
-  send: (body: string) => Promise<void>,
-): Promise<{ seconds: number; serverCpuMs: number }> {
+  build: () => B,
+  send: (body: B) => Promise<void>,
+): Promise<{ seconds: number; serverCpuMs: number; postgresCpuMs: number | null }> {
   const bodies = Array.from({ length: clients }, () => Array.from({ length: requests }, build));
   const cpu0 = procCpuMs(server.proc.pid!);
+  const pg0 = await postgresCpuMs(db.url);
   const t0 = performance.now();
   await Promise.all(
     bodies.map(async (list) => {
       for (const body of list) await send(body);
     }),
   );
+  const seconds = (performance.now() - t0) / 1000;
+  const pg1 = await postgresCpuMs(db.url);
   return {
-    seconds: (performance.now() - t0) / 1000,
+    seconds,
     serverCpuMs: procCpuMs(server.proc.pid!) - cpu0,
+    postgresCpuMs: pg0 === null || pg1 === null ? null : pg1 - pg0,
   };
 }
+
+/** CPU per 1k spans of a phase, server and PostgreSQL. */
+const cpuPer1k = (r: { serverCpuMs: number; postgresCpuMs: number | null }, spans: number) => ({
+  server_cpu_ms_per_1k_spans: +((r.serverCpuMs / spans) * 1000).toFixed(1),
+  postgres_cpu_ms_per_1k_spans:
+    r.postgresCpuMs === null ? null : +((r.postgresCpuMs / spans) * 1000).toFixed(1),
+});
 
 async function experiment(url: string, name: string): Promise<string> {
   const data = await gql<{ createExperiment: { experiment: { experimentId: string } } }>(
@@ -181,7 +312,7 @@ async function experiment(url: string, name: string): Promise<string> {
   return data.createExperiment.experiment.experimentId;
 }
 
-/** 10,000 finished traces with metadata (100 model ids), tags and a root span each, in SQL. */
+/** Finished traces with metadata (100 model ids), tags and a root span each, in SQL. */
 async function seedSearchTraces(url: string, experimentId: string, n: number): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -216,18 +347,18 @@ async function seedSearchTraces(url: string, experimentId: string, n: number): P
        from generate_series(1, $1::int) i`,
       [n],
     );
-    await client.query('vacuum analyze');
+    // no ANALYZE: autovacuum is off here, as on a database right after a bulk import
   } finally {
     await client.end();
   }
 }
 
 /** The search statement's plan and execution time, as the server would run it. */
-async function explain(url: string, experimentId: string, filter: string) {
+async function explain(url: string, experimentId: string, filter: string | null) {
   const c = compileTraceSearch({
     experimentIds: [Number(experimentId)],
     link: null,
-    filter: parseFilter(filter, TRACE_VOCABULARY),
+    filter: parseFilter(filter ?? '', TRACE_VOCABULARY),
     order: parseOrderBy([], TRACE_VOCABULARY),
     limit: 100,
     cursor: null,
@@ -248,15 +379,68 @@ async function explain(url: string, experimentId: string, filter: string) {
   }
 }
 
+/** Protobuf decode time per 1k spans: this server's decoder against protobufjs's generated one. */
+async function decoderFigures(): Promise<void> {
+  // imported here, so this bench also runs against a server without the decoder (before/after)
+  const decoder = await import('../../server/modules/traces/otlp-protobuf.ts').catch(() => null);
+  if (!decoder) return;
+  const { tracesOfProtobufExport } = decoder;
+  const require = createRequire(import.meta.url);
+  const root = require('@opentelemetry/otlp-transformer/build/src/generated/root.js') as {
+    opentelemetry: {
+      proto: {
+        collector: {
+          trace: { v1: { ExportTraceServiceRequest: { decode(b: Uint8Array): unknown } } };
+        };
+      };
+    };
+  };
+  const generated = root.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+  const bodies = Array.from({ length: 50 }, () => otlpProtobuf(exportTraces(OTLP_TRACES)));
+  const spans = bodies.length * OTLP_TRACES * SPANS;
+  const time = (fn: (b: Buffer) => unknown) => {
+    for (const b of bodies) fn(b); // warm up
+    const t0 = performance.now();
+    for (let round = 0; round < 5; round++) for (const b of bodies) fn(b);
+    return ((performance.now() - t0) / (5 * spans)) * 1000;
+  };
+  // alternate, so both see the same machine load
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    ours.push(time((b) => tracesOfProtobufExport(b)));
+    theirs.push(time((b) => generated.decode(b)));
+  }
+  const trackql = Math.min(...ours);
+  const protobufjs = Math.min(...theirs);
+  report({
+    bench: 'traces.protobufDecode',
+    spans_per_export: OTLP_TRACES * SPANS,
+    trackql_ms_per_1k_spans: +trackql.toFixed(3),
+    trackql_output: 'span inputs (ids hex, times decimal, attribute values JSON text)',
+    protobufjs_ms_per_1k_spans: +protobufjs.toFixed(3),
+    protobufjs_output: 'message objects (ids bytes, times Long), before any conversion',
+    ratio: +(protobufjs / trackql).toFixed(2),
+  });
+}
+
 const db = await benchDatabase();
 // the harness reads the URL from the 'listening' info line
 const server = await startBenchServer(db.url, { LOG_LEVEL: 'info' });
 const otlpUrl = server.url.replace(/\/graphql$/, '/v1/traces');
+let peakTreeMiB = 0;
+const sampler = setInterval(() => {
+  peakTreeMiB = Math.max(peakTreeMiB, treeRssMiB(server.proc.pid!));
+}, 100);
 try {
+  await decoderFigures();
   const exp = await experiment(server.url, 'trace-ingest');
   // warm up both paths (JIT, pool)
   for (let i = 0; i < 20; i++) await postJson(server.url, logTraceBody(exp));
-  await postOtlp(otlpUrl, exp, otlpBody());
+  const protobufServed =
+    (await postOtlp(otlpUrl, exp, otlpProtobuf(exportTraces(2)), 'application/x-protobuf'))
+      .status === 200;
+  await sendOtlp(otlpUrl, exp, otlpJson(exportTraces(2)), 'application/json');
 
   for (const clients of [1, 8]) {
     const requests = Math.ceil(TRACES_PER_CLIENT / clients) * (clients === 1 ? 2 : 1);
@@ -282,59 +466,102 @@ try {
       spans,
       spans_per_s: Math.round(spans / r.seconds),
       traces_per_s: Math.round((clients * requests) / r.seconds),
-      server_cpu_ms_per_1k_spans: +((r.serverCpuMs / spans) * 1000).toFixed(1),
+      ...cpuPer1k(r, spans),
     });
   }
 
-  for (const clients of [1, 8]) {
-    const requests = Math.ceil(TRACES_PER_CLIENT / OTLP_TRACES / clients) * 2;
-    const r = await ingest(clients, requests, otlpBody, (body) => postOtlp(otlpUrl, exp, body));
-    const spans = clients * requests * OTLP_TRACES * SPANS;
+  const encodings: [OtlpType, (t: ReturnType<typeof exportTraces>) => Buffer][] = [
+    ['application/json', otlpJson],
+    ['application/x-protobuf', otlpProtobuf],
+  ];
+  for (const [type, encode] of encodings) {
+    if (type === 'application/x-protobuf' && !protobufServed) {
+      report({ bench: 'traces.otlp', encoding: type, served: false });
+      continue;
+    }
+    for (const clients of [1, 8]) {
+      const requests = Math.ceil(TRACES_PER_CLIENT / OTLP_TRACES / clients) * 4;
+      const r = await ingest(
+        clients,
+        requests,
+        () => encode(exportTraces(OTLP_TRACES)),
+        (body) => sendOtlp(otlpUrl, exp, body, type),
+      );
+      const spans = clients * requests * OTLP_TRACES * SPANS;
+      report({
+        bench: 'traces.otlp',
+        encoding: type,
+        clients,
+        traces_per_export: OTLP_TRACES,
+        spans_per_trace: SPANS,
+        spans,
+        spans_per_s: Math.round(spans / r.seconds),
+        ...cpuPer1k(r, spans),
+      });
+    }
+  }
+
+  for (const [type, encode] of encodings) {
+    const body = encode(oneSpanTraces(BIG_EXPORT));
+    const rss0 = treeRssMiB(server.proc.pid!);
+    const t0 = performance.now();
+    const res = await postOtlp(otlpUrl, exp, body, type);
     report({
-      bench: 'traces.otlp',
-      clients,
-      traces_per_export: OTLP_TRACES,
-      spans_per_trace: SPANS,
-      spans,
-      spans_per_s: Math.round(spans / r.seconds),
-      server_cpu_ms_per_1k_spans: +((r.serverCpuMs / spans) * 1000).toFixed(1),
+      bench: 'traces.bigExport',
+      encoding: type,
+      traces: BIG_EXPORT,
+      spans: BIG_EXPORT,
+      body_bytes: body.length,
+      status: res.status,
+      error: res.status === 200 ? undefined : res.text.slice(0, 200),
+      seconds: +((performance.now() - t0) / 1000).toFixed(2),
+      server_tree_rss_before_mib: +rss0.toFixed(1),
+      server_tree_peak_rss_so_far_mib: +peakTreeMiB.toFixed(1),
     });
   }
 
   const searchExp = await experiment(server.url, 'trace-search');
   await seedSearchTraces(db.url, searchExp, SEARCH_TRACES);
-  for (const filter of ["metadata.mlflow.modelId = 'm-42'", null]) {
+  for (const filter of [null, "metadata.mlflow.modelId = 'm-42'"]) {
     const body = JSON.stringify({ query: SEARCH, variables: { ids: [searchExp], filter } });
     for (let i = 0; i < 20; i++) await postJson(server.url, body);
     const samples: number[] = [];
     let rows = 0;
+    let roots = 0;
     for (let i = 0; i < 300; i++) {
       const t0 = performance.now();
       const res = JSON.parse(await postJson(server.url, body)) as {
-        data: { searchTraces: { edges: unknown[] } };
+        data: { searchTraces: { edges: { node: { rootSpan: unknown } }[] } };
       };
       samples.push(performance.now() - t0);
       rows = res.data.searchTraces.edges.length;
+      roots = res.data.searchTraces.edges.filter((e) => e.node.rootSpan).length;
     }
-    const figure: Record<string, unknown> = {
+    const ex = await explain(db.url, searchExp, filter);
+    report({
       bench: 'traces.searchTraces',
       traces: SEARCH_TRACES,
+      analyzed: false,
       filter,
       first: 100,
-      selection: 'traceId requestTime state metadata',
+      selection: 'info, previews, metadata, root span',
       p50_ms: +percentile(samples, 50).toFixed(2),
       p99_ms: +percentile(samples, 99).toFixed(2),
       rows,
-    };
-    if (filter) {
-      const ex = await explain(db.url, searchExp, filter);
-      figure.sql_execution_ms = ex.executionMs;
-      figure.uses_metadata_index = ex.usesMetadataIndex;
-      if (process.env.BENCH_PLAN || !ex.usesMetadataIndex) process.stderr.write(`${ex.plan}\n`);
-    }
-    report(figure);
+      root_spans: roots,
+      sql_execution_ms: ex.executionMs,
+      uses_metadata_index: filter ? ex.usesMetadataIndex : undefined,
+    });
+    if (process.env.BENCH_PLAN) process.stderr.write(`${ex.plan}\n`);
   }
+  report({
+    bench: 'traces.rss',
+    server_tree_peak_rss_mib: +peakTreeMiB.toFixed(1),
+    server_peak_rss_mib: +server.peakRssMiB().toFixed(1),
+    processes: processTree(server.proc.pid!).length,
+  });
 } finally {
+  clearInterval(sampler);
   await server.stop();
   await db.drop();
 }

@@ -190,14 +190,48 @@ describe('POST /v1/traces (OTLP/JSON)', () => {
     expect(corrupt.status).toBe(400);
   });
 
-  it('says plainly that protobuf is not supported (415)', async () => {
-    const res = await post(Buffer.from([0x0a, 0x00]), {
-      'content-type': 'application/x-protobuf',
-    });
+  it('refuses other content types and encodings with 415, naming the two it takes', async () => {
+    const res = await post('{}', { 'content-type': 'text/plain' });
     expect(res.status).toBe(415);
-    expect(json(res).message).toMatch(/Only OTLP\/JSON is supported.*no protobuf decoder/);
-    expect((await post('{}', { 'content-type': 'text/plain' })).status).toBe(415);
+    expect(json(res).message).toMatch(/application\/x-protobuf or application\/json/);
     expect((await post('{}', { 'content-encoding': 'br' })).status).toBe(415);
+  });
+
+  it('refuses NUL characters, invalid UTF-8 and over-deep values with a clear error', async () => {
+    const { body } = chatExport();
+    const spans = (
+      body as { resourceSpans: { scopeSpans: { spans: Record<string, unknown>[] }[] }[] }
+    ).resourceSpans[0]!.scopeSpans[0]!.spans;
+    spans[0]!.name = 'bad\u0000name';
+    const nul = await post(body);
+    expect(nul.status).toBe(422);
+    expect(json(nul)).toMatchObject({ error_code: 'INVALID_PARAMETER_VALUE' });
+    expect(json(nul).message).toMatch(/name.*NUL/);
+
+    const value = exportOf([{ trace: randomBytes(16).toString('hex'), span: '1'.repeat(16) }]);
+    const span0 = value.resourceSpans[0]!.scopeSpans[0]!.spans[0] as Record<string, unknown>;
+    span0.attributes = [{ key: 'k', value: { stringValue: 'a\u0000b' } }];
+    const nulValue = await post(value);
+    expect(nulValue.status).toBe(422);
+    expect(json(nulValue).message).toMatch(/attributes\[0\]\.value.*NUL/);
+
+    // 1,200 nested kvlists (as deep as the 64 KiB body limit of this app allows): a clear 400
+    // (written as text: JSON.stringify itself cannot go that deep)
+    const deep = `${'{"kvlistValue":{"values":[{"key":"k","value":'.repeat(1200)}{"stringValue":"x"}${'}]}}'.repeat(1200)}`;
+    span0.attributes = [{ key: 'deep', value: { stringValue: 'DEEP' } }];
+    const nested = await post(JSON.stringify(value).replace('{"stringValue":"DEEP"}', deep));
+    expect(nested.status).toBe(400);
+    expect(json(nested).message).toMatch(/deeper than 64 levels/);
+
+    const invalid = Buffer.concat([
+      Buffer.from('{"resourceSpans":[{"scopeSpans":[{"spans":[{"name":"'),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from('"}]}]}]}'),
+    ]);
+    const bad = await post(invalid);
+    expect(bad.status).toBe(400);
+    expect(json(bad)).toMatchObject({ error_code: 'INVALID_PARAMETER_VALUE' });
+    expect(json(bad).message).toMatch(/not valid UTF-8/);
   });
 
   it('refuses a body over the limit with 413, declared, streamed or inflated', async () => {

@@ -173,6 +173,31 @@ describe('logTrace', () => {
       [{ spans: [{ ...span('r', 1000, 1), startTimeNs: '-5' }] }, 'spans[0].startTimeNs'],
       [{ spans: [{ ...span('r', 1000, 1), spanId: 'XYZ' }] }, 'spans[0].spanId'],
       [{ metadata: [{ key: 'a//b', value: 'v' }] }, 'metadata[0].key'],
+      // what PostgreSQL cannot store: NUL characters, unpaired surrogates, values nested too deep
+      [{ metadata: [{ key: 'k', value: 'a\u0000b' }] }, 'metadata[0].value'],
+      [{ tags: [{ key: 'k', value: 'x\ud800' }] }, 'tags[0].value'],
+      [{ clientRequestId: 'r\u0000' }, 'clientRequestId'],
+      [{ spans: [{ ...span('r', 1000, 1), name: 'n\u0000' }] }, 'spans[0].name'],
+      [{ spans: [{ ...span('r', 1000, 1), inputs: '"a\\u0000b"' }] }, 'spans[0].inputs'],
+      [
+        { spans: [{ ...span('r', 1000, 1), attributes: [{ key: 'k\u0000', value: '1' }] }] },
+        'spans[0].attributes[0].key',
+      ],
+      [
+        {
+          spans: [
+            {
+              ...span('r', 1000, 1),
+              attributes: [{ key: 'deep', value: `${'['.repeat(100)}${']'.repeat(100)}` }],
+            },
+          ],
+        },
+        'spans[0].attributes[0].value',
+      ],
+      [
+        { spans: [{ ...span('r', 1000, 1), events: [{ name: 'e\u0000', timeNs: '1' }] }] },
+        'spans[0].events[0].name',
+      ],
     ];
     for (const [extra, field] of cases) {
       const traceId = newTraceId();
@@ -339,6 +364,35 @@ describe('trace tags', () => {
       input: { traceId, key: 'k'.repeat(251), value: 'v' },
     });
     expect(badKey.setTraceTag.__typename).toBe('ValidationError');
+  });
+});
+
+describe('concurrent writes', () => {
+  it('stores every span when many batches and the trace itself race on a new trace', async () => {
+    const traceId = newTraceId();
+    const root = newSpanId();
+    const t0 = 1_730_000_000_000;
+    const batches = Array.from({ length: 16 }, (_, i) =>
+      t.execute(LogSpans, {
+        input: {
+          traceId,
+          experimentId: exp,
+          spans: [span(`c${i}`, t0 + i, 5, { parentSpanId: root })],
+        },
+      }),
+    );
+    const logged = t.execute(LogTrace, {
+      input: { experimentId: exp, traceId, spans: [span('root', t0, 100, { spanId: root })] },
+    });
+    const results = await Promise.all([...batches, logged]);
+    for (const r of results) {
+      const typename = 'logSpans' in r ? r.logSpans.__typename : r.logTrace.__typename;
+      expect(typename).toMatch(/Success$/);
+    }
+    const read = await get(traceId);
+    expect(read?.spans).toHaveLength(17);
+    expect(read).toMatchObject({ requestTime: t0, executionDuration: 100, state: 'OK' });
+    expect(kv(read!.metadata)['mlflow.trace.infoFinalized']).toBe('true');
   });
 });
 

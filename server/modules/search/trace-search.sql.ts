@@ -180,7 +180,14 @@ export function compileTraceSearch(q: TraceSearchQuery): CompiledSearch {
   const c = new TraceSearchCompiler();
   const where: string[] = [];
   if (q.experimentIds !== null) {
-    where.push(`t.experiment_id = any(${c.params.add(q.experimentIds, 'int8[]')})`);
+    // one experiment (the usual case) as an equality, so the (experiment_id, request_time desc,
+    // trace_id) index yields the default order and the page stops after `limit` rows: with
+    // `= any(...)` PostgreSQL 15 sorts every trace of the experiment first
+    where.push(
+      q.experimentIds.length === 1
+        ? `t.experiment_id = ${c.params.add(q.experimentIds[0], 'int8')}`
+        : `t.experiment_id = any(${c.params.add(q.experimentIds, 'int8[]')})`,
+    );
   }
   if (q.link) {
     c.clause({

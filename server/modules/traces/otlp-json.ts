@@ -1,6 +1,7 @@
 import { ValidationError } from '../../shared/errors.ts';
 import type { SpanStatusCode } from './span.entity.ts';
 import type { SpanAttributeInput, SpanEventInput, SpanInput } from './span-input.ts';
+import { MAX_VALUE_DEPTH } from './span-values.ts';
 import { TRACE_ID_PREFIX } from './trace-rows.sql.ts';
 
 /** The request body is not an OTLP export at all (as opposed to a span that cannot be stored). */
@@ -51,8 +52,13 @@ function nanos(v: unknown, field: string): string | null {
  * Decodes an OTLP `AnyValue` to a plain JSON value: ints become numbers when exact (else decimal
  * strings), non-finite doubles and bytes (base64) stay strings, arrays and kvlists nest.
  */
-function anyValue(v: unknown, field: string): unknown {
+function anyValue(v: unknown, field: string, depth = 0): unknown {
   if (!isObject(v)) return null;
+  if (depth > MAX_VALUE_DEPTH) {
+    throw new OtlpShapeError(
+      `'${field}' nests arrays or key-value lists deeper than ${MAX_VALUE_DEPTH} levels.`,
+    );
+  }
   if ('stringValue' in v) return String(v.stringValue ?? '');
   if ('boolValue' in v) return v.boolValue === true || v.boolValue === 'true';
   if ('intValue' in v) {
@@ -71,47 +77,52 @@ function anyValue(v: unknown, field: string): unknown {
   if ('arrayValue' in v) {
     const values = isObject(v.arrayValue) ? v.arrayValue.values : undefined;
     return list(values, `${field}.arrayValue.values`).map((x, i) =>
-      anyValue(x, `${field}.arrayValue.values[${i}]`),
+      anyValue(x, `${field}.arrayValue.values[${i}]`, depth + 1),
     );
   }
   if ('kvlistValue' in v) {
     const values = isObject(v.kvlistValue) ? v.kvlistValue.values : undefined;
-    return Object.fromEntries(keyValues(values, `${field}.kvlistValue.values`));
+    return Object.fromEntries(keyValues(values, `${field}.kvlistValue.values`, depth + 1));
   }
   if ('bytesValue' in v) return String(v.bytesValue ?? '');
   return null;
 }
 
-function keyValues(v: unknown, field: string): [string, unknown][] {
+function keyValues(v: unknown, field: string, depth = 0): [string, unknown][] {
   return list(v, field).map((kv, i) => {
     if (!isObject(kv) || typeof kv.key !== 'string') {
       throw new ValidationError(`${field}[${i}]`, `'${field}[${i}]' must be {key, value}.`);
     }
-    return [kv.key, anyValue(kv.value, `${field}[${i}].value`)];
+    return [kv.key, anyValue(kv.value, `${field}[${i}].value`, depth)];
   });
 }
 
 /**
- * OTLP attributes as the API's attributes (values as JSON text).
+ * An OTLP attribute as the API's attribute (value as JSON text).
  *
  * @remarks A string value holding JSON is stored decoded, as MLflow reads its attributes (its SDK
  * writes every attribute as JSON text: `mlflow.spanInputs`, `mlflow.spanType`...); any other
- * string stays a string. So `"42"` becomes the number 42, as it does in MLflow.
+ * string stays a string. So `"42"` becomes the number 42, as it does in MLflow. Only a
+ * `stringValue` may hold JSON text: an int64 as a decimal string stays exact.
  */
+export function attributeInput(key: string, value: unknown, isString: boolean): SpanAttributeInput {
+  if (isString && typeof value === 'string') {
+    try {
+      JSON.parse(value);
+      return { key, value };
+    } catch {
+      // a plain string
+    }
+  }
+  return { key, value: JSON.stringify(value) };
+}
+
+/** OTLP attributes as the API's attributes (values as JSON text, see {@link attributeInput}). */
 function attributes(v: unknown, field: string): SpanAttributeInput[] {
   const items = list(v, field);
   return keyValues(items, field).map(([key, value], i) => {
     const raw = (items[i] as Json).value;
-    // only a stringValue may hold JSON text; an int64 as a decimal string stays exact
-    if (typeof value === 'string' && isObject(raw) && 'stringValue' in raw) {
-      try {
-        JSON.parse(value);
-        return { key, value };
-      } catch {
-        // a plain string
-      }
-    }
-    return { key, value: JSON.stringify(value) };
+    return attributeInput(key, value, isObject(raw) && 'stringValue' in raw);
   });
 }
 
@@ -184,20 +195,31 @@ export function tracesOfExport(body: unknown): OtlpTrace[] {
       'The body is not an OTLP ExportTraceServiceRequest: no resourceSpans.',
     );
   }
-  const byTrace = new Map<string, SpanInput[]>();
+  const spans: { traceId: string; span: SpanInput }[] = [];
   body.resourceSpans.forEach((rs, r) => {
     const scopes = isObject(rs) ? rs.scopeSpans : undefined;
     list(scopes, `resourceSpans[${r}].scopeSpans`).forEach((ss, s) => {
-      const spans = isObject(ss) ? ss.spans : undefined;
+      const items = isObject(ss) ? ss.spans : undefined;
       const field = `resourceSpans[${r}].scopeSpans[${s}].spans`;
-      list(spans, field).forEach((raw, i) => {
-        const { traceId, span } = spanOf(raw, `${field}[${i}]`);
-        const group = byTrace.get(traceId);
-        if (group) group.push(span);
-        else byTrace.set(traceId, [span]);
+      list(items, field).forEach((raw, i) => {
+        spans.push(spanOf(raw, `${field}[${i}]`));
       });
     });
   });
+  return tracesOfSpans(spans);
+}
+
+/**
+ * Groups decoded spans by trace, in first-seen order; throws {@link OtlpShapeError} when there is
+ * none.
+ */
+export function tracesOfSpans(spans: readonly { traceId: string; span: SpanInput }[]): OtlpTrace[] {
+  const byTrace = new Map<string, SpanInput[]>();
+  for (const { traceId, span } of spans) {
+    const group = byTrace.get(traceId);
+    if (group) group.push(span);
+    else byTrace.set(traceId, [span]);
+  }
   if (byTrace.size === 0) throw new OtlpShapeError('The export holds no spans.');
-  return [...byTrace].map(([traceId, spans]) => ({ traceId, spans }));
+  return [...byTrace].map(([traceId, list]) => ({ traceId, spans: list }));
 }

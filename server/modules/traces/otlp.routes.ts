@@ -1,10 +1,12 @@
+import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createGunzip, createInflate } from 'node:zlib';
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../logger.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { HTTP_STATUS, sendJson } from '../../shared/http-json.ts';
-import { OtlpShapeError, tracesOfExport } from './otlp-json.ts';
+import { OtlpShapeError, type OtlpTrace, tracesOfExport } from './otlp-json.ts';
+import { tracesOfProtobufExport } from './otlp-protobuf.ts';
 import type { TraceService } from './trace.service.ts';
 
 /** Path of the OTLP/HTTP trace ingest route (as MLflow and every OTLP exporter use it). */
@@ -13,11 +15,16 @@ export const OTLP_TRACES_PATH = '/v1/traces';
 /** Header naming the experiment the spans go to (MLflow's). */
 const EXPERIMENT_HEADER = 'x-mlflow-experiment-id';
 
+/** The two OTLP/HTTP encodings. */
+const JSON_TYPE = 'application/json';
+const PROTOBUF_TYPE = 'application/x-protobuf';
+
 /** A refusal with its HTTP status, before the spans are looked at. */
 class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly code = 'BAD_REQUEST',
   ) {
     super(message);
   }
@@ -105,41 +112,54 @@ async function ingest(deps: OtlpDeps, req: IncomingMessage, res: ServerResponse)
     throw new HttpError(400, `The header '${EXPERIMENT_HEADER}' is required.`);
   }
   const type = mediaType(req);
-  if (type !== 'application/json') {
+  if (type !== JSON_TYPE && type !== PROTOBUF_TYPE) {
     throw new HttpError(
       415,
-      type === 'application/x-protobuf'
-        ? 'Only OTLP/JSON is supported (Content-Type: application/json): this server has no protobuf decoder. Configure the exporter for http/json.'
-        : `Unsupported Content-Type '${type}': only application/json (OTLP/JSON) is supported.`,
+      `Unsupported Content-Type '${type}': use ${PROTOBUF_TYPE} or ${JSON_TYPE} (OTLP/HTTP).`,
     );
   }
   const body = await readBody(req, deps.config.otlpMaxBodyBytes);
+  let traces: OtlpTrace[];
+  try {
+    traces = type === PROTOBUF_TYPE ? tracesOfProtobufExport(body) : tracesOfJson(body);
+  } catch (err) {
+    if (err instanceof OtlpShapeError) throw new HttpError(400, err.message);
+    throw err;
+  }
+  await deps.traces().logSpansOfTraces(experimentId.trim(), traces);
+  // an empty ExportTraceServiceResponse (every span was accepted), in the request's encoding
+  if (type === PROTOBUF_TYPE) {
+    res.writeHead(200, { 'content-type': PROTOBUF_TYPE, 'content-length': 0 });
+    res.end();
+  } else sendJson(res, 200, {});
+}
+
+function tracesOfJson(body: Buffer): OtlpTrace[] {
+  if (!isUtf8(body)) {
+    throw new HttpError(400, 'The body is not valid UTF-8.', 'INVALID_PARAMETER_VALUE');
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(body.toString('utf8'));
   } catch (err) {
     throw new HttpError(400, `The body is not valid JSON: ${(err as Error).message}`);
   }
-  let traces: ReturnType<typeof tracesOfExport>;
-  try {
-    traces = tracesOfExport(parsed);
-  } catch (err) {
-    if (err instanceof OtlpShapeError) throw new HttpError(400, err.message);
-    throw err;
-  }
-  await deps.traces().logSpansOfTraces(experimentId.trim(), traces);
-  // an empty ExportTraceServiceResponse: every span was accepted
-  sendJson(res, 200, {});
+  return tracesOfExport(parsed);
 }
 
 /**
- * Handles `POST /v1/traces`: OTLP/HTTP with a JSON `ExportTraceServiceRequest`, into the
- * experiment named by the `x-mlflow-experiment-id` header, all or nothing (MLflow's OTLP ingest).
+ * Handles `POST /v1/traces`: OTLP/HTTP with an `ExportTraceServiceRequest` in protobuf
+ * (`application/x-protobuf`, what MLflow's Python client and most exporters send) or JSON, into
+ * the experiment named by the `x-mlflow-experiment-id` header, all or nothing (MLflow's OTLP
+ * ingest).
  *
- * @remarks Replies 200 `{}`; 400 for a missing header, bad JSON, an undecodable body or no spans;
- * 404 for an unknown experiment, 409 for a deleted one; 413 past `otlpMaxBodyBytes` (inflated);
- * 415 for protobuf or another content type or encoding; 422 when a span cannot be stored (bad
- * id, time...). Errors are MLflow-style JSON `{error_code, message}`.
+ * @remarks Replies 200 with an empty `ExportTraceServiceResponse` (no bytes for protobuf, `{}` for
+ * JSON); 400 for a missing header, a body that does not decode (bad JSON, malformed or truncated
+ * protobuf, invalid UTF-8 in JSON, values nested too deep) or no spans; 404 for an unknown
+ * experiment, 409 for a deleted one; 413 past `otlpMaxBodyBytes` (inflated); 415 for another
+ * content type or encoding; 422 when a span cannot be stored (bad id, time, NUL character, invalid
+ * UTF-8 in a protobuf string...: INVALID_PARAMETER_VALUE naming the field). Errors are MLflow-style
+ * JSON `{error_code, message}`.
  */
 export function createOtlpHandler(deps: OtlpDeps) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -149,7 +169,7 @@ export function createOtlpHandler(deps: OtlpDeps) {
       // a body refused before it was read: close rather than drain it
       const close = !req.readableEnded;
       if (err instanceof HttpError) {
-        sendJson(res, err.status, { error_code: 'BAD_REQUEST', message: err.message }, close);
+        sendJson(res, err.status, { error_code: err.code, message: err.message }, close);
       } else if (err instanceof DomainError) {
         // the export parsed: an invalid value is a span that cannot be converted (MLflow: 422)
         const status = err.code === 'INVALID_PARAMETER_VALUE' ? 422 : HTTP_STATUS[err.code];

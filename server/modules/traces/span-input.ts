@@ -1,6 +1,7 @@
 import { ValidationError } from '../../shared/errors.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import type { Span, SpanEvent, SpanStatusCode } from './span.entity.ts';
+import { checkJsonValue, checkText } from './span-values.ts';
 import { SPAN_KEYS } from './trace-rows.sql.ts';
 
 /** An attribute as the API carries it: the value is JSON text (MLflow's attribute encoding). */
@@ -47,11 +48,14 @@ function nanos(value: string, field: string): bigint {
 }
 
 function json(text: string, field: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new ValidationError(field, `'${field}' must be JSON text (MLflow encodes every value).`);
   }
+  checkJsonValue(value, field);
+  return value;
 }
 
 function attributes(
@@ -61,9 +65,15 @@ function attributes(
   const out: Record<string, unknown> = {};
   (list ?? []).forEach((a, i) => {
     if (a.key === '') throw new ValidationError(`${field}[${i}].key`, 'Empty attribute key.');
+    checkText(a.key, `${field}[${i}].key`);
     out[a.key] = json(a.value, `${field}[${i}].value`);
   });
   return out;
+}
+
+function eventName(name: string, field: string): string {
+  checkText(name, field);
+  return name;
 }
 
 function spanId(id: string, field: string): string {
@@ -79,6 +89,8 @@ function normaliseSpan(s: SpanInput, traceId: string, field: string): Span {
     throw new ValidationError(`${field}.endTimeNs`, 'A span cannot end before it starts.');
   }
   if (s.name === '') throw new ValidationError(`${field}.name`, 'A span needs a name.');
+  checkText(s.name, `${field}.name`);
+  if (s.statusMessage) checkText(s.statusMessage, `${field}.statusMessage`);
   const attrs = attributes(s.attributes, `${field}.attributes`);
   if (s.inputs != null) attrs[SPAN_KEYS.inputs] = json(s.inputs, `${field}.inputs`);
   if (s.outputs != null) attrs[SPAN_KEYS.outputs] = json(s.outputs, `${field}.outputs`);
@@ -87,8 +99,9 @@ function normaliseSpan(s: SpanInput, traceId: string, field: string): Span {
   if (spanType.length > 500) {
     throw new ValidationError(`${field}.spanType`, 'A span type has at most 500 characters.');
   }
+  checkText(spanType, `${field}.spanType`);
   const events: SpanEvent[] = (s.events ?? []).map((e, j) => ({
-    name: e.name,
+    name: eventName(e.name, `${field}.events[${j}].name`),
     timeNs: nanos(e.timeNs, `${field}.events[${j}].timeNs`).toString(),
     attributes: attributes(e.attributes, `${field}.events[${j}].attributes`),
   }));

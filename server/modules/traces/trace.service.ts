@@ -1,17 +1,40 @@
 import type { Db, SqlClient } from '../../shared/db.ts';
-import { AlreadyExistsError, NotFoundError, ValidationError } from '../../shared/errors.ts';
+import {
+  AlreadyExistsError,
+  InvalidStateError,
+  NotFoundError,
+  ValidationError,
+} from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { validateLength, validateTimestamp } from '../../shared/validation.ts';
 import type { ExperimentService } from '../experiments/public.ts';
-import { type KeyValue, normaliseTags } from '../params-tags/public.ts';
-import type { Span } from './span.entity.ts';
+import type { KeyValue } from '../params-tags/public.ts';
 import { normaliseSpans, type SpanInput } from './span-input.ts';
+import { checkOptionalText, checkText } from './span-values.ts';
 import type { TraceState } from './trace.entity.ts';
+import {
+  addServerTags,
+  checkExperiment,
+  checkedTags,
+  chunkBySpans,
+  contentsOf,
+  emptyContents,
+  spanBatch,
+} from './trace-batches.ts';
 import { cutPreview } from './trace-preview.ts';
 import { TRACE_ID_PREFIX, TRACE_KEYS, traceNotFound, validateTraceId } from './trace-rows.sql.ts';
-import { columns, type SpanSummary, summarise } from './trace-rules.ts';
-import { insertSpans, lockTrace, type TraceLock, writeKeyValues } from './trace-write.sql.ts';
+import { columns, summarise } from './trace-rules.ts';
+import {
+  createOrLockLoggedTrace,
+  createOrLockTraces,
+  finalizeStartedTrace,
+  type LoggedTraceInfo,
+  lockTrace,
+  type SpanBatch,
+  widenTraces,
+  writeTraceContents,
+} from './trace-write.sql.ts';
 
 /** A complete trace to log (MLflow's StartTraceV3 at trace end, with its spans). */
 export interface LogTraceInput {
@@ -46,6 +69,9 @@ export interface DeleteTracesInput {
 
 const optionalPreview = (s: string | null | undefined) => (s == null ? null : cutPreview(s));
 
+/** Spans per statement when an export is written in chunks (bounded statement size). */
+const CHUNK_SPANS = 2000;
+
 /**
  * Trace writes: complete traces, span batches, tags and deletes; every call is one transaction
  * and bad input writes nothing.
@@ -53,7 +79,8 @@ const optionalPreview = (s: string | null | undefined) => (s == null ? null : cu
  * @remarks A trace is "finalized" once logTrace has stored its info (metadata
  * `mlflow.trace.infoFinalized = "true"`, as MLflow's start_trace writes): its info, metadata
  * included, can then not be logged again (RESOURCE_ALREADY_EXISTS), which is what keeps metadata
- * immutable; later spans no longer move its time window or state. Tags stay mutable.
+ * immutable; later spans no longer move its time window or state. Tags stay mutable. Writes of one
+ * trace take turns on its `trace_info` row (see `trace-write.sql.ts`).
  */
 export class TraceService {
   constructor(
@@ -61,9 +88,11 @@ export class TraceService {
     private readonly experiments: ExperimentService,
   ) {}
 
-  private async activeExperiment(id: string): Promise<{ id: number; location: string }> {
-    const exp = await this.experiments.getActive(id);
-    return { id: exp.id, location: exp.artifactLocation };
+  /** The error for an experiment a write found missing or deleted (MLflow's error and message). */
+  private async experimentProblem(id: string): Promise<Error> {
+    await this.experiments.getActive(id);
+    // restored between the write and this check
+    return new InvalidStateError(`The experiment ${id} changed during the write; try again.`);
   }
 
   /**
@@ -87,54 +116,56 @@ export class TraceService {
     if (input.requestTime != null) validateTimestamp(input.requestTime, 'requestTime');
     if (input.executionDuration != null)
       validateTimestamp(input.executionDuration, 'executionDuration');
-    if (input.clientRequestId != null)
+    if (input.clientRequestId != null) {
       validateLength(input.clientRequestId, LIMITS.maxEntityKeyLength, 'clientRequestId');
+      checkText(input.clientRequestId, 'clientRequestId');
+    }
+    checkOptionalText(input.requestPreview, 'requestPreview');
+    checkOptionalText(input.responsePreview, 'responsePreview');
     // the server's own flag goes last, so a client value for it is overridden
-    const metadata = normaliseTags(
+    const metadata = checkedTags(
       [...(input.metadata ?? []), { key: TRACE_KEYS.infoFinalized, value: 'true' }],
       'metadata',
     );
-    const tags = normaliseTags(input.tags ?? [], 'tags');
+    const tags = checkedTags(input.tags ?? [], 'tags');
     const spans = normaliseSpans(input.spans ?? [], traceId);
     const sum = summarise(spans);
-    const exp = await this.activeExperiment(input.experimentId);
+    const experimentId = this.experiments.parseId(input.experimentId);
+    const info: LoggedTraceInfo = {
+      traceId,
+      experimentId,
+      clientRequestId: input.clientRequestId ?? null,
+      requestTime: input.requestTime ?? sum.startMs,
+      executionDuration:
+        input.executionDuration ??
+        (sum.startMs !== null && sum.endMs !== null ? sum.endMs - sum.startMs : null),
+      state: input.state ?? sum.rootState ?? 'OK',
+      requestPreview: optionalPreview(input.requestPreview) ?? sum.requestPreview,
+      responsePreview: optionalPreview(input.responsePreview) ?? sum.responsePreview,
+    };
+    const contents = emptyContents(spans);
+    contents.metadata.add(traceId, metadata);
+    addServerTags(contents, { traceId, spans, sum }, tags);
+    const now = Date.now();
+    // with spans the trace is most likely new: one statement (on its own) writes it all, or
+    // nothing when the trace exists; without, it most likely exists (MLflow's clients send spans
+    // first), so go straight to the transaction
+    if (spans.length > 0) {
+      const first = await createOrLockLoggedTrace(this.db, info, now, contents);
+      if (!first) throw await this.experimentProblem(input.experimentId);
+      if (first.created) return traceId;
+    }
     await this.db.transaction(async (sql) => {
-      const lock = await lockTrace(sql, traceId);
-      if (lock?.finalized) {
+      const lock = await createOrLockLoggedTrace(sql, info, now, contents);
+      if (!lock) throw await this.experimentProblem(input.experimentId);
+      if (lock.created) return;
+      // metadata is written once: a finalized trace refuses a second logTrace
+      const stored = await finalizeStartedTrace(sql, info);
+      if (stored === null) {
         throw new AlreadyExistsError(`Trace with ID '${traceId}' has already been logged.`);
       }
-      checkExperiment(lock, exp.id, traceId);
-      const requestTime = input.requestTime ?? sum.startMs;
-      const duration =
-        input.executionDuration ??
-        (sum.startMs !== null && sum.endMs !== null ? sum.endMs - sum.startMs : null);
-      await sql.query(
-        `insert into trace_info (trace_id, experiment_id, client_request_id, request_time,
-           execution_duration, state, request_preview, response_preview)
-         values ($1, $2, $3, coalesce($4::int8, $9::int8), coalesce($5::int8, 0), $6, $7, $8)
-         on conflict (trace_id) do update set
-           client_request_id = coalesce(excluded.client_request_id, trace_info.client_request_id),
-           request_time = coalesce($4::int8, trace_info.request_time),
-           execution_duration = coalesce($5::int8, trace_info.execution_duration),
-           state = excluded.state,
-           request_preview = coalesce(excluded.request_preview, trace_info.request_preview),
-           response_preview = coalesce(excluded.response_preview, trace_info.response_preview)`,
-        [
-          traceId,
-          exp.id,
-          input.clientRequestId ?? null,
-          requestTime,
-          duration,
-          input.state ?? sum.rootState ?? 'OK',
-          optionalPreview(input.requestPreview) ?? sum.requestPreview,
-          optionalPreview(input.responsePreview) ?? sum.responsePreview,
-          Date.now(),
-        ],
-      );
-      // metadata is written once: a finalized trace refuses a second logTrace above
-      await writeKeyValues(sql, 'trace_metadata', traceId, metadata, 'keep');
-      await writeKeyValues(sql, 'trace_tags', traceId, tags, 'upsert');
-      await this.addServerTags(sql, traceId, exp.location, sum, spans);
+      checkExperiment(stored, experimentId, traceId);
+      await writeTraceContents(sql, experimentId, [traceId], contents);
     });
     return traceId;
   }
@@ -150,8 +181,10 @@ export class TraceService {
    */
   async logSpans(input: LogSpansInput): Promise<string> {
     const batch = spanBatch(input.traceId, input.spans);
-    const exp = input.experimentId ? await this.activeExperiment(input.experimentId) : null;
-    await this.db.transaction((sql) => this.writeSpans(sql, batch, exp));
+    const experimentId = input.experimentId ? this.experiments.parseId(input.experimentId) : null;
+    await this.db.transaction((sql) =>
+      this.writeBatches(sql, [batch], experimentId, input.experimentId ?? null),
+    );
     return input.traceId;
   }
 
@@ -159,8 +192,9 @@ export class TraceService {
    * Stores span batches of several traces of one experiment in one transaction (OTLP ingest): the
    * same rules as {@link logSpans}, all or nothing.
    *
-   * @remarks Traces are locked in id order, so concurrent requests touching the same traces take
-   * turns instead of deadlocking.
+   * @remarks Traces are written in trace id order, in chunks of at most 2,000 spans (a fixed
+   * number of statements each), so an export of any size takes bounded statements and no lock
+   * table entries; concurrent exports touching the same traces take turns instead of deadlocking.
    */
   async logSpansOfTraces(
     experimentId: string,
@@ -170,92 +204,56 @@ export class TraceService {
     const batches = traces
       .map((t) => spanBatch(t.traceId, t.spans))
       .sort((a, b) => (a.traceId < b.traceId ? -1 : a.traceId > b.traceId ? 1 : 0));
-    const exp = await this.activeExperiment(experimentId);
+    const expId = this.experiments.parseId(experimentId);
+    const chunks = chunkBySpans(batches, CHUNK_SPANS);
     await this.db.transaction(async (sql) => {
-      for (const batch of batches) await this.writeSpans(sql, batch, exp);
+      for (const chunk of chunks) await this.writeBatches(sql, chunk, expId, experimentId);
     });
   }
 
-  private async writeSpans(
+  /**
+   * Writes span batches (sorted by trace id): creates (with their contents) or locks their traces
+   * in `experimentId` (null: the one trace, which must exist), then widens the existing ones and
+   * writes their contents.
+   */
+  private async writeBatches(
     sql: SqlClient,
-    { traceId, spans, sum }: SpanBatch,
-    exp: { id: number; location: string } | null,
+    batches: readonly SpanBatch[],
+    experimentId: number | null,
+    experimentText: string | null,
   ): Promise<void> {
-    const lock = await lockTrace(sql, traceId);
-    if (!lock && !exp) throw traceNotFound(traceId);
-    if (exp) checkExperiment(lock, exp.id, traceId);
-    const startMs = sum.startMs!;
-    if (!lock) {
-      await sql.query(
-        `insert into trace_info (trace_id, experiment_id, request_time, execution_duration, state,
-           request_preview, response_preview)
-         values ($1, $2, $3, $4, $5, $6, $7)`,
-        [
-          traceId,
-          exp!.id,
-          startMs,
-          sum.endMs === null ? 0 : sum.endMs - startMs,
-          sum.rootState ?? 'IN_PROGRESS',
-          sum.requestPreview,
-          sum.responsePreview,
-        ],
-      );
+    const contents = contentsOf(batches);
+    let created = new Set<string>();
+    let traceExperiment = experimentId;
+    if (experimentId !== null) {
+      const lock = await createOrLockTraces(sql, experimentId, batches, contents);
+      if (!lock) throw await this.experimentProblem(experimentText!);
+      created = lock;
     } else {
-      // the right-hand sides read the old row, so the window is widened from its old bounds
-      await sql.query(
-        `update trace_info set
-           request_time = case when $2::bool then request_time else least(request_time, $3::int8) end,
-           execution_duration = case when $2::bool then execution_duration
-             else greatest(request_time + execution_duration, $4::int8) - least(request_time, $3::int8) end,
-           state = case when not $2::bool and state = 'IN_PROGRESS' then coalesce($5::text, state) else state end,
-           request_preview = coalesce(request_preview, $6::text),
-           response_preview = coalesce(response_preview, $7::text)
-         where trace_id = $1`,
-        [
-          traceId,
-          lock.finalized,
-          startMs,
-          sum.endMs,
-          sum.rootState,
-          sum.requestPreview,
-          sum.responsePreview,
-        ],
-      );
+      traceExperiment = await lockTrace(sql, batches[0]!.traceId);
+      if (traceExperiment === null) throw traceNotFound(batches[0]!.traceId);
     }
-    await this.addServerTags(sql, traceId, exp?.location ?? lock!.location, sum, spans);
-  }
-
-  private async addServerTags(
-    sql: SqlClient,
-    traceId: string,
-    experimentLocation: string,
-    sum: SpanSummary,
-    spans: readonly Span[],
-  ): Promise<void> {
-    const tags: KeyValue[] = [
-      {
-        key: TRACE_KEYS.artifactLocation,
-        value: `${experimentLocation}/traces/${traceId}/artifacts`,
-      },
-    ];
-    if (sum.rootName !== null) tags.push({ key: TRACE_KEYS.traceName, value: sum.rootName });
-    if (spans.length > 0) {
-      await insertSpans(sql, spans);
-      await writeKeyValues(
-        sql,
-        'trace_tags',
-        traceId,
-        [{ key: TRACE_KEYS.spansLocation, value: 'TRACKING_STORE' }],
-        'upsert',
-      );
+    const existing = batches.filter((b) => !created.has(b.traceId));
+    if (existing.length === 0) return;
+    const stored = new Map(
+      (await widenTraces(sql, existing)).map((s) => [s.traceId, s.experimentId]),
+    );
+    for (const { traceId } of existing) {
+      const storedExperiment = stored.get(traceId);
+      if (storedExperiment === undefined) throw traceNotFound(traceId);
+      checkExperiment(storedExperiment, traceExperiment!, traceId);
     }
-    // only where absent: a tag the client set (or changed later) wins
-    await writeKeyValues(sql, 'trace_tags', traceId, tags, 'keep');
+    await writeTraceContents(
+      sql,
+      traceExperiment!,
+      existing.map((b) => b.traceId),
+      contents,
+    );
   }
 
   /** Sets (upserts) a tag of a trace; the key follows MLflow's rules, the value is cut to 8000. */
   async setTag(traceId: string, key: string, value: string): Promise<void> {
-    const [tag] = normaliseTags([{ key, value }], 'tag');
+    const [tag] = checkedTags([{ key, value }], 'tag');
     const [k, v] = columns([tag!]);
     const rows = await this.db.query(
       `with t as (select trace_id from trace_info where trace_id = $1 for share),
@@ -328,28 +326,5 @@ export class TraceService {
       [expId, input.maxTimestampMillis, input.maxTraces ?? null],
     );
     return rows.length;
-  }
-}
-
-/** A checked, non-empty batch of spans of one trace, with what it says about the trace. */
-interface SpanBatch {
-  traceId: string;
-  spans: Span[];
-  sum: SpanSummary;
-}
-
-function spanBatch(traceId: string, input: readonly SpanInput[]): SpanBatch {
-  validateTraceId(traceId);
-  if (input.length === 0) throw new ValidationError('spans', 'No spans to log.');
-  const spans = normaliseSpans(input, traceId);
-  return { traceId, spans, sum: summarise(spans) };
-}
-
-function checkExperiment(lock: TraceLock | null, experimentId: number, traceId: string): void {
-  if (lock && lock.experimentId !== experimentId) {
-    throw new ValidationError(
-      'experimentId',
-      `Trace '${traceId}' belongs to experiment ${lock.experimentId}, not ${experimentId}.`,
-    );
   }
 }

@@ -1,0 +1,59 @@
+import { ValidationError } from '../../shared/errors.ts';
+
+/**
+ * Checks for values PostgreSQL cannot store: NUL characters (refused in `text` and `jsonb`),
+ * unpaired UTF-16 surrogates (invalid UTF-8 once encoded; `jsonb` refuses their escapes) and JSON
+ * nested deeper than {@link MAX_VALUE_DEPTH} (PostgreSQL's parser stops at its stack limit).
+ */
+
+/** Deepest nesting of arrays and objects in an attribute value (and of OTLP arrays/kvlists). */
+export const MAX_VALUE_DEPTH = 64;
+
+/** Any character that needs a closer look: NUL or a surrogate half. */
+const SUSPECT = /[\0\uD800-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Why `s` cannot be stored as text, or null when it can. */
+function textProblem(s: string): string | null {
+  if (!SUSPECT.test(s)) return null;
+  if (s.includes('\0')) return 'contains a NUL character (\\u0000), which cannot be stored';
+  if (LONE_SURROGATE.test(s)) return 'is not valid Unicode (an unpaired surrogate)';
+  return null;
+}
+
+/** Rejects a string holding NUL or an unpaired surrogate, naming `field`. */
+export function checkText(s: string, field: string): void {
+  const problem = textProblem(s);
+  if (problem) throw new ValidationError(field, `'${field}' ${problem}.`);
+}
+
+/** {@link checkText} for an optional string. */
+export function checkOptionalText(s: string | null | undefined, field: string): void {
+  if (s != null) checkText(s, field);
+}
+
+/**
+ * Rejects a JSON value that holds a string (or object key) PostgreSQL cannot store, or that nests
+ * deeper than {@link MAX_VALUE_DEPTH}, naming `field`.
+ */
+export function checkJsonValue(value: unknown, field: string, depth = 0): void {
+  if (typeof value === 'string') {
+    checkText(value, field);
+    return;
+  }
+  if (typeof value !== 'object' || value === null) return;
+  if (depth >= MAX_VALUE_DEPTH) {
+    throw new ValidationError(
+      field,
+      `'${field}' nests arrays or objects deeper than ${MAX_VALUE_DEPTH} levels.`,
+    );
+  }
+  if (Array.isArray(value)) {
+    for (const item of value) checkJsonValue(item, field, depth + 1);
+    return;
+  }
+  for (const [k, v] of Object.entries(value)) {
+    checkText(k, field);
+    checkJsonValue(v, field, depth + 1);
+  }
+}
