@@ -4,19 +4,22 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import YAML from 'yaml';
+import { retry } from './backoff.ts';
+import { ArtifactError } from './errors.ts';
 import type { ClientRunArtifactsQuery } from './gql/graphql.ts';
 import { graphql } from './gql/index.ts';
 import {
-  ArtifactError,
   baseUrl,
   encodePath,
   failure,
+  httpFetch,
   Meter,
   pool,
   progress,
   type RunTarget,
   requestGraphQL,
   type TransferOptions,
+  transferBackoff,
 } from './transfer.ts';
 
 /** A file the server stored: its run-relative path, size and sha256. */
@@ -63,7 +66,7 @@ async function upload(
   onBytes: (n: number) => void,
 ): Promise<UploadedArtifact> {
   const meter = Buffer.isBuffer(body) ? null : new Meter(onBytes);
-  const res = await (t.fetch ?? fetch)(fileUrl(t, artifactPath), {
+  const res = await httpFetch(t, fileUrl(t, artifactPath), {
     method: 'PUT',
     headers: { 'content-length': String(size), ...t.headers },
     body: meter ? ((body as Readable).pipe(meter) as unknown as BodyInit) : (body as Buffer),
@@ -92,6 +95,21 @@ async function fileBody(file: string, size: number): Promise<Readable | Buffer> 
   return size <= SMALL_FILE_BYTES ? fs.readFile(file) : createReadStream(file);
 }
 
+/** Uploads a local file, reading it again for each retry (a PUT of the same path is idempotent). */
+function uploadFile(
+  t: RunTarget,
+  local: string,
+  dest: string,
+  size: number,
+  onBytes: (n: number) => void,
+  opts: TransferOptions,
+): Promise<UploadedArtifact> {
+  return retry(
+    async () => upload(t, dest, await fileBody(local, size), size, onBytes),
+    transferBackoff(opts),
+  );
+}
+
 /**
  * Uploads a local file as an artifact of the run, streaming it (any size).
  *
@@ -107,7 +125,7 @@ export async function logArtifact(
   const { size } = await fs.stat(localPath);
   const dest = joinPath(artifactPath, path.basename(localPath));
   const p = progress(dest, size, opts);
-  const stored = await upload(t, dest, await fileBody(localPath, size), size, p.add);
+  const stored = await uploadFile(t, localPath, dest, size, p.add, opts);
   p.done();
   return stored;
 }
@@ -146,7 +164,7 @@ export async function logArtifacts(
   await pool([...files.keys()], opts.concurrency ?? 4, async (i) => {
     const local = path.join(localDir, files[i]!);
     const dest = joinPath(artifactPath, files[i]!);
-    stored[i] = await upload(t, dest, await fileBody(local, sizes[i]!), sizes[i]!, p.add);
+    stored[i] = await uploadFile(t, local, dest, sizes[i]!, p.add, opts);
   });
   p.done();
   return stored;
@@ -159,7 +177,7 @@ export function logText(
   artifactFile: string,
 ): Promise<UploadedArtifact> {
   const bytes = Buffer.from(text, 'utf8');
-  return upload(t, artifactFile, bytes, bytes.length, () => {});
+  return retry(() => upload(t, artifactFile, bytes, bytes.length, () => {}), transferBackoff());
 }
 
 /** Stores an object as JSON, or as YAML when `artifactFile` ends in `.yaml` / `.yml`. */
@@ -209,8 +227,19 @@ async function listFiles(t: RunTarget, dir: string): Promise<ArtifactInfo[]> {
   return out;
 }
 
-async function fetchFile(t: RunTarget, p: string, dest: string, onBytes: (n: number) => void) {
-  const res = await (t.fetch ?? fetch)(fileUrl(t, p), { headers: t.headers });
+/** Downloads one file to `dest` (through a temporary file), retrying transient failures. */
+function fetchFile(
+  t: RunTarget,
+  p: string,
+  dest: string,
+  onBytes: (n: number) => void,
+  opts: TransferOptions,
+): Promise<void> {
+  return retry(() => fetchFileOnce(t, p, dest, onBytes), transferBackoff(opts));
+}
+
+async function fetchFileOnce(t: RunTarget, p: string, dest: string, onBytes: (n: number) => void) {
+  const res = await httpFetch(t, fileUrl(t, p), { headers: t.headers });
   if (!res.ok || !res.body) throw await failure(res);
   await fs.mkdir(path.dirname(dest), { recursive: true });
   const tmp = `${dest}.${process.pid}.${Date.now()}.part`;
@@ -245,7 +274,10 @@ export async function downloadArtifacts(
   const head =
     artifactPath === ''
       ? null
-      : await (t.fetch ?? fetch)(fileUrl(t, artifactPath), { method: 'HEAD', headers: t.headers });
+      : await retry(
+          () => httpFetch(t, fileUrl(t, artifactPath), { method: 'HEAD', headers: t.headers }),
+          transferBackoff(opts),
+        );
   if (head?.ok) {
     const isDir = await fs.stat(dest).then(
       (s) => s.isDirectory(),
@@ -253,7 +285,7 @@ export async function downloadArtifacts(
     );
     const target = isDir ? path.join(dest, path.posix.basename(artifactPath)) : dest;
     const p = progress(artifactPath, Number(head.headers.get('content-length') ?? 0), opts);
-    await fetchFile(t, artifactPath, target, p.add);
+    await fetchFile(t, artifactPath, target, p.add, opts);
     p.done();
     return target;
   }
@@ -270,7 +302,7 @@ export async function downloadArtifacts(
     opts,
   );
   await pool(files, opts.concurrency ?? 4, (f) =>
-    fetchFile(t, f.path, path.join(root, f.path.slice(strip)), p.add),
+    fetchFile(t, f.path, path.join(root, f.path.slice(strip)), p.add, opts),
   );
   p.done();
   return root;

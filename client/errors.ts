@@ -4,6 +4,13 @@ import type { ErrorCode } from './gql/graphql.ts';
 /** Where a failure came from: the transport, the GraphQL layer, or an expected domain error. */
 export type TrackingErrorKind = 'network' | 'graphql' | 'domain';
 
+/**
+ * MLflow's error codes, plus the client's own: `CHECKSUM_MISMATCH` (an artifact stored with other
+ * bytes than were sent), `HTTP_ERROR` (a non-JSON HTTP failure), `SUBSCRIBER_LAGGED` and others a
+ * server sends in `extensions.code`.
+ */
+export type TrackingErrorCode = ErrorCode | 'CHECKSUM_MISMATCH' | 'HTTP_ERROR' | (string & {});
+
 /** The common shape of the schema's `Error` union members (`NotFoundError`, `ValidationError`...). */
 export interface DomainErrorFields {
   __typename: 'NotFoundError' | 'AlreadyExistsError' | 'ValidationError' | 'InvalidStateError';
@@ -15,7 +22,7 @@ export interface DomainErrorFields {
 
 /** Options of {@link TrackingError}. */
 export interface TrackingErrorOptions {
-  code?: ErrorCode;
+  code?: TrackingErrorCode;
   typename?: DomainErrorFields['__typename'];
   field?: string;
   /** HTTP status of a failed response, when there was one. */
@@ -24,16 +31,17 @@ export interface TrackingErrorOptions {
 }
 
 /**
- * The one error class the client throws.
+ * The base class of every error the client throws: {@link InvalidValueError}, `ArtifactError`,
+ * `WatchError` are subclasses.
  *
  * @remarks `kind: 'domain'` carries MLflow's `code` (e.g. `RESOURCE_DOES_NOT_EXIST`) and the union
  * member's `typename`; `kind: 'network'` covers failed connections and 5xx responses, which the
  * batch logger retries; `kind: 'graphql'` is a GraphQL-level error (bad document, masked server fault).
  */
 export class TrackingError extends Error {
-  override readonly name = 'TrackingError';
+  override name = 'TrackingError';
   readonly kind: TrackingErrorKind;
-  readonly code?: ErrorCode;
+  readonly code?: TrackingErrorCode;
   readonly typename?: DomainErrorFields['__typename'];
   readonly field?: string;
   readonly status?: number;
@@ -49,9 +57,30 @@ export class TrackingError extends Error {
     this.status = options.status;
   }
 
-  /** True for failures worth retrying with the same request: network errors and 5xx responses. */
+  /**
+   * True for failures worth retrying with the same request: network errors, 5xx responses, 408
+   * and 429. GraphQL validation errors, domain errors and other 4xx are permanent.
+   */
   get retryable(): boolean {
-    return this.kind === 'network' && (this.status === undefined || this.status >= 500);
+    if (this.kind !== 'network') return false;
+    const s = this.status;
+    return s === undefined || s === 0 || s >= 500 || s === 408 || s === 429;
+  }
+}
+
+/**
+ * A value rejected by the client before anything was sent (a metric value that is not a number, a
+ * fractional step, a malformed key...): kind `domain`, code `INVALID_PARAMETER_VALUE`, `field`
+ * naming the argument.
+ */
+export class InvalidValueError extends TrackingError {
+  override name = 'InvalidValueError';
+  constructor(field: string, message: string) {
+    super('domain', message, {
+      code: 'INVALID_PARAMETER_VALUE',
+      typename: 'ValidationError',
+      field,
+    });
   }
 }
 
@@ -81,6 +110,52 @@ export function fromCombinedError(error: CombinedError): TrackingError {
   return new TrackingError('graphql', error.message, {
     status,
     cause: error,
-    code: typeof code === 'string' ? (code as ErrorCode) : undefined,
+    code: typeof code === 'string' ? code : undefined,
   });
+}
+
+/** The kind an HTTP status maps to: transport trouble (0, 408, 429, 5xx) or a domain answer. */
+function kindOfStatus(status: number): TrackingErrorKind {
+  return status === 0 || status === 408 || status === 429 || status >= 500 ? 'network' : 'domain';
+}
+
+/** A failed artifact or dataset transfer, with the HTTP status and the server's MLflow error code. */
+export class ArtifactError extends TrackingError {
+  override name = 'ArtifactError';
+  declare readonly status: number;
+  declare readonly code: TrackingErrorCode;
+
+  constructor(
+    status: number,
+    code: TrackingErrorCode,
+    message: string,
+    options: { kind?: TrackingErrorKind; cause?: unknown } = {},
+  ) {
+    super(options.kind ?? kindOfStatus(status), message, { status, code, cause: options.cause });
+  }
+}
+
+const DOMAIN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
+  'INVALID_PARAMETER_VALUE',
+  'INVALID_STATE',
+  'RESOURCE_ALREADY_EXISTS',
+  'RESOURCE_DOES_NOT_EXIST',
+]);
+
+/**
+ * A watch that reconnecting cannot fix: an unknown run, invalid arguments, a document the server
+ * rejects, a refused connection (4xx close codes). Transient failures are retried, not thrown.
+ */
+export class WatchError extends TrackingError {
+  override name = 'WatchError';
+
+  constructor(
+    message: string,
+    code: TrackingErrorCode | undefined,
+    options: { kind?: TrackingErrorKind; status?: number; cause?: unknown } = {},
+  ) {
+    const kind =
+      options.kind ?? (code !== undefined && DOMAIN_CODES.has(code) ? 'domain' : 'graphql');
+    super(kind, message, { code, status: options.status, cause: options.cause });
+  }
 }

@@ -17,16 +17,22 @@ export {
   datasetFromUrl,
   datasetInput,
 } from './datasets.ts';
-export type { DomainErrorFields, TrackingErrorKind } from './errors.ts';
-export { domainError, fromCombinedError, TrackingError } from './errors.ts';
+export type { DomainErrorFields, TrackingErrorCode, TrackingErrorKind } from './errors.ts';
+export {
+  ArtifactError,
+  domainError,
+  fromCombinedError,
+  InvalidValueError,
+  TrackingError,
+  WatchError,
+} from './errors.ts';
 export type { ActiveModel, ActiveModelSelector } from './fluent/active-model.ts';
+export { clearActiveModel, setActiveModel } from './fluent/active-model.ts';
 export {
   ACTIVE_MODEL_ENV,
-  clearActiveModel,
   getActiveModelId,
   LEGACY_ACTIVE_MODEL_ENV,
-  setActiveModel,
-} from './fluent/active-model.ts';
+} from './fluent/active-model-state.ts';
 export { ActiveRun } from './fluent/active-run.ts';
 export {
   downloadArtifacts,
@@ -120,7 +126,6 @@ export type { OpResult } from './operations/result.ts';
 export type { RunData, RunInfo } from './operations/runs.ts';
 export type { TraceData, TraceInfoData } from './operations/traces.ts';
 export type { RunTarget, TransferOptions, TransferProgress } from './transfer.ts';
-export { ArtifactError } from './transfer.ts';
 
 /**
  * The typed operations under the fluent API, each taking an urql `Client` first:
@@ -142,4 +147,4 @@ export const operations = {
   ...resultHelpers,
 };
 export type { MetricsUpdate, RunUpdate, WatchOptions } from './watch.ts';
-export { WatchError, watchMetrics, watchRun } from './watch.ts';
+export { watchMetrics, watchRun } from './watch-node.ts';

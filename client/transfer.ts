@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
+import { type BackoffOptions, retry } from './backoff.ts';
+import { ArtifactError } from './errors.ts';
 
 /** Plumbing shared by the artifact and dataset helpers: targets, errors, progress, streams. */
 
@@ -32,17 +34,36 @@ export interface TransferOptions {
   progressBar?: boolean;
   /** Files transferred at once by `logArtifacts` and folder downloads (default 4). */
   concurrency?: number;
+  /** Retries of a file after network errors, 408, 429 or 5xx (default 3; full-jitter backoff). */
+  retries?: number;
 }
 
-/** A failed artifact call, with the server's MLflow error code when it sent one. */
-export class ArtifactError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ArtifactError';
+/** The backoff of artifact and dataset calls: `retries` (default 3) from 100 ms up to 5 s. */
+export function transferBackoff(opts: Pick<TransferOptions, 'retries'> = {}): BackoffOptions {
+  return { retries: opts.retries ?? 3, baseMs: 100, maxMs: 5000 };
+}
+
+/**
+ * Sends one HTTP request with the target's `fetch`; a failed connection becomes an
+ * {@link ArtifactError} of kind `network` (status 0), which {@link retry} retries.
+ */
+export async function httpFetch(
+  t: Pick<RunTarget, 'fetch'>,
+  url: string,
+  init: RequestInit,
+): Promise<Response> {
+  try {
+    return await (t.fetch ?? fetch)(url, init);
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    throw new ArtifactError(
+      0,
+      'HTTP_ERROR',
+      `[Network] ${init.method ?? 'GET'} ${url}: ${message}`,
+      {
+        cause,
+      },
+    );
   }
 }
 
@@ -56,23 +77,42 @@ export const encodePath = (p: string) => p.split('/').map(encodeURIComponent).jo
 /**
  * Sends a typed GraphQL document to the target's server and returns `data`.
  *
- * @remarks Shared by the artifact and dataset helpers; throws on transport or GraphQL errors.
+ * @remarks Shared by the artifact and dataset helpers (queries only: they are retried after
+ * transient failures); throws {@link ArtifactError} on transport or GraphQL errors.
  */
 export async function requestGraphQL<R, V>(
   t: Pick<RunTarget, 'url' | 'headers' | 'fetch'>,
   doc: TypedDocumentNode<R, V>,
   variables: V,
 ): Promise<R> {
-  const res = await (t.fetch ?? fetch)(`${baseUrl(t.url)}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...t.headers },
-    body: JSON.stringify({ query: print(doc), variables }),
-  });
-  const body = (await res.json()) as { data?: R; errors?: { message: string }[] };
-  if (body.errors?.length || !body.data) {
-    throw new ArtifactError(res.status, 'GRAPHQL_ERROR', body.errors?.[0]?.message ?? 'No data');
-  }
-  return body.data;
+  const body = JSON.stringify({ query: print(doc), variables });
+  return retry(async () => {
+    const res = await httpFetch(t, `${baseUrl(t.url)}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...t.headers },
+      body,
+    });
+    if (res.status >= 500) throw await failure(res);
+    const text = await res.text();
+    let parsed: { data?: R; errors?: { message: string; extensions?: { code?: string } }[] };
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new ArtifactError(res.status, 'HTTP_ERROR', text.slice(0, 200) || res.statusText);
+    }
+    if (parsed.errors?.length || !parsed.data) {
+      const first = parsed.errors?.[0];
+      throw new ArtifactError(
+        res.status,
+        first?.extensions?.code ?? 'GRAPHQL_ERROR',
+        first?.message ?? 'No data',
+        {
+          kind: 'graphql',
+        },
+      );
+    }
+    return parsed.data;
+  }, transferBackoff());
 }
 
 /** Turns an error response (MLflow-style JSON or text) into an {@link ArtifactError}. */

@@ -1,7 +1,8 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { type GraphQLError, print } from 'graphql';
 import { type Client, createClient } from 'graphql-ws';
-import WebSocket from 'ws';
+import { backoffDelay, sleep } from './backoff.ts';
+import { type TrackingError, WatchError } from './errors.ts';
 import type { WatchMetricsSubscription, WatchRunSubscription } from './gql/graphql.ts';
 import {
   WatchMetricsDocument,
@@ -17,9 +18,18 @@ export interface WatchOptions {
   signal?: AbortSignal;
   /** Sent in the WebSocket handshake (the server builds request headers from it). */
   connectionParams?: Record<string, string>;
-  /** Reconnect delays: doubles from `minDelayMs` up to `maxDelayMs` (defaults 100 and 5000). */
+  /**
+   * The WebSocket class: default the platform's `globalThis.WebSocket` (browsers, Deno, Node 22+).
+   * On Node 20 pass `ws`'s `WebSocket` (`@trackql/node`'s watches do).
+   */
+  webSocketImpl?: unknown;
+  /** Reconnect delays: full jitter, the cap doubling from `minDelayMs` up to `maxDelayMs` (100 and 5000). */
   minDelayMs?: number;
   maxDelayMs?: number;
+  /** Reconnects in a row after transient failures before giving up with a WatchError; default no limit. */
+  maxRetries?: number;
+  /** Told about each transient failure before the watch waits `delayMs` and reconnects. */
+  onRetry?: (error: TrackingError, retry: number, delayMs: number) => void;
 }
 
 /** A metric batch (or coalesced burst) as `watchMetrics` yields it; values are plain numbers. */
@@ -30,39 +40,65 @@ export type MetricsUpdate = Omit<WatchMetricsSubscription['metricsLogged'], 'met
 /** A run change as `watchRun` yields it. */
 export type RunUpdate = WatchRunSubscription['runEvents'];
 
-/** A failure that reconnecting cannot fix (unknown run, invalid arguments). */
-export class WatchError extends Error {
-  constructor(
-    message: string,
-    readonly code: string | undefined,
-  ) {
-    super(message);
-    this.name = 'WatchError';
-  }
-}
-
 class Resubscribe extends Error {}
 
 const toNumber = (v: number | string) => (typeof v === 'number' ? v : Number(v));
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
+/**
+ * graphql-ws close codes that reconnecting cannot fix: bad request (4400), unauthorized (4401),
+ * forbidden (4403), unsupported subprotocol (4406), duplicate subscriber (4409); 1002/1003 are
+ * protocol errors. Everything else (1000, 1001, 1006, 1011, 4408 init timeout, 4429, 4499, 4500)
+ * is transient.
+ */
+const PERMANENT_CLOSE = new Set([1002, 1003, 4400, 4401, 4403, 4406, 4409]);
+
+/**
+ * Sorts what graphql-ws threw: GraphQL errors (the server rejected the operation) and permanent
+ * close codes become a {@link WatchError}; anything else is a transient network failure.
+ */
+function classify(err: unknown): { permanent: boolean; error: TrackingError } {
+  if (err instanceof WatchError) return { permanent: true, error: err };
+  if (Array.isArray(err)) {
+    const first = err[0] as GraphQLError | undefined;
+    const code = first?.extensions?.code as string | undefined;
+    return {
+      permanent: true,
+      error: new WatchError(first?.message ?? 'Subscription failed', code),
+    };
+  }
+  const close = err as { code?: unknown; reason?: unknown } | null;
+  if (typeof close?.code === 'number') {
+    const message = `[Network] WebSocket closed ${close.code}${close.reason ? `: ${String(close.reason)}` : ''}`;
+    return {
+      permanent: PERMANENT_CLOSE.has(close.code),
+      error: new WatchError(message, undefined, {
+        kind: 'network',
+        status: close.code,
+        cause: err,
+      }),
+    };
+  }
+  const message = err instanceof Error ? err.message : 'connection failed';
+  return {
+    permanent: false,
+    error: new WatchError(`[Network] ${message}`, undefined, { kind: 'network', cause: err }),
+  };
 }
 
 function connect(opts: WatchOptions): Client {
+  const impl = opts.webSocketImpl ?? (globalThis as { WebSocket?: unknown }).WebSocket;
+  if (impl === undefined) {
+    throw new WatchError(
+      'No WebSocket implementation: this platform has no global WebSocket; pass `webSocketImpl` (e.g. the `ws` package on Node 20)',
+      undefined,
+      { kind: 'network' },
+    );
+  }
   return createClient({
     url: opts.url.replace(/^http/, 'ws'),
-    // Node 20 has no global WebSocket; `ws` implements the same interface
-    webSocketImpl: WebSocket,
+    webSocketImpl: impl,
     connectionParams: opts.connectionParams,
+    // reconnecting is ours: a watch resubscribes with `afterSeq`, which graphql-ws cannot know
     retryAttempts: 0,
     lazy: true,
   });
@@ -95,8 +131,9 @@ async function* results<R, V>(
 }
 
 /**
- * Runs `attempt` again and again until aborted: after a lost connection (with backoff), a lagging
- * cut-off, or a server-side completion. WatchError ends the iteration.
+ * Runs `attempt` again and again until aborted: at once after a lagging cut-off or a server-side
+ * completion, with backoff after a transient failure. Permanent failures end the iteration with a
+ * {@link WatchError}, and so do `maxRetries` transient failures in a row.
  */
 async function* resilient<T>(
   opts: WatchOptions,
@@ -105,6 +142,7 @@ async function* resilient<T>(
   const client = connect(opts);
   const min = opts.minDelayMs ?? 100;
   const max = opts.maxDelayMs ?? 5000;
+  const maxRetries = opts.maxRetries ?? Number.POSITIVE_INFINITY;
   let failures = 0;
   try {
     while (!opts.signal?.aborted) {
@@ -113,12 +151,17 @@ async function* resilient<T>(
           failures = 0;
           yield value;
         }
+        // the server completed the subscription: resubscribe, paced so a completing server is no spin
+        await sleep(backoffDelay(failures++, min, max), opts.signal);
       } catch (err) {
-        if (err instanceof WatchError) throw err;
         if (err instanceof Resubscribe) continue;
+        if (opts.signal?.aborted) break;
+        const { permanent, error } = classify(err);
+        if (permanent || failures >= maxRetries) throw error;
+        const delay = backoffDelay(failures++, min, max);
+        opts.onRetry?.(error, failures, delay);
+        await sleep(delay, opts.signal);
       }
-      if (opts.signal?.aborted) break;
-      await sleep(Math.min(max, min * 2 ** failures++), opts.signal);
     }
   } finally {
     await client.dispose();
@@ -131,7 +174,8 @@ async function* resilient<T>(
  * @remarks Without `afterSeq` the watch starts at the run's current last batch. After a lost
  * connection (or a SUBSCRIBER_LAGGED cut-off) it resubscribes with `afterSeq` set to the last
  * sequence number it yielded, so the server replays what was missed. Ends when `signal` aborts
- * (or when `break` leaves the loop); throws {@link WatchError} for an unknown run.
+ * (or when `break` leaves the loop); throws {@link WatchError} for an unknown run, a rejected
+ * operation or a refused connection.
  */
 export function watchMetrics(
   opts: WatchOptions & { runId: string; keys?: string[]; afterSeq?: number },

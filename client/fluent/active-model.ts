@@ -1,4 +1,11 @@
 import { TrackingError } from '../errors.ts';
+import {
+  ACTIVE_MODEL_ENV,
+  type ActiveModelContext,
+  currentContext,
+  LEGACY_ACTIVE_MODEL_ENV,
+  replaceContext,
+} from './active-model-state.ts';
 import { resolveExperimentId } from './experiments.ts';
 import {
   createExternalModel,
@@ -6,38 +13,6 @@ import {
   type LoggedModel,
   searchLoggedModels,
 } from './logged-models.ts';
-
-/** The env var naming the active model (read when nothing was set in this process). */
-export const ACTIVE_MODEL_ENV = 'MLFLOW_ACTIVE_MODEL_ID';
-/** MLflow's legacy name of {@link ACTIVE_MODEL_ENV}, read when the public one is unset. */
-export const LEGACY_ACTIVE_MODEL_ENV = '_MLFLOW_ACTIVE_MODEL_ID';
-
-interface ActiveModelContext {
-  modelId: string | null;
-  setByUser: boolean;
-}
-
-// undefined until first read: then the env vars decide once, as MLflow's per-thread default does
-let current: ActiveModelContext | undefined;
-
-function context(): ActiveModelContext {
-  current ??= {
-    modelId: process.env[ACTIVE_MODEL_ENV] || process.env[LEGACY_ACTIVE_MODEL_ENV] || null,
-    setByUser: false,
-  };
-  return current;
-}
-
-/**
- * The active model id: the one set by {@link setActiveModel}, else env `MLFLOW_ACTIVE_MODEL_ID`,
- * else env `_MLFLOW_ACTIVE_MODEL_ID` (read once, at the first call; not checked against the
- * server), else null.
- *
- * @remarks After the first read this is a variable read, so `logMetric` can ask on every call.
- */
-export function getActiveModelId(): string | null {
-  return (current ?? context()).modelId;
-}
 
 /** The model {@link setActiveModel} activated, and how to go back to what was active before. */
 export interface ActiveModel extends LoggedModel {
@@ -107,14 +82,14 @@ export async function setActiveModel(selector: ActiveModelSelector): Promise<Act
       code: 'INVALID_PARAMETER_VALUE',
     });
   }
-  const previous = current;
+  const previous = currentContext();
   const mine: ActiveModelContext = { modelId: model.modelId, setByUser: true };
-  current = mine;
+  replaceContext(mine);
   return {
     ...model,
     restore: () => {
       // restoring only undoes this call: a later setter's context is left as it is
-      if (current === mine) current = previous;
+      if (currentContext() === mine) replaceContext(previous);
     },
   };
 }
@@ -126,5 +101,5 @@ export async function setActiveModel(selector: ActiveModelSelector): Promise<Act
 export function clearActiveModel(): void {
   delete process.env[ACTIVE_MODEL_ENV];
   delete process.env[LEGACY_ACTIVE_MODEL_ENV];
-  current = { modelId: null, setByUser: false };
+  replaceContext({ modelId: null, setByUser: false });
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { domainError, TrackingError } from '../errors.ts';
+import { asTrackingError, retry } from '../backoff.ts';
+import { domainError, type TrackingError } from '../errors.ts';
 import type { LogBatchInput } from '../gql/graphql.ts';
 import type { BatchAck } from '../operations/log-batch.ts';
 import type { OpResult } from '../operations/result.ts';
@@ -18,9 +19,9 @@ export interface LoggingOptions {
   maxInFlight: number;
   /** Retries of a batch after network errors or 5xx responses. Default 8. */
   maxRetries: number;
-  /** First retry delay in ms; doubles per attempt, with full jitter. Default 100. */
+  /** Cap of the first retry delay in ms; doubles per attempt, full jitter. Default 100. */
   retryBaseMs: number;
-  /** Longest retry delay in ms. Default 5000. */
+  /** Largest retry delay cap in ms. Default 5000. */
   retryMaxMs: number;
   /** Called for every batch the server rejects or that fails after all retries. */
   onError?: (error: TrackingError, batch: LogBatchInput) => void;
@@ -41,8 +42,6 @@ interface Pending {
   sink: RunSink;
   input: LogBatchInput;
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Queues logged values per run and sends them as `logBatch` requests in the background.
@@ -171,27 +170,23 @@ export class BatchLogger {
   }
 
   private async deliver({ sink, input }: Pending): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      let error: TrackingError;
+    const { maxRetries, retryBaseMs, retryMaxMs } = this.options;
+    try {
+      await retry(
+        async () => {
+          const res = await this.send(input);
+          if (!res.ok) throw domainError(res.error);
+        },
+        { retries: maxRetries, baseMs: retryBaseMs, maxMs: retryMaxMs },
+      );
+    } catch (e) {
+      const error = asTrackingError(e);
+      sink.errors.push(error);
       try {
-        const res = await this.send(input);
-        if (res.ok) return;
-        error = domainError(res.error);
-      } catch (e) {
-        error =
-          e instanceof TrackingError ? e : new TrackingError('network', String(e), { cause: e });
+        this.options.onError?.(error, input);
+      } catch {
+        // a failing callback must not hide the batch's own error, which flush() reports
       }
-      if (!error.retryable || attempt >= this.options.maxRetries) {
-        sink.errors.push(error);
-        try {
-          this.options.onError?.(error, input);
-        } catch {
-          // a failing callback must not hide the batch's own error, which flush() reports
-        }
-        return;
-      }
-      const cap = Math.min(this.options.retryMaxMs, this.options.retryBaseMs * 2 ** attempt);
-      await sleep(cap / 2 + Math.random() * (cap / 2));
     }
   }
 

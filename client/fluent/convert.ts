@@ -1,5 +1,6 @@
 import type { Experiment as GqlExperiment } from '../operations/experiments.ts';
 import type { RunData, RunInfo } from '../operations/runs.ts';
+import { checkKey, checkRecord, checkTagValue, type TagValue } from '../validate.ts';
 
 /** An experiment, with tags as a record (MLflow's `Experiment`). */
 export interface Experiment {
@@ -30,9 +31,21 @@ export function toRecord(pairs: readonly { key: string; value: string }[]): Reco
   return out;
 }
 
-/** Turns a record into key/value pairs (values stringified, as MLflow does). */
-export function toPairs(record: Record<string, unknown> = {}): { key: string; value: string }[] {
-  return Object.entries(record).map(([key, value]) => ({ key, value: String(value) }));
+/**
+ * Turns a record of params or tags into key/value pairs, values stringified as MLflow does.
+ *
+ * @throws {@link InvalidValueError} for a malformed key or a value that is not a string, number,
+ * boolean or bigint (`field` names the record in the message).
+ */
+export function toPairs(
+  record: Record<string, TagValue> = {},
+  field = 'tags',
+): { key: string; value: string }[] {
+  checkRecord(record, field);
+  return Object.entries(record).map(([key, value]) => ({
+    key: checkKey(key, `${field} key`),
+    value: checkTagValue(value, `${field}.${key}`),
+  }));
 }
 
 /** Converts a generated experiment to the fluent shape. */

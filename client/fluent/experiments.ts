@@ -1,6 +1,7 @@
 import { domainError, TrackingError } from '../errors.ts';
 import * as ops from '../operations/experiments.ts';
 import { unwrap } from '../operations/result.ts';
+import type { TagValue } from '../validate.ts';
 import { getClient } from './config.ts';
 import { type Experiment, toExperiment, toPairs } from './convert.ts';
 
@@ -9,7 +10,7 @@ let activeExperimentId: string | null = null;
 /** Options of {@link createExperiment}. */
 export interface CreateExperimentOptions {
   artifactLocation?: string;
-  tags?: Record<string, string | number | boolean>;
+  tags?: Record<string, TagValue>;
 }
 
 /**

@@ -7,7 +7,8 @@ import type {
 import { collectPages } from '../operations/experiments.ts';
 import * as ops from '../operations/logged-models.ts';
 import { unwrap } from '../operations/result.ts';
-import { getActiveModelId } from './active-model.ts';
+import type { TagValue } from '../validate.ts';
+import { getActiveModelId } from './active-model-state.ts';
 import { getClient } from './config.ts';
 import { toPairs, toRecord } from './convert.ts';
 import { resolveExperimentId } from './experiments.ts';
@@ -56,8 +57,8 @@ export interface LoggedModelOptions {
   /** Default: the active run's experiment, else the current experiment. */
   experimentId?: string;
   modelType?: string;
-  tags?: Record<string, unknown>;
-  params?: Record<string, unknown>;
+  tags?: Record<string, TagValue>;
+  params?: Record<string, TagValue>;
 }
 
 /**
@@ -72,7 +73,7 @@ export async function initializeLoggedModel(
 ): Promise<LoggedModel> {
   const run = activeRun();
   if (run) await run.ready;
-  const params = toPairs(options.params);
+  const params = toPairs(options.params, 'params');
   const res = await ops.createLoggedModel(getClient(), {
     experimentId:
       options.experimentId ?? (run ? run.info.experimentId : await resolveExperimentId()),
@@ -130,7 +131,7 @@ export async function deleteLoggedModel(modelId: string): Promise<void> {
 /** Sets (upserts) tags of a model, values stringified (MLflow `set_logged_model_tags`). */
 export async function setLoggedModelTags(
   modelId: string,
-  tags: Record<string, unknown>,
+  tags: Record<string, TagValue>,
 ): Promise<LoggedModel> {
   return toModel(unwrap(await ops.setLoggedModelTags(getClient(), modelId, toPairs(tags))));
 }
@@ -148,7 +149,7 @@ export async function deleteLoggedModelTag(modelId: string, key: string): Promis
  * INVALID_PARAMETER_VALUE.
  */
 export async function logModelParams(
-  params: Record<string, unknown>,
+  params: Record<string, TagValue>,
   modelId: string | null = getActiveModelId(),
 ): Promise<void> {
   if (!modelId) {
@@ -156,7 +157,7 @@ export async function logModelParams(
       code: 'INVALID_PARAMETER_VALUE',
     });
   }
-  const pairs = toPairs(params);
+  const pairs = toPairs(params, 'params');
   for (let i = 0; i < pairs.length; i += PARAMS_PER_CALL) {
     unwrap(
       await ops.logLoggedModelParams(getClient(), modelId, pairs.slice(i, i + PARAMS_PER_CALL)),

@@ -1,7 +1,17 @@
 import type { DatasetSpec } from '../datasets.ts';
 import { domainError } from '../errors.ts';
 import { deleteRunTag } from '../operations/runs.ts';
-import { getActiveModelId } from './active-model.ts';
+import {
+  checkKey,
+  checkMetricValue,
+  checkRecord,
+  checkStep,
+  checkTagValue,
+  checkTimestamp,
+  type StepInput,
+  type TagValue,
+} from '../validate.ts';
+import { getActiveModelId } from './active-model-state.ts';
 import type { ActiveRun } from './active-run.ts';
 import { getClient, logger } from './config.ts';
 import { currentState } from './context.ts';
@@ -16,10 +26,10 @@ export interface LogOptions {
 
 /** Options of {@link logMetric} and {@link logMetrics}. */
 export interface MetricOptions extends LogOptions {
-  /** Step (int64 within ±2^53); default 0. */
-  step?: number;
-  /** Time in ms since the epoch; default now. */
-  timestamp?: number;
+  /** Step: a safe integer, or a `bigint` within ±(2^53-1); default 0. */
+  step?: StepInput;
+  /** Time in ms since the epoch (non-negative integer); default now. */
+  timestamp?: number | bigint;
   /**
    * The logged model the point is linked to. Default: the active model (`setActiveModel`,
    * `MLFLOW_ACTIVE_MODEL_ID`), else the model this run output at the same step (`logOutputs`).
@@ -80,22 +90,29 @@ function settle(run: ActiveRun, options: LogOptions | undefined): Logged {
  * step as a number (no allocation per call) or an options object. NaN and ±Infinity are kept. The
  * point is also linked to a logged model (see {@link MetricOptions.modelId}); a model the run
  * does not list yet, and `dataset`, are logged as run inputs first.
+ * @throws {@link InvalidValueError} (before anything is queued) for a key that breaks MLflow's
+ * rules, a value that is not a number, a step that is not an integer within ±(2^53-1), or a
+ * timestamp that is not a non-negative integer.
  */
 export function logMetric(
   key: string,
   value: number,
-  stepOrOptions?: number | MetricOptions,
+  stepOrOptions?: StepInput | MetricOptions,
 ): Logged {
-  const run = target();
-  if (typeof stepOrOptions === 'object') {
+  checkKey(key);
+  checkMetricValue(value);
+  if (typeof stepOrOptions === 'object' && stepOrOptions !== null) {
     const o = stepOrOptions;
-    const step = o.step ?? 0;
+    const step = o.step === undefined ? 0 : checkStep(o.step);
+    const timestamp = o.timestamp === undefined ? Date.now() : checkTimestamp(o.timestamp);
+    const run = target();
     const modelId = linkOf(run, step, o);
-    queue(run, key, value, step, o.timestamp ?? Date.now(), modelId, o.dataset);
+    queue(run, key, value, step, timestamp, modelId, o.dataset);
     ensureRunInputs(run, modelId, o.dataset);
     return settle(run, o);
   }
-  const step = stepOrOptions ?? 0;
+  const step = stepOrOptions === undefined ? 0 : checkStep(stepOrOptions);
+  const run = target();
   const modelId = linkOf(run, step, undefined);
   if (modelId === null) logger.metric(run.sink, key, value, step, Date.now());
   else {
@@ -105,15 +122,26 @@ export function logMetric(
   return settle(run, undefined);
 }
 
-/** Logs several metrics at one step and timestamp to the active run. */
+/**
+ * Logs several metrics at one step and timestamp to the active run.
+ *
+ * @throws {@link InvalidValueError} when any key, value, the step or the timestamp is invalid;
+ * nothing of the call is queued then.
+ */
 export function logMetrics(
   metrics: Record<string, number>,
-  stepOrOptions?: number | MetricOptions,
+  stepOrOptions?: StepInput | MetricOptions,
 ): Logged {
+  checkRecord(metrics, 'metrics');
+  for (const key in metrics) {
+    checkKey(key, 'metrics key');
+    checkMetricValue(metrics[key], `metrics.${key}`);
+  }
+  const o = typeof stepOrOptions === 'object' && stepOrOptions !== null ? stepOrOptions : undefined;
+  const rawStep = o ? o.step : stepOrOptions;
+  const step = rawStep === undefined ? 0 : checkStep(rawStep);
+  const timestamp = o?.timestamp === undefined ? Date.now() : checkTimestamp(o.timestamp);
   const run = target();
-  const o = typeof stepOrOptions === 'object' ? stepOrOptions : undefined;
-  const step = (typeof stepOrOptions === 'number' ? stepOrOptions : o?.step) ?? 0;
-  const timestamp = o?.timestamp ?? Date.now();
   const modelId = linkOf(run, step, o);
   for (const key in metrics) {
     queue(run, key, metrics[key]!, step, timestamp, modelId, o?.dataset);
@@ -122,39 +150,61 @@ export function logMetrics(
   return settle(run, o);
 }
 
+function checkedPairs(record: Record<string, TagValue>, field: string): [string, string][] {
+  checkRecord(record, `${field}s`);
+  const out: [string, string][] = [];
+  for (const key in record) {
+    out.push([checkKey(key, `${field} key`), checkTagValue(record[key], `${field}s.${key}`)]);
+  }
+  return out;
+}
+
 /**
- * Logs one param (stringified) to the active run.
+ * Logs one param to the active run, stored as `String(value)`.
  *
  * @remarks Params are immutable: logging another value for a key rejects the batch, and the
  * error surfaces on `flush()`, `endRun()` and `onError`.
+ * @throws {@link InvalidValueError} for a malformed key, or a value that is not a string, number,
+ * boolean or bigint.
  */
-export function logParam(key: string, value: unknown, options?: LogOptions): Logged {
+export function logParam(key: string, value: TagValue, options?: LogOptions): Logged {
+  const v = checkTagValue(value);
+  checkKey(key);
   const run = target();
-  run.sink.param(key, String(value));
+  run.sink.param(key, v);
   logger.touched(run.sink);
   return settle(run, options);
 }
 
-/** Logs several params to the active run. */
-export function logParams(params: Record<string, unknown>, options?: LogOptions): Logged {
+/** Logs several params to the active run (checked as {@link logParam} does, all before any is queued). */
+export function logParams(params: Record<string, TagValue>, options?: LogOptions): Logged {
+  const pairs = checkedPairs(params, 'param');
   const run = target();
-  for (const key in params) run.sink.param(key, String(params[key]));
+  for (const [key, value] of pairs) run.sink.param(key, value);
   logger.touched(run.sink);
   return settle(run, options);
 }
 
-/** Sets a tag (stringified) on the active run; setting `mlflow.runName` renames it. */
-export function setTag(key: string, value: unknown, options?: LogOptions): Logged {
+/**
+ * Sets a tag on the active run, stored as `String(value)`; setting `mlflow.runName` renames it.
+ *
+ * @throws {@link InvalidValueError} for a malformed key, or a value that is not a string, number,
+ * boolean or bigint.
+ */
+export function setTag(key: string, value: TagValue, options?: LogOptions): Logged {
+  const v = checkTagValue(value);
+  checkKey(key);
   const run = target();
-  run.sink.tags.set(key, String(value));
+  run.sink.tags.set(key, v);
   logger.touched(run.sink);
   return settle(run, options);
 }
 
-/** Sets several tags on the active run. */
-export function setTags(tags: Record<string, unknown>, options?: LogOptions): Logged {
+/** Sets several tags on the active run (checked as {@link setTag} does, all before any is queued). */
+export function setTags(tags: Record<string, TagValue>, options?: LogOptions): Logged {
+  const pairs = checkedPairs(tags, 'tag');
   const run = target();
-  for (const key in tags) run.sink.tags.set(key, String(tags[key]));
+  for (const [key, value] of pairs) run.sink.tags.set(key, value);
   logger.touched(run.sink);
   return settle(run, options);
 }
@@ -165,6 +215,7 @@ export function setTags(tags: Record<string, unknown>, options?: LogOptions): Lo
  * @remarks Rejects with a `RESOURCE_DOES_NOT_EXIST` `TrackingError` when the tag is absent.
  */
 export async function deleteTag(key: string): Promise<void> {
+  checkKey(key);
   const run = target();
   await run.ready;
   await logger.flush(run.sink);

@@ -2,6 +2,7 @@ import { domainError, TrackingError } from '../errors.ts';
 import { logBatch } from '../operations/log-batch.ts';
 import { unwrap } from '../operations/result.ts';
 import * as ops from '../operations/runs.ts';
+import type { TagValue } from '../validate.ts';
 import { getClient } from './config.ts';
 import { toPairs } from './convert.ts';
 import { resolveExperimentId } from './experiments.ts';
@@ -14,7 +15,7 @@ export interface StartRunOptions {
   nested?: boolean;
   /** Defaults to the active experiment (see `setExperiment`), env vars, then "0". */
   experimentId?: string;
-  tags?: Record<string, string | number | boolean>;
+  tags?: Record<string, TagValue>;
   /** Stored as the `mlflow.note.content` tag. */
   description?: string;
   /** Resume this run instead of creating one (status back to RUNNING); env `MLFLOW_RUN_ID` too. */

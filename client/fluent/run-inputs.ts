@@ -1,5 +1,6 @@
+import { asTrackingError } from '../backoff.ts';
 import { type DatasetSpec, datasetInput } from '../datasets.ts';
-import { domainError, TrackingError } from '../errors.ts';
+import { domainError } from '../errors.ts';
 import { logRunInputs } from '../operations/logged-models.ts';
 import type { ActiveRun } from './active-run.ts';
 import { getClient } from './config.ts';
@@ -37,9 +38,7 @@ export function ensureRunInputs(
       });
       if (!res.ok) sink.errors.push(domainError(res.error));
     } catch (e) {
-      sink.errors.push(
-        e instanceof TrackingError ? e : new TrackingError('network', String(e), { cause: e }),
-      );
+      sink.errors.push(asTrackingError(e));
     } finally {
       sink.outstanding--;
       sink.notifyIfIdle();

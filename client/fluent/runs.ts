@@ -1,3 +1,4 @@
+import { asTrackingError } from '../backoff.ts';
 import { TrackingError } from '../errors.ts';
 import type { RunStatus } from '../gql/graphql.ts';
 import { unwrap } from '../operations/result.ts';
@@ -82,8 +83,7 @@ export function autoStartRun(state: RunState = currentState()): ActiveRun {
     (e: unknown) => {
       const i = state.stack.indexOf(run);
       if (i >= 0) state.stack.splice(i, 1);
-      run.sink.failed =
-        e instanceof TrackingError ? e : new TrackingError('network', String(e), { cause: e });
+      run.sink.failed = asTrackingError(e);
       logger.resolved(run.sink);
     },
   );

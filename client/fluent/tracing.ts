@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { unwrap } from '../operations/result.ts';
 import * as ops from '../operations/traces.ts';
-import { getActiveModelId } from './active-model.ts';
+import { getActiveModelId } from './active-model-state.ts';
 import { getClient } from './config.ts';
 import { resolveExperimentId } from './experiments.ts';
 import { LiveSpan, type TraceBuffer } from './live-span.ts';

@@ -1,6 +1,6 @@
 import { type Client, stringifyDocument } from '@urql/core';
 import { TrackingError } from '../errors.ts';
-import type { ClientLogBatchMutation, ErrorCode, LogBatchInput } from '../gql/graphql.ts';
+import type { ClientLogBatchMutation, LogBatchInput } from '../gql/graphql.ts';
 import { graphql } from '../gql/index.ts';
 import { fetchPost, httpPost, type RawResponse } from './http-post.ts';
 import { type OpResult, send, settle } from './result.ts';
@@ -101,7 +101,7 @@ export async function sendLogBatch(
     const first = parsed.errors?.[0];
     throw new TrackingError('graphql', `[GraphQL] ${first?.message ?? 'no data'}`, {
       status: res.status,
-      code: first?.extensions?.code as ErrorCode | undefined,
+      code: first?.extensions?.code,
     });
   }
   return settle(parsed.data.logBatch, 'BatchAck', (r) => ({

@@ -13,7 +13,8 @@ import {
   logDict,
   logText,
 } from '../../client/artifacts.ts';
-import { ArtifactError, type RunTarget, type TransferProgress } from '../../client/transfer.ts';
+import { ArtifactError } from '../../client/errors.ts';
+import type { RunTarget, TransferProgress } from '../../client/transfer.ts';
 import { seedExperiment, seedRun } from '../helpers/seed.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 

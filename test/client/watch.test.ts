@@ -1,11 +1,16 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocketServer } from 'ws';
 import {
   type MetricsUpdate,
   type RunUpdate,
+  TrackingError,
   WatchError,
   watchMetrics,
   watchRun,
-} from '../../client/watch.ts';
+} from '../../client/index.ts';
+import { watchMetrics as coreWatchMetrics } from '../../client/watch.ts';
 import { LogBatch } from '../helpers/documents.ts';
 import { seedExperiment, seedRun } from '../helpers/seed.ts';
 import { UpdateRun } from '../helpers/subscription-documents.ts';
@@ -14,10 +19,12 @@ import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 let t: TestApp;
 let url: string;
 let exp: string;
+let run0: string;
 beforeAll(async () => {
   t = await createTestApp();
   url = await t.listen();
   exp = await seedExperiment(t);
+  run0 = await seedRun(t, exp);
 });
 afterAll(() => t.close());
 
@@ -105,5 +112,74 @@ describe('watchRun', () => {
     expect(e).toMatchObject({ kind: 'SNAPSHOT', status: 'FINISHED' });
     abort.abort();
     expect(await r.done()).toBe(true);
+  });
+});
+
+describe('watch failures', () => {
+  it('stops at once on a permanent failure: an unknown run, a refused connection', async () => {
+    const retries: number[] = [];
+    const unknown = watchMetrics({
+      url,
+      runId: 'b'.repeat(32),
+      onRetry: (_, n) => retries.push(n),
+    });
+    const err = await unknown[Symbol.asyncIterator]()
+      .next()
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WatchError);
+    expect(err).toBeInstanceOf(TrackingError);
+    expect(err).toMatchObject({ kind: 'domain', code: 'RESOURCE_DOES_NOT_EXIST' });
+
+    // a server that refuses every connection with graphql-ws's "forbidden" close code
+    const refusing = new WebSocketServer({ port: 0, handleProtocols: (p) => [...p][0] ?? false });
+    refusing.on('connection', (socket) => socket.close(4403, 'Forbidden'));
+    await once(refusing, 'listening');
+    const port = (refusing.address() as AddressInfo).port;
+    const refused = watchRun({
+      url: `ws://127.0.0.1:${port}/graphql`,
+      runId: 'c'.repeat(32),
+      onRetry: (_, n) => retries.push(n),
+    });
+    const closed = await refused[Symbol.asyncIterator]()
+      .next()
+      .catch((e: unknown) => e);
+    expect(closed).toBeInstanceOf(WatchError);
+    expect(closed).toMatchObject({ kind: 'network', status: 4403 });
+    expect(retries).toEqual([]);
+    refusing.close();
+  });
+
+  it('retries transient failures with backoff, reports each, and gives up after maxRetries', async () => {
+    // a port nobody listens on: every connection attempt fails
+    const probe = new WebSocketServer({ port: 0 });
+    await once(probe, 'listening');
+    const port = (probe.address() as AddressInfo).port;
+    probe.close();
+    const seen: { retry: number; delay: number; kind: string }[] = [];
+    const watch = watchMetrics({
+      url: `http://127.0.0.1:${port}/graphql`,
+      runId: 'd'.repeat(32),
+      minDelayMs: 5,
+      maxDelayMs: 20,
+      maxRetries: 3,
+      onRetry: (e, retry, delay) => seen.push({ retry, delay, kind: e.kind }),
+    });
+    const err = await watch[Symbol.asyncIterator]()
+      .next()
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WatchError);
+    expect(err).toMatchObject({ kind: 'network' });
+    expect(seen.map((s) => s.retry)).toEqual([1, 2, 3]);
+    expect(seen.every((s) => s.kind === 'network' && s.delay >= 0 && s.delay <= 20)).toBe(true);
+  });
+
+  it('asks for a WebSocket implementation where the platform has none', async () => {
+    const err = await coreWatchMetrics({ url, runId: run0 })
+      [Symbol.asyncIterator]()
+      .next()
+      .catch((e: unknown) => e);
+    // Node 20 has no global WebSocket (the target platform of this suite)
+    expect(err).toBeInstanceOf(WatchError);
+    expect((err as Error).message).toMatch(/webSocketImpl/);
   });
 });
