@@ -1,6 +1,6 @@
+import { backoffDelay, retry } from '@trackql/client';
+import { ArtifactError, TrackingError } from '@trackql/node';
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, retry } from '../../client/backoff.ts';
-import { ArtifactError, TrackingError } from '../../client/index.ts';
 
 describe('backoff', () => {
   it('draws full-jitter delays between 0 and the doubling cap', () => {

@@ -1,7 +1,6 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocketServer } from 'ws';
+import { watchMetrics as coreWatchMetrics } from '@trackql/client';
 import {
   type MetricsUpdate,
   type RunUpdate,
@@ -9,8 +8,9 @@ import {
   WatchError,
   watchMetrics,
   watchRun,
-} from '../../client/index.ts';
-import { watchMetrics as coreWatchMetrics } from '../../client/watch.ts';
+} from '@trackql/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocketServer } from 'ws';
 import { LogBatch } from '../helpers/documents.ts';
 import { seedExperiment, seedRun } from '../helpers/seed.ts';
 import { UpdateRun } from '../helpers/subscription-documents.ts';
@@ -61,24 +61,36 @@ describe('watchMetrics', () => {
     const r = reader<MetricsUpdate>(
       watchMetrics({ url, runId: run, signal: abort.signal, minDelayMs: 20 }),
     );
-    const first = r.next();
-    // the watch reads the run head on its first pull; give it time before the next commit
-    await new Promise((res) => setTimeout(res, 300));
-    await log(run, 1);
-    expect(await first).toMatchObject({ seq: 2, metrics: [{ steps: [1], values: [1] }] });
+    // the watch reads the run head on its first pull, at a moment the test cannot see: commit a
+    // batch (step k is seq k+1) every 100 ms until one arrives, instead of guessing with a sleep
+    const first = r.next(30_000);
+    let next = 1;
+    let got: MetricsUpdate | null = null;
+    while (got === null) {
+      await log(run, next++);
+      got = await Promise.race([first, new Promise<null>((res) => setTimeout(res, 100, null))]);
+    }
+    // from now on: the first event holds batches after the head (a batch committed between the
+    // head read and the subscription comes as a replay), never the batch of step 0
+    const from = got.fromSeq;
+    expect(from).toBeGreaterThan(1);
+    expect(got.metrics[0]!.steps).toEqual(
+      Array.from({ length: got.seq - from + 1 }, (_, i) => from - 1 + i),
+    );
 
     t.dropWebSockets();
-    for (let s = 2; s < 6; s++) await log(run, s);
+    const last = next + 3;
+    for (let s = next; s <= last; s++) await log(run, s);
     const steps: number[] = [];
-    let seq = 2;
-    while (seq < 6) {
+    let seq = got.seq;
+    while (seq < last + 1) {
       const e = await r.next();
       expect(e.fromSeq).toBe(seq + 1);
       seq = e.seq;
       steps.push(...e.metrics[0]!.steps);
       if (e.metrics[0]!.steps.includes(3)) expect(e.metrics[0]!.values).toContainEqual(Number.NaN);
     }
-    expect(steps).toEqual([2, 3, 4, 5]);
+    expect(steps).toEqual(Array.from({ length: last - got.seq + 1 }, (_, i) => got.seq + i));
     abort.abort();
     expect(await r.done()).toBe(true);
   });
