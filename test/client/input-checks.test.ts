@@ -1,9 +1,11 @@
 import {
   createExperiment,
+  createTrackingClient,
   endRun,
   flush,
   getClient,
   getRun,
+  getTrackingUri,
   InvalidValueError,
   initializeLoggedModel,
   logMetric,
@@ -23,10 +25,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
+let url: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  setTrackingUri(await t.listen());
+  url = await t.listen();
+  setTrackingUri(url);
   await setExperiment('input-checks');
 });
 afterAll(() => t.close());
@@ -149,5 +153,25 @@ describe('logging calls check their input before queueing', () => {
     await thrown(() => initializeLoggedModel({ params: { p: bad<string>(undefined) } }));
     const model = await initializeLoggedModel({ name: 'checked' });
     await thrown(() => logModelParams({ p: bad<string>([1]) }, model.modelId));
+  });
+
+  it('refuses tracking URIs the client cannot use, naming what is supported', async () => {
+    const cases: [string, RegExp][] = [
+      ['file:///tmp/mlruns', /local file stores/],
+      ['./mlruns', /local file stores/],
+      ['sqlite:///mlflow.db', /'sqlite:' URIs/],
+      ['postgresql://u@h/db', /'postgresql:' URIs/],
+      ['databricks', /Databricks/],
+      ['databricks://profile', /Databricks/],
+    ];
+    for (const [uri, why] of cases) {
+      const err = await thrown(() => setTrackingUri(uri));
+      expect(err.field).toBe('trackingUri');
+      expect(err.message).toMatch(why);
+      expect(err.message).toMatch(/supports an http:\/\/ or https:\/\/ URL/);
+      await thrown(() => createTrackingClient({ url: uri }));
+    }
+    // the URI in use is unchanged after a refused one
+    expect(getTrackingUri()).toBe(url);
   });
 });

@@ -1,5 +1,6 @@
 import {
   type BatchEndpoint,
+  checkTrackingUri,
   createTrackingClient,
   graphqlUrl,
   sendLogBatch,
@@ -29,8 +30,11 @@ let endpoint: BatchEndpoint | null = null;
  * Sets the tracking server the fluent API talks to (`http://host:port/graphql` or a base URL).
  *
  * @remarks Also exports `MLFLOW_TRACKING_URI` so child processes inherit it, as MLflow does.
+ * @throws `InvalidValueError` for a URI this client cannot use (`file:`, `sqlite:`, `databricks`),
+ * naming what is supported.
  */
 export function setTrackingUri(trackingUri: string, options: TrackingUriOptions = {}): void {
+  checkTrackingUri(trackingUri);
   uri = trackingUri;
   transport = options;
   client = null;
