@@ -109,7 +109,13 @@ export {
   setTags,
 } from './fluent/logging.ts';
 export type { RunRow, SearchExperimentsOptions, SearchRunsOptions } from './fluent/queries.ts';
-export { getRun, runsToTable, searchExperiments, searchRuns } from './fluent/queries.ts';
+export {
+  getMetricHistory,
+  getRun,
+  runsToTable,
+  searchExperiments,
+  searchRuns,
+} from './fluent/queries.ts';
 export type { StartRunOptions } from './fluent/runs.ts';
 export { activeRun, endRun, lastActiveRun, startRun, withRun } from './fluent/runs.ts';
 export { TAGS as SYSTEM_TAGS } from './fluent/system-tags.ts';

@@ -1,11 +1,15 @@
 import type { ViewType } from '@trackql/client';
 import {
+  checkKey,
   collectPages,
+  type MetricPoint,
+  metricOps,
   runOps as ops,
   searchExperimentsPage,
   searchRunsPage,
+  TrackingError,
 } from '@trackql/client';
-import { getClient } from './config.ts';
+import { getClient, logger } from './config.ts';
 import { type Experiment, type Run, toExperiment, toRun } from './convert.ts';
 import { resolveExperimentId } from './experiments.ts';
 
@@ -17,6 +21,26 @@ const EXPERIMENT_PAGE = 200;
 export async function getRun(runId: string): Promise<Run | null> {
   const r = await ops.getRun(getClient(), runId);
   return r ? toRun(r) : null;
+}
+
+/**
+ * Every point of one metric of a run (MLflow `MlflowClient.get_metric_history`), by step, then
+ * timestamp, then logging order; values as numbers (NaN and ±Infinity included).
+ *
+ * @remarks Sends what this process queued first, so points logged before the call are in the
+ * answer. Rejects with a `RESOURCE_DOES_NOT_EXIST` {@link TrackingError} for an unknown run, and
+ * an `InvalidValueError` for a malformed key; a key never logged gives `[]`.
+ */
+export async function getMetricHistory(runId: string, key: string): Promise<MetricPoint[]> {
+  checkKey(key);
+  await logger.flush();
+  const points = await metricOps.getMetricHistory(getClient(), runId, key);
+  if (points.length === 0 && (await ops.getRun(getClient(), runId)) === null) {
+    throw new TrackingError('domain', `Run with id=${runId} not found`, {
+      code: 'RESOURCE_DOES_NOT_EXIST',
+    });
+  }
+  return points;
 }
 
 /** Options of {@link searchRuns} (MLflow's `search_runs` arguments, camelCased). */
