@@ -17,11 +17,19 @@ const shared = {
   presetConfig: { fragmentMasking: false },
 } as const;
 
+/** The packages build with NodeNext + rewriteRelativeImportExtensions: imports need extensions. */
+const pkg = (dir: string) => ({
+  ...shared,
+  config: { ...shared.config, importExtension: '.ts' },
+  documents: [`${dir}/**/*.ts`, `!${dir}/gql/**`],
+});
+
 const config: CodegenConfig = {
   schema: 'schema.graphql',
   ignoreNoDocuments: true,
   generates: {
-    'client/gql/': { ...shared, documents: ['client/**/*.ts', '!client/gql/**'] },
+    'client/packages/client/src/gql/': pkg('client/packages/client/src'),
+    'client/packages/node/src/gql/': pkg('client/packages/node/src'),
     'test/gql/': { ...shared, documents: ['test/**/*.ts', '!test/gql/**', '!test/bench/**'] },
   },
 };

@@ -13,7 +13,7 @@ import {
   searchRuns,
   setExperiment,
   withRun,
-} from '../index.ts';
+} from '@trackql/node';
 
 /** Stand-in for training and evaluation: a smooth score surface with a little noise. */
 function trainAndEvaluate(lr: number, batchSize: number): number {

@@ -12,7 +12,7 @@ import {
   setExperiment,
   setTag,
   withRun,
-} from '../index.ts';
+} from '@trackql/node';
 
 const epochs = Number(process.env.EPOCHS ?? 5);
 const stepsPerEpoch = Number(process.env.STEPS_PER_EPOCH ?? 200);

@@ -12,7 +12,11 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { downloadArtifacts, logArtifact, logArtifacts } from '../../client/artifacts.ts';
+import {
+  downloadArtifacts,
+  logArtifact,
+  logArtifacts,
+} from '../../client/packages/node/src/artifacts.ts';
 import { benchDatabase, gql, report, startBenchServer } from './harness.ts';
 
 /**

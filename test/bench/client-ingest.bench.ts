@@ -7,7 +7,7 @@ import {
   operations,
   setTrackingUri,
   startRun,
-} from '../../client/index.ts';
+} from '@trackql/node';
 import { benchDatabase, procCpuMs, report, startBenchServer } from './harness.ts';
 
 /**

@@ -7,10 +7,10 @@ import { createTestApp, type TestApp } from '../helpers/test-app.ts';
  * The env vars are read once, at the first read of the active model, as MLflow's per-thread default
  * is: each case loads a fresh copy of the client (its own module state) after setting them.
  */
-type Client = typeof import('../../client/index.ts');
+type Client = typeof import('@trackql/node');
 const fresh = async (): Promise<Client> => {
   vi.resetModules();
-  return import('../../client/index.ts');
+  return import('@trackql/node');
 };
 
 let t: TestApp;

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ArtifactError } from '@trackql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import {
@@ -12,8 +13,8 @@ import {
   logArtifacts,
   logDict,
   logText,
-} from '../../client/artifacts.ts';
-import { ArtifactError, type RunTarget, type TransferProgress } from '../../client/transfer.ts';
+} from '../../client/packages/node/src/artifacts.ts';
+import type { RunTarget, TransferProgress } from '../../client/packages/node/src/transfer.ts';
 import { seedExperiment, seedRun } from '../helpers/seed.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BATCH_LIMITS, cutBatches } from '../../client/fluent/batches.ts';
-import { RunSink } from '../../client/fluent/run-sink.ts';
+import { BATCH_LIMITS, cutBatches } from '../../client/packages/node/src/fluent/batches.ts';
+import { RunSink } from '../../client/packages/node/src/fluent/run-sink.ts';
 
 const runId = 'a'.repeat(32);
 

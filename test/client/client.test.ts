@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { createTrackingClient, graphqlUrl, operations, TrackingError } from '@trackql/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pipe, subscribe } from 'wonka';
-import { createTrackingClient, graphqlUrl, operations, TrackingError } from '../../client/index.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;

@@ -11,7 +11,7 @@ import {
   datasetFromUrl,
   datasetInput,
   logInput,
-} from '../../client/datasets.ts';
+} from '../../client/packages/node/src/datasets.ts';
 import { graphql } from '../gql/index.ts';
 import { seedExperiment, seedRun } from '../helpers/seed.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';

@@ -26,7 +26,7 @@ async function example(name: string, env: Record<string, string> = {}) {
 }
 
 describe('client examples against a listening server', () => {
-  it('training-loop logs every step of every epoch', async () => {
+  it('training-loop logs every step of every epoch', { timeout: 120_000 }, async () => {
     const out = await example('training-loop', { EPOCHS: '3', STEPS_PER_EPOCH: '500' });
     expect(out).toMatchObject({
       status: 'FINISHED',
@@ -45,7 +45,9 @@ describe('client examples against a listening server', () => {
     ]);
   });
 
-  it('hyperparameter-sweep nests a child run per combination and finds them again', async () => {
+  it('hyperparameter-sweep nests a child run per combination and finds them again', {
+    timeout: 120_000,
+  }, async () => {
     const out = await example('hyperparameter-sweep', { MLFLOW_EXPERIMENT_NAME: 'sweep-test' });
     expect(out.children).toBe(9);
     const res = await t.executeRaw<

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   datasetFromRecords,
   downloadArtifacts,
@@ -15,7 +14,8 @@ import {
   setExperiment,
   setTrackingUri,
   withRun,
-} from '../../client/index.ts';
+} from '@trackql/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.ts';
 import { uniqueName } from '../helpers/seed.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';

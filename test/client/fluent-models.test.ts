@@ -1,4 +1,3 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   clearActiveModel,
   createExternalModel,
@@ -24,7 +23,8 @@ import {
   setTrackingUri,
   startRun,
   TrackingError,
-} from '../../client/index.ts';
+} from '@trackql/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RunLinks } from '../helpers/model-documents.ts';
 import { seedModel } from '../helpers/seed.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';

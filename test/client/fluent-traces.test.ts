@@ -1,4 +1,3 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   clearActiveModel,
   deleteTraces,
@@ -19,7 +18,8 @@ import {
   trace,
   updateCurrentTrace,
   withSpan,
-} from '../../client/index.ts';
+} from '@trackql/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;

@@ -1,6 +1,4 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gitInfo } from '../../client/fluent/system-tags.ts';
 import {
   activeRun,
   configureLogging,
@@ -28,7 +26,9 @@ import {
   startRun,
   TrackingError,
   withRun,
-} from '../../client/index.ts';
+} from '@trackql/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gitInfo } from '../../client/packages/node/src/fluent/system-tags.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;

@@ -1,4 +1,3 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   configureLogging,
   endRun,
@@ -10,7 +9,8 @@ import {
   setTrackingUri,
   startRun,
   TrackingError,
-} from '../../client/index.ts';
+} from '@trackql/node';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { startDropProxy } from './drop-proxy.ts';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { currentUser, gitInfo } from '../../client/fluent/system-tags.ts';
+import { currentUser, gitInfo } from '../../client/packages/node/src/fluent/system-tags.ts';
 
 describe('system tags', () => {
   const root = path.resolve(import.meta.dirname, '../..');

@@ -1,11 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { watchMetrics as coreWatchMetrics } from '@trackql/client';
 import {
   type MetricsUpdate,
   type RunUpdate,
+  TrackingError,
   WatchError,
   watchMetrics,
   watchRun,
-} from '../../client/watch.ts';
+} from '@trackql/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocketServer } from 'ws';
 import { LogBatch } from '../helpers/documents.ts';
 import { seedExperiment, seedRun } from '../helpers/seed.ts';
 import { UpdateRun } from '../helpers/subscription-documents.ts';
@@ -15,10 +20,12 @@ import { waitFor } from '../helpers/wait.ts';
 let t: TestApp;
 let url: string;
 let exp: string;
+let run0: string;
 beforeAll(async () => {
   t = await createTestApp();
   url = await t.listen();
   exp = await seedExperiment(t);
+  run0 = await seedRun(t, exp);
 });
 afterAll(() => t.close());
 
@@ -62,17 +69,18 @@ describe('watchMetrics', () => {
     expect(await first).toMatchObject({ seq: 2, metrics: [{ steps: [1], values: [1] }] });
 
     t.dropWebSockets();
-    for (let s = 2; s < 6; s++) await log(run, s);
+    const last = next + 3;
+    for (let s = next; s <= last; s++) await log(run, s);
     const steps: number[] = [];
-    let seq = 2;
-    while (seq < 6) {
+    let seq = got.seq;
+    while (seq < last + 1) {
       const e = await r.next();
       expect(e.fromSeq).toBe(seq + 1);
       seq = e.seq;
       steps.push(...e.metrics[0]!.steps);
       if (e.metrics[0]!.steps.includes(3)) expect(e.metrics[0]!.values).toContainEqual(Number.NaN);
     }
-    expect(steps).toEqual([2, 3, 4, 5]);
+    expect(steps).toEqual(Array.from({ length: last - got.seq + 1 }, (_, i) => got.seq + i));
     abort.abort();
     expect(await r.done()).toBe(true);
   });
@@ -106,5 +114,74 @@ describe('watchRun', () => {
     expect(e).toMatchObject({ kind: 'SNAPSHOT', status: 'FINISHED' });
     abort.abort();
     expect(await r.done()).toBe(true);
+  });
+});
+
+describe('watch failures', () => {
+  it('stops at once on a permanent failure: an unknown run, a refused connection', async () => {
+    const retries: number[] = [];
+    const unknown = watchMetrics({
+      url,
+      runId: 'b'.repeat(32),
+      onRetry: (_, n) => retries.push(n),
+    });
+    const err = await unknown[Symbol.asyncIterator]()
+      .next()
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WatchError);
+    expect(err).toBeInstanceOf(TrackingError);
+    expect(err).toMatchObject({ kind: 'domain', code: 'RESOURCE_DOES_NOT_EXIST' });
+
+    // a server that refuses every connection with graphql-ws's "forbidden" close code
+    const refusing = new WebSocketServer({ port: 0, handleProtocols: (p) => [...p][0] ?? false });
+    refusing.on('connection', (socket) => socket.close(4403, 'Forbidden'));
+    await once(refusing, 'listening');
+    const port = (refusing.address() as AddressInfo).port;
+    const refused = watchRun({
+      url: `ws://127.0.0.1:${port}/graphql`,
+      runId: 'c'.repeat(32),
+      onRetry: (_, n) => retries.push(n),
+    });
+    const closed = await refused[Symbol.asyncIterator]()
+      .next()
+      .catch((e: unknown) => e);
+    expect(closed).toBeInstanceOf(WatchError);
+    expect(closed).toMatchObject({ kind: 'network', status: 4403 });
+    expect(retries).toEqual([]);
+    refusing.close();
+  });
+
+  it('retries transient failures with backoff, reports each, and gives up after maxRetries', async () => {
+    // a port nobody listens on: every connection attempt fails
+    const probe = new WebSocketServer({ port: 0 });
+    await once(probe, 'listening');
+    const port = (probe.address() as AddressInfo).port;
+    probe.close();
+    const seen: { retry: number; delay: number; kind: string }[] = [];
+    const watch = watchMetrics({
+      url: `http://127.0.0.1:${port}/graphql`,
+      runId: 'd'.repeat(32),
+      minDelayMs: 5,
+      maxDelayMs: 20,
+      maxRetries: 3,
+      onRetry: (e, retry, delay) => seen.push({ retry, delay, kind: e.kind }),
+    });
+    const err = await watch[Symbol.asyncIterator]()
+      .next()
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WatchError);
+    expect(err).toMatchObject({ kind: 'network' });
+    expect(seen.map((s) => s.retry)).toEqual([1, 2, 3]);
+    expect(seen.every((s) => s.kind === 'network' && s.delay >= 0 && s.delay <= 20)).toBe(true);
+  });
+
+  it('asks for a WebSocket implementation where the platform has none', async () => {
+    const err = await coreWatchMetrics({ url, runId: run0 })
+      [Symbol.asyncIterator]()
+      .next()
+      .catch((e: unknown) => e);
+    // Node 20 has no global WebSocket (the target platform of this suite)
+    expect(err).toBeInstanceOf(WatchError);
+    expect((err as Error).message).toMatch(/webSocketImpl/);
   });
 });

