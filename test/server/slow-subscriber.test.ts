@@ -151,6 +151,8 @@ describe('a slow subscriber', () => {
       expect(lastSeq).toBeLessThan(batches);
       await big.close();
     },
+    // 300 batches of 1000 points: bounded by work, which a loaded machine stretches past 30 s
+    180_000,
   );
 
   it('gets a burst coalesced into fewer events, each bounded in points', async () => {
