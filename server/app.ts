@@ -7,11 +7,11 @@ import { type AppDeps, type Context, createContext } from './context.ts';
 import type { Logger } from './logger.ts';
 import { ARTIFACTS_PREFIX, createArtifactHandler } from './modules/artifacts/artifact.routes.ts';
 import { ArtifactStores } from './modules/artifacts/stores/stores.ts';
-import { MLFLOW_ROUTES } from './modules/mlflow-rest/index.routes.ts';
-import { createRestHandler } from './modules/mlflow-rest/rest.routes.ts';
 import { AuthGate } from './modules/auth/auth.gate.ts';
 import { gateNodeRequests, useAuthGate } from './modules/auth/auth.http.ts';
 import { corsFor } from './modules/auth/request-policy.ts';
+import { MLFLOW_ROUTES } from './modules/mlflow-rest/index.routes.ts';
+import { createRestHandler } from './modules/mlflow-rest/rest.routes.ts';
 import { TableStatistics } from './modules/search/table-statistics.ts';
 import { EventBus } from './modules/subscriptions/event-bus.ts';
 import { LiveSeriesHubs } from './modules/subscriptions/live-series.ts';
@@ -145,7 +145,10 @@ export async function createApp(
     logger,
     traces: () => createContext(deps).services.traces,
   });
-  const mlflow = createRestHandler(deps, MLFLOW_ROUTES);
+  const mlflow = createRestHandler(
+    { config, logger, services: () => createContext(deps).services },
+    MLFLOW_ROUTES,
+  );
   return {
     yoga,
     orm,

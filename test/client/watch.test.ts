@@ -69,18 +69,17 @@ describe('watchMetrics', () => {
     expect(await first).toMatchObject({ seq: 2, metrics: [{ steps: [1], values: [1] }] });
 
     t.dropWebSockets();
-    const last = next + 3;
-    for (let s = next; s <= last; s++) await log(run, s);
+    for (let s = 2; s < 6; s++) await log(run, s);
     const steps: number[] = [];
-    let seq = got.seq;
-    while (seq < last + 1) {
+    let seq = 2;
+    while (seq < 6) {
       const e = await r.next();
       expect(e.fromSeq).toBe(seq + 1);
       seq = e.seq;
       steps.push(...e.metrics[0]!.steps);
       if (e.metrics[0]!.steps.includes(3)) expect(e.metrics[0]!.values).toContainEqual(Number.NaN);
     }
-    expect(steps).toEqual(Array.from({ length: last - got.seq + 1 }, (_, i) => got.seq + i));
+    expect(steps).toEqual([2, 3, 4, 5]);
     abort.abort();
     expect(await r.done()).toBe(true);
   });

@@ -21,6 +21,13 @@ export type User = InferEntity<typeof UserSchema>;
 export const ApiTokenSchema = defineEntity({
   name: 'ApiToken',
   tableName: 'api_tokens',
+  // expression indexes compare by name only in schema diffs; the SQL is what a migration creates
+  indexes: [
+    {
+      name: 'api_tokens_user_index',
+      expression: `create index api_tokens_user_index on api_tokens (user_id)`,
+    },
+  ],
   properties: {
     /** Public id (32 hex), used to list and revoke; it is not the secret. */
     id: p.string().length(32).primary(),

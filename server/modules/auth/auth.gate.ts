@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { SecurityConfig } from '../../config.ts';
 import type { Db } from '../../shared/db.ts';
 import { UnauthenticatedError } from '../../shared/errors.ts';
+import type { Viewer } from '../../shared/request-context.ts';
 import {
   DEFAULT_KDF_COST,
   hashToken,
@@ -9,8 +10,6 @@ import {
   TOKEN_PREFIX,
   verifyPassword,
 } from './password.ts';
-
-import type { Viewer } from '../../shared/request-context.ts';
 
 export type { Viewer };
 

@@ -11,7 +11,7 @@ import { parseExperimentId } from '../../shared/ids.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { type PageRequest, toConnection } from '../../shared/pagination.ts';
 import { validateLength } from '../../shared/validation.ts';
-import { checkArtifactLocation } from '../artifacts/artifact-location-policy.ts';
+import { checkArtifactLocation } from '../artifacts/public.ts';
 import type { Publisher } from '../subscriptions/public.ts';
 import { type Experiment, ExperimentSchema, type LifecycleStage } from './experiment.entity.ts';
 import { ExperimentTagSchema } from './experiment-tag.entity.ts';

@@ -3,11 +3,13 @@ import type { Db } from '../../shared/db.ts';
 import { NotFoundError, ValidationError } from '../../shared/errors.ts';
 import { type PageRequest, toConnection } from '../../shared/pagination.ts';
 import { codePoints } from '../../shared/validation.ts';
-import type { ArtifactEntry, ArtifactFile } from '../artifacts/artifact.service.ts';
-import { ancestorsOf, normaliseArtifactPath } from '../artifacts/artifact-path.ts';
-import { HashingStream } from '../artifacts/hashing-stream.ts';
-import type { ByteRange } from '../artifacts/stores/artifact-store.ts';
-import type { ArtifactStores } from '../artifacts/stores/stores.ts';
+import type {
+  ArtifactEntry,
+  ArtifactFile,
+  ArtifactStores,
+  ByteRange,
+} from '../artifacts/public.ts';
+import { ancestorsOf, HashingStream, normaliseArtifactPath } from '../artifacts/public.ts';
 import type { LoggedModel } from './logged-model.entity.ts';
 
 const FILE_COLUMNS = 'path, size, sha256, created_time as "createdTime"';

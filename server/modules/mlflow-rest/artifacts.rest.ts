@@ -1,13 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import type { Services } from '../../services.ts';
 import { NotFoundError, ValidationError } from '../../shared/errors.ts';
 import { isRunIdShape } from '../../shared/ids.ts';
 import { LIMITS } from '../../shared/limits.ts';
-import type { ArtifactEntry, ArtifactFile } from '../artifacts/artifact.service.ts';
-import { decodeArtifactUrlPath, normaliseArtifactPath } from '../artifacts/artifact-path.ts';
-import { parseRange } from '../artifacts/http-range.ts';
-import type { ByteRange } from '../artifacts/stores/artifact-store.ts';
+import type { RequestServices as Services } from '../../shared/request-context.ts';
+import type { ArtifactEntry, ArtifactFile, ByteRange } from '../artifacts/public.ts';
+import { decodeArtifactUrlPath, normaliseArtifactPath, parseRange } from '../artifacts/public.ts';
 import { runArtifactUri } from './entities.json.ts';
 import type { RestCall, RestRoute } from './rest.routes.ts';
 import { runIdOf } from './runs.rest.ts';

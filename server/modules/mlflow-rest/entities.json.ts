@@ -1,13 +1,13 @@
 import type { Config } from '../../config.ts';
-import type { Services } from '../../services.ts';
 import { ValidationError } from '../../shared/errors.ts';
 import { type Connection, pageRequest } from '../../shared/pagination.ts';
-import type { RunInput } from '../datasets/dataset.service.ts';
-import type { Experiment } from '../experiments/experiment.entity.ts';
-import type { ModelInput, ModelOutput } from '../logged-models/model-links.service.ts';
-import type { MetricSummary } from '../metrics/metric.service.ts';
-import type { KeyValue } from '../params-tags/params-tags.service.ts';
-import type { Run } from '../runs/run.entity.ts';
+import type { RequestServices as Services } from '../../shared/request-context.ts';
+import type { RunInput } from '../datasets/public.ts';
+import type { Experiment } from '../experiments/public.ts';
+import type { ModelInput, ModelOutput } from '../logged-models/public.ts';
+import type { MetricSummary } from '../metrics/public.ts';
+import type { KeyValue } from '../params-tags/public.ts';
+import type { Run } from '../runs/public.ts';
 import { compact, type RestInput, wireDouble } from './wire.ts';
 
 /** Scheme of the artifact URIs the server proxies (`mlflow server --serve-artifacts`). */

@@ -1,5 +1,5 @@
 import { NotFoundError, ValidationError } from '../../shared/errors.ts';
-import type { Experiment } from '../experiments/experiment.entity.ts';
+import type { Experiment } from '../experiments/public.ts';
 import {
   experimentJson,
   nextToken,

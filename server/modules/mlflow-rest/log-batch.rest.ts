@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Services } from '../../services.ts';
 import { ValidationError } from '../../shared/errors.ts';
-import type { MetricSeriesInput } from '../log-batch/log-batch.validation.ts';
-import type { KeyValue } from '../params-tags/params-tags.service.ts';
+import type { RequestServices as Services } from '../../shared/request-context.ts';
+import type { MetricSeriesInput } from '../log-batch/public.ts';
+import type { KeyValue } from '../params-tags/public.ts';
 import { asDouble, asInt64, asString, missing } from './wire.ts';
 
 /** A batch decoded from MLflow's wire form, metrics grouped into series. */

@@ -1,7 +1,7 @@
-import type { Services } from '../../services.ts';
 import { NotFoundError } from '../../shared/errors.ts';
-import { normaliseArtifactPath } from '../artifacts/artifact-path.ts';
-import type { LoggedModel, LoggedModelStatus } from '../logged-models/logged-model.entity.ts';
+import type { RequestServices as Services } from '../../shared/request-context.ts';
+import { normaliseArtifactPath } from '../artifacts/public.ts';
+import type { LoggedModel, LoggedModelStatus } from '../logged-models/public.ts';
 import { type ArtifactOwner, listAll, pageAfter } from './artifacts.rest.ts';
 import { keyValues, nextToken, PROXY_SCHEME, searchPage } from './entities.json.ts';
 import type { RestRoute } from './rest.routes.ts';

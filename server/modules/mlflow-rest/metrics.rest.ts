@@ -1,5 +1,5 @@
 import { ValidationError } from '../../shared/errors.ts';
-import type { SeriesData } from '../metrics/metric.service.ts';
+import type { SeriesData } from '../metrics/public.ts';
 import type { RestRoute } from './rest.routes.ts';
 import { runIdOf } from './runs.rest.ts';
 import { type RestInput, wireDouble } from './wire.ts';

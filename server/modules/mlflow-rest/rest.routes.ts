@@ -1,13 +1,22 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type AppDeps, createContext } from '../../context.ts';
-import type { Services } from '../../services.ts';
+import type { Config } from '../../config.ts';
+import type { Logger } from '../../logger.ts';
 import { sendJson } from '../../shared/http-json.ts';
+import type { RequestServices as Services } from '../../shared/request-context.ts';
 import { parseJsonBody, readBody } from './rest-body.ts';
 import { type ErrorOverrides, RestError, sendError } from './rest-errors.ts';
 import { compact, RestInput } from './wire.ts';
 
 /** Largest JSON request body accepted (MLflow's log-batch limit is 1 MB; traces are bigger). */
 const MAX_JSON_BODY_BYTES = 16 * 1024 ** 2;
+
+/** What the REST transport needs from the app. */
+export interface RestDeps {
+  config: Config;
+  logger: Logger;
+  /** The services of a new request context (a forked entity manager). */
+  services: () => Services;
+}
 
 /** What a route handler receives. */
 export interface RestCall {
@@ -16,7 +25,7 @@ export interface RestCall {
   /** Decoded `:name` path segments; `*` holds the raw (still encoded) rest of the path. */
   params: Record<string, string>;
   services: Services;
-  deps: AppDeps;
+  deps: RestDeps;
   req: IncomingMessage;
   res: ServerResponse;
 }
@@ -109,7 +118,7 @@ export const MLFLOW_VERSION = '3.6.0';
  * does. GET fields come from the query string, others from a JSON body. Errors are MLflow's
  * `{error_code, message}`; an unknown path under the API prefix is 404 `ENDPOINT_NOT_FOUND`.
  */
-export function createRestHandler(deps: AppDeps, routes: readonly RestRoute[]) {
+export function createRestHandler(deps: RestDeps, routes: readonly RestRoute[]) {
   const table = new RouteTable(routes);
   const prefix = deps.config.mlflowStaticPrefix;
 
@@ -139,7 +148,7 @@ export function createRestHandler(deps: AppDeps, routes: readonly RestRoute[]) {
         method === 'GET' || method === 'HEAD' || route.streams
           ? RestInput.query(query)
           : RestInput.json(parseJsonBody(req, await readBody(req, MAX_JSON_BODY_BYTES)));
-      const { services } = createContext(deps);
+      const services = deps.services();
       const body = await route.handle({ input, params, services, deps, req, res });
       if (!route.streams) sendJson(res, 200, compact((body ?? {}) as Record<string, unknown>));
     } catch (err) {

@@ -1,4 +1,4 @@
-import { RUN_STATUSES } from '../runs/run.entity.ts';
+import { RUN_STATUSES } from '../runs/public.ts';
 import { nextToken, runInfoJson, runsJson, searchPage, VIEW_TYPES } from './entities.json.ts';
 import type { RestCall, RestRoute } from './rest.routes.ts';
 import { missing, type RestInput } from './wire.ts';

@@ -2,7 +2,7 @@
 // the module (dependency-cruiser enforces it: `npm run deps:check`).
 
 export type { Run, RunStatus } from './run.entity.ts';
-export { RunSchema } from './run.entity.ts';
+export { RUN_STATUSES, RunSchema } from './run.entity.ts';
 export { RunRef, RunStatusEnum } from './run.schema.ts';
 export { PARENT_RUN_TAG, RUN_COLUMNS, RUN_NAME_TAG, RunService } from './run.service.ts';
 export { randomRunName } from './run-names.ts';

@@ -1,6 +1,6 @@
 import { ValidationError } from '../../shared/errors.ts';
-import { normaliseTags } from '../params-tags/key-values.ts';
-import type { KeyValue } from '../params-tags/params-tags.service.ts';
+import type { KeyValue } from '../params-tags/public.ts';
+import { normaliseTags } from '../params-tags/public.ts';
 import type { Span } from './span.entity.ts';
 import { normaliseSpans, type SpanInput } from './span-input.ts';
 import { checkText } from './span-values.ts';

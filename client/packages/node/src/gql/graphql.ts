@@ -26,10 +26,14 @@ export type ErrorCode =
   | 'INVALID_PARAMETER_VALUE'
   /** The entity is in a state that forbids the operation. */
   | 'INVALID_STATE'
+  /** The caller may not perform the operation. */
+  | 'PERMISSION_DENIED'
   /** A unique name or key is already taken. */
   | 'RESOURCE_ALREADY_EXISTS'
   /** The entity does not exist. */
-  | 'RESOURCE_DOES_NOT_EXIST';
+  | 'RESOURCE_DOES_NOT_EXIST'
+  /** The request carries no valid credentials. */
+  | 'UNAUTHENTICATED';
 
 /** Input of logInputs. */
 export type LogInputsInput = {
