@@ -30,14 +30,14 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['test/**/*.test.ts'],
+    // no root `include`: projects that extend this config would add their own to it
     globalSetup: ['test/setup/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'default' } },
+      { extends: true, test: { name: 'default', include: ['test/**/*.test.ts'] } },
       {
         extends: true,
         test: {

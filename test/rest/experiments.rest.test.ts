@@ -59,8 +59,7 @@ describe('MLflow REST: experiments', () => {
       message: "Missing value for required parameter 'name'.",
     });
     const wrongType = await app.post('experiments/create', { name: 42 });
-    // a "simple" content type could come from a cross-site form: refused before any route runs
-    expect(wrongType.status).toBe(415);
+    expect(wrongType.status).toBe(400);
     expect(wrongType.body).toMatchObject({ error_code: 'INVALID_PARAMETER_VALUE' });
     const absent = await app.get('experiments/get', { experiment_id: '987654' });
     expect(absent.status).toBe(404);
