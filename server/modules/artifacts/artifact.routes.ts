@@ -1,13 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { pipeline } from 'node:stream/promises';
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../logger.ts';
 import { DomainError, ValidationError } from '../../shared/errors.ts';
 import { HTTP_STATUS, sendJson } from '../../shared/http-json.ts';
 import { isRunIdShape } from '../../shared/ids.ts';
 import type { ArtifactService } from './artifact.service.ts';
+import { sendArtifactFile } from './artifact-download.ts';
 import { decodeArtifactUrlPath } from './artifact-path.ts';
-import { parseRange } from './http-range.ts';
 
 /** URL prefix of the streaming artifact routes. */
 export const ARTIFACTS_PREFIX = '/artifacts/';
@@ -40,29 +39,12 @@ async function upload(
 
 async function download(svc: ArtifactService, req: IncomingMessage, res: ServerResponse) {
   const { runId, path } = target(req.url ?? '');
-  const file = await svc.stat(runId, path);
-  const range = parseRange(req.headers.range, file.size);
-  const common = {
-    'accept-ranges': 'bytes',
-    etag: `"${file.sha256}"`,
-    'content-type': 'application/octet-stream',
-    'x-content-type-options': 'nosniff',
-  };
-  if (range === 'unsatisfiable') {
-    res.writeHead(416, { ...common, 'content-range': `bytes */${file.size}`, 'content-length': 0 });
-    res.end();
-    return;
-  }
-  const length = range ? range.end - range.start + 1 : file.size;
-  // open before the status line, so a refused path still gets its JSON error
-  const body = req.method === 'HEAD' || length === 0 ? null : await svc.open(runId, file, range);
-  res.writeHead(range ? 206 : 200, {
-    ...common,
-    'content-length': length,
-    ...(range ? { 'content-range': `bytes ${range.start}-${range.end}/${file.size}` } : {}),
-  });
-  if (body) await pipeline(body, res);
-  else res.end();
+  await sendArtifactFile(
+    { stat: (p) => svc.stat(runId, p), open: (file, range) => svc.open(runId, file, range) },
+    path,
+    req,
+    res,
+  );
 }
 
 /**

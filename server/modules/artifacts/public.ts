@@ -2,6 +2,7 @@
 // the module (dependency-cruiser enforces it: `npm run deps:check`).
 
 export type { ArtifactEntry, ArtifactFile } from './artifact.service.ts';
+export { sendArtifactFile } from './artifact-download.ts';
 export { checkArtifactLocation } from './artifact-location-policy.ts';
 export { ancestorsOf, decodeArtifactUrlPath, normaliseArtifactPath } from './artifact-path.ts';
 export { HashingStream } from './hashing-stream.ts';

@@ -1,11 +1,14 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { pipeline } from 'node:stream/promises';
+import type { IncomingMessage } from 'node:http';
 import { NotFoundError, ValidationError } from '../../shared/errors.ts';
 import { isRunIdShape } from '../../shared/ids.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import type { RequestServices as Services } from '../../shared/request-context.ts';
 import type { ArtifactEntry, ArtifactFile, ByteRange } from '../artifacts/public.ts';
-import { decodeArtifactUrlPath, normaliseArtifactPath, parseRange } from '../artifacts/public.ts';
+import {
+  decodeArtifactUrlPath,
+  normaliseArtifactPath,
+  sendArtifactFile,
+} from '../artifacts/public.ts';
 import { runArtifactUri } from './entities.json.ts';
 import type { RestCall, RestRoute } from './rest.routes.ts';
 import { runIdOf } from './runs.rest.ts';
@@ -95,38 +98,6 @@ async function required(services: Services, resolvers: OwnerResolvers, full: str
   return target;
 }
 
-/** Streams a file (or the byte range asked for) with MLflow's download headers. */
-async function download(
-  owner: ArtifactOwner,
-  path: string,
-  req: IncomingMessage,
-  res: ServerResponse,
-) {
-  const file = await owner.stat(path);
-  const range = parseRange(req.headers.range, file.size);
-  const common = {
-    'accept-ranges': 'bytes',
-    etag: `"${file.sha256}"`,
-    'content-type': 'application/octet-stream',
-    'x-content-type-options': 'nosniff',
-  };
-  if (range === 'unsatisfiable') {
-    res.writeHead(416, { ...common, 'content-range': `bytes */${file.size}`, 'content-length': 0 });
-    res.end();
-    return;
-  }
-  const length = range ? range.end - range.start + 1 : file.size;
-  // opened before the status line, so a failure still gets its JSON error
-  const body = length === 0 || req.method === 'HEAD' ? null : await owner.open(file, range);
-  res.writeHead(range ? 206 : 200, {
-    ...common,
-    'content-length': length,
-    ...(range ? { 'content-range': `bytes ${range.start}-${range.end}/${file.size}` } : {}),
-  });
-  if (body) await pipeline(body, res);
-  else res.end();
-}
-
 function fileInfos(entries: readonly ArtifactEntry[], pathOf: (e: ArtifactEntry) => string) {
   return entries.map((e) => ({
     path: pathOf(e),
@@ -177,7 +148,7 @@ export function artifactRoutes(resolvers: OwnerResolvers): RestRoute[] {
           resolvers,
           decodeArtifactUrlPath(params['*']!),
         );
-        await download(owner, path, req, res);
+        await sendArtifactFile(owner, path, req, res);
       },
     },
     {
