@@ -1,4 +1,5 @@
 import * as experimentOps from './operations/experiments.ts';
+import * as lifecycleOps from './operations/lifecycle.ts';
 import * as logBatchOps from './operations/log-batch.ts';
 import * as loggedModelOps from './operations/logged-models.ts';
 import * as metricOps from './operations/metrics.ts';
@@ -24,6 +25,7 @@ export type {
   ViewType,
 } from './gql/graphql.ts';
 export * from './operations/experiments.ts';
+export * from './operations/lifecycle.ts';
 export * from './operations/log-batch.ts';
 export * from './operations/logged-models.ts';
 export * from './operations/metrics.ts';
@@ -35,6 +37,7 @@ export * from './validate.ts';
 export * from './watch.ts';
 export {
   experimentOps,
+  lifecycleOps,
   logBatchOps,
   loggedModelOps,
   metricOps,
@@ -46,7 +49,9 @@ export {
 
 /**
  * The typed operations, each taking an urql `Client` first: `createExperiment`, `getExperiment`,
- * `getExperimentByName`, `listExperiments`, `listExperimentRuns`, `createRun`, `updateRun`,
+ * `getExperimentByName`, `listExperiments`, `listExperimentRuns`, `renameExperiment`,
+ * `deleteExperiment`, `restoreExperiment`, `setExperimentTag`, `deleteExperimentTag`,
+ * `deleteRun`, `restoreRun`, `createRun`, `updateRun`,
  * `deleteRunTag`, `getRun`, `logBatch`, `getMetricHistory`, `getMetricSummaries`, the
  * logged-model operations (`createLoggedModel`, `finalizeLoggedModel`, `getLoggedModel`,
  * `searchLoggedModelsPage`, `logOutputs`, `logRunInputs`...), the trace operations (`logTrace`,
@@ -55,6 +60,7 @@ export {
  */
 export const operations = {
   ...experimentOps,
+  ...lifecycleOps,
   ...runOps,
   ...logBatchOps,
   ...metricOps,

@@ -49,7 +49,8 @@ const RunArtifacts = graphql(`
   }
 `);
 
-const fileUrl = (t: RunTarget, p: string) =>
+/** The `/artifacts/<runId>/<path>` URL of a run's artifact file. */
+export const fileUrl = (t: RunTarget, p: string) =>
   `${baseUrl(t.url)}/artifacts/${encodeURIComponent(t.runId)}/${encodePath(p)}`;
 const joinPath = (dir: string | undefined, name: string) =>
   dir ? `${dir.replace(/\/+$/, '')}/${name}` : name;
@@ -171,14 +172,25 @@ export async function logArtifacts(
   return stored;
 }
 
+/** Stores bytes as the artifact file `artifactFile` (e.g. `plots/loss.png`), retrying transient failures. */
+export function logBytes(
+  t: RunTarget,
+  bytes: Uint8Array,
+  artifactFile: string,
+): Promise<UploadedArtifact> {
+  const buf = Buffer.isBuffer(bytes)
+    ? bytes
+    : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  return retry(() => upload(t, artifactFile, buf, buf.length, () => {}), transferBackoff());
+}
+
 /** Stores a string as a UTF-8 text artifact at `artifactFile` (e.g. `notes/summary.txt`). */
 export function logText(
   t: RunTarget,
   text: string,
   artifactFile: string,
 ): Promise<UploadedArtifact> {
-  const bytes = Buffer.from(text, 'utf8');
-  return retry(() => upload(t, artifactFile, bytes, bytes.length, () => {}), transferBackoff());
+  return logBytes(t, Buffer.from(text, 'utf8'), artifactFile);
 }
 
 /** Stores an object as JSON, or as YAML when `artifactFile` ends in `.yaml` / `.yml`. */
