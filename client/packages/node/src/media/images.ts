@@ -83,7 +83,7 @@ function checkImage(image: unknown, artifactFile: string, field: string): ImageK
  * (`.png`, `.jpg`/`.jpeg`, `.svg`).
  * @throws {@link InvalidValueError} before anything is sent, for anything else.
  */
-export function logImage(
+export async function logImage(
   t: RunTarget,
   image: ImageInput,
   artifactFile: string,
@@ -113,7 +113,7 @@ function figureKind(figure: Record<string, unknown>): 'plotly' | 'vega-lite' | n
  * @throws {@link InvalidValueError} before anything is sent, for an object that is neither kind,
  * a value that cannot be JSON, or an extension that does not fit.
  */
-export function logFigure(
+export async function logFigure(
   t: RunTarget,
   figure: FigureInput,
   artifactFile: string,
