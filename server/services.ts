@@ -6,6 +6,7 @@ import type { AuthGate, Viewer } from './modules/auth/auth.gate.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { DatasetService } from './modules/datasets/dataset.service.ts';
 import { ExperimentService } from './modules/experiments/experiment.service.ts';
+import { GcService } from './modules/gc/gc.service.ts';
 import { LogBatchService } from './modules/log-batch/log-batch.service.ts';
 import { LoggedModelService } from './modules/logged-models/logged-model.service.ts';
 import { ModelArtifactService } from './modules/logged-models/model-artifacts.service.ts';
@@ -82,6 +83,10 @@ export function createServices(deps: ServiceDeps) {
   const traces = new TraceService(deps.db, experiments);
   const traceReads = new TraceReadService(deps.db);
   const auth = new AuthService(deps.db, deps.authGate, deps.viewer);
+  const gc = new GcService(deps.db, deps.stores, {
+    authEnabled: deps.authGate.enabled,
+    viewer: deps.viewer,
+  });
   return {
     experiments,
     runs,
@@ -99,6 +104,7 @@ export function createServices(deps: ServiceDeps) {
     traces,
     traceReads,
     auth,
+    gc,
   };
 }
 
