@@ -1,3 +1,4 @@
+import * as adminOps from './operations/admin.ts';
 import * as experimentOps from './operations/experiments.ts';
 import * as lifecycleOps from './operations/lifecycle.ts';
 import * as logBatchOps from './operations/log-batch.ts';
@@ -24,6 +25,7 @@ export type {
   SpanStatusCode,
   ViewType,
 } from './gql/graphql.ts';
+export * from './operations/admin.ts';
 export * from './operations/experiments.ts';
 export * from './operations/lifecycle.ts';
 export * from './operations/log-batch.ts';
@@ -36,6 +38,7 @@ export * from './operations/traces.ts';
 export * from './validate.ts';
 export * from './watch.ts';
 export {
+  adminOps,
   experimentOps,
   lifecycleOps,
   logBatchOps,
@@ -56,10 +59,13 @@ export {
  * logged-model operations (`createLoggedModel`, `finalizeLoggedModel`, `getLoggedModel`,
  * `searchLoggedModelsPage`, `logOutputs`, `logRunInputs`...), the trace operations (`logTrace`,
  * `logSpans`, `getTrace`, `searchTracesPage`, `setTraceTag`, `deleteTraceTag`, `deleteTraces`),
- * the searches (`searchRunsPage`, `searchExperimentsPage`), plus `send`, `settle` and `unwrap`.
+ * the searches (`searchRunsPage`, `searchExperimentsPage`), administration (`listUsers`,
+ * `createUser`, `listApiTokens`, `createApiToken`, `revokeApiToken`, `purgeDeleted`), plus
+ * `send`, `settle` and `unwrap`.
  */
 export const operations = {
   ...experimentOps,
+  ...adminOps,
   ...lifecycleOps,
   ...runOps,
   ...logBatchOps,

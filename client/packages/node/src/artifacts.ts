@@ -4,7 +4,6 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ArtifactError, retry } from '@trackql/client';
-import YAML from 'yaml';
 import type { ClientRunArtifactsQuery } from './gql/graphql.ts';
 import { graphql } from './gql/index.ts';
 import {
@@ -194,17 +193,17 @@ export function logText(
 }
 
 /** Stores an object as JSON, or as YAML when `artifactFile` ends in `.yaml` / `.yml`. */
-export function logDict(
+export async function logDict(
   t: RunTarget,
   dict: Record<string, unknown>,
   artifactFile: string,
 ): Promise<UploadedArtifact> {
-  const yaml = /\.ya?ml$/i.test(artifactFile);
-  return logText(
-    t,
-    yaml ? YAML.stringify(dict) : `${JSON.stringify(dict, null, 2)}\n`,
-    artifactFile,
-  );
+  if (!/\.ya?ml$/i.test(artifactFile)) {
+    return logText(t, `${JSON.stringify(dict, null, 2)}\n`, artifactFile);
+  }
+  // loaded on use: most programs never write YAML
+  const { default: YAML } = await import('yaml');
+  return logText(t, YAML.stringify(dict), artifactFile);
 }
 
 /** The URI of the run's artifact root, or of `artifactPath` below it. */

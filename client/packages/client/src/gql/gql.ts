@@ -14,6 +14,12 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ClientUsers {\n    users { userId username isAdmin creationTime }\n  }\n": typeof types.ClientUsersDocument,
+    "\n  mutation ClientCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      __typename\n      ... on CreateUserSuccess { user { userId username isAdmin creationTime } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ClientCreateUserDocument,
+    "\n  query ClientApiTokens($username: String) {\n    apiTokens(username: $username) { id name username creationTime expiresAt revokedAt }\n  }\n": typeof types.ClientApiTokensDocument,
+    "\n  mutation ClientCreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      __typename\n      ... on CreateApiTokenSuccess {\n        created { secret token { id name username creationTime expiresAt revokedAt } }\n      }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ClientCreateApiTokenDocument,
+    "\n  mutation ClientRevokeApiToken($id: String!) {\n    revokeApiToken(input: { id: $id }) {\n      __typename\n      ... on RevokeApiTokenSuccess { token { id name username creationTime expiresAt revokedAt } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ClientRevokeApiTokenDocument,
+    "\n  mutation ClientPurgeDeleted($input: PurgeDeletedInput!) {\n    purgeDeleted(input: $input) {\n      __typename\n      ... on PurgeDeletedSuccess { purged { experimentIds runIds artifactFiles } }\n      ...ClientErrorFields\n    }\n  }\n": typeof types.ClientPurgeDeletedDocument,
     "\n  mutation ClientCreateExperiment($input: CreateExperimentInput!) {\n    createExperiment(input: $input) {\n      __typename\n      ... on CreateExperimentSuccess {\n        experiment {\n          ...ExperimentFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n": typeof types.ClientCreateExperimentDocument,
     "\n  query ClientExperiment($experimentId: String!) {\n    experiment(experimentId: $experimentId) {\n      ...ExperimentFields\n    }\n  }\n": typeof types.ClientExperimentDocument,
     "\n  query ClientExperimentByName($name: String!) {\n    experimentByName(name: $name) {\n      ...ExperimentFields\n    }\n  }\n": typeof types.ClientExperimentByNameDocument,
@@ -64,6 +70,12 @@ type Documents = {
     "\n  mutation ClientDeleteTraces($input: DeleteTracesInput!) {\n    deleteTraces(input: $input) {\n      __typename\n      ... on DeleteTracesSuccess { tracesDeleted }\n      ...ClientErrorFields\n    }\n  }\n": typeof types.ClientDeleteTracesDocument,
 };
 const documents: Documents = {
+    "\n  query ClientUsers {\n    users { userId username isAdmin creationTime }\n  }\n": types.ClientUsersDocument,
+    "\n  mutation ClientCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      __typename\n      ... on CreateUserSuccess { user { userId username isAdmin creationTime } }\n      ... on Error { code message }\n    }\n  }\n": types.ClientCreateUserDocument,
+    "\n  query ClientApiTokens($username: String) {\n    apiTokens(username: $username) { id name username creationTime expiresAt revokedAt }\n  }\n": types.ClientApiTokensDocument,
+    "\n  mutation ClientCreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      __typename\n      ... on CreateApiTokenSuccess {\n        created { secret token { id name username creationTime expiresAt revokedAt } }\n      }\n      ... on Error { code message }\n    }\n  }\n": types.ClientCreateApiTokenDocument,
+    "\n  mutation ClientRevokeApiToken($id: String!) {\n    revokeApiToken(input: { id: $id }) {\n      __typename\n      ... on RevokeApiTokenSuccess { token { id name username creationTime expiresAt revokedAt } }\n      ... on Error { code message }\n    }\n  }\n": types.ClientRevokeApiTokenDocument,
+    "\n  mutation ClientPurgeDeleted($input: PurgeDeletedInput!) {\n    purgeDeleted(input: $input) {\n      __typename\n      ... on PurgeDeletedSuccess { purged { experimentIds runIds artifactFiles } }\n      ...ClientErrorFields\n    }\n  }\n": types.ClientPurgeDeletedDocument,
     "\n  mutation ClientCreateExperiment($input: CreateExperimentInput!) {\n    createExperiment(input: $input) {\n      __typename\n      ... on CreateExperimentSuccess {\n        experiment {\n          ...ExperimentFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n": types.ClientCreateExperimentDocument,
     "\n  query ClientExperiment($experimentId: String!) {\n    experiment(experimentId: $experimentId) {\n      ...ExperimentFields\n    }\n  }\n": types.ClientExperimentDocument,
     "\n  query ClientExperimentByName($name: String!) {\n    experimentByName(name: $name) {\n      ...ExperimentFields\n    }\n  }\n": types.ClientExperimentByNameDocument,
@@ -128,6 +140,30 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientUsers {\n    users { userId username isAdmin creationTime }\n  }\n"): (typeof documents)["\n  query ClientUsers {\n    users { userId username isAdmin creationTime }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClientCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      __typename\n      ... on CreateUserSuccess { user { userId username isAdmin creationTime } }\n      ... on Error { code message }\n    }\n  }\n"): (typeof documents)["\n  mutation ClientCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      __typename\n      ... on CreateUserSuccess { user { userId username isAdmin creationTime } }\n      ... on Error { code message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientApiTokens($username: String) {\n    apiTokens(username: $username) { id name username creationTime expiresAt revokedAt }\n  }\n"): (typeof documents)["\n  query ClientApiTokens($username: String) {\n    apiTokens(username: $username) { id name username creationTime expiresAt revokedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClientCreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      __typename\n      ... on CreateApiTokenSuccess {\n        created { secret token { id name username creationTime expiresAt revokedAt } }\n      }\n      ... on Error { code message }\n    }\n  }\n"): (typeof documents)["\n  mutation ClientCreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      __typename\n      ... on CreateApiTokenSuccess {\n        created { secret token { id name username creationTime expiresAt revokedAt } }\n      }\n      ... on Error { code message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClientRevokeApiToken($id: String!) {\n    revokeApiToken(input: { id: $id }) {\n      __typename\n      ... on RevokeApiTokenSuccess { token { id name username creationTime expiresAt revokedAt } }\n      ... on Error { code message }\n    }\n  }\n"): (typeof documents)["\n  mutation ClientRevokeApiToken($id: String!) {\n    revokeApiToken(input: { id: $id }) {\n      __typename\n      ... on RevokeApiTokenSuccess { token { id name username creationTime expiresAt revokedAt } }\n      ... on Error { code message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClientPurgeDeleted($input: PurgeDeletedInput!) {\n    purgeDeleted(input: $input) {\n      __typename\n      ... on PurgeDeletedSuccess { purged { experimentIds runIds artifactFiles } }\n      ...ClientErrorFields\n    }\n  }\n"): (typeof documents)["\n  mutation ClientPurgeDeleted($input: PurgeDeletedInput!) {\n    purgeDeleted(input: $input) {\n      __typename\n      ... on PurgeDeletedSuccess { purged { experimentIds runIds artifactFiles } }\n      ...ClientErrorFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
