@@ -109,9 +109,14 @@ function cacheDir() {
  * @param options.sources - folders (relative to the root) whose files make the cache key.
  * @param options.workspace - bundle `@trackql/client` and `@trackql/node` from source.
  * @param options.splitting - code splitting: a dynamic `import()` becomes a chunk loaded on use.
+ * @param options.esbuild - further esbuild options (part of the cache key).
  */
-export async function bundle(name, entry, { sources, workspace = false, splitting = false }) {
-  const hash = sourceHash(sources, { workspace, splitting });
+export async function bundle(
+  name,
+  entry,
+  { sources, workspace = false, splitting = false, esbuild: extra = {} },
+) {
+  const hash = sourceHash(sources, { workspace, splitting, ...extra });
   const dir = cacheDir();
   const out = path.join(dir, splitting ? `${name}-${hash}` : `${name}-${hash}.mjs`);
   const main = splitting ? path.join(out, 'main.mjs') : out;
@@ -121,6 +126,7 @@ export async function bundle(name, entry, { sources, workspace = false, splittin
   try {
     await esbuild.build({
       ...OPTIONS,
+      ...extra,
       entryPoints: splitting ? { main: path.join(root, entry) } : [path.join(root, entry)],
       ...(splitting
         ? { outdir: tmp, splitting: true, outExtension: { '.js': '.mjs' } }
