@@ -14,6 +14,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 
@@ -45,6 +46,22 @@ const workspaceSources = {
     }));
   },
 };
+
+/**
+ * Bundles the named packages from node_modules instead of leaving them external, so esbuild drops
+ * what is not used (`graphql-sse`'s entry also holds its server handler, which loads graphql-js).
+ */
+const inlined = (names) => ({
+  name: 'trackql-inlined-packages',
+  setup(build) {
+    const filter = new RegExp(
+      `^(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`,
+    );
+    build.onResolve({ filter }, (args) => ({
+      path: fileURLToPath(import.meta.resolve(args.path)),
+    }));
+  },
+});
 
 /** Every file under `dir`, sorted. */
 function files(dir) {
@@ -109,14 +126,15 @@ function cacheDir() {
  * @param options.sources - folders (relative to the root) whose files make the cache key.
  * @param options.workspace - bundle `@trackql/client` and `@trackql/node` from source.
  * @param options.splitting - code splitting: a dynamic `import()` becomes a chunk loaded on use.
+ * @param options.inline - packages bundled from node_modules (tree-shaken) instead of left external.
  * @param options.esbuild - further esbuild options (part of the cache key).
  */
 export async function bundle(
   name,
   entry,
-  { sources, workspace = false, splitting = false, esbuild: extra = {} },
+  { sources, workspace = false, splitting = false, inline = [], esbuild: extra = {} },
 ) {
-  const hash = sourceHash(sources, { workspace, splitting, ...extra });
+  const hash = sourceHash(sources, { workspace, splitting, inline, ...extra });
   const dir = cacheDir();
   const out = path.join(dir, splitting ? `${name}-${hash}` : `${name}-${hash}.mjs`);
   const main = splitting ? path.join(out, 'main.mjs') : out;
@@ -131,7 +149,10 @@ export async function bundle(
       ...(splitting
         ? { outdir: tmp, splitting: true, outExtension: { '.js': '.mjs' } }
         : { outfile: tmp }),
-      plugins: workspace ? [workspaceSources] : [],
+      plugins: [
+        ...(workspace ? [workspaceSources] : []),
+        ...(inline.length ? [inlined(inline)] : []),
+      ],
     });
   } finally {
     await esbuild.stop();

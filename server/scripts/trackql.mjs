@@ -10,6 +10,7 @@ try {
     sources: ['server', 'client/packages/client/src', 'client/packages/node/src'],
     workspace: true,
     splitting: true,
+    inline: ['graphql-sse'],
     // a command starts many times: a minified bundle with its source map beside it parses faster
     esbuild: { minify: true, sourcemap: 'linked' },
   });

@@ -55,7 +55,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('trackql CLI', () => {
+// every call starts a process (and a first one builds the bundle): generous on a busy machine
+describe('trackql CLI', { timeout: 180_000 }, () => {
   it('creates and lists experiments, searches and shows runs, exports metrics', async () => {
     const name = uniqueName('cli');
     const id = (await ok(['experiments', 'create', name, '--tag', 'team=risk'])).trim();
@@ -238,7 +239,7 @@ describe('trackql CLI', () => {
   });
 });
 
-describe('trackql users and tokens (authentication on)', () => {
+describe('trackql users and tokens (authentication on)', { timeout: 180_000 }, () => {
   it('creates users and tokens, lists them, and revokes a token', async () => {
     const secured = await createTestApp({ config: authOn() });
     const securedUrl = await secured.listen();

@@ -1,5 +1,5 @@
 import { Client, fetchExchange, subscriptionExchange } from '@urql/core';
-import type { Client as SseClient } from 'graphql-sse';
+import { createClient as createSseClient } from 'graphql-sse';
 import { InvalidValueError } from './errors.ts';
 
 /** Options of {@link createTrackingClient}. */
@@ -70,19 +70,13 @@ export function createTrackingClient(options: TrackingClientOptions): Client {
   const headers: Record<string, string> = options.token
     ? { authorization: `Bearer ${options.token}` }
     : {};
-  // graphql-sse's entry also holds its server handler, which loads graphql-js: imported on the
-  // first subscription only, so programs that never subscribe (the CLI) start without it
-  let sse: Promise<SseClient> | null = null;
-  const sseClient = () =>
-    (sse ??= import('graphql-sse').then(({ createClient }) =>
-      createClient({
-        url,
-        headers,
-        fetchFn: options.fetch,
-        singleConnection: false,
-        retryAttempts: 0,
-      }),
-    ));
+  const sse = createSseClient({
+    url,
+    headers,
+    fetchFn: options.fetch,
+    singleConnection: false,
+    retryAttempts: 0,
+  });
   return new Client({
     url,
     fetch: options.fetch,
@@ -96,20 +90,8 @@ export function createTrackingClient(options: TrackingClientOptions): Client {
           const input = { ...request, query: request.query ?? '' };
           return {
             subscribe(sink) {
-              let dispose: (() => void) | null = null;
-              let cancelled = false;
-              sseClient().then(
-                (client) => {
-                  if (!cancelled) dispose = client.subscribe(input, sink);
-                },
-                (err: unknown) => sink.error(err),
-              );
-              return {
-                unsubscribe() {
-                  cancelled = true;
-                  dispose?.();
-                },
-              };
+              const dispose = sse.subscribe(input, sink);
+              return { unsubscribe: dispose };
             },
           };
         },
