@@ -27,7 +27,7 @@ export interface NewAssessmentInput {
 /** Changes to an assessment (MLflow's UpdateAssessment with its update mask applied). */
 export interface AssessmentChanges {
   name?: string | null;
-  /** Set with `value`/`error` to replace the value: it must be the assessment's kind. */
+  /** The kind of a new value (it must be the assessment's); implied by `value` or `error`. */
   kind?: AssessmentKind;
   value?: unknown;
   error?: AssessmentErrorValue | null;
@@ -104,20 +104,26 @@ export function checkedNew(input: NewAssessmentInput) {
   return { ...input, sourceType, sourceId };
 }
 
-/** Changes checked on their own (the kind is checked against the stored one later). */
+/** Changes checked on their own, before the stored assessment is read. */
 export function checkedChanges(c: AssessmentChanges): AssessmentChanges {
   checkCommon(c);
-  if (c.kind) checkValue(c.kind, c.value, c.error);
   return c;
 }
 
-/** Refuses a value of the other kind (MLflow's messages). */
-export function checkKindChange(stored: AssessmentKind, c: AssessmentChanges): void {
-  if (c.kind === undefined || c.kind === stored) return;
-  throw new ValidationError(
-    c.kind,
-    c.kind === 'expectation'
-      ? 'Cannot update expectation value on a Feedback assessment.'
-      : 'Cannot update feedback value on an Expectation assessment.',
-  );
+/**
+ * The changes against the stored kind: a value of the other kind is refused (MLflow's messages);
+ * a value or error without a kind takes the stored one, and must suit it.
+ */
+export function changesForKind(stored: AssessmentKind, c: AssessmentChanges): AssessmentChanges {
+  if (c.kind !== undefined && c.kind !== stored) {
+    throw new ValidationError(
+      c.kind,
+      c.kind === 'expectation'
+        ? 'Cannot update expectation value on a Feedback assessment.'
+        : 'Cannot update feedback value on an Expectation assessment.',
+    );
+  }
+  if (c.kind === undefined && c.value === undefined && !c.error) return c;
+  checkValue(stored, c.value, c.error);
+  return { ...c, kind: stored };
 }

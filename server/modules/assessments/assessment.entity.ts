@@ -16,9 +16,9 @@ export type AssessmentKind = (typeof ASSESSMENT_KINDS)[number];
 
 /** An error a feedback carries instead of (or beside) a value. */
 export interface AssessmentErrorValue {
-  errorCode?: string;
-  errorMessage?: string;
-  stackTrace?: string;
+  errorCode?: string | null;
+  errorMessage?: string | null;
+  stackTrace?: string | null;
 }
 
 /**

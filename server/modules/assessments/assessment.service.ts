@@ -6,9 +6,9 @@ import { traceNotFound } from '../traces/public.ts';
 import type { Assessment } from './assessment.entity.ts';
 import {
   type AssessmentChanges,
+  changesForKind,
   checkedChanges,
   checkedNew,
-  checkKindChange,
   type NewAssessmentInput,
 } from './assessment-rules.ts';
 
@@ -107,19 +107,19 @@ export class AssessmentService {
   /**
    * Changes an assessment and returns it; its source, span and creation time stay.
    *
-   * @remarks A value must match the assessment's kind; metadata is merged (new keys win); the
-   * last update time becomes now.
+   * @remarks A new value (or error) replaces both and must suit the assessment's kind; metadata is
+   * merged (new keys win); the last update time becomes now.
    */
   async update(
     traceId: string,
     assessmentId: string,
     changes: AssessmentChanges,
   ): Promise<Assessment> {
-    const c = checkedChanges(changes);
+    checkedChanges(changes);
     return this.db.transaction(async (sql) => {
       await this.lockTrace(sql, traceId);
       const existing = await this.get(traceId, assessmentId, sql);
-      checkKindChange(existing.kind, c);
+      const c = changesForKind(existing.kind, changes);
       const [row] = await sql.query<Assessment>(
         `update assessments a set
            name = coalesce($3, a.name),

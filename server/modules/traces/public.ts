@@ -6,6 +6,7 @@ export type { SpanInput } from './span-input.ts';
 export { checkJsonValue, checkText } from './span-values.ts';
 export type { TraceInfo, TraceState } from './trace.entity.ts';
 export { TRACE_STATES, TraceInfoSchema } from './trace.entity.ts';
+export { TraceRef } from './trace.schema.ts';
 export { spansOfTraceDataFile, TRACE_DATA_FILE, traceDataFile } from './trace-data-file.ts';
 export {
   TRACE_COLUMNS,
