@@ -182,7 +182,7 @@ describe('MLflow REST: assessments', () => {
     expect((await app.get(`/api/2.0/mlflow/traces/${traceId}/assessments/a-0`)).status).toBe(404);
   });
 
-  it('stores assessments sent with StartTraceV3 and deletes them with their trace', async () => {
+  it('stores assessments sent with StartTraceV3 (a bad one writes nothing) and deletes them with their trace', async () => {
     const { id } = newTrace();
     const info = await startTrace(app, '0', id, {
       assessments: [{ assessment_name: 'seed', feedback: { value: true } }],
@@ -190,6 +190,18 @@ describe('MLflow REST: assessments', () => {
     expect(info.assessments).toMatchObject([
       { assessment_name: 'seed', trace_id: id, feedback: { value: true } },
     ]);
+    const bad = newTrace();
+    const refused = await app.post(`${V3}/traces`, {
+      trace: {
+        trace_info: {
+          trace_id: bad.id,
+          trace_location: { mlflow_experiment: { experiment_id: '0' } },
+          assessments: [{ assessment_name: 'seed' }],
+        },
+      },
+    });
+    expect(refused.status).toBe(400);
+    expect((await app.get(`${V3}/traces/${bad.id}`)).status).toBe(404);
     const aid = info.assessments![0]!.assessment_id as string;
     await app.post('/api/2.0/mlflow/traces/delete-traces', {
       experiment_id: '0',

@@ -44,6 +44,11 @@ export class AssessmentService {
     if (rows.length === 0) throw traceNotFound(traceId);
   }
 
+  /** Checks a new assessment without writing it (callers that write more first check it all). */
+  check(input: NewAssessmentInput): void {
+    checkedNew(input);
+  }
+
   /**
    * Creates an assessment and returns it (id `a-` + 32 hex, times now unless given).
    *

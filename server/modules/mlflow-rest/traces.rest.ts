@@ -66,11 +66,17 @@ async function startTrace(services: Services, input: RestInput): Promise<string>
   const state = info.enum('state', WIRE_STATES, [0, 1, 2, 3]);
   const time = info.raw('request_time');
   const duration = info.raw('execution_duration');
+  // assessments are checked before the trace is written, so a bad one writes nothing
+  const traceIdGiven = info.string('trace_id') || null;
+  const assessments = info
+    .objects('assessments')
+    .map((a) => newAssessmentOf(a, traceIdGiven ?? ''));
+  for (const a of assessments) services.assessments.check(a);
   const map = (m: Record<string, string>) =>
     Object.entries(m).map(([key, value]) => ({ key, value }));
   const traceId = await services.traces.logTrace({
     experimentId,
-    traceId: info.string('trace_id') || null,
+    traceId: traceIdGiven,
     clientRequestId: info.string('client_request_id') || null,
     requestTime: time === undefined ? null : parseTimestamp(time, info.field('request_time')),
     executionDuration:
@@ -81,9 +87,7 @@ async function startTrace(services: Services, input: RestInput): Promise<string>
     metadata: map(info.map('trace_metadata')),
     tags: map(info.map('tags')),
   });
-  for (const a of info.objects('assessments')) {
-    await services.assessments.create(newAssessmentOf(a, traceId));
-  }
+  for (const a of assessments) await services.assessments.create({ ...a, traceId });
   return traceId;
 }
 
