@@ -156,6 +156,9 @@ describe('MLflow REST: trace data (GetTrace, BatchGetTraces, traces.json)', () =
     });
     expect(allowed.body.trace.spans ?? []).toEqual([]);
     expect((await app.get(`${V3}/traces/get`)).status).toBe(400);
+    expect((await app.get(`${V3}/traces/get`, { trace_id: newTrace().id })).status).toBe(404);
+    const tooMany = Array.from({ length: 101 }, () => newTrace().id);
+    expect((await app.get(`${V3}/traces/batchGet`, { trace_ids: tooMany })).status).toBe(400);
   });
 
   it('stores an uploaded traces.json and serves it back from the span store', async () => {
@@ -194,6 +197,9 @@ describe('MLflow REST: trace data (GetTrace, BatchGetTraces, traces.json)', () =
     expect(other.status).toBe(400);
     const bad = await app.send('PUT', path, '{"spans": [{"trace_id": "x"}]}');
     expect(bad.status).toBe(400);
+    const otherExperiment = path.replace(`/artifacts/${exp}/`, '/artifacts/987654/');
+    expect((await app.send('GET', otherExperiment)).status).toBe(404);
+    expect((await app.send('PUT', otherExperiment, file)).status).toBe(404);
   });
 });
 
