@@ -157,6 +157,15 @@ describe('MLflow REST: trace data (GetTrace, BatchGetTraces, traces.json)', () =
     expect(allowed.body.trace.spans ?? []).toEqual([]);
     expect((await app.get(`${V3}/traces/get`)).status).toBe(400);
     expect((await app.get(`${V3}/traces/get`, { trace_id: newTrace().id })).status).toBe(404);
+    const short = await logTrace(app, exp, {
+      extra: { trace_metadata: { 'mlflow.trace.sizeStats': '{"num_spans": 3}' } },
+    });
+    expect((await app.get(`${V3}/traces/get`, { trace_id: short.id })).status).toBe(404);
+    const shortPartial = await app.get<{ trace: TraceJson }>(`${V3}/traces/get`, {
+      trace_id: short.id,
+      allow_partial: 'true',
+    });
+    expect(shortPartial.body.trace.spans).toHaveLength(2);
     const tooMany = Array.from({ length: 101 }, () => newTrace().id);
     expect((await app.get(`${V3}/traces/batchGet`, { trace_ids: tooMany })).status).toBe(400);
   });

@@ -1,7 +1,7 @@
 import { NotFoundError, ValidationError } from '../../shared/errors.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import type { RequestServices as Services } from '../../shared/request-context.ts';
-import { type TraceInfo, traceNotFound } from '../traces/public.ts';
+import { TRACE_KEYS, type TraceInfo, traceNotFound } from '../traces/public.ts';
 import { newAssessmentOf } from './assessments.rest.ts';
 import { nextToken, searchPage } from './entities.json.ts';
 import type { RestCall, RestRoute } from './rest.routes.ts';
@@ -43,7 +43,7 @@ async function tracesJson(call: Pick<RestCall, 'services' | 'deps'>, infos: read
 
 /** The span count MLflow's client recorded (`mlflow.trace.sizeStats.num_spans`), if any. */
 function expectedSpans(info: { trace_metadata?: Record<string, string> }): number | null {
-  const stats = info.trace_metadata?.['mlflow.trace.sizeStats'];
+  const stats = info.trace_metadata?.[TRACE_KEYS.sizeStats];
   try {
     const n = stats ? (JSON.parse(stats) as { num_spans?: unknown }).num_spans : null;
     return typeof n === 'number' ? n : null;
