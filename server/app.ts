@@ -21,6 +21,7 @@ import { RunFeeds } from './modules/subscriptions/run-feed.ts';
 import { useSharedEventExecution } from './modules/subscriptions/shared-execution.ts';
 import { useSsePush } from './modules/subscriptions/sse-push.ts';
 import { createOtlpHandler, isOtlpTracesRequest } from './modules/traces/otlp.routes.ts';
+import { useQueryJit } from './plugins/use-query-jit.ts';
 import { useReadiness } from './plugins/use-readiness.ts';
 import { schema } from './schema.ts';
 import { createServices } from './services.ts';
@@ -133,6 +134,8 @@ export async function createApp(
       useReadiness('/readyz', async () => {
         await orm.em.fork().getConnection().execute('select 1');
       }),
+      // fenced executor switch (TRACKQL_GRAPHQL_JIT): off, graphql-tools' executor runs queries too
+      ...(config.graphqlJit ? [useQueryJit()] : []),
     ],
   });
   const artifacts = createArtifactHandler({

@@ -36,6 +36,7 @@ const EnvSchema = z.object({
   TRACKQL_SUB_FRAME_MS: z.coerce.number().int().min(0).max(1000).default(16),
   TRACKQL_SUB_MAX_FRAME_MS: z.coerce.number().int().min(0).max(5000).default(128),
   TRACKQL_TRANSPORT_FAST_PATHS: z.enum(['true', 'false', '1', '0']).default('true'),
+  TRACKQL_GRAPHQL_JIT: OnOff.optional(),
   TRACKQL_AUTO_ANALYZE_MS: z.coerce.number().int().min(-1).default(2000),
   LOG_LEVEL: LogLevel.default('info'),
   TRACKQL_MLFLOW_STATIC_PREFIX: z
@@ -80,6 +81,11 @@ export interface Config {
    * WebSocket and SSE streams); off, the stock graphql-ws and yoga paths serve every subscriber.
    */
   transportFastPaths: boolean;
+  /**
+   * Queries run on graphql-jit's compiled executor (one compiled function per query document);
+   * off, graphql-tools' executor runs them, as it always runs mutations and subscriptions.
+   */
+  graphqlJit: boolean;
   /**
    * Least time (ms) between two checks of the search tables' planner statistics before a search
    * (stale tables are analyzed by the server); -1 switches the checks off.
@@ -237,6 +243,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxFrameMs: e.TRACKQL_SUB_MAX_FRAME_MS,
     },
     transportFastPaths: ['true', '1'].includes(e.TRACKQL_TRANSPORT_FAST_PATHS),
+    graphqlJit: isOn(e.TRACKQL_GRAPHQL_JIT) ?? true,
     autoAnalyzeMs: e.TRACKQL_AUTO_ANALYZE_MS,
     logLevel: e.LOG_LEVEL,
     mlflowStaticPrefix: e.TRACKQL_MLFLOW_STATIC_PREFIX,
