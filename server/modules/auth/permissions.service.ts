@@ -174,6 +174,19 @@ export class PermissionService {
     );
   }
 
+  /** The runs among `runIds` the caller may read (missing ones are dropped too). */
+  async readableRuns(runIds: readonly string[]): Promise<string[]> {
+    if (this.unrestricted) return [...runIds];
+    const owners = await this.runOwners.loadMany(runIds);
+    const keep = await Promise.all(
+      owners.map(
+        async (o) =>
+          o !== null && !(o instanceof Error) && (await this.canReadExperiment(o.experimentId)),
+      ),
+    );
+    return runIds.filter((_, i) => keep[i]);
+  }
+
   /** Requires `need` on each run (batched). */
   async runs(runIds: readonly string[], need: Need): Promise<void> {
     await Promise.all([...new Set(runIds)].map((id) => this.run(id, need)));
@@ -209,6 +222,16 @@ export class PermissionService {
   /** Requires `need` on each trace (batched). */
   async traces(traceIds: readonly string[], need: Need): Promise<void> {
     await Promise.all([...new Set(traceIds)].map((id) => this.trace(id, need)));
+  }
+
+  /**
+   * A synchronous test of whether the caller may read an experiment, from its grants as of now
+   * (for streams that filter every event); null when unrestricted.
+   */
+  async readFilter(): Promise<((experimentId: string) => boolean) | null> {
+    if (this.unrestricted) return null;
+    const grants = await this.grants();
+    return (id) => RANK[grants.experiments.get(id) ?? this.defaultPermission] >= RANK.READ;
   }
 
   /** What searches may return, as bound lists (from the grants already read). */

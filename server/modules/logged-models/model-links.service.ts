@@ -2,6 +2,7 @@ import type { Db } from '../../shared/db.ts';
 import { ValidationError } from '../../shared/errors.ts';
 import { groupByKeys } from '../../shared/group.ts';
 import { isRunIdShape } from '../../shared/ids.ts';
+import type { PermissionService } from '../auth/public.ts';
 import { RunService } from '../runs/public.ts';
 import { insertModelOutputs } from './model-links.sql.ts';
 
@@ -35,7 +36,10 @@ const MAX_OUTPUTS = 1000;
 
 /** Links between runs and models: outputs, inputs, and the metric rows of each model. */
 export class ModelLinkService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly access: PermissionService,
+  ) {}
 
   /**
    * Records models as outputs of an active run (MLflow `LogOutputs`), all or nothing.
@@ -55,6 +59,8 @@ export class ModelLinkService {
         `At most ${MAX_OUTPUTS} models per request; got ${models.length}.`,
       );
     }
+    await this.access.run(runId, 'EDIT');
+    await Promise.all(models.map((m) => this.access.model(m.modelId, 'READ')));
     const outputs = models.map((m) => ({ modelId: m.modelId, step: m.step ?? 0 }));
     await this.db.transaction(async (sql) => {
       await RunService.lockActive(sql, runId);
