@@ -626,6 +626,7 @@ export type CreateExperimentMutationVariables = Exact<{
 export type CreateExperimentMutation = { createExperiment:
     | { __typename: 'AlreadyExistsError', code: ErrorCode, message: string }
     | { __typename: 'CreateExperimentSuccess', experiment: { id: string, experimentId: string, name: string, artifactLocation: string, lifecycleStage: LifecycleStage, creationTime: number, lastUpdateTime: number, tags: Array<{ key: string, value: string }> } }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -646,6 +647,7 @@ export type CreateRunMutation = { createRun:
     | { __typename: 'CreateRunSuccess', run: { runId: string, experimentId: string, name: string, status: RunStatus, startTime: number, endTime: number | null, lifecycleStage: LifecycleStage, artifactUri: string, lastSeq: number, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -658,6 +660,7 @@ export type LogBatchMutation = { logBatch:
     | { __typename: 'BatchAck', runId: string, seq: number, replayed: boolean, metricsWritten: number }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -690,6 +693,7 @@ export type CreateLoggedModelMutationVariables = Exact<{
 export type CreateLoggedModelMutation = { createLoggedModel:
     | { __typename: 'CreateLoggedModelSuccess', model: { modelId: string, experimentId: string, name: string, modelType: string | null, sourceRunId: string | null, status: LoggedModelStatus, lifecycleStage: LifecycleStage, creationTimestamp: number, lastUpdatedTimestamp: number, artifactUri: string, modelUri: string, sourceRun: { runId: string } | null, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'NotFoundError', entity: string, id: string, code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -709,6 +713,7 @@ export type FinalizeLoggedModelMutationVariables = Exact<{
 export type FinalizeLoggedModelMutation = { finalizeLoggedModel:
     | { __typename: 'FinalizeLoggedModelSuccess', model: { modelId: string, experimentId: string, name: string, modelType: string | null, sourceRunId: string | null, status: LoggedModelStatus, lifecycleStage: LifecycleStage, creationTimestamp: number, lastUpdatedTimestamp: number, artifactUri: string, modelUri: string, sourceRun: { runId: string } | null, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'NotFoundError', entity: string, id: string, code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -720,6 +725,7 @@ export type DeleteLoggedModelMutationVariables = Exact<{
 export type DeleteLoggedModelMutation = { deleteLoggedModel:
     | { __typename: 'DeleteLoggedModelSuccess', model: { modelId: string, experimentId: string, name: string, modelType: string | null, sourceRunId: string | null, status: LoggedModelStatus, lifecycleStage: LifecycleStage, creationTimestamp: number, lastUpdatedTimestamp: number, artifactUri: string, modelUri: string, sourceRun: { runId: string } | null, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'NotFoundError', entity: string, id: string, code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -730,6 +736,7 @@ export type SetLoggedModelTagsMutationVariables = Exact<{
 
 export type SetLoggedModelTagsMutation = { setLoggedModelTags:
     | { __typename: 'NotFoundError', entity: string, id: string, code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'SetLoggedModelTagsSuccess', model: { modelId: string, experimentId: string, name: string, modelType: string | null, sourceRunId: string | null, status: LoggedModelStatus, lifecycleStage: LifecycleStage, creationTimestamp: number, lastUpdatedTimestamp: number, artifactUri: string, modelUri: string, sourceRun: { runId: string } | null, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
@@ -742,6 +749,7 @@ export type DeleteLoggedModelTagMutationVariables = Exact<{
 export type DeleteLoggedModelTagMutation = { deleteLoggedModelTag:
     | { __typename: 'DeleteLoggedModelTagSuccess', model: { modelId: string, experimentId: string, name: string, modelType: string | null, sourceRunId: string | null, status: LoggedModelStatus, lifecycleStage: LifecycleStage, creationTimestamp: number, lastUpdatedTimestamp: number, artifactUri: string, modelUri: string, sourceRun: { runId: string } | null, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'NotFoundError', entity: string, id: string, code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -753,6 +761,7 @@ export type LogLoggedModelParamsMutationVariables = Exact<{
 export type LogLoggedModelParamsMutation = { logLoggedModelParams:
     | { __typename: 'LogLoggedModelParamsSuccess', model: { modelId: string, experimentId: string, name: string, modelType: string | null, sourceRunId: string | null, status: LoggedModelStatus, lifecycleStage: LifecycleStage, creationTimestamp: number, lastUpdatedTimestamp: number, artifactUri: string, modelUri: string, sourceRun: { runId: string } | null, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'NotFoundError', entity: string, id: string, code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -765,6 +774,7 @@ export type LogOutputsMutation = { logOutputs:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'LogOutputsSuccess', run: { outputs: Array<{ modelId: string, step: number, model: { name: string } }>, modelInputs: Array<{ modelId: string }> } }
     | { __typename: 'NotFoundError', entity: string, id: string, code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -777,6 +787,7 @@ export type LogModelInputsMutation = { logInputs:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'LogInputsSuccess', run: { inputs: Array<{ dataset: { name: string, digest: string } }>, modelInputs: Array<{ modelId: string, model: { name: string } }> } }
     | { __typename: 'NotFoundError', entity: string, id: string, code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -823,6 +834,7 @@ export type UpdateRunForEventsMutationVariables = Exact<{
 export type UpdateRunForEventsMutation = { updateRun:
     | { __typename: 'InvalidStateError' }
     | { __typename: 'NotFoundError' }
+    | { __typename: 'PermissionDeniedError' }
     | { __typename: 'UpdateRunSuccess' }
     | { __typename: 'ValidationError' }
    };
@@ -835,6 +847,7 @@ export type DeleteRunForEventsMutationVariables = Exact<{
 export type DeleteRunForEventsMutation = { deleteRun:
     | { __typename: 'DeleteRunSuccess' }
     | { __typename: 'NotFoundError' }
+    | { __typename: 'PermissionDeniedError' }
     | { __typename: 'ValidationError' }
    };
 
@@ -847,6 +860,7 @@ export type DeleteExperimentForEventsMutation = { deleteExperiment:
     | { __typename: 'DeleteExperimentSuccess' }
     | { __typename: 'InvalidStateError' }
     | { __typename: 'NotFoundError' }
+    | { __typename: 'PermissionDeniedError' }
     | { __typename: 'ValidationError' }
    };
 
@@ -858,6 +872,7 @@ export type RestoreExperimentForEventsMutationVariables = Exact<{
 export type RestoreExperimentForEventsMutation = { restoreExperiment:
     | { __typename: 'InvalidStateError' }
     | { __typename: 'NotFoundError' }
+    | { __typename: 'PermissionDeniedError' }
     | { __typename: 'RestoreExperimentSuccess' }
     | { __typename: 'ValidationError' }
    };
@@ -876,6 +891,7 @@ export type LogTraceMutation = { logTrace:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'LogTraceSuccess', trace: { traceId: string, experimentId: string, clientRequestId: string | null, requestTime: number, executionDuration: number, endTime: number, state: TraceState, requestPreview: string | null, responsePreview: string | null, spans: Array<{ traceId: string, spanId: string, parentSpanId: string | null, name: string, spanType: string, startTimeNs: string, endTimeNs: string | null, statusCode: SpanStatusCode, statusMessage: string, inputs: string | null, outputs: string | null, attributes: Array<{ key: string, value: string }>, events: Array<{ name: string, timeNs: string, attributes: Array<{ key: string, value: string }> }> }>, metadata: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -888,6 +904,7 @@ export type LogSpansMutation = { logSpans:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'LogSpansSuccess', trace: { traceId: string, experimentId: string, clientRequestId: string | null, requestTime: number, executionDuration: number, endTime: number, state: TraceState, requestPreview: string | null, responsePreview: string | null, spans: Array<{ spanId: string }>, metadata: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -905,6 +922,7 @@ export type SetTraceTagMutationVariables = Exact<{
 
 export type SetTraceTagMutation = { setTraceTag:
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'SetTraceTagSuccess', trace: { tags: Array<{ key: string, value: string }> } }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
@@ -917,6 +935,7 @@ export type DeleteTraceTagMutationVariables = Exact<{
 export type DeleteTraceTagMutation = { deleteTraceTag:
     | { __typename: 'DeleteTraceTagSuccess', trace: { tags: Array<{ key: string, value: string }> } }
     | { __typename: 'NotFoundError', entity: string, id: string, code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -927,6 +946,7 @@ export type DeleteTracesMutationVariables = Exact<{
 
 export type DeleteTracesMutation = { deleteTraces:
     | { __typename: 'DeleteTracesSuccess', tracesDeleted: number }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -1190,6 +1210,7 @@ export type LogInputsForBatchingMutation = { logInputs:
     | { __typename: 'InvalidStateError' }
     | { __typename: 'LogInputsSuccess' }
     | { __typename: 'NotFoundError' }
+    | { __typename: 'PermissionDeniedError' }
     | { __typename: 'ValidationError' }
    };
 
@@ -1219,6 +1240,7 @@ export type LogInputsForFilterMutation = { logInputs:
     | { __typename: 'InvalidStateError' }
     | { __typename: 'LogInputsSuccess' }
     | { __typename: 'NotFoundError' }
+    | { __typename: 'PermissionDeniedError' }
     | { __typename: 'ValidationError' }
    };
 
@@ -1231,6 +1253,7 @@ export type LogInputsMutation = { logInputs:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'LogInputsSuccess', run: { inputs: Array<{ context: string | null, tags: Array<{ key: string, value: string }>, dataset: { name: string, digest: string, sourceType: string, source: string, schema: string | null, profile: string | null } }> } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -1250,6 +1273,7 @@ export type RenameExperimentMutation = { renameExperiment:
     | { __typename: 'AlreadyExistsError', code: ErrorCode, message: string }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'RenameExperimentSuccess', experiment: { name: string, lastUpdateTime: number } }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
@@ -1263,6 +1287,7 @@ export type DeleteExperimentMutation = { deleteExperiment:
     | { __typename: 'DeleteExperimentSuccess', experiment: { lifecycleStage: LifecycleStage } }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -1274,6 +1299,7 @@ export type RestoreExperimentMutationVariables = Exact<{
 export type RestoreExperimentMutation = { restoreExperiment:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'RestoreExperimentSuccess', experiment: { lifecycleStage: LifecycleStage } }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
@@ -1286,6 +1312,7 @@ export type SetExperimentTagMutationVariables = Exact<{
 export type SetExperimentTagMutation = { setExperimentTag:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'SetExperimentTagSuccess', experiment: { tags: Array<{ key: string, value: string }> } }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
@@ -1299,6 +1326,7 @@ export type DeleteExperimentTagMutation = { deleteExperimentTag:
     | { __typename: 'DeleteExperimentTagSuccess', experiment: { tags: Array<{ key: string }> } }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -1327,6 +1355,7 @@ export type LogMetricMutation = { logMetric:
     | { __typename: 'BatchAck', seq: number }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -1339,6 +1368,7 @@ export type LogParamMutation = { logParam:
     | { __typename: 'BatchAck', seq: number }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -1351,6 +1381,7 @@ export type SetRunTagMutation = { setRunTag:
     | { __typename: 'BatchAck', seq: number, run: { tags: Array<{ key: string, value: string }> } }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -1378,6 +1409,7 @@ export type LogMetricLinkedMutation = { logMetric:
     | { __typename: 'BatchAck', seq: number, replayed: boolean }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', entity: string, id: string, code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -1390,6 +1422,7 @@ export type LogBatchLinkedMutation = { logBatch:
     | { __typename: 'BatchAck', seq: number, replayed: boolean, metricsWritten: number, run: { lastSeq: number, params: Array<{ key: string }> } }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', entity: string, id: string, code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -1401,6 +1434,7 @@ export type UpdateRunMutationVariables = Exact<{
 export type UpdateRunMutation = { updateRun:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'UpdateRunSuccess', run: { name: string, status: RunStatus, endTime: number | null, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
@@ -1413,6 +1447,7 @@ export type DeleteRunMutationVariables = Exact<{
 export type DeleteRunMutation = { deleteRun:
     | { __typename: 'DeleteRunSuccess', run: { lifecycleStage: LifecycleStage } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -1423,6 +1458,7 @@ export type RestoreRunMutationVariables = Exact<{
 
 export type RestoreRunMutation = { restoreRun:
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'RestoreRunSuccess', run: { lifecycleStage: LifecycleStage } }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
@@ -1436,6 +1472,7 @@ export type DeleteRunTagMutation = { deleteRunTag:
     | { __typename: 'DeleteRunTagSuccess', run: { tags: Array<{ key: string }> } }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 

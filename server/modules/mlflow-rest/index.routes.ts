@@ -1,4 +1,5 @@
 import { artifactRoutes } from './artifacts.rest.ts';
+import { AUTH_ROUTES } from './auth.rest.ts';
 import { EXPERIMENT_ROUTES } from './experiments.rest.ts';
 import { LOGGED_MODEL_ROUTES, modelOwner } from './logged-models.rest.ts';
 import { METRIC_ROUTES } from './metrics.rest.ts';
@@ -23,4 +24,5 @@ export const MLFLOW_ROUTES: RestRoute[] = [
   ...METRIC_ROUTES,
   ...LOGGED_MODEL_ROUTES,
   ...artifactRoutes({ models: modelOwner }),
+  ...AUTH_ROUTES,
 ];
