@@ -211,6 +211,11 @@ export class TraceService {
       .map((t) => spanBatch(t.traceId, t.spans))
       .sort((a, b) => (a.traceId < b.traceId ? -1 : a.traceId > b.traceId ? 1 : 0));
     const expId = this.experiments.parseId(experimentId);
+    await this.access.experiment(expId, 'EDIT');
+    await this.access.traces(
+      traces.map((t) => t.traceId),
+      'EDIT',
+    );
     const chunks = chunkBySpans(batches, CHUNK_SPANS);
     await this.db.transaction(async (sql) => {
       for (const chunk of chunks) await this.writeBatches(sql, chunk, expId, experimentId);
