@@ -168,7 +168,11 @@ export class DatasetService {
    * @remarks Sorted by name, digest, then context (absent first); at most 1000 per experiment.
    */
   async summariesByExperimentIds(experimentIds: readonly string[]): Promise<DatasetSummary[][]> {
-    const ids = experimentIds.map((id) => (/^\d{1,15}$/.test(id) ? id : '-1'));
+    // an unreadable experiment has no datasets, as an unknown one
+    const readable = await Promise.all(
+      experimentIds.map(async (id) => /^\d{1,15}$/.test(id) && this.access.canReadExperiment(id)),
+    );
+    const ids = experimentIds.map((id, i) => (readable[i] ? id : '-1'));
     const rows = await this.db.query<DatasetSummary>(
       `select "experimentId", name, digest, context from (
          select s.*, row_number() over (partition by "experimentId" order by name, digest, context nulls first) as n
