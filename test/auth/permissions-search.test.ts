@@ -119,6 +119,25 @@ describe('experiments, logged models, traces', () => {
   });
 });
 
+describe('cost', () => {
+  it("reads the viewer's grants once per request, whatever the request reads", async () => {
+    w.t.sql.length = 0;
+    const res = await w.as<Record<string, unknown>>(
+      'reader',
+      `query($e: String!, $o: String!, $r: String!, $t: String!) {
+        searchRuns(experimentIds: [$e, $o]) { edges { node { runId experiment { experimentId } } } }
+        run(runId: $r) { runId }
+        trace(traceId: $t) { traceId }
+        experiments(first: 5) { edges { node { experimentId } } }
+        searchExperiments { edges { node { experimentId } } }
+      }`,
+      { e: w.exp, o: w.open, r: w.run, t: w.trace },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(w.t.sql.filter((q) => q.includes('experiment_permissions'))).toHaveLength(1);
+  });
+});
+
 describe('metricBuckets', () => {
   it('gives an unreadable run no buckets, as an unknown run', async () => {
     const q = `query($ids: [String!]!) { metricBuckets(runIds: $ids, key: "acc", buckets: 4) { runs { runId count } } }`;
