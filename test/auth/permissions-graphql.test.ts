@@ -80,6 +80,21 @@ describe('reads by id', () => {
     expect(reader.data?.node).toEqual({ id });
   });
 
+  it("a run's links leave out logged models the caller cannot read", async () => {
+    const link = await w.as<{ logOutputs: { __typename: string } }>(
+      'admin',
+      `mutation($r: String!, $m: String!) { logOutputs(input: { runId: $r, models: [{ modelId: $m }] }) { __typename } }`,
+      { r: w.openRun, m: w.model },
+    );
+    expect(link.data?.logOutputs.__typename).toBe('LogOutputsSuccess');
+    const q = `query($r: String!) { run(runId: $r) { outputs { model { modelId } } } }`;
+    const none = await w.as<{ run: { outputs: unknown[] } }>('none', q, { r: w.openRun });
+    expect(none.errors).toBeUndefined();
+    expect(none.data?.run.outputs).toEqual([]);
+    const reader = await w.as<{ run: { outputs: unknown[] } }>('reader', q, { r: w.openRun });
+    expect(reader.data?.run.outputs).toEqual([{ model: { modelId: w.model } }]);
+  });
+
   it('a missing run and an unreadable one answer alike', async () => {
     const q = `query($r: String!) { run(runId: $r) { runId } }`;
     const missing = await w.as('none', q, { r: 'f'.repeat(32) });

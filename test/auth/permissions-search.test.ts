@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedRun } from '../helpers/seed.ts';
+import type { GraphQLResponse } from '../helpers/test-app.ts';
 import { buildWorld, ROLES, type Role, type World } from './permissions-world.ts';
 
 // Searches never return what the caller cannot read, and never reveal it through pages, cursors
@@ -34,9 +35,13 @@ async function pageThrough(
   const ids: string[] = [];
   let after: string | null = null;
   for (let pages = 0; pages < 50; pages++) {
-    const res = await w.as<Record<string, Page>>(role, query, { ...vars, after });
+    const res: GraphQLResponse<Record<string, Page>> = await w.as<Record<string, Page>>(
+      role,
+      query,
+      { ...vars, after },
+    );
     expect(res.errors).toBeUndefined();
-    const page = res.data![field]!;
+    const page: Page = res.data![field]!;
     ids.push(...page.edges.map((e) => Object.values(e.node)[0]!));
     if (!page.pageInfo.hasNextPage) {
       return ids;

@@ -128,13 +128,18 @@ export class PermissionService {
     );
   }
 
-  /** Keeps the logged models the caller may read (their own grant first, then the experiment's). */
-  async readableModels<T extends { id: string; experimentId: string | number }>(
+  /**
+   * Keeps the rows of logged models the caller may read (their own grant first, then their
+   * experiment's); `modelOf` names each row's model and `experimentOf` that model's experiment.
+   */
+  async readableModels<T>(
     rows: T[],
+    modelOf: (row: T) => string,
+    experimentOf: (row: T) => string | number,
   ): Promise<T[]> {
     if (this.unrestricted) return rows;
     const keep = await Promise.all(
-      rows.map(async (m) => RANK[await this.modelLevel(m.id, m.experimentId)] >= RANK.READ),
+      rows.map(async (r) => RANK[await this.modelLevel(modelOf(r), experimentOf(r))] >= RANK.READ),
     );
     return rows.filter((_, i) => keep[i]);
   }

@@ -133,7 +133,11 @@ export class LoggedModelService {
       `select ${MODEL_COLUMNS} from logged_models where id = $1 ${allowDeleted ? '' : `and lifecycle_stage = 'active'`}`,
       [id],
     );
-    const [readable] = await this.access.readableModels(model ? [model] : []);
+    const [readable] = await this.access.readableModels(
+      model ? [model] : [],
+      (m) => m.id,
+      (m) => m.experimentId,
+    );
     return readable ?? null;
   }
 
@@ -143,7 +147,11 @@ export class LoggedModelService {
       `select ${MODEL_COLUMNS} from logged_models where id = any($1::text[])`,
       [ids],
     );
-    return this.access.readableModels(rows);
+    return this.access.readableModels(
+      rows,
+      (m) => m.id,
+      (m) => m.experimentId,
+    );
   }
 
   /**

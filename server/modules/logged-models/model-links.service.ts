@@ -34,6 +34,16 @@ export interface ModelMetric {
 /** Most models per logOutputs call. */
 const MAX_OUTPUTS = 1000;
 
+/** The experiment of a linked model, read to check the caller may see the link. */
+interface Owned {
+  experimentId: string;
+}
+
+/** A link row without the experiment it was checked against. */
+function withoutOwner<T extends Owned>({ experimentId: _, ...rest }: T): Omit<T, 'experimentId'> {
+  return rest;
+}
+
 /** Links between runs and models: outputs, inputs, and the metric rows of each model. */
 export class ModelLinkService {
   constructor(
@@ -70,22 +80,34 @@ export class ModelLinkService {
 
   /** Model outputs of each run, oldest first (one query). */
   async outputsByRunIds(runIds: readonly string[]): Promise<ModelOutput[][]> {
-    const rows = await this.db.query<ModelOutput>(
-      `select run_id as "runId", model_id as "modelId", step from run_model_outputs
-       where run_id = any($1::text[]) order by run_id, created_time, step, model_id`,
+    const all = await this.db.query<ModelOutput & Owned>(
+      `select o.run_id as "runId", o.model_id as "modelId", o.step, m.experiment_id as "experimentId"
+       from run_model_outputs o join logged_models m on m.id = o.model_id
+       where o.run_id = any($1::text[]) order by o.run_id, o.created_time, o.step, o.model_id`,
       [runIds],
     );
-    return groupByKeys(runIds, rows, (r) => r.runId);
+    const rows = await this.access.readableModels(
+      all,
+      (r) => r.modelId,
+      (r) => r.experimentId,
+    );
+    return groupByKeys(runIds, rows.map(withoutOwner), (r) => r.runId);
   }
 
   /** Model inputs of each run, oldest first (one query). */
   async inputsByRunIds(runIds: readonly string[]): Promise<ModelInput[][]> {
-    const rows = await this.db.query<ModelInput>(
-      `select run_id as "runId", model_id as "modelId" from run_model_inputs
-       where run_id = any($1::text[]) order by run_id, created_time, model_id`,
+    const all = await this.db.query<ModelInput & Owned>(
+      `select i.run_id as "runId", i.model_id as "modelId", m.experiment_id as "experimentId"
+       from run_model_inputs i join logged_models m on m.id = i.model_id
+       where i.run_id = any($1::text[]) order by i.run_id, i.created_time, i.model_id`,
       [runIds],
     );
-    return groupByKeys(runIds, rows, (r) => r.runId);
+    const rows = await this.access.readableModels(
+      all,
+      (r) => r.modelId,
+      (r) => r.experimentId,
+    );
+    return groupByKeys(runIds, rows.map(withoutOwner), (r) => r.runId);
   }
 
   /** Every metric row of each model, by key, then step, timestamp and logging order (one query). */
