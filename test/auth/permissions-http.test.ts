@@ -151,3 +151,16 @@ describe('MLflow REST routes', () => {
     },
   );
 });
+
+describe('MLflow trace REST routes', () => {
+  it.each(ROLES)('%s: a trace reads with READ and takes tags with EDIT', async (role) => {
+    const get = await send(role, 'GET', `/api/3.0/mlflow/traces/${w.trace}`);
+    expect(get.status).toBe(READ[role]);
+    const tag = await fetch(`${base}/api/2.0/mlflow/traces/${w.trace}/tags`, {
+      method: 'PATCH',
+      headers: { authorization: w.auth[role], ...json },
+      body: JSON.stringify({ key: `by-${role}`, value: 'x' }),
+    });
+    expect(tag.status).toBe(EDIT[role]);
+  });
+});
