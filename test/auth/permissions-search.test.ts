@@ -179,13 +179,21 @@ describe('default permission NO_PERMISSIONS', () => {
     const q = `query($ids: [String!]!) {
       searchRuns(experimentIds: $ids) { edges { node { runId } } }
       searchExperiments { edges { node { experimentId } } }
+      experiments(first: 100) { edges { node { experimentId } } }
     }`;
     const expect_ = async (role: Role, runs: string[], exps: string[]) => {
-      const res = await z.as<{ searchRuns: Page; searchExperiments: Page }>(role, q, {
-        ids: [z.exp, z.open],
-      });
+      const res = await z.as<{ searchRuns: Page; searchExperiments: Page; experiments: Page }>(
+        role,
+        q,
+        {
+          ids: [z.exp, z.open],
+        },
+      );
       expect(res.data?.searchRuns.edges.map((e) => e.node.runId).sort()).toEqual(runs.sort());
       expect(res.data?.searchExperiments.edges.map((e) => e.node.experimentId).sort()).toEqual(
+        exps.sort(),
+      );
+      expect(res.data?.experiments.edges.map((e) => e.node.experimentId).sort()).toEqual(
         exps.sort(),
       );
     };

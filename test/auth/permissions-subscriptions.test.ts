@@ -1,5 +1,6 @@
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wsConnect, wsExecute } from '../helpers/auth.ts';
 import { type Stream, sseSubscribe } from '../helpers/streams.ts';
 import { buildWorld, ROLES, type Role, type World } from './permissions-world.ts';
 
@@ -110,5 +111,27 @@ describe('runEvents without a run', () => {
     const s = subscribe<unknown>('none', doc, { e: w.exp });
     expect((await s.next()).errors?.[0]?.extensions?.code).toBe('RESOURCE_DOES_NOT_EXIST');
     await s.close();
+  });
+});
+
+describe('over WebSocket', () => {
+  it("checks the socket's user at subscribe", async () => {
+    const url = await w.t.listen();
+    const query = `subscription { metricsLogged(runId: "${w.run}") { runId } }`;
+    const none = await wsConnect(url, { authorization: w.auth.none });
+    const reader = await wsConnect(url, { authorization: w.auth.reader });
+    if (none.kind !== 'acked' || reader.kind !== 'acked') throw new Error('not connected');
+    const refused = (await wsExecute(none.socket, query)) as {
+      errors?: { extensions?: { code?: string } }[];
+    };
+    expect(refused.errors?.[0]?.extensions?.code).toBe('RESOURCE_DOES_NOT_EXIST');
+    const event = wsExecute(reader.socket, query) as Promise<{
+      data?: { metricsLogged: { runId: string } };
+    }>;
+    await new Promise((r) => setTimeout(r, 300));
+    await logLive(3);
+    expect((await event).data?.metricsLogged.runId).toBe(w.run);
+    none.socket.close();
+    reader.socket.close();
   });
 });
