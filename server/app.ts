@@ -141,15 +141,15 @@ export async function createApp(
   const artifacts = createArtifactHandler({
     config,
     logger,
-    artifacts: () => createContext(deps).services.artifacts,
+    artifacts: (req) => createContext(deps, authGate.viewerOf(req)).services.artifacts,
   });
   const otlp = createOtlpHandler({
     config,
     logger,
-    traces: () => createContext(deps).services.traces,
+    traces: (req) => createContext(deps, authGate.viewerOf(req)).services.traces,
   });
   const mlflow = createRestHandler(
-    { config, logger, services: () => createContext(deps).services },
+    { config, logger, services: (req) => createContext(deps, authGate.viewerOf(req)).services },
     MLFLOW_ROUTES,
   );
   return {

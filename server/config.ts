@@ -47,6 +47,7 @@ const EnvSchema = z.object({
   TRACKQL_ADMIN_USERNAME: z.string().min(1).max(256).optional(),
   TRACKQL_ADMIN_PASSWORD: z.string().min(1).optional(),
   TRACKQL_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
+  TRACKQL_DEFAULT_PERMISSION: z.enum(['READ', 'EDIT', 'MANAGE', 'NO_PERMISSIONS']).default('READ'),
   TRACKQL_INSECURE_PUBLIC_BIND_WITHOUT_AUTH: OnOff.optional(),
   TRACKQL_CORS_ORIGINS: z.string().optional(),
   TRACKQL_GRAPHIQL: OnOff.optional(),
@@ -111,6 +112,11 @@ export interface SecurityConfig {
   admin?: { username: string; password: string };
   /** How long a verified credential is trusted without checking again (ms); 0 disables the cache. */
   authCacheMs: number;
+  /**
+   * What a non-admin user may do with an experiment (or logged model) nobody granted it anything
+   * on (MLflow's `default_permission`).
+   */
+  defaultPermission: 'READ' | 'EDIT' | 'MANAGE' | 'NO_PERMISSIONS';
   /** Browser origins allowed to call the API cross-site (exact `scheme://host[:port]`). */
   corsOrigins: string[];
   /** Serve GraphiQL at the GraphQL endpoint. */
@@ -188,6 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authEnabled: isOn(e.TRACKQL_AUTH) ?? admin !== undefined,
     admin,
     authCacheMs: e.TRACKQL_AUTH_CACHE_MS,
+    defaultPermission: e.TRACKQL_DEFAULT_PERMISSION,
     corsOrigins: splitList(e.TRACKQL_CORS_ORIGINS).map((o) => normalizeOrigin(o)),
     graphiql: isOn(e.TRACKQL_GRAPHIQL) ?? loopback,
     introspection: isOn(e.TRACKQL_INTROSPECTION) ?? loopback,

@@ -2,6 +2,10 @@ import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { AssessmentSchema } from '../modules/assessments/assessment.entity.ts';
 import { ApiTokenSchema, UserSchema } from '../modules/auth/auth.entity.ts';
+import {
+  ExperimentPermissionSchema,
+  LoggedModelPermissionSchema,
+} from '../modules/auth/permission.entity.ts';
 import { ExperimentSchema } from '../modules/experiments/experiment.entity.ts';
 import { ExperimentTagSchema } from '../modules/experiments/experiment-tag.entity.ts';
 import { LoggedModelSchema } from '../modules/logged-models/logged-model.entity.ts';
@@ -33,6 +37,8 @@ export const entities = [
   AssessmentSchema,
   UserSchema,
   ApiTokenSchema,
+  ExperimentPermissionSchema,
+  LoggedModelPermissionSchema,
 ];
 
 /**

@@ -689,6 +689,7 @@ export type CreateAssessmentMutationVariables = Exact<{
 export type CreateAssessmentMutation = { createAssessment:
     | { __typename: 'CreateAssessmentSuccess', assessment: { assessmentId: string, traceId: string, name: string, kind: AssessmentKind, valueJson: string | null, rationale: string | null, sourceType: AssessmentSourceType, sourceId: string, spanId: string | null, overrides: string | null, valid: boolean, createTime: number, lastUpdateTime: number, error: { errorCode: string | null, errorMessage: string | null, stackTrace: string | null } | null, metadata: Array<{ key: string, value: string }> } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -699,6 +700,7 @@ export type UpdateAssessmentMutationVariables = Exact<{
 
 export type UpdateAssessmentMutation = { updateAssessment:
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'UpdateAssessmentSuccess', assessment: { assessmentId: string, traceId: string, name: string, kind: AssessmentKind, valueJson: string | null, rationale: string | null, sourceType: AssessmentSourceType, sourceId: string, spanId: string | null, overrides: string | null, valid: boolean, createTime: number, lastUpdateTime: number, error: { errorCode: string | null, errorMessage: string | null, stackTrace: string | null } | null, metadata: Array<{ key: string, value: string }> } }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
@@ -711,6 +713,7 @@ export type DeleteAssessmentMutationVariables = Exact<{
 export type DeleteAssessmentMutation = { deleteAssessment:
     | { __typename: 'DeleteAssessmentSuccess', deleted: boolean }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -750,6 +753,7 @@ export type CreateExperimentMutationVariables = Exact<{
 export type CreateExperimentMutation = { createExperiment:
     | { __typename: 'AlreadyExistsError', code: ErrorCode, message: string }
     | { __typename: 'CreateExperimentSuccess', experiment: { id: string, experimentId: string, name: string, artifactLocation: string, lifecycleStage: LifecycleStage, creationTime: number, lastUpdateTime: number, tags: Array<{ key: string, value: string }> } }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -770,6 +774,7 @@ export type CreateRunMutation = { createRun:
     | { __typename: 'CreateRunSuccess', run: { runId: string, experimentId: string, name: string, status: RunStatus, startTime: number, endTime: number | null, lifecycleStage: LifecycleStage, artifactUri: string, lastSeq: number, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -782,6 +787,7 @@ export type LogBatchMutation = { logBatch:
     | { __typename: 'BatchAck', runId: string, seq: number, replayed: boolean, metricsWritten: number }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -814,6 +820,7 @@ export type CreateLoggedModelMutationVariables = Exact<{
 export type CreateLoggedModelMutation = { createLoggedModel:
     | { __typename: 'CreateLoggedModelSuccess', model: { modelId: string, experimentId: string, name: string, modelType: string | null, sourceRunId: string | null, status: LoggedModelStatus, lifecycleStage: LifecycleStage, creationTimestamp: number, lastUpdatedTimestamp: number, artifactUri: string, modelUri: string, sourceRun: { runId: string } | null, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'NotFoundError', entity: string, id: string, code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -833,6 +840,7 @@ export type FinalizeLoggedModelMutationVariables = Exact<{
 export type FinalizeLoggedModelMutation = { finalizeLoggedModel:
     | { __typename: 'FinalizeLoggedModelSuccess', model: { modelId: string, experimentId: string, name: string, modelType: string | null, sourceRunId: string | null, status: LoggedModelStatus, lifecycleStage: LifecycleStage, creationTimestamp: number, lastUpdatedTimestamp: number, artifactUri: string, modelUri: string, sourceRun: { runId: string } | null, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'NotFoundError', entity: string, id: string, code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -844,6 +852,7 @@ export type DeleteLoggedModelMutationVariables = Exact<{
 export type DeleteLoggedModelMutation = { deleteLoggedModel:
     | { __typename: 'DeleteLoggedModelSuccess', model: { modelId: string, experimentId: string, name: string, modelType: string | null, sourceRunId: string | null, status: LoggedModelStatus, lifecycleStage: LifecycleStage, creationTimestamp: number, lastUpdatedTimestamp: number, artifactUri: string, modelUri: string, sourceRun: { runId: string } | null, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'NotFoundError', entity: string, id: string, code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -854,6 +863,7 @@ export type SetLoggedModelTagsMutationVariables = Exact<{
 
 export type SetLoggedModelTagsMutation = { setLoggedModelTags:
     | { __typename: 'NotFoundError', entity: string, id: string, code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'SetLoggedModelTagsSuccess', model: { modelId: string, experimentId: string, name: string, modelType: string | null, sourceRunId: string | null, status: LoggedModelStatus, lifecycleStage: LifecycleStage, creationTimestamp: number, lastUpdatedTimestamp: number, artifactUri: string, modelUri: string, sourceRun: { runId: string } | null, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
@@ -866,6 +876,7 @@ export type DeleteLoggedModelTagMutationVariables = Exact<{
 export type DeleteLoggedModelTagMutation = { deleteLoggedModelTag:
     | { __typename: 'DeleteLoggedModelTagSuccess', model: { modelId: string, experimentId: string, name: string, modelType: string | null, sourceRunId: string | null, status: LoggedModelStatus, lifecycleStage: LifecycleStage, creationTimestamp: number, lastUpdatedTimestamp: number, artifactUri: string, modelUri: string, sourceRun: { runId: string } | null, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'NotFoundError', entity: string, id: string, code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -877,6 +888,7 @@ export type LogLoggedModelParamsMutationVariables = Exact<{
 export type LogLoggedModelParamsMutation = { logLoggedModelParams:
     | { __typename: 'LogLoggedModelParamsSuccess', model: { modelId: string, experimentId: string, name: string, modelType: string | null, sourceRunId: string | null, status: LoggedModelStatus, lifecycleStage: LifecycleStage, creationTimestamp: number, lastUpdatedTimestamp: number, artifactUri: string, modelUri: string, sourceRun: { runId: string } | null, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'NotFoundError', entity: string, id: string, code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -889,6 +901,7 @@ export type LogOutputsMutation = { logOutputs:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'LogOutputsSuccess', run: { outputs: Array<{ modelId: string, step: number, model: { name: string } }>, modelInputs: Array<{ modelId: string }> } }
     | { __typename: 'NotFoundError', entity: string, id: string, code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -901,6 +914,7 @@ export type LogModelInputsMutation = { logInputs:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'LogInputsSuccess', run: { inputs: Array<{ dataset: { name: string, digest: string } }>, modelInputs: Array<{ modelId: string, model: { name: string } }> } }
     | { __typename: 'NotFoundError', entity: string, id: string, code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -947,6 +961,7 @@ export type UpdateRunForEventsMutationVariables = Exact<{
 export type UpdateRunForEventsMutation = { updateRun:
     | { __typename: 'InvalidStateError' }
     | { __typename: 'NotFoundError' }
+    | { __typename: 'PermissionDeniedError' }
     | { __typename: 'UpdateRunSuccess' }
     | { __typename: 'ValidationError' }
    };
@@ -959,6 +974,7 @@ export type DeleteRunForEventsMutationVariables = Exact<{
 export type DeleteRunForEventsMutation = { deleteRun:
     | { __typename: 'DeleteRunSuccess' }
     | { __typename: 'NotFoundError' }
+    | { __typename: 'PermissionDeniedError' }
     | { __typename: 'ValidationError' }
    };
 
@@ -971,6 +987,7 @@ export type DeleteExperimentForEventsMutation = { deleteExperiment:
     | { __typename: 'DeleteExperimentSuccess' }
     | { __typename: 'InvalidStateError' }
     | { __typename: 'NotFoundError' }
+    | { __typename: 'PermissionDeniedError' }
     | { __typename: 'ValidationError' }
    };
 
@@ -982,6 +999,7 @@ export type RestoreExperimentForEventsMutationVariables = Exact<{
 export type RestoreExperimentForEventsMutation = { restoreExperiment:
     | { __typename: 'InvalidStateError' }
     | { __typename: 'NotFoundError' }
+    | { __typename: 'PermissionDeniedError' }
     | { __typename: 'RestoreExperimentSuccess' }
     | { __typename: 'ValidationError' }
    };
@@ -1000,6 +1018,7 @@ export type LogTraceMutation = { logTrace:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'LogTraceSuccess', trace: { traceId: string, experimentId: string, clientRequestId: string | null, requestTime: number, executionDuration: number, endTime: number, state: TraceState, requestPreview: string | null, responsePreview: string | null, spans: Array<{ traceId: string, spanId: string, parentSpanId: string | null, name: string, spanType: string, startTimeNs: string, endTimeNs: string | null, statusCode: SpanStatusCode, statusMessage: string, inputs: string | null, outputs: string | null, attributes: Array<{ key: string, value: string }>, events: Array<{ name: string, timeNs: string, attributes: Array<{ key: string, value: string }> }> }>, metadata: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -1012,6 +1031,7 @@ export type LogSpansMutation = { logSpans:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'LogSpansSuccess', trace: { traceId: string, experimentId: string, clientRequestId: string | null, requestTime: number, executionDuration: number, endTime: number, state: TraceState, requestPreview: string | null, responsePreview: string | null, spans: Array<{ spanId: string }>, metadata: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -1029,6 +1049,7 @@ export type SetTraceTagMutationVariables = Exact<{
 
 export type SetTraceTagMutation = { setTraceTag:
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'SetTraceTagSuccess', trace: { tags: Array<{ key: string, value: string }> } }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
@@ -1041,6 +1062,7 @@ export type DeleteTraceTagMutationVariables = Exact<{
 export type DeleteTraceTagMutation = { deleteTraceTag:
     | { __typename: 'DeleteTraceTagSuccess', trace: { tags: Array<{ key: string, value: string }> } }
     | { __typename: 'NotFoundError', entity: string, id: string, code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -1051,6 +1073,7 @@ export type DeleteTracesMutationVariables = Exact<{
 
 export type DeleteTracesMutation = { deleteTraces:
     | { __typename: 'DeleteTracesSuccess', tracesDeleted: number }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -1314,6 +1337,7 @@ export type LogInputsForBatchingMutation = { logInputs:
     | { __typename: 'InvalidStateError' }
     | { __typename: 'LogInputsSuccess' }
     | { __typename: 'NotFoundError' }
+    | { __typename: 'PermissionDeniedError' }
     | { __typename: 'ValidationError' }
    };
 
@@ -1343,6 +1367,7 @@ export type LogInputsForFilterMutation = { logInputs:
     | { __typename: 'InvalidStateError' }
     | { __typename: 'LogInputsSuccess' }
     | { __typename: 'NotFoundError' }
+    | { __typename: 'PermissionDeniedError' }
     | { __typename: 'ValidationError' }
    };
 
@@ -1355,6 +1380,7 @@ export type LogInputsMutation = { logInputs:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'LogInputsSuccess', run: { inputs: Array<{ context: string | null, tags: Array<{ key: string, value: string }>, dataset: { name: string, digest: string, sourceType: string, source: string, schema: string | null, profile: string | null } }> } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -1374,6 +1400,7 @@ export type RenameExperimentMutation = { renameExperiment:
     | { __typename: 'AlreadyExistsError', code: ErrorCode, message: string }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'RenameExperimentSuccess', experiment: { name: string, lastUpdateTime: number } }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
@@ -1387,6 +1414,7 @@ export type DeleteExperimentMutation = { deleteExperiment:
     | { __typename: 'DeleteExperimentSuccess', experiment: { lifecycleStage: LifecycleStage } }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -1398,6 +1426,7 @@ export type RestoreExperimentMutationVariables = Exact<{
 export type RestoreExperimentMutation = { restoreExperiment:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'RestoreExperimentSuccess', experiment: { lifecycleStage: LifecycleStage } }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
@@ -1410,6 +1439,7 @@ export type SetExperimentTagMutationVariables = Exact<{
 export type SetExperimentTagMutation = { setExperimentTag:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'SetExperimentTagSuccess', experiment: { tags: Array<{ key: string, value: string }> } }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
@@ -1423,6 +1453,7 @@ export type DeleteExperimentTagMutation = { deleteExperimentTag:
     | { __typename: 'DeleteExperimentTagSuccess', experiment: { tags: Array<{ key: string }> } }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -1451,6 +1482,7 @@ export type LogMetricMutation = { logMetric:
     | { __typename: 'BatchAck', seq: number }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -1463,6 +1495,7 @@ export type LogParamMutation = { logParam:
     | { __typename: 'BatchAck', seq: number }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -1475,6 +1508,7 @@ export type SetRunTagMutation = { setRunTag:
     | { __typename: 'BatchAck', seq: number, run: { tags: Array<{ key: string, value: string }> } }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -1502,6 +1536,7 @@ export type LogMetricLinkedMutation = { logMetric:
     | { __typename: 'BatchAck', seq: number, replayed: boolean }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', entity: string, id: string, code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -1514,6 +1549,7 @@ export type LogBatchLinkedMutation = { logBatch:
     | { __typename: 'BatchAck', seq: number, replayed: boolean, metricsWritten: number, run: { lastSeq: number, params: Array<{ key: string }> } }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', entity: string, id: string, code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -1525,6 +1561,7 @@ export type UpdateRunMutationVariables = Exact<{
 export type UpdateRunMutation = { updateRun:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'UpdateRunSuccess', run: { name: string, status: RunStatus, endTime: number | null, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
@@ -1537,6 +1574,7 @@ export type DeleteRunMutationVariables = Exact<{
 export type DeleteRunMutation = { deleteRun:
     | { __typename: 'DeleteRunSuccess', run: { lifecycleStage: LifecycleStage } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -1547,6 +1585,7 @@ export type RestoreRunMutationVariables = Exact<{
 
 export type RestoreRunMutation = { restoreRun:
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'RestoreRunSuccess', run: { lifecycleStage: LifecycleStage } }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
@@ -1560,6 +1599,7 @@ export type DeleteRunTagMutation = { deleteRunTag:
     | { __typename: 'DeleteRunTagSuccess', run: { tags: Array<{ key: string }> } }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 

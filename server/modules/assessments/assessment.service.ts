@@ -2,6 +2,7 @@ import type { Db, SqlClient } from '../../shared/db.ts';
 import { NotFoundError } from '../../shared/errors.ts';
 import { groupByKeys } from '../../shared/group.ts';
 import { newId } from '../../shared/ids.ts';
+import type { PermissionService } from '../auth/public.ts';
 import { traceNotFound } from '../traces/public.ts';
 import type { Assessment } from './assessment.entity.ts';
 import {
@@ -35,7 +36,10 @@ const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
  * races a delete of the trace; bad input writes nothing.
  */
 export class AssessmentService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly access: PermissionService,
+  ) {}
 
   private async lockTrace(sql: SqlClient, traceId: string): Promise<void> {
     const rows = await sql.query('select 1 from trace_info where trace_id = $1 for share', [
@@ -58,6 +62,7 @@ export class AssessmentService {
    */
   async create(input: NewAssessmentInput): Promise<Assessment> {
     const a = checkedNew(input);
+    await this.access.trace(a.traceId, 'EDIT');
     const id = `a-${newId()}`;
     const now = Date.now();
     return this.db.transaction(async (sql) => {
@@ -98,6 +103,7 @@ export class AssessmentService {
 
   /** An assessment of a trace; RESOURCE_DOES_NOT_EXIST names the trace or the assessment. */
   async get(traceId: string, assessmentId: string, sql: SqlClient = this.db): Promise<Assessment> {
+    await this.access.trace(traceId, 'READ');
     const rows = await sql.query<Assessment>(
       `select ${COLUMNS} from trace_info t
        left join assessments a on a.trace_id = t.trace_id and a.assessment_id = $2
@@ -121,6 +127,7 @@ export class AssessmentService {
     changes: AssessmentChanges,
   ): Promise<Assessment> {
     checkedChanges(changes);
+    await this.access.trace(traceId, 'EDIT');
     return this.db.transaction(async (sql) => {
       await this.lockTrace(sql, traceId);
       const existing = await this.get(traceId, assessmentId, sql);
@@ -158,6 +165,7 @@ export class AssessmentService {
    * it overrode becomes valid again.
    */
   async delete(traceId: string, assessmentId: string): Promise<void> {
+    await this.access.trace(traceId, 'EDIT');
     await this.db.transaction(async (sql) => {
       await this.lockTrace(sql, traceId);
       const [gone] = await sql.query<{ overrides: string | null }>(

@@ -1,5 +1,6 @@
 import { artifactRoutes } from './artifacts.rest.ts';
 import { ASSESSMENT_ROUTES } from './assessments.rest.ts';
+import { AUTH_ROUTES } from './auth.rest.ts';
 import { EXPERIMENT_ROUTES } from './experiments.rest.ts';
 import { LOGGED_MODEL_ROUTES, modelOwner } from './logged-models.rest.ts';
 import { METRIC_ROUTES } from './metrics.rest.ts';
@@ -31,4 +32,5 @@ export const MLFLOW_ROUTES: RestRoute[] = [
   ...ASSESSMENT_ROUTES,
   ...TRACE_ARTIFACT_ROUTES,
   ...artifactRoutes({ models: modelOwner, traces: traceOwner }),
+  ...AUTH_ROUTES,
 ];

@@ -15,7 +15,7 @@ export interface RestDeps {
   config: Config;
   logger: Logger;
   /** The services of a new request context (a forked entity manager). */
-  services: () => Services;
+  services: (req: IncomingMessage) => Services;
 }
 
 /** What a route handler receives. */
@@ -159,7 +159,7 @@ export function createRestHandler(deps: RestDeps, routes: readonly RestRoute[]) 
         method === 'GET' || method === 'HEAD' || route.streams
           ? RestInput.query(query)
           : RestInput.json(parseJsonBody(req, await readBody(req, MAX_JSON_BODY_BYTES)));
-      const services = deps.services();
+      const services = deps.services(req);
       const body = await route.handle({ input, params, services, deps, req, res });
       if (!route.streams) sendJson(res, 200, compact((body ?? {}) as Record<string, unknown>));
     } catch (err) {

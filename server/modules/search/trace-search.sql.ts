@@ -11,6 +11,7 @@ import {
   type SortKey,
   withTieBreaks,
 } from './keyset.ts';
+import { readScopeSql } from './read-scope.sql.ts';
 
 /** A metadata entry every result must have (how models and runs link their traces). */
 export interface MetadataLink {
@@ -205,6 +206,7 @@ export function compileTraceSearch(q: TraceSearchQuery): CompiledSearch {
       offset: 0,
     });
   }
+  where.push(...readScopeSql(q.readable, 't.experiment_id', c.params));
   for (const clause of q.filter.clauses) c.clause(clause);
   where.push(...c.where);
   const keys = c.sortKeys(q.order);

@@ -1,6 +1,7 @@
 import type { Db } from '../../shared/db.ts';
 import { ValidationError } from '../../shared/errors.ts';
 import { LIMITS } from '../../shared/limits.ts';
+import type { PermissionService } from '../auth/public.ts';
 import type { RunService } from '../runs/public.ts';
 
 /** Links between traces and runs (MLflow's `link_traces_to_run`, for evaluation and labelling). */
@@ -8,6 +9,7 @@ export class TraceRunLinkService {
   constructor(
     private readonly db: Db,
     private readonly runs: RunService,
+    private readonly access: PermissionService,
   ) {}
 
   /**
@@ -26,6 +28,8 @@ export class TraceRunLinkService {
         `Cannot link more than ${LIMITS.maxTraceIdsPerLink} traces to a run in a single request. Provided ${traceIds.length} traces.`,
       );
     }
+    await this.access.run(runId, 'EDIT');
+    await this.access.traces(traceIds, 'READ');
     await this.runs.get(runId);
     await this.db.query(
       `insert into trace_run_links (trace_id, run_id)
