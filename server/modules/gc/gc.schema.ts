@@ -1,5 +1,5 @@
 import { builder } from '../../builder.ts';
-import { PermissionDeniedError, UnauthenticatedError } from '../../shared/errors.ts';
+import { PermissionDeniedError } from '../../shared/errors.ts';
 import { mutationResult } from '../../shared/mutation.ts';
 import type { PurgeSummary } from './gc.service.ts';
 
@@ -23,7 +23,7 @@ builder.mutationFields((t) => ({
     type: PurgeSummaryRef,
     ...mutationResult(
       "Permanently removes deleted runs and experiments and their artifacts, as MLflow's `mlflow gc` does (admins only when authentication is on). Without ids: everything deleted at least `olderThanMs` ago; with ids: those only (each must be deleted long enough ago, else INVALID_PARAMETER_VALUE and nothing is removed).",
-      [UnauthenticatedError, PermissionDeniedError],
+      [PermissionDeniedError],
       { name: 'purged', description: 'What was removed.' },
     ),
     args: {

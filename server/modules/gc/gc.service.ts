@@ -1,16 +1,7 @@
 import type { Db } from '../../shared/db.ts';
-import {
-  PermissionDeniedError,
-  UnauthenticatedError,
-  ValidationError,
-} from '../../shared/errors.ts';
+import { PermissionDeniedError, ValidationError } from '../../shared/errors.ts';
 import type { ArtifactStores } from '../artifacts/public.ts';
-
-/** Who may purge: with authentication on, admins only. */
-export interface GcAccess {
-  authEnabled: boolean;
-  viewer: { isAdmin: boolean } | null;
-}
+import type { PermissionService } from '../auth/public.ts';
 
 /** What {@link GcService.purge} takes (MLflow `mlflow gc` options). */
 export interface PurgeInput {
@@ -47,17 +38,12 @@ export class GcService {
   constructor(
     private readonly db: Db,
     private readonly stores: ArtifactStores,
-    private readonly access: GcAccess,
+    private readonly access: Pick<PermissionService, 'unrestricted'>,
   ) {}
 
-  private checkAccess(): void {
-    if (!this.access.authEnabled) return;
-    if (!this.access.viewer) throw new UnauthenticatedError();
-    if (!this.access.viewer.isAdmin) throw new PermissionDeniedError('Only an admin may purge');
-  }
-
   async purge(input: PurgeInput, now = Date.now()): Promise<PurgeSummary> {
-    this.checkAccess();
+    // authentication off, or an admin
+    if (!this.access.unrestricted) throw new PermissionDeniedError('Only an admin may purge');
     const { olderThanMs } = input;
     if (!Number.isSafeInteger(olderThanMs) || olderThanMs < 0) {
       throw new ValidationError('olderThanMs', 'olderThanMs must be a non-negative integer (ms)');

@@ -571,7 +571,6 @@ export type ClientPurgeDeletedMutationVariables = Exact<{
 export type ClientPurgeDeletedMutation = { purgeDeleted:
     | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'PurgeDeletedSuccess', purged: { experimentIds: Array<string>, runIds: Array<string>, artifactFiles: number } }
-    | { __typename: 'UnauthenticatedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -583,6 +582,7 @@ export type ClientCreateExperimentMutationVariables = Exact<{
 export type ClientCreateExperimentMutation = { createExperiment:
     | { __typename: 'AlreadyExistsError', code: ErrorCode, message: string }
     | { __typename: 'CreateExperimentSuccess', experiment: { experimentId: string, name: string, artifactLocation: string, lifecycleStage: LifecycleStage, creationTime: number, lastUpdateTime: number, tags: Array<{ key: string, value: string }> } }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -657,6 +657,7 @@ export type ClientRenameExperimentMutation = { renameExperiment:
     | { __typename: 'AlreadyExistsError', code: ErrorCode, message: string }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'RenameExperimentSuccess', experiment: { experimentId: string, name: string, artifactLocation: string, lifecycleStage: LifecycleStage, creationTime: number, lastUpdateTime: number, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
@@ -670,6 +671,7 @@ export type ClientDeleteExperimentMutation = { deleteExperiment:
     | { __typename: 'DeleteExperimentSuccess', experiment: { experimentId: string, name: string, artifactLocation: string, lifecycleStage: LifecycleStage, creationTime: number, lastUpdateTime: number, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -681,6 +683,7 @@ export type ClientRestoreExperimentMutationVariables = Exact<{
 export type ClientRestoreExperimentMutation = { restoreExperiment:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'RestoreExperimentSuccess', experiment: { experimentId: string, name: string, artifactLocation: string, lifecycleStage: LifecycleStage, creationTime: number, lastUpdateTime: number, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
@@ -693,6 +696,7 @@ export type ClientSetExperimentTagMutationVariables = Exact<{
 export type ClientSetExperimentTagMutation = { setExperimentTag:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'SetExperimentTagSuccess', experiment: { experimentId: string, name: string, artifactLocation: string, lifecycleStage: LifecycleStage, creationTime: number, lastUpdateTime: number, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
@@ -706,6 +710,7 @@ export type ClientDeleteExperimentTagMutation = { deleteExperimentTag:
     | { __typename: 'DeleteExperimentTagSuccess', experiment: { experimentId: string, name: string, artifactLocation: string, lifecycleStage: LifecycleStage, creationTime: number, lastUpdateTime: number, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -717,6 +722,7 @@ export type ClientDeleteRunMutationVariables = Exact<{
 export type ClientDeleteRunMutation = { deleteRun:
     | { __typename: 'DeleteRunSuccess', run: { runId: string, name: string, experimentId: string, userId: string, status: RunStatus, startTime: number, endTime: number | null, lifecycleStage: LifecycleStage, artifactUri: string, lastSeq: number } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -727,6 +733,7 @@ export type ClientRestoreRunMutationVariables = Exact<{
 
 export type ClientRestoreRunMutation = { restoreRun:
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'RestoreRunSuccess', run: { runId: string, name: string, experimentId: string, userId: string, status: RunStatus, startTime: number, endTime: number | null, lifecycleStage: LifecycleStage, artifactUri: string, lastSeq: number } }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
@@ -740,6 +747,7 @@ export type ClientLogBatchMutation = { logBatch:
     | { __typename: 'BatchAck', seq: number, replayed: boolean, metricsWritten: number }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -751,6 +759,7 @@ export type ClientCreateLoggedModelMutationVariables = Exact<{
 export type ClientCreateLoggedModelMutation = { createLoggedModel:
     | { __typename: 'CreateLoggedModelSuccess', model: { modelId: string, experimentId: string, name: string, modelType: string | null, sourceRunId: string | null, status: LoggedModelStatus, lifecycleStage: LifecycleStage, creationTimestamp: number, lastUpdatedTimestamp: number, artifactUri: string, modelUri: string, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -762,6 +771,7 @@ export type ClientFinalizeLoggedModelMutationVariables = Exact<{
 export type ClientFinalizeLoggedModelMutation = { finalizeLoggedModel:
     | { __typename: 'FinalizeLoggedModelSuccess', model: { modelId: string, experimentId: string, name: string, modelType: string | null, sourceRunId: string | null, status: LoggedModelStatus, lifecycleStage: LifecycleStage, creationTimestamp: number, lastUpdatedTimestamp: number, artifactUri: string, modelUri: string, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -773,6 +783,7 @@ export type ClientDeleteLoggedModelMutationVariables = Exact<{
 export type ClientDeleteLoggedModelMutation = { deleteLoggedModel:
     | { __typename: 'DeleteLoggedModelSuccess', model: { modelId: string } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -783,6 +794,7 @@ export type ClientSetLoggedModelTagsMutationVariables = Exact<{
 
 export type ClientSetLoggedModelTagsMutation = { setLoggedModelTags:
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'SetLoggedModelTagsSuccess', model: { modelId: string, experimentId: string, name: string, modelType: string | null, sourceRunId: string | null, status: LoggedModelStatus, lifecycleStage: LifecycleStage, creationTimestamp: number, lastUpdatedTimestamp: number, artifactUri: string, modelUri: string, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
@@ -795,6 +807,7 @@ export type ClientDeleteLoggedModelTagMutationVariables = Exact<{
 export type ClientDeleteLoggedModelTagMutation = { deleteLoggedModelTag:
     | { __typename: 'DeleteLoggedModelTagSuccess', model: { modelId: string, experimentId: string, name: string, modelType: string | null, sourceRunId: string | null, status: LoggedModelStatus, lifecycleStage: LifecycleStage, creationTimestamp: number, lastUpdatedTimestamp: number, artifactUri: string, modelUri: string, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -806,6 +819,7 @@ export type ClientLogLoggedModelParamsMutationVariables = Exact<{
 export type ClientLogLoggedModelParamsMutation = { logLoggedModelParams:
     | { __typename: 'LogLoggedModelParamsSuccess', model: { modelId: string, experimentId: string, name: string, modelType: string | null, sourceRunId: string | null, status: LoggedModelStatus, lifecycleStage: LifecycleStage, creationTimestamp: number, lastUpdatedTimestamp: number, artifactUri: string, modelUri: string, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -818,6 +832,7 @@ export type ClientLogOutputsMutation = { logOutputs:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'LogOutputsSuccess', run: { runId: string } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -830,6 +845,7 @@ export type ClientLogRunInputsMutation = { logInputs:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'LogInputsSuccess', run: { runId: string } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -879,6 +895,7 @@ export type ClientCreateRunMutation = { createRun:
     | { __typename: 'CreateRunSuccess', run: { runId: string, name: string, experimentId: string, userId: string, status: RunStatus, startTime: number, endTime: number | null, lifecycleStage: LifecycleStage, artifactUri: string, lastSeq: number } }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -890,6 +907,7 @@ export type ClientUpdateRunMutationVariables = Exact<{
 export type ClientUpdateRunMutation = { updateRun:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'UpdateRunSuccess', run: { runId: string, name: string, experimentId: string, userId: string, status: RunStatus, startTime: number, endTime: number | null, lifecycleStage: LifecycleStage, artifactUri: string, lastSeq: number } }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
@@ -903,6 +921,7 @@ export type ClientDeleteRunTagMutation = { deleteRunTag:
     | { __typename: 'DeleteRunTagSuccess', run: { runId: string } }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -973,6 +992,7 @@ export type ClientLogTraceMutation = { logTrace:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'LogTraceSuccess', trace: { traceId: string } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -985,6 +1005,7 @@ export type ClientLogSpansMutation = { logSpans:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'LogSpansSuccess', trace: { traceId: string } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -1013,6 +1034,7 @@ export type ClientSetTraceTagMutationVariables = Exact<{
 
 export type ClientSetTraceTagMutation = { setTraceTag:
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'SetTraceTagSuccess', trace: { traceId: string } }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
@@ -1025,6 +1047,7 @@ export type ClientDeleteTraceTagMutationVariables = Exact<{
 export type ClientDeleteTraceTagMutation = { deleteTraceTag:
     | { __typename: 'DeleteTraceTagSuccess', trace: { traceId: string } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -1035,6 +1058,7 @@ export type ClientDeleteTracesMutationVariables = Exact<{
 
 export type ClientDeleteTracesMutation = { deleteTraces:
     | { __typename: 'DeleteTracesSuccess', tracesDeleted: number }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 

@@ -95,6 +95,7 @@ export type ClientLogInputsMutation = { logInputs:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'LogInputsSuccess' }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
    };
 
@@ -121,6 +122,7 @@ export type ClientSetRunTagMutation = { setRunTag:
     | { __typename: 'BatchAck' }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
    };
 
