@@ -108,6 +108,7 @@ export {
   setTag,
   setTags,
 } from './fluent/logging.ts';
+export { logModelFile, readModelFile } from './fluent/model-files.ts';
 export type { RunRow, SearchExperimentsOptions, SearchRunsOptions } from './fluent/queries.ts';
 export {
   getMetricHistory,

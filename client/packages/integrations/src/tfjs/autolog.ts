@@ -1,0 +1,41 @@
+import { LayersModel, type ModelFitArgs, type Tensor } from '@tensorflow/tfjs';
+import { type TrackqlCallbackOptions, trackqlCallback } from './callback.ts';
+
+type Fit = LayersModel['fit'];
+
+let original: Fit | null = null;
+
+/**
+ * Turns on autologging for TensorFlow.js (MLflow's `tensorflow.autolog`): every `fit` of a
+ * layers model (`tf.sequential`, `tf.model`) afterwards logs through a {@link trackqlCallback}
+ * given the fit's arguments. Returns a function that turns it off again.
+ *
+ * @remarks A `fit` that throws ends the logged model UPLOAD_FAILED and a run autolog started
+ * FAILED, and re-throws.
+ */
+export function autolog(options: Omit<TrackqlCallbackOptions, 'fitArgs'> = {}): () => void {
+  if (!original) {
+    const fit: Fit = LayersModel.prototype.fit;
+    original = fit;
+    LayersModel.prototype.fit = async function (
+      this: LayersModel,
+      x: Tensor | Tensor[] | Record<string, Tensor>,
+      y: Tensor | Tensor[] | Record<string, Tensor>,
+      args: ModelFitArgs = {},
+    ) {
+      const callback = trackqlCallback({ ...options, fitArgs: args });
+      const given = args.callbacks;
+      const callbacks = Array.isArray(given) ? given : given ? [given] : [];
+      try {
+        return await fit.call(this, x, y, { ...args, callbacks: [...callbacks, callback] });
+      } catch (err) {
+        await callback.onTrainError();
+        throw err;
+      }
+    };
+  }
+  return () => {
+    if (original) LayersModel.prototype.fit = original;
+    original = null;
+  };
+}
