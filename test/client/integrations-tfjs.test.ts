@@ -69,7 +69,7 @@ describe('TensorFlow.js autolog', () => {
       off();
     }
 
-    const logged = await getRun(runId);
+    const logged = (await getRun(runId))!;
     expect(logged.data.params).toMatchObject({
       epochs: '4',
       batch_size: '16',
@@ -126,7 +126,7 @@ describe('trackqlCallback', () => {
       verbose: 0,
       callbacks: [stopping, callback],
     });
-    const { data, info } = await getRun(callback.runId!);
+    const { data, info } = (await getRun(callback.runId!))!;
     expect(info.status).toBe('FINISHED');
     expect(data.params).toMatchObject({
       monitor: 'loss',

@@ -30,7 +30,8 @@ const modelFileUrl = (t: ModelTarget, path: string) =>
  * deleted model, INVALID_PARAMETER_VALUE for a bad path.
  */
 export async function putModelFile(t: ModelTarget, path: string, data: Uint8Array): Promise<void> {
-  const body = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  // a copy on its own ArrayBuffer: what fetch's BodyInit takes
+  const body = new Uint8Array(data);
   await retry(async () => {
     const res = await httpFetch(t, modelFileUrl(t, path), {
       method: 'PUT',

@@ -90,17 +90,32 @@ export function trackqlMiddleware(): LanguageModelMiddleware {
       const end = () => {
         if (span.endTimeNs === null) endLlmSpan(span, streamResult(parts));
       };
-      const stream = result.stream.pipeThrough(
-        new TransformStream<StreamPart, StreamPart>({
-          transform(part, controller) {
-            parts.push(part);
-            if (part.type === 'error') failLlmSpan(span, part.error);
-            controller.enqueue(part);
-          },
-          flush: end,
-          cancel: end,
-        }),
-      );
+      const reader = result.stream.getReader();
+      // a ReadableStream of our own (not pipeThrough): its cancel() ends the span too
+      const stream = new ReadableStream<StreamPart>({
+        async pull(controller) {
+          let next: Awaited<ReturnType<typeof reader.read>>;
+          try {
+            next = await reader.read();
+          } catch (err) {
+            failLlmSpan(span, err);
+            controller.error(err);
+            return;
+          }
+          if (next.done) {
+            end();
+            controller.close();
+            return;
+          }
+          parts.push(next.value);
+          if (next.value.type === 'error') failLlmSpan(span, next.value.error);
+          controller.enqueue(next.value);
+        },
+        cancel(reason) {
+          end();
+          return reader.cancel(reason);
+        },
+      });
       return { ...result, stream };
     },
   };

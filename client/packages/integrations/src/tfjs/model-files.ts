@@ -15,12 +15,13 @@ const toBytes = (data: io.WeightData): Uint8Array =>
 export function modelFiles(modelId: string): io.IOHandler {
   return {
     async save(artifacts: io.ModelArtifacts): Promise<io.SaveResult> {
-      if (artifacts.modelTopology instanceof ArrayBuffer) {
-        throw new Error('Only JSON model topologies (layers models) can be logged');
+      const topology = artifacts.modelTopology;
+      if (!topology || topology instanceof ArrayBuffer) {
+        throw new Error('Only models with a JSON topology (layers models) can be logged');
       }
       const weights = artifacts.weightData ? toBytes(artifacts.weightData) : new Uint8Array(0);
       const modelJson: io.ModelJSON = {
-        modelTopology: artifacts.modelTopology,
+        modelTopology: topology,
         format: artifacts.format,
         generatedBy: artifacts.generatedBy,
         convertedBy: artifacts.convertedBy,
@@ -37,7 +38,7 @@ export function modelFiles(modelId: string): io.IOHandler {
         modelArtifactsInfo: {
           dateSaved: new Date(),
           modelTopologyType: 'JSON',
-          modelTopologyBytes: Buffer.byteLength(JSON.stringify(artifacts.modelTopology ?? null)),
+          modelTopologyBytes: Buffer.byteLength(JSON.stringify(topology)),
           weightSpecsBytes: Buffer.byteLength(JSON.stringify(artifacts.weightSpecs ?? [])),
           weightDataBytes: weights.byteLength,
         },
