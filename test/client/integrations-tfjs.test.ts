@@ -56,7 +56,10 @@ describe('TensorFlow.js autolog', () => {
     try {
       const run = await startRun({ runName: 'xor' });
       runId = run.runId;
+      const seen: number[] = [];
       const history = await trained.fit(X, Y, {
+        // a plain callback object of the caller's keeps working next to autolog's callback
+        callbacks: { onEpochEnd: async (epoch) => void seen.push(epoch) },
         epochs: 4,
         batchSize: 16,
         validationSplit: 0.25,
@@ -64,6 +67,7 @@ describe('TensorFlow.js autolog', () => {
         verbose: 0,
       });
       expect(history.epoch).toEqual([0, 1, 2, 3]);
+      expect(seen).toEqual([0, 1, 2, 3]);
       await endRun();
     } finally {
       off();

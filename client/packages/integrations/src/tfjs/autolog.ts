@@ -1,9 +1,33 @@
-import { LayersModel, type ModelFitArgs, type Tensor } from '@tensorflow/tfjs';
+import {
+  CustomCallback,
+  type CustomCallbackArgs,
+  LayersModel,
+  type ModelFitArgs,
+  type Tensor,
+} from '@tensorflow/tfjs';
 import { type TrackqlCallbackOptions, trackqlCallback } from './callback.ts';
 
 type Fit = LayersModel['fit'];
 
 let original: Fit | null = null;
+
+type Callbacks = NonNullable<ModelFitArgs['callbacks']>;
+type CallbackObject = Exclude<Callbacks, unknown[]> | Extract<Callbacks, unknown[]>[number];
+
+/**
+ * The fit's callbacks as callback objects: `fit` treats a list whose first entry is a plain
+ * `{ onEpochEnd... }` object as a list of plain objects, so those are wrapped first (as `fit`
+ * would wrap them) before ours is added.
+ */
+function callbackList(args: ModelFitArgs): Extract<Callbacks, unknown[]> {
+  const given = args.callbacks;
+  const list: CallbackObject[] = Array.isArray(given) ? given : given ? [given] : [];
+  return list.map((c) =>
+    'setParams' in c && typeof c.setParams === 'function'
+      ? c
+      : new CustomCallback(c as CustomCallbackArgs, args.yieldEvery),
+  ) as Extract<Callbacks, unknown[]>;
+}
 
 /**
  * Turns on autologging for TensorFlow.js (MLflow's `tensorflow.autolog`): every `fit` of a
@@ -24,10 +48,11 @@ export function autolog(options: Omit<TrackqlCallbackOptions, 'fitArgs'> = {}): 
       args: ModelFitArgs = {},
     ) {
       const callback = trackqlCallback({ ...options, fitArgs: args });
-      const given = args.callbacks;
-      const callbacks = Array.isArray(given) ? given : given ? [given] : [];
       try {
-        return await fit.call(this, x, y, { ...args, callbacks: [...callbacks, callback] });
+        return await fit.call(this, x, y, {
+          ...args,
+          callbacks: [...callbackList(args), callback],
+        });
       } catch (err) {
         await callback.onTrainError();
         throw err;
