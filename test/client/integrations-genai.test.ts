@@ -133,11 +133,15 @@ describe('traceOpenAI', () => {
     expect(kv(exception!.attributes)['exception.message']).toMatch(/429/);
   });
 
-  it('logs responses.create with usage (cached input tokens too) as a child of the active span', async () => {
+  it('logs calls inside withSpan as its children, and sums their usage into the trace metadata', async () => {
     await withSpan(
       async () => {
         const r = await openai.responses.create({ model: 'gpt-4.1', input: 'Weather?' });
         expect(r.output_text).toBe(REPLY);
+        await openai.chat.completions.create({
+          model: 'gpt-4o',
+          messages: [{ role: 'user', content: r.output_text }],
+        });
       },
       { name: 'agent', spanType: 'AGENT' },
     );
@@ -145,12 +149,17 @@ describe('traceOpenAI', () => {
     expect(tr.spans.map((s) => [s.name, s.spanType])).toEqual([
       ['agent', 'AGENT'],
       ['responses.create', 'CHAT_MODEL'],
+      ['chat.completions.create', 'CHAT_MODEL'],
     ]);
     expect(tr.spans[1]!.parentSpanId).toBe(tr.spans[0]!.spanId);
     expect(kv(tr.spans[1]!.attributes)['mlflow.chat.tokenUsage']).toEqual({
       ...usage(USAGE.input, USAGE.output),
       cache_read_input_tokens: 2,
     });
+    // summed over the trace's spans into the trace metadata, as MLflow's client does
+    expect(JSON.parse(meta(tr.metadata)['mlflow.trace.tokenUsage']!)).toEqual(
+      usage(2 * USAGE.input, 2 * USAGE.output),
+    );
   });
 });
 
