@@ -161,6 +161,30 @@ describe('traceOpenAI', () => {
       usage(2 * USAGE.input, 2 * USAGE.output),
     );
   });
+  it('logs legacy completions.create as LLM spans, streamed or not', async () => {
+    const done = await openai.completions.create({
+      model: 'gpt-3.5-turbo-instruct',
+      prompt: 'Say',
+    });
+    expect(done.choices[0]!.text).toBe(REPLY);
+    expect((await lastTrace()).spans[0]).toMatchObject({
+      name: 'completions.create',
+      spanType: 'LLM',
+    });
+    const stream = await openai.completions.create({
+      model: 'gpt-3.5-turbo-instruct',
+      prompt: 'Say',
+      stream: true,
+    });
+    for await (const _ of stream) {
+      // consume
+    }
+    const span = (await lastTrace()).spans[0]!;
+    expect(JSON.parse(span.outputs!)).toMatchObject({
+      object: 'text_completion',
+      choices: [{ index: 0, text: REPLY, finish_reason: 'stop' }],
+    });
+  });
 });
 
 describe('traceAnthropic', () => {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A local stand-in for the OpenAI and Anthropic HTTP APIs, speaking their wire formats:
- * `POST /v1/chat/completions` (JSON, or SSE `data:` chunks ending in `[DONE]`),
+ * `POST /v1/chat/completions` and `/v1/completions` (JSON, or SSE `data:` chunks ending in `[DONE]`),
  * `POST /v1/responses` (JSON) and `POST /v1/messages` (JSON, or SSE with `event:` names).
  * The reply is always the text `REPLY` split into words; the model `fail` answers 429.
  */
@@ -74,6 +74,31 @@ function chat(body: Record<string, unknown>, res: ServerResponse): void {
     ...(withUsage
       ? [{ data: { ...base, object: 'chat.completion.chunk', choices: [], usage } }]
       : []),
+    { data: '[DONE]' },
+  ]);
+}
+
+function completions(body: Record<string, unknown>, res: ServerResponse): void {
+  const base = { id: 'cmpl-stub1', object: 'text_completion', created: 1_700_000_000 };
+  const model = String(body.model);
+  const usage = {
+    prompt_tokens: USAGE.input,
+    completion_tokens: USAGE.output,
+    total_tokens: USAGE.input + USAGE.output,
+  };
+  const choice = (text: string, finish: string | null) => ({
+    text,
+    index: 0,
+    finish_reason: finish,
+    logprobs: null,
+  });
+  if (body.stream !== true) {
+    json(res, 200, { ...base, model, choices: [choice(REPLY, 'stop')], usage });
+    return;
+  }
+  sse(res, [
+    ...WORDS.map((w) => ({ data: { ...base, model, choices: [choice(w, null)] } })),
+    { data: { ...base, model, choices: [choice('', 'stop')] } },
     { data: '[DONE]' },
   ]);
 }
@@ -157,6 +182,7 @@ function messages(body: Record<string, unknown>, res: ServerResponse): void {
 
 const ROUTES: Record<string, (body: Record<string, unknown>, res: ServerResponse) => void> = {
   '/v1/chat/completions': chat,
+  '/v1/completions': completions,
   '/v1/responses': responses,
   '/v1/messages': messages,
 };

@@ -1,6 +1,7 @@
-import { type LlmCallInfo, traceSdkCall, wrapMethods } from '../llm-span.ts';
+import { type LlmCallInfo, type LlmResult, traceSdkCall, wrapMethods } from '../llm-span.ts';
 import {
   chatStreamResult,
+  completionStreamResult,
   type OpenAIChatChunk,
   responseResult,
   responseStreamResult,
@@ -14,11 +15,15 @@ const METHODS = {
   'embeddings.create': 'EMBEDDING',
 } as const;
 
+/** How each method's stream is read back into one response (embeddings do not stream). */
+const STREAM_READERS: Record<string, (chunks: unknown[]) => LlmResult> = {
+  'chat.completions.create': (chunks) => chatStreamResult(chunks as OpenAIChatChunk[]),
+  'responses.create': responseStreamResult,
+  'completions.create': completionStreamResult,
+};
+
 function traced(name: string, spanType: string) {
-  const reduce =
-    name === 'responses.create'
-      ? responseStreamResult
-      : (chunks: unknown[]) => chatStreamResult(chunks as OpenAIChatChunk[]);
+  const reduce = STREAM_READERS[name] ?? ((chunks: unknown[]) => ({ outputs: chunks }));
   return (original: (...args: unknown[]) => unknown) =>
     (...args: unknown[]): unknown => {
       const body = (args[0] ?? {}) as { model?: unknown; stream?: unknown };

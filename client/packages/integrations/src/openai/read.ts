@@ -114,3 +114,41 @@ export function responseStreamResult(events: unknown[]): LlmResult {
   }
   return { outputs: events };
 }
+
+/** The parts of a legacy `text_completion` chunk the reducer reads. */
+interface CompletionChunk {
+  id?: string;
+  model?: string;
+  created?: number;
+  usage?: unknown;
+  choices?: { index: number; text?: string; finish_reason?: string | null }[];
+}
+
+/** A legacy `text_completion` rebuilt from its chunks: each choice's text concatenated. */
+export function completionStreamResult(chunks: unknown[]): LlmResult {
+  const list = chunks as CompletionChunk[];
+  const choices = new Map<number, { index: number; text: string; finish_reason: string | null }>();
+  let usage: unknown;
+  for (const chunk of list) {
+    if (chunk.usage) usage = chunk.usage;
+    for (const c of chunk.choices ?? []) {
+      const choice = choices.get(c.index) ?? { index: c.index, text: '', finish_reason: null };
+      choice.text += c.text ?? '';
+      if (c.finish_reason) choice.finish_reason = c.finish_reason;
+      choices.set(c.index, choice);
+    }
+  }
+  const model = list.find((c) => c.model)?.model;
+  return {
+    outputs: {
+      id: list[0]?.id,
+      object: 'text_completion',
+      created: list[0]?.created,
+      model,
+      choices: [...choices.values()].sort((a, b) => a.index - b.index),
+      ...(usage ? { usage } : {}),
+    },
+    usage: openAIUsage(usage),
+    model,
+  };
+}
