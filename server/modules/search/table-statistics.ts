@@ -5,7 +5,13 @@ import type { Db } from '../../shared/db.ts';
 export const RUN_SEARCH_TABLES = ['runs', 'params', 'run_tags', 'metric_summaries'] as const;
 
 /** The tables a trace search reads (`searchTraces`, with each trace's metadata, tags and root span). */
-export const TRACE_SEARCH_TABLES = ['trace_info', 'trace_metadata', 'trace_tags', 'spans'] as const;
+export const TRACE_SEARCH_TABLES = [
+  'trace_info',
+  'trace_metadata',
+  'trace_tags',
+  'trace_run_links',
+  'spans',
+] as const;
 
 /** The tables a logged-model search reads. */
 export const LOGGED_MODEL_SEARCH_TABLES = [
