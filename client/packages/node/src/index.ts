@@ -111,6 +111,7 @@ export {
   setTag,
   setTags,
 } from './fluent/logging.ts';
+export { logModelFile, readModelFile } from './fluent/model-files.ts';
 export type { RunRow, SearchExperimentsOptions, SearchRunsOptions } from './fluent/queries.ts';
 export {
   getMetricHistory,
