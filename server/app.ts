@@ -25,7 +25,9 @@ import { useReadiness } from './plugins/use-readiness.ts';
 import { schema } from './schema.ts';
 import { createServices } from './services.ts';
 import { Db } from './shared/db.ts';
+import { infrastructureError, infrastructureStatus } from './shared/db-errors.ts';
 import { DomainError, ValidationError } from './shared/errors.ts';
+import { withRequestScope } from './shared/request-scope.ts';
 
 /** A built, not yet listening, trackql server. */
 export interface App {
@@ -113,6 +115,13 @@ export async function createApp(
     maskedErrors: {
       maskError: (error, message, isDev) => {
         const original = error instanceof GraphQLError ? error.originalError : error;
+        const infra = infrastructureError(original);
+        if (infra) {
+          // a real status (503/504), so clients and proxies see a retryable failure, not a 200
+          return createGraphQLError(infra.message, {
+            extensions: { code: infra.code, http: { status: infrastructureStatus(infra) } },
+          });
+        }
         if (original instanceof DomainError) {
           const extra = original instanceof ValidationError ? { field: original.field } : {};
           return createGraphQLError(original.message, {
@@ -153,16 +162,14 @@ export async function createApp(
     yoga,
     orm,
     // everything but yoga's own paths (gated by useAuthGate) passes the gate here first
-    handler: gateNodeRequests(
-      authGate,
-      config.security,
-      new Set([yoga.graphqlEndpoint]),
-      (req, res) => {
+    // a client that disconnects cancels its request's running statements (request-scope.ts)
+    handler: withRequestScope(
+      gateNodeRequests(authGate, config.security, new Set([yoga.graphqlEndpoint]), (req, res) => {
         if (req.url?.startsWith(ARTIFACTS_PREFIX)) void artifacts(req, res);
         else if (isOtlpTracesRequest(req.url)) void otlp(req, res);
         else if (mlflow.matches(req.url)) mlflow.handler(req, res);
         else yoga(req, res);
-      },
+      }),
     ),
     bus,
     authGate,

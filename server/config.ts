@@ -16,6 +16,7 @@ const EnvSchema = z.object({
   TRACKQL_EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   TRACKQL_ARTIFACT_ROOT: z.string().min(1).optional(),
   TRACKQL_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  TRACKQL_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   REDIS_URL: z.string().url().optional(),
   TRACKQL_S3_ENDPOINT: z.string().url().optional(),
   TRACKQL_S3_FORCE_PATH_STYLE: z.enum(['true', 'false', '1', '0']).optional(),
@@ -64,6 +65,8 @@ export interface Config {
   /** Default artifact root for new experiments (a path or URI). */
   artifactRoot: string;
   dbPoolSize: number;
+  /** Longest a database statement may run (ms) before PostgreSQL cancels it; 0 = no limit. */
+  statementTimeoutMs: number;
   /** Redis for cross-instance subscriptions; when absent events stay in process. */
   redisUrl?: string;
   /** S3-compatible object store used by `s3://bucket/prefix` artifact locations. */
@@ -212,6 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedPgPort: e.TRACKQL_EMBEDDED_PG_PORT,
     artifactRoot,
     dbPoolSize: e.TRACKQL_DB_POOL_SIZE,
+    statementTimeoutMs: e.TRACKQL_STATEMENT_TIMEOUT_MS,
     redisUrl: e.REDIS_URL,
     s3: {
       endpoint: e.TRACKQL_S3_ENDPOINT,

@@ -101,6 +101,7 @@ async function start(): Promise<Running> {
     const orm = await step('cannot use the database (DATABASE_URL)', async () => {
       const o = await initOrm(embedded?.url ?? config.databaseUrl ?? '', {
         poolSize: config.dbPoolSize,
+        statementTimeoutMs: config.statementTimeoutMs,
       });
       undo.push(() => o.close());
       return o;

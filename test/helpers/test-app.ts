@@ -67,8 +67,7 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
     : await cloneTemplate(inject('baseUrl'), inject('template'));
   const sql: string[] = [];
   const onQuery = (s: string) => sql.push(s);
-  const orm = await initOrm(db.url, { migrate: false, onQuery, poolSize: 5 });
-  const config = {
+  const config: Config = {
     // the `stock-transport` test project turns the transport fast paths off
     ...loadConfig({ TRACKQL_TRANSPORT_FAST_PATHS: process.env.TRACKQL_TRANSPORT_FAST_PATHS }),
     databaseUrl: db.url,
@@ -77,6 +76,12 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
     artifactAllowedRoots: ['/tmp'],
     ...opts.config,
   };
+  const orm = await initOrm(db.url, {
+    migrate: false,
+    onQuery,
+    poolSize: 5,
+    statementTimeoutMs: config.statementTimeoutMs,
+  });
   const app = await createApp(
     orm,
     config,
