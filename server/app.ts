@@ -21,6 +21,7 @@ import { RunFeeds } from './modules/subscriptions/run-feed.ts';
 import { useSharedEventExecution } from './modules/subscriptions/shared-execution.ts';
 import { useSsePush } from './modules/subscriptions/sse-push.ts';
 import { createOtlpHandler, isOtlpTracesRequest } from './modules/traces/otlp.routes.ts';
+import { admitGraphQLBody, useDocumentLimits } from './plugins/use-document-limits.ts';
 import { useReadiness } from './plugins/use-readiness.ts';
 import { schema } from './schema.ts';
 import { createServices } from './services.ts';
@@ -47,6 +48,8 @@ export interface App {
   liveSeries: LiveSeriesHubs;
   /** Runs' live batches, one feed per run with subscribers. */
   feeds: RunFeeds;
+  /** Largest WebSocket message accepted (the GraphQL body limit); ws.ts reads it. */
+  maxMessageBytes: number;
   /** Whether the subscription fast paths are on (`Config.transportFastPaths`); ws.ts reads it. */
   transportFastPaths: boolean;
   /** Ends every open subscription stream (call before draining connections at shutdown). */
@@ -136,6 +139,7 @@ export async function createApp(
     healthCheckEndpoint: '/healthz',
     landingPage: false,
     plugins: [
+      useDocumentLimits(config.documentLimits),
       useAuthGate(authGate, config.security),
       // fenced transport tricks (TRACKQL_TRANSPORT_FAST_PATHS): off, yoga's stock paths run
       ...(config.transportFastPaths ? [useSharedEventExecution(), useSsePush()] : []),
@@ -168,13 +172,14 @@ export async function createApp(
         if (req.url?.startsWith(ARTIFACTS_PREFIX)) void artifacts(req, res);
         else if (isOtlpTracesRequest(req.url)) void otlp(req, res);
         else if (mlflow.matches(req.url)) mlflow.handler(req, res);
-        else yoga(req, res);
+        else if (admitGraphQLBody(req, res, config.documentLimits.maxBodyBytes)) yoga(req, res);
       }),
     ),
     bus,
     authGate,
     liveSeries,
     feeds,
+    maxMessageBytes: config.documentLimits.maxBodyBytes,
     transportFastPaths: config.transportFastPaths,
     endStreams: () => bus.endStreams(),
     close: async () => {
