@@ -4,6 +4,7 @@ import { GraphQLError } from 'graphql';
 import { createGraphQLError, createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from './config.ts';
 import { type AppDeps, type Context, createContext } from './context.ts';
+import { withBodyDeadline } from './http-server.ts';
 import type { Logger } from './logger.ts';
 import { ARTIFACTS_PREFIX, createArtifactHandler } from './modules/artifacts/artifact.routes.ts';
 import { ArtifactStores } from './modules/artifacts/stores/stores.ts';
@@ -167,13 +168,18 @@ export async function createApp(
     orm,
     // everything but yoga's own paths (gated by useAuthGate) passes the gate here first
     // a client that disconnects cancels its request's running statements (request-scope.ts)
-    handler: withRequestScope(
-      gateNodeRequests(authGate, config.security, new Set([yoga.graphqlEndpoint]), (req, res) => {
-        if (req.url?.startsWith(ARTIFACTS_PREFIX)) void artifacts(req, res);
-        else if (isOtlpTracesRequest(req.url)) void otlp(req, res);
-        else if (mlflow.matches(req.url)) mlflow.handler(req, res);
-        else if (admitGraphQLBody(req, res, config.documentLimits.maxBodyBytes)) yoga(req, res);
-      }),
+    handler: withBodyDeadline(
+      withRequestScope(
+        gateNodeRequests(authGate, config.security, new Set([yoga.graphqlEndpoint]), (req, res) => {
+          if (req.url?.startsWith(ARTIFACTS_PREFIX)) void artifacts(req, res);
+          else if (isOtlpTracesRequest(req.url)) void otlp(req, res);
+          else if (mlflow.matches(req.url)) mlflow.handler(req, res);
+          else if (admitGraphQLBody(req, res, config.documentLimits.maxBodyBytes)) yoga(req, res);
+        }),
+      ),
+      config.connections.bodyTimeoutMs,
+      // streaming uploads have their own idle timeout instead
+      (url) => url.startsWith(ARTIFACTS_PREFIX) || url.includes('/mlflow-artifacts/'),
     ),
     bus,
     authGate,

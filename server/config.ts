@@ -17,6 +17,9 @@ const EnvSchema = z.object({
   TRACKQL_ARTIFACT_ROOT: z.string().min(1).optional(),
   TRACKQL_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   TRACKQL_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  TRACKQL_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(20_000),
+  TRACKQL_BODY_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  TRACKQL_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(1024),
   TRACKQL_GRAPHQL_MAX_BODY_BYTES: z.coerce
     .number()
     .int()
@@ -80,6 +83,8 @@ export interface Config {
   dbPoolSize: number;
   /** Longest a database statement may run (ms) before PostgreSQL cancels it; 0 = no limit. */
   statementTimeoutMs: number;
+  /** Bounds on slow or numerous clients of the HTTP listener. */
+  connections: ConnectionLimits;
   /** Bounds on GraphQL requests, checked before parsing and validation. */
   documentLimits: DocumentLimits;
   /** Redis for cross-instance subscriptions; when absent events stay in process. */
@@ -113,6 +118,16 @@ export interface Config {
    * `artifactLocation`): local absolute paths and `s3://bucket[/prefix]` URIs.
    */
   artifactAllowedRoots: string[];
+}
+
+/** Bounds on slow or numerous clients of the HTTP listener. */
+export interface ConnectionLimits {
+  /** Time (ms) a client has to send a request's headers. */
+  headersTimeoutMs: number;
+  /** Time (ms) a client has to send a whole request body (artifact uploads excepted); 0 = none. */
+  bodyTimeoutMs: number;
+  /** Most sockets open at once; further connections are closed at accept. */
+  maxConnections: number;
 }
 
 /** Bounds on a GraphQL request, checked before any work that grows faster than its size. */
@@ -247,6 +262,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     artifactRoot,
     dbPoolSize: e.TRACKQL_DB_POOL_SIZE,
     statementTimeoutMs: e.TRACKQL_STATEMENT_TIMEOUT_MS,
+    connections: {
+      headersTimeoutMs: e.TRACKQL_HEADERS_TIMEOUT_MS,
+      bodyTimeoutMs: e.TRACKQL_BODY_TIMEOUT_MS,
+      maxConnections: e.TRACKQL_MAX_CONNECTIONS,
+    },
     documentLimits: {
       maxBodyBytes: e.TRACKQL_GRAPHQL_MAX_BODY_BYTES,
       maxTokens: e.TRACKQL_GRAPHQL_MAX_TOKENS,

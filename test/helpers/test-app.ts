@@ -1,10 +1,11 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { inject } from 'vitest';
 import { type App, createApp } from '../../server/app.ts';
 import { type Config, loadConfig } from '../../server/config.ts';
 import { initOrm } from '../../server/db/orm.ts';
+import { createHttpServer } from '../../server/http-server.ts';
 import { createLogger } from '../../server/logger.ts';
 import { installTypeParsers } from '../../server/shared/db.ts';
 import { attachWebSocket } from '../../server/ws.ts';
@@ -123,7 +124,7 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
       return res.data;
     },
     async listen() {
-      server = createServer(app.handler);
+      server = createHttpServer(app.handler, config.connections);
       webSocket = attachWebSocket(server, app);
       await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
       const addr = server.address();
