@@ -1,8 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type DocumentNode, Kind, parse, type SelectionSetNode, type ValueNode } from 'graphql';
-import { createGraphQLError, type GraphQLError, type Plugin } from 'graphql-yoga';
+import {
+  type DocumentNode,
+  type GraphQLError,
+  Kind,
+  parse,
+  type SelectionSetNode,
+  type ValueNode,
+} from 'graphql';
+import { createGraphQLError, type GraphQLParams, type Plugin } from 'graphql-yoga';
 import type { DocumentLimits } from '../config.ts';
 import { sendJson } from '../shared/http-json.ts';
+import { decodeUtf8 } from '../shared/validation.ts';
 
 function refuse(message: string, field: string, status = 400): GraphQLError {
   return createGraphQLError(message, {
@@ -69,7 +77,7 @@ function checkDocument(doc: DocumentNode, limits: DocumentLimits): void {
   let aliases = 0;
   let selections = 0;
   const sets: SelectionSetNode[] = [];
-  const values: ValueNode[] = [];
+  const values: [ValueNode, string][] = [];
   for (const def of doc.definitions) {
     if ('selectionSet' in def && def.selectionSet) sets.push(def.selectionSet);
   }
@@ -78,7 +86,9 @@ function checkDocument(doc: DocumentNode, limits: DocumentLimits): void {
       selections++;
       if (sel.kind === Kind.FIELD) {
         if (sel.alias) aliases++;
-        for (const arg of sel.arguments ?? []) values.push(arg.value);
+        for (const arg of sel.arguments ?? []) {
+          values.push([arg.value, `${sel.name.value}.${arg.name.value}`]);
+        }
       }
       if ('selectionSet' in sel && sel.selectionSet) sets.push(sel.selectionSet);
     }
@@ -93,15 +103,21 @@ function checkDocument(doc: DocumentNode, limits: DocumentLimits): void {
     );
   }
   while (values.length > 0) {
-    const v = values.pop()!;
-    if (v.kind === Kind.STRING && v.value.length > limits.maxStringLength) {
-      throw refuse(
-        `A string in the document exceeds the maximum length of ${limits.maxStringLength} characters.`,
-        'query',
-      );
+    const [v, path] = values.pop()!;
+    if (v.kind === Kind.STRING) {
+      if (v.value.length > limits.maxStringLength) {
+        throw refuse(
+          `'${path}' exceeds the maximum length of ${limits.maxStringLength} characters.`,
+          path,
+        );
+      }
     }
-    if (v.kind === Kind.LIST) values.push(...v.values);
-    if (v.kind === Kind.OBJECT) for (const f of v.fields) values.push(f.value);
+    if (v.kind === Kind.LIST) {
+      for (const [i, item] of v.values.entries()) values.push([item, `${path}[${i}]`]);
+    }
+    if (v.kind === Kind.OBJECT) {
+      for (const f of v.fields) values.push([f.value, `${path}.${f.name.value}`]);
+    }
   }
 }
 
@@ -114,6 +130,35 @@ function checkDocument(doc: DocumentNode, limits: DocumentLimits): void {
  */
 export function useDocumentLimits(limits: DocumentLimits): Plugin {
   return {
+    onRequestParse({ request, requestParser, setRequestParser }) {
+      const type = request.headers.get('content-type') ?? '';
+      if (
+        request.method !== 'POST' ||
+        !requestParser ||
+        !/^application\/(graphql\+)?json/i.test(type)
+      ) {
+        return;
+      }
+      // yoga's own JSON parser would replace bytes that are not UTF-8 with U+FFFD, silently
+      setRequestParser(async (req) => {
+        let text: string;
+        try {
+          text = decodeUtf8(new Uint8Array(await req.arrayBuffer()), 'body');
+        } catch {
+          throw refuse('The request body is not valid UTF-8.', 'body');
+        }
+        let body: unknown;
+        try {
+          body = JSON.parse(text);
+        } catch {
+          throw refuse('The request body is not valid JSON.', 'body');
+        }
+        if (body === null || typeof body !== 'object') {
+          throw refuse('The request body must be a JSON object or array.', 'body');
+        }
+        return body as GraphQLParams | GraphQLParams[];
+      });
+    },
     onParse({ setParseFn }) {
       setParseFn((source, options) => {
         const text = typeof source === 'string' ? source : source.body;

@@ -127,7 +127,7 @@ describe('GraphQL document and argument limits', () => {
     refusedFast(a, /'variables\.n' exceeds the maximum length of 1048576/);
     expect(a.body.errors?.[0]?.extensions?.field).toBe('variables.n');
     const b = await post(`{ experimentByName(name: "${long}") { name } }`);
-    refusedFast(b, /string in the document exceeds/);
+    refusedFast(b, /'experimentByName.name' exceeds the maximum length/);
   });
 
   it('still answers ordinary documents', async () => {
