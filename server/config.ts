@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   TRACKQL_ARTIFACT_ROOT: z.string().min(1).optional(),
   TRACKQL_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   TRACKQL_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  TRACKQL_METRICS: OnOff.optional(),
+  TRACKQL_METRICS_TOKEN: z.string().min(16).optional(),
   TRACKQL_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(20_000),
   TRACKQL_BODY_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   TRACKQL_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(1024),
@@ -85,6 +87,8 @@ export interface Config {
   statementTimeoutMs: number;
   /** Bounds on slow or numerous clients of the HTTP listener. */
   connections: ConnectionLimits;
+  /** The Prometheus endpoint `/metrics`. */
+  metrics: MetricsConfig;
   /** Bounds on GraphQL requests, checked before parsing and validation. */
   documentLimits: DocumentLimits;
   /** Redis for cross-instance subscriptions; when absent events stay in process. */
@@ -118,6 +122,17 @@ export interface Config {
    * `artifactLocation`): local absolute paths and `s3://bucket[/prefix]` URIs.
    */
   artifactAllowedRoots: string[];
+}
+
+/** The Prometheus endpoint. */
+export interface MetricsConfig {
+  /** Serve `/metrics` (default: on when listening on loopback). */
+  enabled: boolean;
+  /**
+   * A bearer token that opens `/metrics` on its own (for a scraper without a user account); with
+   * authentication on and no token, `/metrics` takes any user's credentials like every route.
+   */
+  token?: string;
 }
 
 /** Bounds on slow or numerous clients of the HTTP listener. */
@@ -262,6 +277,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     artifactRoot,
     dbPoolSize: e.TRACKQL_DB_POOL_SIZE,
     statementTimeoutMs: e.TRACKQL_STATEMENT_TIMEOUT_MS,
+    metrics: {
+      enabled: isOn(e.TRACKQL_METRICS) ?? loopback,
+      token: e.TRACKQL_METRICS_TOKEN,
+    },
     connections: {
       headersTimeoutMs: e.TRACKQL_HEADERS_TIMEOUT_MS,
       bodyTimeoutMs: e.TRACKQL_BODY_TIMEOUT_MS,

@@ -86,6 +86,9 @@ describe('a database outage', () => {
     );
     expect(rest.status).toBe(503);
     expect(await rest.json()).toMatchObject({ error_code: 'TEMPORARILY_UNAVAILABLE' });
+    const ready = await fetch(url.replace('/graphql', '/readyz'));
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ status: 'unavailable', failing: ['database'] });
 
     await new Promise((r) => setTimeout(r, Math.max(0, OUTAGE_MS - (Date.now() - downAt))));
     db = await startEmbeddedPostgres(path.join(dir, 'data'), { port });
