@@ -20,6 +20,7 @@ import './modules/subscriptions/live-series.schema.ts';
 import './modules/search/search.schema.ts';
 import './modules/search/logged-model-search.schema.ts';
 import './modules/auth/auth.schema.ts';
+import './modules/audit/audit.schema.ts';
 import { builder } from './builder.ts';
 
 /** The executable schema, built once from every module's types. */

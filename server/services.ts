@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from './config.ts';
 import { ArtifactService } from './modules/artifacts/artifact.service.ts';
 import type { ArtifactStores } from './modules/artifacts/stores/stores.ts';
+import { AuditLog } from './modules/audit/audit.service.ts';
 import type { AuthGate, Viewer } from './modules/auth/auth.gate.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { DatasetService } from './modules/datasets/dataset.service.ts';
@@ -50,8 +51,9 @@ export interface ServiceDeps {
 
 /** Builds the per-request services; they are cheap plain objects. */
 export function createServices(deps: ServiceDeps) {
-  const experiments = new ExperimentService(deps.em, deps.config, deps.publisher);
-  const runs = new RunService(deps.db, experiments, deps.publisher);
+  const audit = new AuditLog(deps.db, deps.viewer);
+  const experiments = new ExperimentService(deps.em, deps.config, deps.publisher, audit);
+  const runs = new RunService(deps.db, experiments, deps.publisher, audit);
   const paramsTags = new ParamsTagsService(deps.db, experiments, deps.publisher);
   const metrics = new MetricService(deps.db);
   const logBatch = new LogBatchService(deps.db, deps.publisher);
@@ -99,6 +101,7 @@ export function createServices(deps: ServiceDeps) {
     traces,
     traceReads,
     auth,
+    audit,
   };
 }
 

@@ -1,5 +1,6 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { AuditEventSchema } from '../modules/audit/audit-event.entity.ts';
 import { ApiTokenSchema, UserSchema } from '../modules/auth/auth.entity.ts';
 import { ExperimentSchema } from '../modules/experiments/experiment.entity.ts';
 import { ExperimentTagSchema } from '../modules/experiments/experiment-tag.entity.ts';
@@ -31,6 +32,7 @@ export const entities = [
   SpanSchema,
   UserSchema,
   ApiTokenSchema,
+  AuditEventSchema,
 ];
 
 /**

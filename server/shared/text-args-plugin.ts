@@ -30,9 +30,10 @@ export class TextArgsPlugin<Types extends SchemaTypes> extends BasePlugin<Types>
 }
 
 const pluginName = 'textArgs';
-// vitest may evaluate this module once per importing graph; the class is registered once
-if (!(pluginName in SchemaBuilder.plugins))
-  SchemaBuilder.registerPlugin(pluginName, TextArgsPlugin);
+// the test runner evaluates this module once per test file while @pothos/core (a cached
+// dependency) keeps its registry; registering a second class under the name would throw
+const registry = (SchemaBuilder as unknown as { plugins: Record<string, unknown> }).plugins;
+if (!(pluginName in registry)) SchemaBuilder.registerPlugin(pluginName, TextArgsPlugin);
 export default pluginName;
 
 declare global {

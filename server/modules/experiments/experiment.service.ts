@@ -12,6 +12,7 @@ import { LIMITS } from '../../shared/limits.ts';
 import { type PageRequest, toConnection } from '../../shared/pagination.ts';
 import { validateLength } from '../../shared/validation.ts';
 import { checkArtifactLocation } from '../artifacts/public.ts';
+import type { AuditLog } from '../audit/public.ts';
 import type { Publisher } from '../subscriptions/public.ts';
 import { type Experiment, ExperimentSchema, type LifecycleStage } from './experiment.entity.ts';
 import { ExperimentTagSchema } from './experiment-tag.entity.ts';
@@ -45,6 +46,7 @@ export class ExperimentService {
     private readonly em: EntityManager,
     private readonly config: Pick<Config, 'artifactRoot' | 'artifactAllowedRoots'>,
     private readonly publisher: Publisher,
+    private readonly audit: AuditLog,
   ) {}
 
   /** Creates the "Default" experiment with id 0 if it is missing. */
@@ -153,6 +155,7 @@ export class ExperimentService {
         for (const [key, value] of new Map(tags.map((t) => [t.key, t.value]))) {
           em.create(ExperimentTagSchema, { experimentId: exp.id, key, value });
         }
+        await this.audit.record('experiment', String(exp.id), 'create', { name });
         return exp;
       });
     } catch (err) {
@@ -182,10 +185,14 @@ export class ExperimentService {
     const other = await this.findByName(newName);
     if (other && other.id !== exp.id)
       throw new AlreadyExistsError(`Experiment(name=${newName}) already exists.`);
+    const oldName = exp.name;
     exp.name = newName;
     exp.lastUpdateTime = Date.now();
     try {
-      await this.em.flush();
+      // the rename and its audit event commit together
+      await this.em.transactional(() =>
+        this.audit.record('experiment', String(exp.id), 'rename', { from: oldName, to: newName }),
+      );
     } catch (err) {
       if (err instanceof UniqueConstraintViolationException) {
         throw new AlreadyExistsError(`Experiment(name=${newName}) already exists.`);
@@ -229,6 +236,14 @@ export class ExperimentService {
         .where({ experimentId: exp.id })
         .returning('id')
         .execute<{ id: string }[]>('all', false);
+      await this.audit.record(
+        'experiment',
+        String(exp.id),
+        stage === 'deleted' ? 'delete' : 'restore',
+        {
+          runs: runs.length,
+        },
+      );
       return runs.map((r) => r.id);
     });
     // after commit: the cascade reaches run subscribers as one event per run
