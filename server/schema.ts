@@ -15,6 +15,7 @@ import './modules/traces/span.schema.ts';
 import './modules/traces/trace.schema.ts';
 import './modules/traces/trace.mutations.ts';
 import './modules/traces/trace-links.schema.ts';
+import './modules/assessments/assessment.schema.ts';
 import './modules/subscriptions/subscription.schema.ts';
 import './modules/subscriptions/live-series.schema.ts';
 import './modules/search/search.schema.ts';

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from './config.ts';
 import { ArtifactService } from './modules/artifacts/artifact.service.ts';
 import type { ArtifactStores } from './modules/artifacts/stores/stores.ts';
+import { AssessmentService } from './modules/assessments/assessment.service.ts';
 import { AuditLog } from './modules/audit/audit.service.ts';
 import type { AuthGate, Viewer } from './modules/auth/auth.gate.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
@@ -24,6 +25,7 @@ import type { Publisher } from './modules/subscriptions/publisher.ts';
 import type { RunFeeds } from './modules/subscriptions/run-feed.ts';
 import { TraceService } from './modules/traces/trace.service.ts';
 import { TraceReadService } from './modules/traces/trace-read.service.ts';
+import { TraceRunLinkService } from './modules/traces/trace-run-links.ts';
 import type { Db } from './shared/db.ts';
 
 /** Dependencies every service may take. */
@@ -83,6 +85,8 @@ export function createServices(deps: ServiceDeps) {
   );
   const traces = new TraceService(deps.db, experiments);
   const traceReads = new TraceReadService(deps.db);
+  const traceRunLinks = new TraceRunLinkService(deps.db, runs);
+  const assessments = new AssessmentService(deps.db);
   const auth = new AuthService(deps.db, deps.authGate, deps.viewer);
   return {
     experiments,
@@ -100,6 +104,8 @@ export function createServices(deps: ServiceDeps) {
     modelArtifacts,
     traces,
     traceReads,
+    traceRunLinks,
+    assessments,
     auth,
     audit,
   };

@@ -1,5 +1,6 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { AssessmentSchema } from '../modules/assessments/assessment.entity.ts';
 import { AuditEventSchema } from '../modules/audit/audit-event.entity.ts';
 import { ApiTokenSchema, UserSchema } from '../modules/auth/auth.entity.ts';
 import { ExperimentSchema } from '../modules/experiments/experiment.entity.ts';
@@ -30,6 +31,7 @@ export const entities = [
   LoggedModelMetricSchema,
   TraceInfoSchema,
   SpanSchema,
+  AssessmentSchema,
   UserSchema,
   ApiTokenSchema,
   AuditEventSchema,
@@ -37,8 +39,8 @@ export const entities = [
 
 /**
  * Tables the migrations create that no entity maps: set-based SQL owns them (metric storage, batch
- * receipts, artifacts, datasets, run ↔ model edges, trace metadata and tags). Schema diffs
- * (`db:migration:create`, the entity/migration parity test) skip them.
+ * receipts, artifacts, datasets, run ↔ model edges, trace metadata, tags and run links). Schema
+ * diffs (`db:migration:create`, the entity/migration parity test) skip them.
  */
 export const PLAIN_TABLES = [
   'artifacts',
@@ -52,6 +54,7 @@ export const PLAIN_TABLES = [
   'run_model_inputs',
   'run_model_outputs',
   'trace_metadata',
+  'trace_run_links',
   'trace_tags',
 ];
 

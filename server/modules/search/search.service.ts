@@ -25,7 +25,12 @@ import {
   RUN_VOCABULARY,
   TRACE_VOCABULARY,
 } from './search-vocabulary.ts';
-import { RUN_SEARCH_TABLES, type TableStatistics } from './table-statistics.ts';
+import {
+  LOGGED_MODEL_SEARCH_TABLES,
+  RUN_SEARCH_TABLES,
+  TRACE_SEARCH_TABLES,
+  type TableStatistics,
+} from './table-statistics.ts';
 import { compileTraceSearch, type MetadataLink } from './trace-search.sql.ts';
 
 /** Filter and order as the API receives them. */
@@ -174,6 +179,7 @@ export class SearchService {
       cursor: req.cursor,
       backward: req.backward,
     });
+    await this.tableStats.beforeSearch(LOGGED_MODEL_SEARCH_TABLES);
     return this.page<LoggedModel>(compiled, req);
   }
 
@@ -204,6 +210,7 @@ export class SearchService {
       cursor: req.cursor,
       backward: req.backward,
     });
+    await this.tableStats.beforeSearch(TRACE_SEARCH_TABLES);
     return this.page<TraceInfo>(compiled, req);
   }
 }

@@ -107,7 +107,14 @@ class TraceSearchCompiler {
     }
     const keyed = KEYED[ident.key];
     if (keyed) {
-      this.where.push(this.keyed(keyed.kind, keyed.key, c));
+      const byMetadata = this.keyed(keyed.kind, keyed.key, c);
+      if (ident.key === 'run_id' && c.type === 'compare' && c.op === '=') {
+        // traces linked to the run (link-to-run) match too, as in MLflow's SQL store
+        const run = this.params.add(String(c.value.value), 'text');
+        this.where.push(
+          `(${byMetadata} or exists (select 1 from trace_run_links l where l.trace_id = t.trace_id and l.run_id = ${run}))`,
+        );
+      } else this.where.push(byMetadata);
       return;
     }
     if (ident.key === 'text') {
@@ -172,9 +179,9 @@ class TraceSearchCompiler {
  * @remarks Tag and metadata clauses need the key's row (`!=` keeps only traces that have the key,
  * as MLflow's joins do); `IS NULL` matches traces without it. Span clauses keep a trace when any
  * of its spans matches. `name` is the tag `mlflow.traceName`, `run_id` the metadata
- * `mlflow.sourceRun`. Order: the entries, missing values last in both directions, then
- * `timestamp_ms DESC` (unless ordered by) and `request_id ASC`, so keyset cursors stay exact while
- * traces are added.
+ * `mlflow.sourceRun` (`run_id = '<run>'` also matches traces linked to the run). Order: the
+ * entries, missing values last in both directions, then `timestamp_ms DESC` (unless ordered by)
+ * and `request_id ASC`, so keyset cursors stay exact while traces are added.
  */
 export function compileTraceSearch(q: TraceSearchQuery): CompiledSearch {
   const c = new TraceSearchCompiler();
