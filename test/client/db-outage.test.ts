@@ -86,6 +86,8 @@ describe('a database outage', () => {
     );
     expect(rest.status).toBe(503);
     expect(await rest.json()).toMatchObject({ error_code: 'TEMPORARILY_UNAVAILABLE' });
+    const artifact = await fetch(url.replace('/graphql', `/artifacts/${run.runId}/model.txt`));
+    expect(artifact.status).toBe(503);
     const ready = await fetch(url.replace('/graphql', '/readyz'));
     expect(ready.status).toBe(503);
     expect(await ready.json()).toEqual({ status: 'unavailable', failing: ['database'] });
