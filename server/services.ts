@@ -76,7 +76,7 @@ export function createServices(deps: ServiceDeps) {
   );
   const search = new SearchService(deps.db, experiments, deps.tableStats);
   const buckets = new MetricBucketService(deps.db);
-  const loggedModels = new LoggedModelService(deps.db, experiments);
+  const loggedModels = new LoggedModelService(deps.db, experiments, audit);
   const modelLinks = new ModelLinkService(deps.db);
   const modelArtifacts = new ModelArtifactService(
     deps.db,
@@ -87,7 +87,7 @@ export function createServices(deps: ServiceDeps) {
   const traceReads = new TraceReadService(deps.db);
   const traceRunLinks = new TraceRunLinkService(deps.db, runs);
   const assessments = new AssessmentService(deps.db);
-  const auth = new AuthService(deps.db, deps.authGate, deps.viewer);
+  const auth = new AuthService(deps.db, deps.authGate, deps.viewer, audit);
   return {
     experiments,
     runs,

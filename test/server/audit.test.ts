@@ -114,6 +114,44 @@ describe('audit log', () => {
     expect(after.auditEvents.edges.length).toBe(before.auditEvents.edges.length);
   });
 
+  it('records logged models, users and tokens', async () => {
+    const exp = await gql<{ createExperiment: { experiment: { experimentId: string } } }>(
+      `mutation($n: String!) { createExperiment(input: { name: $n }) { ... on CreateExperimentSuccess { experiment { experimentId } } } }`,
+      { n: uniqueName() },
+    );
+    const made = await gql<{ createLoggedModel: { model: { modelId: string } } }>(
+      `mutation($e: String!) { createLoggedModel(input: { experimentId: $e, name: "m" }) { ... on CreateLoggedModelSuccess { model { modelId } } } }`,
+      { e: exp.createExperiment.experiment.experimentId },
+    );
+    const modelId = made.createLoggedModel.model.modelId;
+    await gql(
+      `mutation($m: String!) { finalizeLoggedModel(input: { modelId: $m, status: READY }) { __typename } }`,
+      { m: modelId },
+    );
+    const models = await gql<AuditPage>(AUDIT, { type: 'logged_model', id: modelId }, admin);
+    expect(models.auditEvents.edges.map((e) => e.node.action)).toEqual([
+      'logged_model.finalize',
+      'logged_model.create',
+    ]);
+    const token = await gql<{ createApiToken: { created: { token: { id: string } } } }>(
+      `mutation { createApiToken(input: { name: "ci" }) { ... on CreateApiTokenSuccess { created { token { id } } } } }`,
+      {},
+    );
+    const tokenId = token.createApiToken.created.token.id;
+    await gql(`mutation($id: String!) { revokeApiToken(input: { id: $id }) { __typename } }`, {
+      id: tokenId,
+    });
+    const tokens = await gql<AuditPage>(AUDIT, { type: 'api_token', id: tokenId }, admin);
+    expect(tokens.auditEvents.edges.map((e) => [e.node.action, e.node.actor])).toEqual([
+      ['api_token.revoke', 'alice'],
+      ['api_token.create', 'alice'],
+    ]);
+    const users = await gql<AuditPage>(AUDIT, { type: 'user', id: 'alice' }, admin);
+    expect(users.auditEvents.edges.map((e) => [e.node.action, e.node.actor])).toEqual([
+      ['user.create', 'admin'],
+    ]);
+  });
+
   it('is readable by admins only', async () => {
     const res = await t.executeRaw(AUDIT, {}, { authorization: alice });
     expect(res.errors?.[0]?.extensions?.code).toBe('PERMISSION_DENIED');

@@ -24,9 +24,12 @@ const AuditEventRef = builder.objectRef<AuditEvent>('AuditEvent').implement({
       description: '`<entity>.<verb>`, e.g. `experiment.create`, `run.delete`.',
     }),
     entityType: t.exposeString('entityType', {
-      description: 'Kind of entity: `experiment`, `run`.',
+      description: 'Kind of entity: `experiment`, `run`, `logged_model`, `user`, `api_token`.',
     }),
-    entityId: t.exposeString('entityId', { description: 'Id of the entity (MLflow id).' }),
+    entityId: t.exposeString('entityId', {
+      description:
+        'Id of the entity (MLflow id; the username of a user, the public id of a token).',
+    }),
     detail: t.field({
       type: 'String',
       nullable: true,
@@ -42,7 +45,7 @@ builder.queryFields((t) => ({
     {
       type: AuditEventRef,
       description:
-        'The audit log, newest first: creations, changes and deletions of experiments and runs, with who made them. Admins only (UNAUTHENTICATED, PERMISSION_DENIED otherwise).',
+        'The audit log, newest first: creations, changes and deletions of experiments, runs, logged models, users and API tokens, with who made them. Admins only (UNAUTHENTICATED, PERMISSION_DENIED otherwise).',
       complexity: connectionComplexity(),
       args: {
         entityType: t.arg.string({ description: 'Only events of this entity type.' }),

@@ -9,7 +9,7 @@ import type { Viewer } from '../../shared/request-context.ts';
 import type { AuditEvent } from './audit-event.entity.ts';
 
 /** Kinds of entity the audit log records changes of. */
-export type AuditEntity = 'experiment' | 'run';
+export type AuditEntity = 'experiment' | 'run' | 'logged_model' | 'user' | 'api_token';
 
 /** A filter of the audit log. */
 export interface AuditFilter {
