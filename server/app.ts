@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { createGraphQLError, createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
@@ -21,6 +22,7 @@ import { RunFeeds } from './modules/subscriptions/run-feed.ts';
 import { useSharedEventExecution } from './modules/subscriptions/shared-execution.ts';
 import { useSsePush } from './modules/subscriptions/sse-push.ts';
 import { createOtlpHandler, isOtlpTracesRequest } from './modules/traces/otlp.routes.ts';
+import { createUiHandler } from './modules/web-ui/public.ts';
 import { useReadiness } from './plugins/use-readiness.ts';
 import { schema } from './schema.ts';
 import { createServices } from './services.ts';
@@ -123,6 +125,8 @@ export async function createApp(
       },
     },
     graphiql: config.security.graphiql ? { title: 'trackql' } : false,
+    // GraphiQL's scripts and styles inlined in the page: it works offline (no CDN)
+    renderGraphiQL,
     cors: (request) => corsFor(request.headers.get('origin'), config.security),
     healthCheckEndpoint: '/healthz',
     landingPage: false,
@@ -149,21 +153,24 @@ export async function createApp(
     { config, logger, services: () => createContext(deps).services },
     MLFLOW_ROUTES,
   );
+  // everything but yoga's own paths (gated by useAuthGate) passes the gate here first
+  const gated = gateNodeRequests(
+    authGate,
+    config.security,
+    new Set([yoga.graphqlEndpoint]),
+    (req, res) => {
+      if (req.url?.startsWith(ARTIFACTS_PREFIX)) void artifacts(req, res);
+      else if (isOtlpTracesRequest(req.url)) void otlp(req, res);
+      else if (mlflow.matches(req.url)) mlflow.handler(req, res);
+      else yoga(req, res);
+    },
+  );
+  // the web UI's files hold no data: served without credentials, so the page can ask for them
+  const ui = config.uiDir ? createUiHandler(config.uiDir) : null;
   return {
     yoga,
     orm,
-    // everything but yoga's own paths (gated by useAuthGate) passes the gate here first
-    handler: gateNodeRequests(
-      authGate,
-      config.security,
-      new Set([yoga.graphqlEndpoint]),
-      (req, res) => {
-        if (req.url?.startsWith(ARTIFACTS_PREFIX)) void artifacts(req, res);
-        else if (isOtlpTracesRequest(req.url)) void otlp(req, res);
-        else if (mlflow.matches(req.url)) mlflow.handler(req, res);
-        else yoga(req, res);
-      },
-    ),
+    handler: ui ? (req, res) => (ui.matches(req) ? ui.handle(req, res) : gated(req, res)) : gated,
     bus,
     authGate,
     liveSeries,

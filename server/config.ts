@@ -51,6 +51,7 @@ const EnvSchema = z.object({
   TRACKQL_GRAPHIQL: OnOff.optional(),
   TRACKQL_INTROSPECTION: OnOff.optional(),
   TRACKQL_ARTIFACT_ALLOWED_ROOTS: z.string().optional(),
+  TRACKQL_UI_DIR: z.string().min(1).optional(),
 });
 
 /** Everything the server reads from its environment, parsed once. */
@@ -95,6 +96,8 @@ export interface Config {
    * `artifactLocation`): local absolute paths and `s3://bucket[/prefix]` URIs.
    */
   artifactAllowedRoots: string[];
+  /** Folder of the built web UI served at `/`; unset: no UI (`npm start` builds and sets it). */
+  uiDir?: string;
 }
 
 /** Authentication, CORS and the other defaults that keep a server safe to run. */
@@ -242,6 +245,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mlflowStaticPrefix: e.TRACKQL_MLFLOW_STATIC_PREFIX,
     security,
     artifactAllowedRoots,
+    uiDir: e.TRACKQL_UI_DIR ? path.resolve(e.TRACKQL_UI_DIR) : undefined,
   };
 }
 
