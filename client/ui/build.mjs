@@ -1,9 +1,11 @@
 // Builds the web UI with Vite into a folder named after a hash of its sources, once per version:
 // `npm start` and the UI tests call `ensureUiBuild()`, `npm run build -w client/ui` builds into dist/.
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = import.meta.dirname;
 const root = path.resolve(here, '../..');
@@ -33,12 +35,26 @@ export function uiSourceHash() {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** Runs Vite's production build of the UI into `outDir` (replaced). */
+/**
+ * Runs Vite's production build of the UI into `outDir` (replaced), in a child process: Vite reads
+ * NODE_ENV when it loads (production JSX, minification) and the caller may run under another one
+ * (vitest sets `test`); the server's own process never loads Vite.
+ */
 export async function buildUi(outDir) {
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), outDir], {
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const [code] = await once(child, 'exit');
+  if (code !== 0) throw new Error(`vite build exited with status ${code}`);
+}
+
+async function viteBuild(outDir) {
   const { build } = await import('vite');
   await build({
     configFile: false,
     root: here,
+    mode: 'production',
     base: '/',
     logLevel: 'warn',
     build: { outDir, emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 1024 },
@@ -70,6 +86,8 @@ export async function ensureUiBuild(cacheDir) {
   return dir;
 }
 
+// `node build.mjs [outDir]` (npm run build -w client/ui: dist/)
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  await buildUi(path.join(here, 'dist'));
+  process.env.NODE_ENV = 'production';
+  await viteBuild(path.resolve(process.argv[2] ?? path.join(here, 'dist')));
 }

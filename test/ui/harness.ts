@@ -38,7 +38,9 @@ export interface UiHarness {
 }
 
 /** Builds (or reuses) the UI, starts an app serving it and opens a page in Chromium. */
-export async function startUi(config: Partial<Config> = {}): Promise<UiHarness> {
+export async function startUi(
+  opts: { config?: Partial<Config>; authorization?: string } = {},
+): Promise<UiHarness> {
   if (!existsSync(CHROMIUM)) {
     // never a skip: CI installs chromium (.ci/run); a missing browser is a broken machine
     throw new Error(
@@ -48,7 +50,10 @@ export async function startUi(config: Partial<Config> = {}): Promise<UiHarness> 
   const cache = path.join(root, 'node_modules/.cache/trackql');
   mkdirSync(cache, { recursive: true });
   const uiDir = await ensureUiBuild(cache);
-  const t = await createTestApp({ config: { uiDir, ...config } });
+  const t = await createTestApp({
+    config: { uiDir, ...opts.config },
+    authorization: opts.authorization,
+  });
   const base = (await t.listen()).replace(/\/graphql$/, '');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });

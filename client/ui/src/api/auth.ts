@@ -10,8 +10,15 @@ export function setToken(token: string | null): void {
   else window.sessionStorage.setItem(KEY, token);
 }
 
-/** `Authorization` header value for the stored token, if any. */
+/**
+ * Headers of every request the UI makes: the stored token as a Bearer `Authorization`, and
+ * `X-Requested-With`, on which the server leaves out the Basic challenge that would make the
+ * browser prompt for a password itself (the UI has its sign-in page).
+ */
 export function authHeader(): Record<string, string> {
   const token = getToken();
-  return token ? { authorization: `Bearer ${token}` } : {};
+  return {
+    'x-requested-with': 'XMLHttpRequest',
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+  };
 }

@@ -33,7 +33,10 @@ function build(): Client {
   const ws = createWsClient({
     url: url.replace(/^http/, 'ws'),
     // sent in graphql-ws's connection_init: the server reads `authorization` from it
-    connectionParams: () => authHeader(),
+    connectionParams: () => {
+      const token = getToken();
+      return token ? { authorization: `Bearer ${token}` } : {};
+    },
     lazy: true,
     retryAttempts: 5,
   });

@@ -18,6 +18,7 @@ export function LoginPage(props: { onSignedIn: () => void }) {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
+          'x-requested-with': 'XMLHttpRequest',
           authorization: `Basic ${btoa(unescape(encodeURIComponent(`${username}:${password}`)))}`,
         },
         body: JSON.stringify({
