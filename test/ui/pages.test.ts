@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ADMIN, authOn, basic } from '../helpers/auth.ts';
 import { LogBatch } from '../helpers/documents.ts';
 import { seedExperiment, seedModel, seedRun } from '../helpers/seed.ts';
@@ -6,10 +6,15 @@ import { LogTrace, span } from '../helpers/trace-documents.ts';
 import { screenshot, startUi, type UiHarness } from './harness.ts';
 
 /** A 2×2 PNG (red, green, blue, white). */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
-  'base64',
+const PNG = new Uint8Array(
+  Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
+    'base64',
+  ),
 );
+
+// a real browser on a shared machine: generous limits (a hung page still fails)
+vi.setConfig({ testTimeout: 90_000, expect: { poll: { timeout: 15_000, interval: 50 } } });
 
 describe('web UI: artifacts, traces, logged models, GraphiQL', () => {
   let h: UiHarness;
@@ -20,8 +25,11 @@ describe('web UI: artifacts, traces, logged models, GraphiQL', () => {
     await h?.close();
   });
 
-  const put = async (runId: string, path: string, body: string | Buffer) => {
-    const res = await fetch(`${h.base}/artifacts/${runId}/${path}`, { method: 'PUT', body });
+  const put = async (runId: string, path: string, body: string | Uint8Array) => {
+    const res = await fetch(`${h.base}/artifacts/${runId}/${path}`, {
+      method: 'PUT',
+      body: typeof body === 'string' ? body : new Blob([body]),
+    });
     expect(res.status).toBeLessThan(300);
   };
 

@@ -1,7 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LogBatch } from '../helpers/documents.ts';
 import { seedExperiment, seedRun, uniqueName } from '../helpers/seed.ts';
 import { screenshot, startUi, type UiHarness } from './harness.ts';
+
+// a real browser on a shared machine: generous limits (a hung page still fails)
+vi.setConfig({ testTimeout: 90_000, expect: { poll: { timeout: 15_000, interval: 50 } } });
 
 let h: UiHarness;
 
@@ -165,7 +168,6 @@ describe('web UI: experiments and runs', () => {
     await expect
       .poll(() => page.getByTestId('run-note').textContent())
       .toContain('a note about this run');
-    await screenshot(h, 'run');
     for (let b = 1; b <= 5; b++) {
       await log(
         runId,
@@ -175,6 +177,13 @@ describe('web UI: experiments and runs', () => {
       );
       await expect.poll(() => chart.getAttribute('data-last-step')).toBe(String(b * 10 + 9));
     }
+    // the summary table follows a running run too (read again every 2 s)
+    const summary = page
+      .locator('section', { hasText: 'Metrics' })
+      .locator('table.grid tbody tr td');
+    await expect.poll(() => summary.nth(2).textContent()).toBe('59');
+    await page.evaluate(() => window.scrollTo(0, 440));
+    await screenshot(h, 'run');
     // the browser holds buckets, not points: at most one per two pixels
     expect(Number(await chart.getAttribute('data-buckets'))).toBeLessThanOrEqual(60);
     // the switch to wall time subscribes again and draws the same points

@@ -31,12 +31,12 @@ export function RunPage(props: { runId: string }) {
   });
   const [charted, setCharted] = useState<string[] | null>(null);
   const r = q.data?.run;
-  // new metric keys and the summaries of a running run: read again every few seconds
+  // new metric keys and the summaries of a running run: read again every 2 s (charts are live)
   const running = (live.status ?? r?.status) === 'RUNNING';
   // biome-ignore lint/correctness/useExhaustiveDependencies: refetch is stable
   useEffect(() => {
     if (!running) return;
-    const t = setInterval(() => q.refetch(), 5000);
+    const t = setInterval(() => q.refetch(), 2000);
     return () => clearInterval(t);
   }, [running]);
   if (!r) {
