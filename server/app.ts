@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { createGraphQLError, createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
@@ -22,7 +21,7 @@ import { RunFeeds } from './modules/subscriptions/run-feed.ts';
 import { useSharedEventExecution } from './modules/subscriptions/shared-execution.ts';
 import { useSsePush } from './modules/subscriptions/sse-push.ts';
 import { createOtlpHandler, isOtlpTracesRequest } from './modules/traces/otlp.routes.ts';
-import { createUiHandler } from './modules/web-ui/public.ts';
+import { createUiHandler, renderOfflineGraphiQL } from './modules/web-ui/public.ts';
 import { useReadiness } from './plugins/use-readiness.ts';
 import { schema } from './schema.ts';
 import { createServices } from './services.ts';
@@ -126,7 +125,7 @@ export async function createApp(
     },
     graphiql: config.security.graphiql ? { title: 'trackql' } : false,
     // GraphiQL's scripts and styles inlined in the page: it works offline (no CDN)
-    renderGraphiQL,
+    renderGraphiQL: renderOfflineGraphiQL,
     cors: (request) => corsFor(request.headers.get('origin'), config.security),
     healthCheckEndpoint: '/healthz',
     landingPage: false,

@@ -186,6 +186,19 @@ describe('web UI: experiments and runs', () => {
     await screenshot(h, 'run');
     // the browser holds buckets, not points: at most one per two pixels
     expect(Number(await chart.getAttribute('data-buckets'))).toBeLessThanOrEqual(60);
+    // zoom: dragging across steps ~10..30 subscribes again for that range only
+    const over = (await chart.locator('.u-over').boundingBox())!;
+    await page.mouse.move(over.x + over.width * 0.2, over.y + over.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(over.x + over.width * 0.5, over.y + over.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(() => chart.getAttribute('data-range')).toMatch(/^\d+\.\.\d+$/);
+    const [lo, hi] = (await chart.getAttribute('data-range'))!.split('..').map(Number);
+    expect(lo).toBeGreaterThan(5);
+    expect(hi).toBeLessThan(40);
+    await expect.poll(async () => Number(await chart.getAttribute('data-last-step'))).toBe(hi);
+    await chart.getByRole('button', { name: 'Reset zoom' }).click();
+    await expect.poll(() => chart.getAttribute('data-last-step')).toBe('59');
     // the switch to wall time subscribes again and draws the same points
     await chart.getByLabel('x-axis').selectOption('WALL_TIME');
     await expect.poll(() => chart.getAttribute('data-last-step')).toBe('59');

@@ -115,7 +115,13 @@ export function LiveChart(props: { runId: string; metricKey: string; runStart: n
   }, [axis, range, props.metricKey, buckets]);
 
   return (
-    <div className="chart" ref={box} data-testid={`chart-${props.metricKey}`} data-last-step="-1">
+    <div
+      className="chart"
+      ref={box}
+      data-testid={`chart-${props.metricKey}`}
+      data-last-step="-1"
+      data-range={range ? `${range.start}..${range.end}` : 'open'}
+    >
       <div className="chart-bar">
         <strong>{props.metricKey}</strong>
         <select
