@@ -48,13 +48,13 @@ export function useQuery<R, V extends Record<string, unknown>>(
 
 /**
  * Subscribes while mounted (and while the variables stay the same); `onData` gets each event,
- * `onError` the stream's error. `pause` unsubscribes.
+ * `onError` the stream's error. `pause` unsubscribes; a new `attempt` subscribes again.
  */
 export function useSubscription<R, V extends Record<string, unknown>>(
   doc: TypedDocumentNode<R, V>,
   variables: V,
   onData: (data: R) => void,
-  opts: { pause?: boolean; onError?: (error: unknown) => void } = {},
+  opts: { pause?: boolean; onError?: (error: unknown) => void; attempt?: number } = {},
 ): void {
   const key = JSON.stringify(variables);
   const handlers = useRef({ onData, onError: opts.onError });
@@ -73,5 +73,5 @@ export function useSubscription<R, V extends Record<string, unknown>>(
         } else if (res.data) handlers.current.onData(res.data);
       });
     return () => sub.unsubscribe();
-  }, [doc, key, opts.pause]);
+  }, [doc, key, opts.pause, opts.attempt]);
 }

@@ -58,6 +58,8 @@ export function LiveChart(props: { runId: string; metricKey: string; runStart: n
   const [log, setLog] = useState(false);
   const [range, setRange] = useState<{ start: number; end: number } | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // a stream that ended in an error (SUBSCRIBER_LAGGED, a dropped connection) is opened again
+  const [attempt, setAttempt] = useState(0);
   const [width, setWidth] = useState(800);
   const axisRef = useRef(axis);
   axisRef.current = axis;
@@ -105,14 +107,20 @@ export function LiveChart(props: { runId: string; metricKey: string; runStart: n
       set.current.apply(d.liveSeries, props.runId);
       draw();
     },
-    { onError: setError },
+    {
+      onError: (e) => {
+        setError(e);
+        setTimeout(() => setAttempt((a) => a + 1), 2000);
+      },
+      attempt,
+    },
   );
   // a new subscription starts with a full frame: drop what the old one drew
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset on a new subscription
   useEffect(() => {
     set.current = new BucketSet();
     draw();
-  }, [axis, range, props.metricKey, buckets]);
+  }, [axis, range, props.metricKey, buckets, attempt]);
 
   return (
     <div

@@ -35,10 +35,17 @@ export const ATTRIBUTE_COLUMNS: RunColumn[] = [
     cell: (r) => formatTime(r.startTime),
   },
   {
+    id: 'a:end',
+    label: 'Ended',
+    group: 'attribute',
+    order: 'attributes.end_time',
+    cell: (r) => formatTime(r.endTime),
+  },
+  {
     id: 'a:duration',
     label: 'Duration',
     group: 'attribute',
-    order: 'attributes.end_time',
+    order: null,
     cell: (r) => formatDuration((r.endTime ?? Date.now()) - r.startTime),
   },
   {

@@ -18,6 +18,15 @@ import {
 
 const PAGE_SIZE = 50;
 
+/** The run name column (always shown, first). */
+const NAME_COLUMN: RunColumn = {
+  id: 'a:name',
+  label: 'Run',
+  group: 'attribute',
+  order: 'attributes.run_name',
+  cell: (r) => r.name,
+};
+
 type Page = { after?: string; before?: string };
 type Event = UiExperimentRunEventsSubscription['runEvents'];
 
@@ -172,7 +181,20 @@ export function RunsTable(props: { experimentId: string }) {
           <thead>
             <tr>
               <th />
-              <th>Run</th>
+              <th
+                className="sortable"
+                data-column="a:name"
+                onClick={() => sortBy(NAME_COLUMN)}
+                aria-sort={
+                  sort?.order === NAME_COLUMN.order
+                    ? sort.desc
+                      ? 'descending'
+                      : 'ascending'
+                    : 'none'
+                }
+              >
+                Run{sort?.order === NAME_COLUMN.order ? (sort.desc ? ' ▼' : ' ▲') : ''}
+              </th>
               {columns.map((c) => (
                 <th
                   key={c.id}
