@@ -6,7 +6,7 @@ import { LogTrace, span } from '../helpers/trace-documents.ts';
 import { screenshot, startUi, type UiHarness } from './harness.ts';
 
 /** A 2×2 PNG (red, green, blue, white). */
-const PNG = new Uint8Array(
+const PNG = Uint8Array.from(
   Buffer.from(
     'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
     'base64',
@@ -25,7 +25,7 @@ describe('web UI: artifacts, traces, logged models, GraphiQL', () => {
     await h?.close();
   });
 
-  const put = async (runId: string, path: string, body: string | Uint8Array) => {
+  const put = async (runId: string, path: string, body: string | Uint8Array<ArrayBuffer>) => {
     const res = await fetch(`${h.base}/artifacts/${runId}/${path}`, {
       method: 'PUT',
       body: typeof body === 'string' ? body : new Blob([body]),
