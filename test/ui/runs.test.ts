@@ -222,12 +222,18 @@ describe('web UI: experiments and runs', () => {
     await page.getByLabel('Select cmp-a').check();
     await page.getByLabel('Select cmp-b').check();
     await page.getByRole('button', { name: 'Compare (2)' }).click();
-    await page.waitForURL(/\/compare\?runs=/);
+    await page.waitForURL(/\/compare\?experiment=\d+&runs=/);
     await expect.poll(() => page.getByTestId('compare-chart').getAttribute('data-runs')).toBe('2');
     const diff = page.getByTestId('diff-table');
     await expect.poll(() => diff.locator('tr.diff').count()).toBe(2);
     expect(await diff.locator('tbody tr').count()).toBe(3);
     await expect.poll(() => page.getByTestId('scatter').getAttribute('data-points')).toBe('2');
     await screenshot(h, 'compare');
+    // without the experiment in the address, each run is read by id
+    await page.goto(`${base}/compare?runs=${b},${a}`);
+    await expect
+      .poll(() => diff.locator('thead th').allTextContents())
+      .toEqual(['', 'cmp-b', 'cmp-a']);
+    await expect.poll(() => page.getByTestId('compare-chart').getAttribute('data-runs')).toBe('2');
   });
 });

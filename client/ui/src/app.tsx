@@ -19,7 +19,7 @@ function Page(props: { route: Route }) {
   if (runPage) return <RunPage key={runPage.id} runId={runPage.id!} />;
   if (path === '/compare') {
     const runs = (query.get('runs') ?? '').split(',').filter((s) => s !== '');
-    return <ComparePage runIds={runs} />;
+    return <ComparePage runIds={runs} experimentId={query.get('experiment')} />;
   }
   if (path === '/models') return <ModelsPage experimentId={query.get('experiment') ?? '0'} />;
   const model = match('/models/:id', path);

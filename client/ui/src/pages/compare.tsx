@@ -2,13 +2,32 @@ import { useEffect, useMemo, useState } from 'react';
 import type uPlot from 'uplot';
 import { run } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
-import { CompareBuckets, GetRun } from '../api/runs.ts';
+import { CompareBuckets, GetRun, SearchRunsPage } from '../api/runs.ts';
 import { PALETTE, Plot } from '../charts/plot.tsx';
 import { ErrorBox, formatValue, Section, toNumber } from '../components/common.tsx';
-import type { UiRunQuery } from '../gql/graphql.ts';
+import type { UiRunRowFragment } from '../gql/graphql.ts';
 import { Link } from '../router.tsx';
 
-type Run = NonNullable<UiRunQuery['run']>;
+type Run = UiRunRowFragment;
+
+/**
+ * The runs to compare, in the order given: one search (`attributes.run_id IN (...)`) when their
+ * experiment is known, else one read per run.
+ */
+async function loadRuns(runIds: string[], experimentId: string | null): Promise<Run[]> {
+  if (experimentId && runIds.length > 0) {
+    const ids = runIds.map((id) => `'${id.replaceAll("'", '')}'`).join(', ');
+    const res = await run(SearchRunsPage, {
+      experimentIds: [experimentId],
+      filter: `attributes.run_id IN (${ids})`,
+      first: runIds.length,
+    });
+    const byId = new Map(res.searchRuns.edges.map((e) => [e.node.runId, e.node]));
+    return runIds.map((id) => byId.get(id)).filter((r): r is Run => r !== undefined);
+  }
+  const rs = await Promise.all(runIds.map((runId) => run(GetRun, { runId })));
+  return rs.map((r) => r.run).filter((r): r is NonNullable<typeof r> => r != null);
+}
 const BUCKETS = 400;
 
 /** Several runs' metric on one chart (one `metricBuckets` request for all runs). */
@@ -97,17 +116,14 @@ function Scatter(props: { runs: Run[]; param: string; metric: string }) {
 }
 
 /** Compare runs: metric chart, params/metrics diff table, param-vs-metric scatter. */
-export function ComparePage(props: { runIds: string[] }) {
+export function ComparePage(props: { runIds: string[]; experimentId: string | null }) {
   const [runs, setRuns] = useState<Run[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [onlyDiff, setOnlyDiff] = useState(false);
   const key = props.runIds.join(',');
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the ids
   useEffect(() => {
-    Promise.all(props.runIds.map((runId) => run(GetRun, { runId }))).then(
-      (rs) => setRuns(rs.map((r) => r.run).filter((r): r is Run => r != null)),
-      setError,
-    );
+    loadRuns(props.runIds, props.experimentId).then(setRuns, setError);
   }, [key]);
   const metricKeys = [...new Set(runs.flatMap((r) => r.metricSummaries.map((m) => m.key)))].sort();
   const paramKeys = [...new Set(runs.flatMap((r) => r.params.map((p) => p.key)))].sort();

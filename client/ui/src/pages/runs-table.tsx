@@ -152,7 +152,9 @@ export function RunsTable(props: { experimentId: string }) {
         <button
           type="button"
           disabled={selected.size < 2}
-          onClick={() => navigate(`/compare?runs=${[...selected].join(',')}`)}
+          onClick={() =>
+            navigate(`/compare?experiment=${props.experimentId}&runs=${[...selected].join(',')}`)
+          }
         >
           Compare ({selected.size})
         </button>
