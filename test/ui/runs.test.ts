@@ -62,6 +62,27 @@ describe('web UI: experiments and runs', () => {
     expect(h.foreign).toEqual([]);
   });
 
+  it('searches, renames, deletes and restores experiments', async () => {
+    const { page, base } = h;
+    const name = uniqueName('ui-life');
+    await seedExperiment(h.t, name);
+    await page.goto(`${base}/`);
+    await page.getByLabel('Search experiments').fill(name);
+    const rows = page.locator('[data-testid=experiments] tbody tr');
+    await expect.poll(() => rows.count()).toBe(1);
+    page.once('dialog', (d) => void d.accept(`${name}-renamed`));
+    await rows.getByRole('button', { name: 'Rename' }).click();
+    await expect.poll(() => rows.locator('a').textContent()).toBe(`${name}-renamed`);
+    await rows.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => rows.count()).toBe(0);
+    await page.getByLabel('Deleted').check();
+    await expect.poll(() => rows.count()).toBe(1);
+    await rows.getByRole('button', { name: 'Restore' }).click();
+    await expect.poll(() => rows.count()).toBe(0);
+    await page.getByLabel('Deleted').uncheck();
+    await expect.poll(() => rows.locator('a').textContent()).toBe(`${name}-renamed`);
+  });
+
   it('filters, sorts and pages through runs, shows a bad filter at its character, nests children and updates live', async () => {
     const { page, base } = h;
     const exp = await seedExperiment(h.t);
