@@ -64,10 +64,15 @@ export function LiveChart(props: { runId: string; metricKey: string; runStart: n
   const axisRef = useRef(axis);
   axisRef.current = axis;
 
+  // follow the box's width in 50 px steps (a new width redraws and asks for as many buckets)
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    setWidth(Math.max(300, el.clientWidth));
+    const measure = () => setWidth(Math.max(300, Math.floor((el.clientWidth - 20) / 50) * 50));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
   }, []);
 
   const draw = () => {
