@@ -22,6 +22,7 @@ import { useSharedEventExecution } from './modules/subscriptions/shared-executio
 import { useSsePush } from './modules/subscriptions/sse-push.ts';
 import { createOtlpHandler, isOtlpTracesRequest } from './modules/traces/otlp.routes.ts';
 import { createUiHandler, renderOfflineGraphiQL } from './modules/web-ui/public.ts';
+import { useQueryJit } from './plugins/use-query-jit.ts';
 import { useReadiness } from './plugins/use-readiness.ts';
 import { schema } from './schema.ts';
 import { createServices } from './services.ts';
@@ -136,20 +137,22 @@ export async function createApp(
       useReadiness('/readyz', async () => {
         await orm.em.fork().getConnection().execute('select 1');
       }),
+      // fenced executor switch (TRACKQL_GRAPHQL_JIT): off, graphql-tools' executor runs queries too
+      ...(config.graphqlJit ? [useQueryJit()] : []),
     ],
   });
   const artifacts = createArtifactHandler({
     config,
     logger,
-    artifacts: () => createContext(deps).services.artifacts,
+    artifacts: (req) => createContext(deps, authGate.viewerOf(req)).services.artifacts,
   });
   const otlp = createOtlpHandler({
     config,
     logger,
-    traces: () => createContext(deps).services.traces,
+    traces: (req) => createContext(deps, authGate.viewerOf(req)).services.traces,
   });
   const mlflow = createRestHandler(
-    { config, logger, services: () => createContext(deps).services },
+    { config, logger, services: (req) => createContext(deps, authGate.viewerOf(req)).services },
     MLFLOW_ROUTES,
   );
   // everything but yoga's own paths (gated by useAuthGate) passes the gate here first

@@ -4,7 +4,7 @@ import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
-import { ValidationError } from './shared/errors.ts';
+import { PermissionDeniedError, ValidationError } from './shared/errors.ts';
 import type { Context } from './shared/request-context.ts';
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -58,7 +58,8 @@ export const builder = new SchemaBuilder<{
     beforeArgOptions: { description: 'Return items before this cursor.' },
   },
   errors: {
-    defaultTypes: [ValidationError],
+    // every mutation may be refused by the permission guard (server/modules/auth/SECURITY.md)
+    defaultTypes: [ValidationError, PermissionDeniedError],
     defaultResultOptions: {
       name: ({ fieldName }) => `${capitalize(fieldName)}Success`,
       description: 'The operation succeeded.',

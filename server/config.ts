@@ -36,6 +36,7 @@ const EnvSchema = z.object({
   TRACKQL_SUB_FRAME_MS: z.coerce.number().int().min(0).max(1000).default(16),
   TRACKQL_SUB_MAX_FRAME_MS: z.coerce.number().int().min(0).max(5000).default(128),
   TRACKQL_TRANSPORT_FAST_PATHS: z.enum(['true', 'false', '1', '0']).default('true'),
+  TRACKQL_GRAPHQL_JIT: OnOff.optional(),
   TRACKQL_AUTO_ANALYZE_MS: z.coerce.number().int().min(-1).default(2000),
   LOG_LEVEL: LogLevel.default('info'),
   TRACKQL_MLFLOW_STATIC_PREFIX: z
@@ -46,6 +47,7 @@ const EnvSchema = z.object({
   TRACKQL_ADMIN_USERNAME: z.string().min(1).max(256).optional(),
   TRACKQL_ADMIN_PASSWORD: z.string().min(1).optional(),
   TRACKQL_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
+  TRACKQL_DEFAULT_PERMISSION: z.enum(['READ', 'EDIT', 'MANAGE', 'NO_PERMISSIONS']).default('READ'),
   TRACKQL_INSECURE_PUBLIC_BIND_WITHOUT_AUTH: OnOff.optional(),
   TRACKQL_CORS_ORIGINS: z.string().optional(),
   TRACKQL_GRAPHIQL: OnOff.optional(),
@@ -82,6 +84,11 @@ export interface Config {
    */
   transportFastPaths: boolean;
   /**
+   * Queries run on graphql-jit's compiled executor (one compiled function per query document);
+   * off, graphql-tools' executor runs them, as it always runs mutations and subscriptions.
+   */
+  graphqlJit: boolean;
+  /**
    * Least time (ms) between two checks of the search tables' planner statistics before a search
    * (stale tables are analyzed by the server); -1 switches the checks off.
    */
@@ -108,6 +115,11 @@ export interface SecurityConfig {
   admin?: { username: string; password: string };
   /** How long a verified credential is trusted without checking again (ms); 0 disables the cache. */
   authCacheMs: number;
+  /**
+   * What a non-admin user may do with an experiment (or logged model) nobody granted it anything
+   * on (MLflow's `default_permission`).
+   */
+  defaultPermission: 'READ' | 'EDIT' | 'MANAGE' | 'NO_PERMISSIONS';
   /** Browser origins allowed to call the API cross-site (exact `scheme://host[:port]`). */
   corsOrigins: string[];
   /** Serve GraphiQL at the GraphQL endpoint. */
@@ -185,6 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authEnabled: isOn(e.TRACKQL_AUTH) ?? admin !== undefined,
     admin,
     authCacheMs: e.TRACKQL_AUTH_CACHE_MS,
+    defaultPermission: e.TRACKQL_DEFAULT_PERMISSION,
     corsOrigins: splitList(e.TRACKQL_CORS_ORIGINS).map((o) => normalizeOrigin(o)),
     graphiql: isOn(e.TRACKQL_GRAPHIQL) ?? loopback,
     introspection: isOn(e.TRACKQL_INTROSPECTION) ?? loopback,
@@ -240,6 +253,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxFrameMs: e.TRACKQL_SUB_MAX_FRAME_MS,
     },
     transportFastPaths: ['true', '1'].includes(e.TRACKQL_TRANSPORT_FAST_PATHS),
+    graphqlJit: isOn(e.TRACKQL_GRAPHQL_JIT) ?? true,
     autoAnalyzeMs: e.TRACKQL_AUTO_ANALYZE_MS,
     logLevel: e.LOG_LEVEL,
     mlflowStaticPrefix: e.TRACKQL_MLFLOW_STATIC_PREFIX,

@@ -15,11 +15,13 @@ import './modules/traces/span.schema.ts';
 import './modules/traces/trace.schema.ts';
 import './modules/traces/trace.mutations.ts';
 import './modules/traces/trace-links.schema.ts';
+import './modules/assessments/assessment.schema.ts';
 import './modules/subscriptions/subscription.schema.ts';
 import './modules/subscriptions/live-series.schema.ts';
 import './modules/search/search.schema.ts';
 import './modules/search/logged-model-search.schema.ts';
 import './modules/auth/auth.schema.ts';
+import './modules/auth/permissions.schema.ts';
 import { builder } from './builder.ts';
 
 /** The executable schema, built once from every module's types. */

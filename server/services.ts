@@ -2,8 +2,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from './config.ts';
 import { ArtifactService } from './modules/artifacts/artifact.service.ts';
 import type { ArtifactStores } from './modules/artifacts/stores/stores.ts';
+import { AssessmentService } from './modules/assessments/assessment.service.ts';
 import type { AuthGate, Viewer } from './modules/auth/auth.gate.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
+import { PermissionAdminService } from './modules/auth/permission-admin.service.ts';
+import { PermissionService } from './modules/auth/permissions.service.ts';
 import { DatasetService } from './modules/datasets/dataset.service.ts';
 import { ExperimentService } from './modules/experiments/experiment.service.ts';
 import { LogBatchService } from './modules/log-batch/log-batch.service.ts';
@@ -23,6 +26,7 @@ import type { Publisher } from './modules/subscriptions/publisher.ts';
 import type { RunFeeds } from './modules/subscriptions/run-feed.ts';
 import { TraceService } from './modules/traces/trace.service.ts';
 import { TraceReadService } from './modules/traces/trace-read.service.ts';
+import { TraceRunLinkService } from './modules/traces/trace-run-links.ts';
 import type { Db } from './shared/db.ts';
 
 /** Dependencies every service may take. */
@@ -50,18 +54,25 @@ export interface ServiceDeps {
 
 /** Builds the per-request services; they are cheap plain objects. */
 export function createServices(deps: ServiceDeps) {
-  const experiments = new ExperimentService(deps.em, deps.config, deps.publisher);
-  const runs = new RunService(deps.db, experiments, deps.publisher);
-  const paramsTags = new ParamsTagsService(deps.db, experiments, deps.publisher);
-  const metrics = new MetricService(deps.db);
-  const logBatch = new LogBatchService(deps.db, deps.publisher);
+  // the one permission guard of this request: every service below checks through it
+  const access = new PermissionService(
+    deps.db,
+    deps.viewer,
+    deps.config.security.defaultPermission,
+  );
+  const experiments = new ExperimentService(deps.em, deps.config, deps.publisher, access);
+  const runs = new RunService(deps.db, experiments, deps.publisher, access);
+  const paramsTags = new ParamsTagsService(deps.db, experiments, deps.publisher, access);
+  const metrics = new MetricService(deps.db, access);
+  const logBatch = new LogBatchService(deps.db, deps.publisher, access);
   const artifacts = new ArtifactService(
     deps.db,
     runs,
     deps.stores,
     deps.config.artifactMaxUploadBytes,
+    access,
   );
-  const datasets = new DatasetService(deps.db);
+  const datasets = new DatasetService(deps.db, access);
   const live = new LiveService(
     deps.bus,
     deps.feeds,
@@ -69,19 +80,24 @@ export function createServices(deps: ServiceDeps) {
     deps.liveSeries,
     runs,
     paramsTags,
+    access,
   );
-  const search = new SearchService(deps.db, experiments, deps.tableStats);
-  const buckets = new MetricBucketService(deps.db);
-  const loggedModels = new LoggedModelService(deps.db, experiments);
-  const modelLinks = new ModelLinkService(deps.db);
+  const search = new SearchService(deps.db, experiments, deps.tableStats, access);
+  const buckets = new MetricBucketService(deps.db, access);
+  const loggedModels = new LoggedModelService(deps.db, experiments, access);
+  const modelLinks = new ModelLinkService(deps.db, access);
   const modelArtifacts = new ModelArtifactService(
     deps.db,
     deps.stores,
     deps.config.artifactMaxUploadBytes,
+    access,
   );
-  const traces = new TraceService(deps.db, experiments);
-  const traceReads = new TraceReadService(deps.db);
+  const traces = new TraceService(deps.db, experiments, access);
+  const traceReads = new TraceReadService(deps.db, access);
+  const traceRunLinks = new TraceRunLinkService(deps.db, runs, access);
+  const assessments = new AssessmentService(deps.db, access);
   const auth = new AuthService(deps.db, deps.authGate, deps.viewer);
+  const permissions = new PermissionAdminService(deps.db, deps.authGate, deps.viewer, access);
   return {
     experiments,
     runs,
@@ -98,7 +114,11 @@ export function createServices(deps: ServiceDeps) {
     modelArtifacts,
     traces,
     traceReads,
+    traceRunLinks,
+    assessments,
     auth,
+    access,
+    permissions,
   };
 }
 

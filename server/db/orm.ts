@@ -1,6 +1,11 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { AssessmentSchema } from '../modules/assessments/assessment.entity.ts';
 import { ApiTokenSchema, UserSchema } from '../modules/auth/auth.entity.ts';
+import {
+  ExperimentPermissionSchema,
+  LoggedModelPermissionSchema,
+} from '../modules/auth/permission.entity.ts';
 import { ExperimentSchema } from '../modules/experiments/experiment.entity.ts';
 import { ExperimentTagSchema } from '../modules/experiments/experiment-tag.entity.ts';
 import { LoggedModelSchema } from '../modules/logged-models/logged-model.entity.ts';
@@ -29,14 +34,17 @@ export const entities = [
   LoggedModelMetricSchema,
   TraceInfoSchema,
   SpanSchema,
+  AssessmentSchema,
   UserSchema,
   ApiTokenSchema,
+  ExperimentPermissionSchema,
+  LoggedModelPermissionSchema,
 ];
 
 /**
  * Tables the migrations create that no entity maps: set-based SQL owns them (metric storage, batch
- * receipts, artifacts, datasets, run ↔ model edges, trace metadata and tags). Schema diffs
- * (`db:migration:create`, the entity/migration parity test) skip them.
+ * receipts, artifacts, datasets, run ↔ model edges, trace metadata, tags and run links). Schema
+ * diffs (`db:migration:create`, the entity/migration parity test) skip them.
  */
 export const PLAIN_TABLES = [
   'artifacts',
@@ -50,6 +58,7 @@ export const PLAIN_TABLES = [
   'run_model_inputs',
   'run_model_outputs',
   'trace_metadata',
+  'trace_run_links',
   'trace_tags',
 ];
 

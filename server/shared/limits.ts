@@ -21,6 +21,10 @@ export const LIMITS = {
   maxSpansPerRequest: 1000,
   /** Trace ids per deleteTraces call (MLflow's client sends at most 100). */
   maxTraceIdsPerDelete: 100,
+  /** Trace ids per link-to-run call (MLflow's limit). */
+  maxTraceIdsPerLink: 100,
+  /** Batch-get trace ids per call (MLflow's client sends 10 at a time). */
+  maxTraceIdsPerBatchGet: 100,
   /** Largest page of a trace search (MLflow's `max_results` cap). */
   maxTracePageSize: 500,
   /** Largest page any connection returns. */

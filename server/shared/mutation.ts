@@ -5,7 +5,8 @@ type ErrorClass = abstract new (...args: never[]) => DomainError;
 /**
  * Options for a mutation whose result is `<Field>Success { <dataName> } | <errors>`.
  *
- * @remarks ValidationError is added to every mutation by the builder's `defaultTypes`.
+ * @remarks ValidationError and PermissionDeniedError are added to every mutation by the builder's
+ * `defaultTypes`.
  */
 export function mutationResult(
   description: string,

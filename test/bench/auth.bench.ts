@@ -2,14 +2,16 @@ import http from 'node:http';
 import { benchDatabase, benchRun, percentile, report, startBenchServer } from './harness.ts';
 
 /**
- * Cost of authentication on a cheap read: requests/s and p99 of one query against a server with
- * authentication off and one with it on (Bearer token, HTTP Basic), both on one database, measured
- * in interleaved rounds of the same run (compare the ratios, not the absolute figures).
+ * Cost of authentication and permissions on a cheap read: requests/s and p99 of one query against
+ * a server with authentication off and one with it on (an admin's Bearer token and HTTP Basic, and
+ * a non-admin user's Bearer token, whose reads go through the permission checks: its grants are
+ * read once per request), both on one database, measured in interleaved rounds of the same run
+ * (compare the ratios, not the absolute figures).
  */
 const ADMIN = { username: 'bench-admin', password: 'bench-password-1' };
 const CONCURRENCY = 8;
-const PER_ROUND = 2000;
-const ROUNDS = 3;
+const PER_ROUND = Number(process.env.BENCH_AUTH_REQUESTS ?? 2000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
 function post(url: string, body: string, authorization?: string): Promise<string> {
@@ -76,6 +78,33 @@ try {
     ),
   ) as { data: { createApiToken: { created: { secret: string } } } };
   const bearer = `Bearer ${created.data.createApiToken.created.secret}`;
+  // a non-admin user with a few grants (none on the run's experiment: the default READ applies)
+  const gql = (query: string, auth: string) => post(on.url, JSON.stringify({ query }), auth);
+  await gql(
+    'mutation { createUser(input: { username: "bench-user", password: "bench-password-2" }) { __typename } }',
+    basic,
+  );
+  for (let i = 0; i < 5; i++) {
+    const exp = JSON.parse(
+      await gql(
+        `mutation { createExperiment(input: { name: "bench-grant-${i}" }) { ... on CreateExperimentSuccess { experiment { experimentId } } } }`,
+        basic,
+      ),
+    ) as { data: { createExperiment: { experiment: { experimentId: string } } } };
+    const id = exp.data.createExperiment.experiment.experimentId;
+    await gql(
+      `mutation { setExperimentPermission(input: { experimentId: "${id}", username: "bench-user", permission: EDIT }) { __typename } }`,
+      basic,
+    );
+  }
+  const userBasic = `Basic ${Buffer.from('bench-user:bench-password-2').toString('base64')}`;
+  const userToken = JSON.parse(
+    await gql(
+      'mutation { createApiToken(input: { name: "bench" }) { ... on CreateApiTokenSuccess { created { secret } } } }',
+      userBasic,
+    ),
+  ) as { data: { createApiToken: { created: { secret: string } } } };
+  const userBearer = `Bearer ${userToken.data.createApiToken.created.secret}`;
   const body = JSON.stringify({
     query: 'query($r: String!) { run(runId: $r) { runId status startTime } }',
     variables: { r: runId },
@@ -84,8 +113,14 @@ try {
     { mode: 'off', url: off.url, auth: undefined },
     { mode: 'bearer', url: on.url, auth: bearer },
     { mode: 'basic', url: on.url, auth: basic },
+    { mode: 'bearer-user', url: on.url, auth: userBearer },
   ];
-  for (const m of modes) await measure(m.url, body, m.auth); // warm up
+  for (const m of modes) {
+    // every mode must really read the run (a refused read would be cheaper)
+    const first = await post(m.url, body, m.auth);
+    if (!first.includes(runId)) throw new Error(`${m.mode} cannot read the run: ${first}`);
+    await measure(m.url, body, m.auth); // warm up
+  }
   const totals = new Map<string, { rps: number[]; p99: number[] }>();
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? modes : [...modes].reverse();

@@ -16,6 +16,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  query ClientTestRunInputs($runId: String!) {\n    run(runId: $runId) { inputs { context dataset { name digest sourceType source schema profile } } }\n  }\n": typeof types.ClientTestRunInputsDocument,
     "\n  query FluentRunInputs($runId: String!) {\n    run(runId: $runId) {\n      inputs {\n        context\n        dataset {\n          name\n          digest\n        }\n      }\n    }\n  }\n": typeof types.FluentRunInputsDocument,
+    "\n  fragment AssessmentFields on Assessment {\n    assessmentId\n    traceId\n    name\n    kind\n    valueJson\n    error { errorCode errorMessage stackTrace }\n    rationale\n    sourceType\n    sourceId\n    spanId\n    metadata { key value }\n    overrides\n    valid\n    createTime\n    lastUpdateTime\n  }\n": typeof types.AssessmentFieldsFragmentDoc,
+    "\n  mutation CreateAssessment($input: CreateAssessmentInput!) {\n    createAssessment(input: $input) {\n      __typename\n      ... on CreateAssessmentSuccess { assessment { ...AssessmentFields } }\n      ...ErrorFields\n    }\n  }\n": typeof types.CreateAssessmentDocument,
+    "\n  mutation UpdateAssessment($input: UpdateAssessmentInput!) {\n    updateAssessment(input: $input) {\n      __typename\n      ... on UpdateAssessmentSuccess { assessment { ...AssessmentFields } }\n      ...ErrorFields\n    }\n  }\n": typeof types.UpdateAssessmentDocument,
+    "\n  mutation DeleteAssessment($input: DeleteAssessmentInput!) {\n    deleteAssessment(input: $input) {\n      __typename\n      ... on DeleteAssessmentSuccess { deleted }\n      ...ErrorFields\n    }\n  }\n": typeof types.DeleteAssessmentDocument,
+    "\n  query TraceAssessments($traceId: String!) {\n    trace(traceId: $traceId) { traceId assessments { ...AssessmentFields } }\n  }\n": typeof types.TraceAssessmentsDocument,
     "\n  fragment ErrorFields on Error {\n    __typename\n    code\n    message\n    ... on ValidationError {\n      field\n    }\n  }\n": typeof types.ErrorFieldsFragmentDoc,
     "\n  mutation CreateExperiment($input: CreateExperimentInput!) {\n    createExperiment(input: $input) {\n      __typename\n      ... on CreateExperimentSuccess {\n        experiment {\n          id\n          experimentId\n          name\n          artifactLocation\n          lifecycleStage\n          creationTime\n          lastUpdateTime\n          tags {\n            key\n            value\n          }\n        }\n      }\n      ...ErrorFields\n    }\n  }\n": typeof types.CreateExperimentDocument,
     "\n  query GetExperiment($experimentId: String!, $viewType: ViewType) {\n    experiment(experimentId: $experimentId) {\n      experimentId\n      name\n      lifecycleStage\n      lastUpdateTime\n      tags {\n        key\n        value\n      }\n      runs(first: 100, viewType: $viewType) {\n        edges {\n          node {\n            runId\n            lifecycleStage\n          }\n        }\n      }\n    }\n  }\n": typeof types.GetExperimentDocument,
@@ -104,6 +109,11 @@ type Documents = {
 const documents: Documents = {
     "\n  query ClientTestRunInputs($runId: String!) {\n    run(runId: $runId) { inputs { context dataset { name digest sourceType source schema profile } } }\n  }\n": types.ClientTestRunInputsDocument,
     "\n  query FluentRunInputs($runId: String!) {\n    run(runId: $runId) {\n      inputs {\n        context\n        dataset {\n          name\n          digest\n        }\n      }\n    }\n  }\n": types.FluentRunInputsDocument,
+    "\n  fragment AssessmentFields on Assessment {\n    assessmentId\n    traceId\n    name\n    kind\n    valueJson\n    error { errorCode errorMessage stackTrace }\n    rationale\n    sourceType\n    sourceId\n    spanId\n    metadata { key value }\n    overrides\n    valid\n    createTime\n    lastUpdateTime\n  }\n": types.AssessmentFieldsFragmentDoc,
+    "\n  mutation CreateAssessment($input: CreateAssessmentInput!) {\n    createAssessment(input: $input) {\n      __typename\n      ... on CreateAssessmentSuccess { assessment { ...AssessmentFields } }\n      ...ErrorFields\n    }\n  }\n": types.CreateAssessmentDocument,
+    "\n  mutation UpdateAssessment($input: UpdateAssessmentInput!) {\n    updateAssessment(input: $input) {\n      __typename\n      ... on UpdateAssessmentSuccess { assessment { ...AssessmentFields } }\n      ...ErrorFields\n    }\n  }\n": types.UpdateAssessmentDocument,
+    "\n  mutation DeleteAssessment($input: DeleteAssessmentInput!) {\n    deleteAssessment(input: $input) {\n      __typename\n      ... on DeleteAssessmentSuccess { deleted }\n      ...ErrorFields\n    }\n  }\n": types.DeleteAssessmentDocument,
+    "\n  query TraceAssessments($traceId: String!) {\n    trace(traceId: $traceId) { traceId assessments { ...AssessmentFields } }\n  }\n": types.TraceAssessmentsDocument,
     "\n  fragment ErrorFields on Error {\n    __typename\n    code\n    message\n    ... on ValidationError {\n      field\n    }\n  }\n": types.ErrorFieldsFragmentDoc,
     "\n  mutation CreateExperiment($input: CreateExperimentInput!) {\n    createExperiment(input: $input) {\n      __typename\n      ... on CreateExperimentSuccess {\n        experiment {\n          id\n          experimentId\n          name\n          artifactLocation\n          lifecycleStage\n          creationTime\n          lastUpdateTime\n          tags {\n            key\n            value\n          }\n        }\n      }\n      ...ErrorFields\n    }\n  }\n": types.CreateExperimentDocument,
     "\n  query GetExperiment($experimentId: String!, $viewType: ViewType) {\n    experiment(experimentId: $experimentId) {\n      experimentId\n      name\n      lifecycleStage\n      lastUpdateTime\n      tags {\n        key\n        value\n      }\n      runs(first: 100, viewType: $viewType) {\n        edges {\n          node {\n            runId\n            lifecycleStage\n          }\n        }\n      }\n    }\n  }\n": types.GetExperimentDocument,
@@ -212,6 +222,26 @@ export function graphql(source: "\n  query ClientTestRunInputs($runId: String!) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query FluentRunInputs($runId: String!) {\n    run(runId: $runId) {\n      inputs {\n        context\n        dataset {\n          name\n          digest\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query FluentRunInputs($runId: String!) {\n    run(runId: $runId) {\n      inputs {\n        context\n        dataset {\n          name\n          digest\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AssessmentFields on Assessment {\n    assessmentId\n    traceId\n    name\n    kind\n    valueJson\n    error { errorCode errorMessage stackTrace }\n    rationale\n    sourceType\n    sourceId\n    spanId\n    metadata { key value }\n    overrides\n    valid\n    createTime\n    lastUpdateTime\n  }\n"): (typeof documents)["\n  fragment AssessmentFields on Assessment {\n    assessmentId\n    traceId\n    name\n    kind\n    valueJson\n    error { errorCode errorMessage stackTrace }\n    rationale\n    sourceType\n    sourceId\n    spanId\n    metadata { key value }\n    overrides\n    valid\n    createTime\n    lastUpdateTime\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAssessment($input: CreateAssessmentInput!) {\n    createAssessment(input: $input) {\n      __typename\n      ... on CreateAssessmentSuccess { assessment { ...AssessmentFields } }\n      ...ErrorFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateAssessment($input: CreateAssessmentInput!) {\n    createAssessment(input: $input) {\n      __typename\n      ... on CreateAssessmentSuccess { assessment { ...AssessmentFields } }\n      ...ErrorFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAssessment($input: UpdateAssessmentInput!) {\n    updateAssessment(input: $input) {\n      __typename\n      ... on UpdateAssessmentSuccess { assessment { ...AssessmentFields } }\n      ...ErrorFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateAssessment($input: UpdateAssessmentInput!) {\n    updateAssessment(input: $input) {\n      __typename\n      ... on UpdateAssessmentSuccess { assessment { ...AssessmentFields } }\n      ...ErrorFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAssessment($input: DeleteAssessmentInput!) {\n    deleteAssessment(input: $input) {\n      __typename\n      ... on DeleteAssessmentSuccess { deleted }\n      ...ErrorFields\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteAssessment($input: DeleteAssessmentInput!) {\n    deleteAssessment(input: $input) {\n      __typename\n      ... on DeleteAssessmentSuccess { deleted }\n      ...ErrorFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TraceAssessments($traceId: String!) {\n    trace(traceId: $traceId) { traceId assessments { ...AssessmentFields } }\n  }\n"): (typeof documents)["\n  query TraceAssessments($traceId: String!) {\n    trace(traceId: $traceId) { traceId assessments { ...AssessmentFields } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,6 +4,34 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** An error of a feedback. */
+export type AssessmentErrorInput = {
+  /** Error code. */
+  errorCode?: string | null | undefined;
+  /** Message. */
+  errorMessage?: string | null | undefined;
+  /** Stack trace. */
+  stackTrace?: string | null | undefined;
+};
+
+/** What an assessment records. */
+export type AssessmentKind =
+  /** The ground truth the trace should produce. */
+  | 'EXPECTATION'
+  /** A judgement of the trace (a score, a label...). */
+  | 'FEEDBACK';
+
+/** Who produced an assessment (MLflow `AssessmentSource.SourceType`). */
+export type AssessmentSourceType =
+  /** A program (a heuristic scorer). */
+  | 'CODE'
+  /** A person. */
+  | 'HUMAN'
+  /** A model acting as a judge. */
+  | 'LLM_JUDGE'
+  /** Not said. */
+  | 'SOURCE_TYPE_UNSPECIFIED';
+
 /** Input of createApiToken. */
 export type CreateApiTokenInput = {
   /** Expiry, ms since the epoch (in the future); omit for a token that never expires. */
@@ -12,6 +40,32 @@ export type CreateApiTokenInput = {
   name: string;
   /** The user the token acts as (default: the caller; another user needs an admin). */
   username?: string | null | undefined;
+};
+
+/** Input of createAssessment. */
+export type CreateAssessmentInput = {
+  /** An error (feedback only). */
+  error?: AssessmentErrorInput | null | undefined;
+  /** Feedback or expectation. */
+  kind: AssessmentKind;
+  /** Metadata entries. */
+  metadata?: Array<TagInput> | null | undefined;
+  /** Name (at most 250 characters). */
+  name: string;
+  /** Id of an assessment of the trace to replace. */
+  overrides?: string | null | undefined;
+  /** Why this value. */
+  rationale?: string | null | undefined;
+  /** Which human, judge or program; default `default`. */
+  sourceId?: string | null | undefined;
+  /** Who produced it; default CODE for feedback, HUMAN for expectations. */
+  sourceType?: AssessmentSourceType | null | undefined;
+  /** The assessed span. */
+  spanId?: string | null | undefined;
+  /** Trace id. */
+  traceId: string;
+  /** The value as JSON text. */
+  valueJson?: string | null | undefined;
 };
 
 /** Input of createExperiment. */
@@ -78,6 +132,14 @@ export type DatasetSpecInput = {
   source: string;
   /** Kind of source, e.g. `local`, `http`, `s3`, `code` (at most 36). */
   sourceType: string;
+};
+
+/** Input of deleteAssessment. */
+export type DeleteAssessmentInput = {
+  /** Assessment id. */
+  assessmentId: string;
+  /** Trace id. */
+  traceId: string;
 };
 
 /** Input of deleteExperiment. */
@@ -552,6 +614,26 @@ export type TraceState =
   /** The root span ended without error. */
   | 'OK';
 
+/** Input of updateAssessment. */
+export type UpdateAssessmentInput = {
+  /** Assessment id. */
+  assessmentId: string;
+  /** New error (feedback only). */
+  error?: AssessmentErrorInput | null | undefined;
+  /** Entries to add or replace. */
+  metadata?: Array<TagInput> | null | undefined;
+  /** New name. */
+  name?: string | null | undefined;
+  /** New rationale. */
+  rationale?: string | null | undefined;
+  /** Trace id. */
+  traceId: string;
+  /** Mark valid or invalid. */
+  valid?: boolean | null | undefined;
+  /** New value as JSON text (replaces the error). */
+  valueJson?: string | null | undefined;
+};
+
 /** Input of updateRun; omitted fields are unchanged. */
 export type UpdateRunInput = {
   /** End time in ms. */
@@ -597,6 +679,51 @@ export type FluentRunInputsQueryVariables = Exact<{
 
 export type FluentRunInputsQuery = { run: { inputs: Array<{ context: string | null, dataset: { name: string, digest: string } }> } | null };
 
+export type AssessmentFieldsFragment = { assessmentId: string, traceId: string, name: string, kind: AssessmentKind, valueJson: string | null, rationale: string | null, sourceType: AssessmentSourceType, sourceId: string, spanId: string | null, overrides: string | null, valid: boolean, createTime: number, lastUpdateTime: number, error: { errorCode: string | null, errorMessage: string | null, stackTrace: string | null } | null, metadata: Array<{ key: string, value: string }> };
+
+export type CreateAssessmentMutationVariables = Exact<{
+  input: CreateAssessmentInput;
+}>;
+
+
+export type CreateAssessmentMutation = { createAssessment:
+    | { __typename: 'CreateAssessmentSuccess', assessment: { assessmentId: string, traceId: string, name: string, kind: AssessmentKind, valueJson: string | null, rationale: string | null, sourceType: AssessmentSourceType, sourceId: string, spanId: string | null, overrides: string | null, valid: boolean, createTime: number, lastUpdateTime: number, error: { errorCode: string | null, errorMessage: string | null, stackTrace: string | null } | null, metadata: Array<{ key: string, value: string }> } }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
+   };
+
+export type UpdateAssessmentMutationVariables = Exact<{
+  input: UpdateAssessmentInput;
+}>;
+
+
+export type UpdateAssessmentMutation = { updateAssessment:
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
+    | { __typename: 'UpdateAssessmentSuccess', assessment: { assessmentId: string, traceId: string, name: string, kind: AssessmentKind, valueJson: string | null, rationale: string | null, sourceType: AssessmentSourceType, sourceId: string, spanId: string | null, overrides: string | null, valid: boolean, createTime: number, lastUpdateTime: number, error: { errorCode: string | null, errorMessage: string | null, stackTrace: string | null } | null, metadata: Array<{ key: string, value: string }> } }
+    | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
+   };
+
+export type DeleteAssessmentMutationVariables = Exact<{
+  input: DeleteAssessmentInput;
+}>;
+
+
+export type DeleteAssessmentMutation = { deleteAssessment:
+    | { __typename: 'DeleteAssessmentSuccess', deleted: boolean }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
+    | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
+   };
+
+export type TraceAssessmentsQueryVariables = Exact<{
+  traceId: string;
+}>;
+
+
+export type TraceAssessmentsQuery = { trace: { traceId: string, assessments: Array<{ assessmentId: string, traceId: string, name: string, kind: AssessmentKind, valueJson: string | null, rationale: string | null, sourceType: AssessmentSourceType, sourceId: string, spanId: string | null, overrides: string | null, valid: boolean, createTime: number, lastUpdateTime: number, error: { errorCode: string | null, errorMessage: string | null, stackTrace: string | null } | null, metadata: Array<{ key: string, value: string }> }> } | null };
+
 type ErrorFields_AlreadyExistsError_Fragment = { __typename: 'AlreadyExistsError', code: ErrorCode, message: string };
 
 type ErrorFields_InvalidStateError_Fragment = { __typename: 'InvalidStateError', code: ErrorCode, message: string };
@@ -626,6 +753,7 @@ export type CreateExperimentMutationVariables = Exact<{
 export type CreateExperimentMutation = { createExperiment:
     | { __typename: 'AlreadyExistsError', code: ErrorCode, message: string }
     | { __typename: 'CreateExperimentSuccess', experiment: { id: string, experimentId: string, name: string, artifactLocation: string, lifecycleStage: LifecycleStage, creationTime: number, lastUpdateTime: number, tags: Array<{ key: string, value: string }> } }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -646,6 +774,7 @@ export type CreateRunMutation = { createRun:
     | { __typename: 'CreateRunSuccess', run: { runId: string, experimentId: string, name: string, status: RunStatus, startTime: number, endTime: number | null, lifecycleStage: LifecycleStage, artifactUri: string, lastSeq: number, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -658,6 +787,7 @@ export type LogBatchMutation = { logBatch:
     | { __typename: 'BatchAck', runId: string, seq: number, replayed: boolean, metricsWritten: number }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -690,6 +820,7 @@ export type CreateLoggedModelMutationVariables = Exact<{
 export type CreateLoggedModelMutation = { createLoggedModel:
     | { __typename: 'CreateLoggedModelSuccess', model: { modelId: string, experimentId: string, name: string, modelType: string | null, sourceRunId: string | null, status: LoggedModelStatus, lifecycleStage: LifecycleStage, creationTimestamp: number, lastUpdatedTimestamp: number, artifactUri: string, modelUri: string, sourceRun: { runId: string } | null, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'NotFoundError', entity: string, id: string, code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -709,6 +840,7 @@ export type FinalizeLoggedModelMutationVariables = Exact<{
 export type FinalizeLoggedModelMutation = { finalizeLoggedModel:
     | { __typename: 'FinalizeLoggedModelSuccess', model: { modelId: string, experimentId: string, name: string, modelType: string | null, sourceRunId: string | null, status: LoggedModelStatus, lifecycleStage: LifecycleStage, creationTimestamp: number, lastUpdatedTimestamp: number, artifactUri: string, modelUri: string, sourceRun: { runId: string } | null, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'NotFoundError', entity: string, id: string, code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -720,6 +852,7 @@ export type DeleteLoggedModelMutationVariables = Exact<{
 export type DeleteLoggedModelMutation = { deleteLoggedModel:
     | { __typename: 'DeleteLoggedModelSuccess', model: { modelId: string, experimentId: string, name: string, modelType: string | null, sourceRunId: string | null, status: LoggedModelStatus, lifecycleStage: LifecycleStage, creationTimestamp: number, lastUpdatedTimestamp: number, artifactUri: string, modelUri: string, sourceRun: { runId: string } | null, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'NotFoundError', entity: string, id: string, code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -730,6 +863,7 @@ export type SetLoggedModelTagsMutationVariables = Exact<{
 
 export type SetLoggedModelTagsMutation = { setLoggedModelTags:
     | { __typename: 'NotFoundError', entity: string, id: string, code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'SetLoggedModelTagsSuccess', model: { modelId: string, experimentId: string, name: string, modelType: string | null, sourceRunId: string | null, status: LoggedModelStatus, lifecycleStage: LifecycleStage, creationTimestamp: number, lastUpdatedTimestamp: number, artifactUri: string, modelUri: string, sourceRun: { runId: string } | null, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
@@ -742,6 +876,7 @@ export type DeleteLoggedModelTagMutationVariables = Exact<{
 export type DeleteLoggedModelTagMutation = { deleteLoggedModelTag:
     | { __typename: 'DeleteLoggedModelTagSuccess', model: { modelId: string, experimentId: string, name: string, modelType: string | null, sourceRunId: string | null, status: LoggedModelStatus, lifecycleStage: LifecycleStage, creationTimestamp: number, lastUpdatedTimestamp: number, artifactUri: string, modelUri: string, sourceRun: { runId: string } | null, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'NotFoundError', entity: string, id: string, code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -753,6 +888,7 @@ export type LogLoggedModelParamsMutationVariables = Exact<{
 export type LogLoggedModelParamsMutation = { logLoggedModelParams:
     | { __typename: 'LogLoggedModelParamsSuccess', model: { modelId: string, experimentId: string, name: string, modelType: string | null, sourceRunId: string | null, status: LoggedModelStatus, lifecycleStage: LifecycleStage, creationTimestamp: number, lastUpdatedTimestamp: number, artifactUri: string, modelUri: string, sourceRun: { runId: string } | null, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'NotFoundError', entity: string, id: string, code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -765,6 +901,7 @@ export type LogOutputsMutation = { logOutputs:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'LogOutputsSuccess', run: { outputs: Array<{ modelId: string, step: number, model: { name: string } }>, modelInputs: Array<{ modelId: string }> } }
     | { __typename: 'NotFoundError', entity: string, id: string, code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -777,6 +914,7 @@ export type LogModelInputsMutation = { logInputs:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'LogInputsSuccess', run: { inputs: Array<{ dataset: { name: string, digest: string } }>, modelInputs: Array<{ modelId: string, model: { name: string } }> } }
     | { __typename: 'NotFoundError', entity: string, id: string, code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -823,6 +961,7 @@ export type UpdateRunForEventsMutationVariables = Exact<{
 export type UpdateRunForEventsMutation = { updateRun:
     | { __typename: 'InvalidStateError' }
     | { __typename: 'NotFoundError' }
+    | { __typename: 'PermissionDeniedError' }
     | { __typename: 'UpdateRunSuccess' }
     | { __typename: 'ValidationError' }
    };
@@ -835,6 +974,7 @@ export type DeleteRunForEventsMutationVariables = Exact<{
 export type DeleteRunForEventsMutation = { deleteRun:
     | { __typename: 'DeleteRunSuccess' }
     | { __typename: 'NotFoundError' }
+    | { __typename: 'PermissionDeniedError' }
     | { __typename: 'ValidationError' }
    };
 
@@ -847,6 +987,7 @@ export type DeleteExperimentForEventsMutation = { deleteExperiment:
     | { __typename: 'DeleteExperimentSuccess' }
     | { __typename: 'InvalidStateError' }
     | { __typename: 'NotFoundError' }
+    | { __typename: 'PermissionDeniedError' }
     | { __typename: 'ValidationError' }
    };
 
@@ -858,6 +999,7 @@ export type RestoreExperimentForEventsMutationVariables = Exact<{
 export type RestoreExperimentForEventsMutation = { restoreExperiment:
     | { __typename: 'InvalidStateError' }
     | { __typename: 'NotFoundError' }
+    | { __typename: 'PermissionDeniedError' }
     | { __typename: 'RestoreExperimentSuccess' }
     | { __typename: 'ValidationError' }
    };
@@ -876,6 +1018,7 @@ export type LogTraceMutation = { logTrace:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'LogTraceSuccess', trace: { traceId: string, experimentId: string, clientRequestId: string | null, requestTime: number, executionDuration: number, endTime: number, state: TraceState, requestPreview: string | null, responsePreview: string | null, spans: Array<{ traceId: string, spanId: string, parentSpanId: string | null, name: string, spanType: string, startTimeNs: string, endTimeNs: string | null, statusCode: SpanStatusCode, statusMessage: string, inputs: string | null, outputs: string | null, attributes: Array<{ key: string, value: string }>, events: Array<{ name: string, timeNs: string, attributes: Array<{ key: string, value: string }> }> }>, metadata: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -888,6 +1031,7 @@ export type LogSpansMutation = { logSpans:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'LogSpansSuccess', trace: { traceId: string, experimentId: string, clientRequestId: string | null, requestTime: number, executionDuration: number, endTime: number, state: TraceState, requestPreview: string | null, responsePreview: string | null, spans: Array<{ spanId: string }>, metadata: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -905,6 +1049,7 @@ export type SetTraceTagMutationVariables = Exact<{
 
 export type SetTraceTagMutation = { setTraceTag:
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'SetTraceTagSuccess', trace: { tags: Array<{ key: string, value: string }> } }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
@@ -917,6 +1062,7 @@ export type DeleteTraceTagMutationVariables = Exact<{
 export type DeleteTraceTagMutation = { deleteTraceTag:
     | { __typename: 'DeleteTraceTagSuccess', trace: { tags: Array<{ key: string, value: string }> } }
     | { __typename: 'NotFoundError', entity: string, id: string, code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -927,6 +1073,7 @@ export type DeleteTracesMutationVariables = Exact<{
 
 export type DeleteTracesMutation = { deleteTraces:
     | { __typename: 'DeleteTracesSuccess', tracesDeleted: number }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -1190,6 +1337,7 @@ export type LogInputsForBatchingMutation = { logInputs:
     | { __typename: 'InvalidStateError' }
     | { __typename: 'LogInputsSuccess' }
     | { __typename: 'NotFoundError' }
+    | { __typename: 'PermissionDeniedError' }
     | { __typename: 'ValidationError' }
    };
 
@@ -1219,6 +1367,7 @@ export type LogInputsForFilterMutation = { logInputs:
     | { __typename: 'InvalidStateError' }
     | { __typename: 'LogInputsSuccess' }
     | { __typename: 'NotFoundError' }
+    | { __typename: 'PermissionDeniedError' }
     | { __typename: 'ValidationError' }
    };
 
@@ -1231,6 +1380,7 @@ export type LogInputsMutation = { logInputs:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'LogInputsSuccess', run: { inputs: Array<{ context: string | null, tags: Array<{ key: string, value: string }>, dataset: { name: string, digest: string, sourceType: string, source: string, schema: string | null, profile: string | null } }> } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -1250,6 +1400,7 @@ export type RenameExperimentMutation = { renameExperiment:
     | { __typename: 'AlreadyExistsError', code: ErrorCode, message: string }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'RenameExperimentSuccess', experiment: { name: string, lastUpdateTime: number } }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
@@ -1263,6 +1414,7 @@ export type DeleteExperimentMutation = { deleteExperiment:
     | { __typename: 'DeleteExperimentSuccess', experiment: { lifecycleStage: LifecycleStage } }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -1274,6 +1426,7 @@ export type RestoreExperimentMutationVariables = Exact<{
 export type RestoreExperimentMutation = { restoreExperiment:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'RestoreExperimentSuccess', experiment: { lifecycleStage: LifecycleStage } }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
@@ -1286,6 +1439,7 @@ export type SetExperimentTagMutationVariables = Exact<{
 export type SetExperimentTagMutation = { setExperimentTag:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'SetExperimentTagSuccess', experiment: { tags: Array<{ key: string, value: string }> } }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
@@ -1299,6 +1453,7 @@ export type DeleteExperimentTagMutation = { deleteExperimentTag:
     | { __typename: 'DeleteExperimentTagSuccess', experiment: { tags: Array<{ key: string }> } }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -1327,6 +1482,7 @@ export type LogMetricMutation = { logMetric:
     | { __typename: 'BatchAck', seq: number }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -1339,6 +1495,7 @@ export type LogParamMutation = { logParam:
     | { __typename: 'BatchAck', seq: number }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -1351,6 +1508,7 @@ export type SetRunTagMutation = { setRunTag:
     | { __typename: 'BatchAck', seq: number, run: { tags: Array<{ key: string, value: string }> } }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -1378,6 +1536,7 @@ export type LogMetricLinkedMutation = { logMetric:
     | { __typename: 'BatchAck', seq: number, replayed: boolean }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', entity: string, id: string, code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -1390,6 +1549,7 @@ export type LogBatchLinkedMutation = { logBatch:
     | { __typename: 'BatchAck', seq: number, replayed: boolean, metricsWritten: number, run: { lastSeq: number, params: Array<{ key: string }> } }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', entity: string, id: string, code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -1401,6 +1561,7 @@ export type UpdateRunMutationVariables = Exact<{
 export type UpdateRunMutation = { updateRun:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'UpdateRunSuccess', run: { name: string, status: RunStatus, endTime: number | null, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
@@ -1413,6 +1574,7 @@ export type DeleteRunMutationVariables = Exact<{
 export type DeleteRunMutation = { deleteRun:
     | { __typename: 'DeleteRunSuccess', run: { lifecycleStage: LifecycleStage } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -1423,6 +1585,7 @@ export type RestoreRunMutationVariables = Exact<{
 
 export type RestoreRunMutation = { restoreRun:
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'RestoreRunSuccess', run: { lifecycleStage: LifecycleStage } }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
@@ -1436,6 +1599,7 @@ export type DeleteRunTagMutation = { deleteRunTag:
     | { __typename: 'DeleteRunTagSuccess', run: { tags: Array<{ key: string }> } }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -1465,12 +1629,17 @@ export type SeqOnlySubscriptionVariables = Exact<{
 
 export type SeqOnlySubscription = { metricsLogged: { seq: number } };
 
+export const AssessmentFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AssessmentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Assessment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assessmentId"}},{"kind":"Field","name":{"kind":"Name","value":"traceId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"valueJson"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorMessage"}},{"kind":"Field","name":{"kind":"Name","value":"stackTrace"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rationale"}},{"kind":"Field","name":{"kind":"Name","value":"sourceType"}},{"kind":"Field","name":{"kind":"Name","value":"sourceId"}},{"kind":"Field","name":{"kind":"Name","value":"spanId"}},{"kind":"Field","name":{"kind":"Name","value":"metadata"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overrides"}},{"kind":"Field","name":{"kind":"Name","value":"valid"}},{"kind":"Field","name":{"kind":"Name","value":"createTime"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdateTime"}}]}}]} as unknown as DocumentNode<AssessmentFieldsFragment, unknown>;
 export const ErrorFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]} as unknown as DocumentNode<ErrorFieldsFragment, unknown>;
 export const ModelFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ModelFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LoggedModel"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"modelId"}},{"kind":"Field","name":{"kind":"Name","value":"experimentId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"modelType"}},{"kind":"Field","name":{"kind":"Name","value":"sourceRunId"}},{"kind":"Field","name":{"kind":"Name","value":"sourceRun"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"lifecycleStage"}},{"kind":"Field","name":{"kind":"Name","value":"creationTimestamp"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdatedTimestamp"}},{"kind":"Field","name":{"kind":"Name","value":"artifactUri"}},{"kind":"Field","name":{"kind":"Name","value":"modelUri"}},{"kind":"Field","name":{"kind":"Name","value":"params"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<ModelFieldsFragment, unknown>;
 export const TraceFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TraceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Trace"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"traceId"}},{"kind":"Field","name":{"kind":"Name","value":"experimentId"}},{"kind":"Field","name":{"kind":"Name","value":"clientRequestId"}},{"kind":"Field","name":{"kind":"Name","value":"requestTime"}},{"kind":"Field","name":{"kind":"Name","value":"executionDuration"}},{"kind":"Field","name":{"kind":"Name","value":"endTime"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"requestPreview"}},{"kind":"Field","name":{"kind":"Name","value":"responsePreview"}},{"kind":"Field","name":{"kind":"Name","value":"metadata"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<TraceFieldsFragment, unknown>;
 export const SpanFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SpanFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Span"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"traceId"}},{"kind":"Field","name":{"kind":"Name","value":"spanId"}},{"kind":"Field","name":{"kind":"Name","value":"parentSpanId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"spanType"}},{"kind":"Field","name":{"kind":"Name","value":"startTimeNs"}},{"kind":"Field","name":{"kind":"Name","value":"endTimeNs"}},{"kind":"Field","name":{"kind":"Name","value":"statusCode"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"inputs"}},{"kind":"Field","name":{"kind":"Name","value":"outputs"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"timeNs"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]} as unknown as DocumentNode<SpanFieldsFragment, unknown>;
 export const ClientTestRunInputsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClientTestRunInputs"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"runId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"run"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"runId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"runId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inputs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"context"}},{"kind":"Field","name":{"kind":"Name","value":"dataset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"digest"}},{"kind":"Field","name":{"kind":"Name","value":"sourceType"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"schema"}},{"kind":"Field","name":{"kind":"Name","value":"profile"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ClientTestRunInputsQuery, ClientTestRunInputsQueryVariables>;
 export const FluentRunInputsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FluentRunInputs"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"runId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"run"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"runId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"runId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inputs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"context"}},{"kind":"Field","name":{"kind":"Name","value":"dataset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"digest"}}]}}]}}]}}]}}]} as unknown as DocumentNode<FluentRunInputsQuery, FluentRunInputsQueryVariables>;
+export const CreateAssessmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateAssessment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateAssessmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createAssessment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateAssessmentSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assessment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AssessmentFields"}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AssessmentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Assessment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assessmentId"}},{"kind":"Field","name":{"kind":"Name","value":"traceId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"valueJson"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorMessage"}},{"kind":"Field","name":{"kind":"Name","value":"stackTrace"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rationale"}},{"kind":"Field","name":{"kind":"Name","value":"sourceType"}},{"kind":"Field","name":{"kind":"Name","value":"sourceId"}},{"kind":"Field","name":{"kind":"Name","value":"spanId"}},{"kind":"Field","name":{"kind":"Name","value":"metadata"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overrides"}},{"kind":"Field","name":{"kind":"Name","value":"valid"}},{"kind":"Field","name":{"kind":"Name","value":"createTime"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdateTime"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]} as unknown as DocumentNode<CreateAssessmentMutation, CreateAssessmentMutationVariables>;
+export const UpdateAssessmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateAssessment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateAssessmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateAssessment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateAssessmentSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assessment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AssessmentFields"}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AssessmentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Assessment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assessmentId"}},{"kind":"Field","name":{"kind":"Name","value":"traceId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"valueJson"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorMessage"}},{"kind":"Field","name":{"kind":"Name","value":"stackTrace"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rationale"}},{"kind":"Field","name":{"kind":"Name","value":"sourceType"}},{"kind":"Field","name":{"kind":"Name","value":"sourceId"}},{"kind":"Field","name":{"kind":"Name","value":"spanId"}},{"kind":"Field","name":{"kind":"Name","value":"metadata"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overrides"}},{"kind":"Field","name":{"kind":"Name","value":"valid"}},{"kind":"Field","name":{"kind":"Name","value":"createTime"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdateTime"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]} as unknown as DocumentNode<UpdateAssessmentMutation, UpdateAssessmentMutationVariables>;
+export const DeleteAssessmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteAssessment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteAssessmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteAssessment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteAssessmentSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleted"}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]} as unknown as DocumentNode<DeleteAssessmentMutation, DeleteAssessmentMutationVariables>;
+export const TraceAssessmentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TraceAssessments"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"traceId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"trace"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"traceId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"traceId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"traceId"}},{"kind":"Field","name":{"kind":"Name","value":"assessments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AssessmentFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AssessmentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Assessment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assessmentId"}},{"kind":"Field","name":{"kind":"Name","value":"traceId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"valueJson"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorMessage"}},{"kind":"Field","name":{"kind":"Name","value":"stackTrace"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rationale"}},{"kind":"Field","name":{"kind":"Name","value":"sourceType"}},{"kind":"Field","name":{"kind":"Name","value":"sourceId"}},{"kind":"Field","name":{"kind":"Name","value":"spanId"}},{"kind":"Field","name":{"kind":"Name","value":"metadata"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overrides"}},{"kind":"Field","name":{"kind":"Name","value":"valid"}},{"kind":"Field","name":{"kind":"Name","value":"createTime"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdateTime"}}]}}]} as unknown as DocumentNode<TraceAssessmentsQuery, TraceAssessmentsQueryVariables>;
 export const CreateExperimentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateExperiment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateExperimentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createExperiment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateExperimentSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"experiment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"experimentId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"artifactLocation"}},{"kind":"Field","name":{"kind":"Name","value":"lifecycleStage"}},{"kind":"Field","name":{"kind":"Name","value":"creationTime"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdateTime"}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]} as unknown as DocumentNode<CreateExperimentMutation, CreateExperimentMutationVariables>;
 export const GetExperimentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetExperiment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"experimentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"viewType"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ViewType"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"experiment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"experimentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"experimentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"experimentId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"lifecycleStage"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdateTime"}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"runs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"viewType"},"value":{"kind":"Variable","name":{"kind":"Name","value":"viewType"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runId"}},{"kind":"Field","name":{"kind":"Name","value":"lifecycleStage"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<GetExperimentQuery, GetExperimentQueryVariables>;
 export const CreateRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateRun"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateRunInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateRunSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"run"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runId"}},{"kind":"Field","name":{"kind":"Name","value":"experimentId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"startTime"}},{"kind":"Field","name":{"kind":"Name","value":"endTime"}},{"kind":"Field","name":{"kind":"Name","value":"lifecycleStage"}},{"kind":"Field","name":{"kind":"Name","value":"artifactUri"}},{"kind":"Field","name":{"kind":"Name","value":"lastSeq"}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]} as unknown as DocumentNode<CreateRunMutation, CreateRunMutationVariables>;

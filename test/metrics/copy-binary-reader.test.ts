@@ -29,6 +29,11 @@ function parse(chunks: Buffer[]): CopyRow[] {
   return rows;
 }
 
+/** The rows as one string (fields in hex, `-` for null): comparing strings keeps the cut loop cheap. */
+function digest(rows: CopyRow[]): string {
+  return rows.map((r) => r.map((f) => (f ? f.toString('hex') : '-')).join('|')).join('\n');
+}
+
 describe('CopyBinaryReader', () => {
   it('reads the rows of a real binary COPY however the stream is cut', () => {
     const whole = parse([stream]);
@@ -38,13 +43,15 @@ describe('CopyBinaryReader', () => {
     expect(whole[4]![1]!.readDoubleBE(0)).toBe(1);
     expect(whole[12]![2]!.length).toBe(12 * 3 * 8);
     expect(whole[12]![2]!.readDoubleBE(8 * 35)).toBe(36);
+    const expected = digest(whole);
     for (let cut = 1; cut < stream.length; cut++) {
-      expect(parse([stream.subarray(0, cut), stream.subarray(cut)])).toEqual(whole);
+      const got = digest(parse([stream.subarray(0, cut), stream.subarray(cut)]));
+      if (got !== expected) expect.fail(`rows differ when the stream is cut at byte ${cut}`);
     }
     for (const size of [1, 2, 3, 5, 7, 64]) {
       const chunks: Buffer[] = [];
       for (let at = 0; at < stream.length; at += size) chunks.push(stream.subarray(at, at + size));
-      expect(parse(chunks)).toEqual(whole);
+      expect(digest(parse(chunks))).toBe(expected);
     }
   });
 

@@ -55,16 +55,37 @@ async function bulkImport(url: string, exp: string, n: number): Promise<void> {
   });
 }
 
+/** Bulk-imports `n` traces with SQL, with a model-id metadata entry each. */
+async function bulkImportTraces(url: string, exp: string, n: number): Promise<void> {
+  await withClient(url, async (c) => {
+    await c.query(
+      `insert into trace_info (trace_id, experiment_id, request_time, state)
+       select 'tr-' || md5('t-' || i), $1, 1700000000000 + i, 'OK' from generate_series(1, $2::int) i`,
+      [exp, n],
+    );
+    await c.query(
+      `insert into trace_metadata (trace_id, key, value)
+       select 'tr-' || md5('t-' || i), 'mlflow.modelId', 'm-' || (i % 50) from generate_series(1, $1::int) i`,
+      [n],
+    );
+  });
+}
+
 /** Last ANALYZE per search table (null: never), once PostgreSQL has counted the import. */
-async function lastAnalyze(url: string, minModified = 0): Promise<Record<string, string | null>> {
+async function lastAnalyze(
+  url: string,
+  minModified = 0,
+  tables = TABLES,
+  watched = 'runs',
+): Promise<Record<string, string | null>> {
   return withClient(url, async (c) => {
     for (let i = 0; i < 50; i++) {
       const { rows } = await c.query<{ t: string; at: string | null; modified: string }>(
         `select relname as t, last_analyze::text as at, n_mod_since_analyze::text as modified
          from pg_stat_user_tables where relname = any($1) order by relname`,
-        [TABLES],
+        [tables],
       );
-      const runs = rows.find((r) => r.t === 'runs');
+      const runs = rows.find((r) => r.t === watched);
       if (Number(runs?.modified ?? 0) >= minModified || runs?.at) {
         return Object.fromEntries(rows.map((r) => [r.t, r.at]));
       }
@@ -134,6 +155,31 @@ describe('planner statistics of the search tables', { timeout: 90_000 }, () => {
       c.query<{ n: number }>(`select reltuples::float8 as n from pg_class where relname = 'runs'`),
     );
     expect(reltuples.rows[0]?.n).toBeGreaterThanOrEqual(3000);
+  });
+
+  it('analyzes trace tables before a trace search, even right after a run search', async () => {
+    t = await createTestApp({ config: { autoAnalyzeMs: 60_000 } });
+    const exp = await seedExperiment(t);
+    // a run search first: its check must not hold back the trace tables' own check
+    await t.executeRaw<SearchPage, { ids: string[] }>(SEARCH, { ids: [exp] });
+    await bulkImportTraces(t.databaseUrl, exp, 3000);
+    const traceTables = ['trace_info', 'trace_metadata'];
+    const before = await lastAnalyze(t.databaseUrl, 3000, traceTables, 'trace_info');
+    expect(before.trace_info).toBeNull();
+
+    const page = await t.executeRaw<
+      { searchTraces: { edges: { node: { traceId: string } }[] } },
+      { ids: string[] }
+    >(
+      `query($ids: [String!]!) { searchTraces(experimentIds: $ids,
+        filter: "metadata.mlflow.modelId = 'm-7'", first: 10) { edges { node { traceId } } } }`,
+      { ids: [exp] },
+    );
+    expect(page.errors).toBeUndefined();
+    expect(page.data?.searchTraces.edges).toHaveLength(10);
+    const after = await lastAnalyze(t.databaseUrl, 0, traceTables, 'trace_info');
+    expect(after.trace_info).not.toBeNull();
+    expect(after.trace_metadata).not.toBeNull();
   });
 
   it('leaves statistics alone when switched off (autoAnalyzeMs -1)', async () => {

@@ -10,6 +10,8 @@ import { Migration20261127200000 } from './Migration20261127200000.ts';
 import { Migration20261127300000 } from './Migration20261127300000.ts';
 import { Migration20261207060000 } from './Migration20261207060000.ts';
 import { Migration20261207100000 } from './Migration20261207100000.ts';
+import { Migration20261207110000 } from './Migration20261207110000.ts';
+import { Migration20261207120000 } from './Migration20261207120000.ts';
 
 /** Every migration, in the order it runs. */
 export const migrationsList = [
@@ -24,4 +26,6 @@ export const migrationsList = [
   { name: 'Migration20261127300000', class: Migration20261127300000 },
   { name: 'Migration20261207060000', class: Migration20261207060000 },
   { name: 'Migration20261207100000', class: Migration20261207100000 },
+  { name: 'Migration20261207110000', class: Migration20261207110000 },
+  { name: 'Migration20261207120000', class: Migration20261207120000 },
 ];

@@ -58,13 +58,13 @@ export interface ArtifactRouteDeps {
   config: Pick<Config, 'artifactMaxUploadBytes'>;
   logger: Logger;
   /** The artifact service of a new request context. */
-  artifacts: () => ArtifactService;
+  artifacts: (req: IncomingMessage) => ArtifactService;
 }
 
 export function createArtifactHandler(deps: ArtifactRouteDeps) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     req.setTimeout(IDLE_TIMEOUT_MS, () => req.destroy(new Error('idle timeout')));
-    const svc = deps.artifacts();
+    const svc = deps.artifacts(req);
     try {
       if (req.method === 'PUT') await upload(svc, req, res, deps.config.artifactMaxUploadBytes);
       else if (req.method === 'GET' || req.method === 'HEAD') await download(svc, req, res);

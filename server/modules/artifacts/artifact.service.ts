@@ -3,6 +3,7 @@ import type { Db } from '../../shared/db.ts';
 import { InvalidStateError, NotFoundError, ValidationError } from '../../shared/errors.ts';
 import { type PageRequest, toConnection } from '../../shared/pagination.ts';
 import { codePoints } from '../../shared/validation.ts';
+import type { PermissionService } from '../auth/public.ts';
 import type { Run, RunService } from '../runs/public.ts';
 import { ancestorsOf, normaliseArtifactPath } from './artifact-path.ts';
 import { HashingStream } from './hashing-stream.ts';
@@ -45,6 +46,7 @@ export class ArtifactService {
     private readonly runs: RunService,
     private readonly stores: ArtifactStores,
     private readonly maxUploadBytes: number,
+    private readonly access: PermissionService,
   ) {}
 
   /**
@@ -57,6 +59,7 @@ export class ArtifactService {
    */
   async upload(runId: string, rawPath: string, body: Readable): Promise<ArtifactFile> {
     const path = normaliseArtifactPath(rawPath);
+    await this.access.run(runId, 'EDIT');
     const run = await this.activeRun(runId);
     await this.assertNoClash(runId, path);
     const hashing = new HashingStream(this.maxUploadBytes);
@@ -134,6 +137,7 @@ export class ArtifactService {
    */
   async delete(runId: string, rawPath: string): Promise<number> {
     const path = normaliseArtifactPath(rawPath);
+    await this.access.run(runId, 'EDIT');
     const run = await this.activeRun(runId);
     const location = await this.stores.locate(run.artifactUri);
     const removed = await this.db.transaction(async (sql) => {
@@ -166,6 +170,7 @@ export class ArtifactService {
    */
   async list(runId: string, rawPath: string, req: PageRequest<string>) {
     const dir = normaliseArtifactPath(rawPath, { allowRoot: true });
+    await this.access.run(runId, 'READ');
     const prefix = dir === '' ? '' : `${dir}/`;
     const n = codePoints(prefix);
     const rows = await this.db.query<Omit<ArtifactEntry, 'path'>>(

@@ -2,6 +2,7 @@ import type { Db, SqlClient } from '../../shared/db.ts';
 import { ValidationError } from '../../shared/errors.ts';
 import { groupByKeys } from '../../shared/group.ts';
 import { newId } from '../../shared/ids.ts';
+import type { PermissionService } from '../auth/public.ts';
 import { insertModelInputs } from '../logged-models/public.ts';
 import type { KeyValue } from '../params-tags/public.ts';
 import { RunService } from '../runs/public.ts';
@@ -46,7 +47,10 @@ const MAX_SUMMARIES = 1000;
 
 /** Datasets and the runs' dataset inputs (MLflow log-inputs). */
 export class DatasetService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly access: PermissionService,
+  ) {}
 
   /**
    * Records datasets (and models) as inputs of an active run, all or nothing.
@@ -62,6 +66,8 @@ export class DatasetService {
     modelIds: readonly string[] = [],
   ): Promise<void> {
     const valid = validateInputs(runId, inputs);
+    await this.access.run(runId, 'EDIT');
+    await Promise.all(modelIds.map((id) => this.access.model(id, 'READ')));
     if (modelIds.length > DATASET_LIMITS.maxDatasetsPerRequest) {
       throw new ValidationError(
         'models',
@@ -162,7 +168,11 @@ export class DatasetService {
    * @remarks Sorted by name, digest, then context (absent first); at most 1000 per experiment.
    */
   async summariesByExperimentIds(experimentIds: readonly string[]): Promise<DatasetSummary[][]> {
-    const ids = experimentIds.map((id) => (/^\d{1,15}$/.test(id) ? id : '-1'));
+    // an unreadable experiment has no datasets, as an unknown one
+    const readable = await Promise.all(
+      experimentIds.map(async (id) => /^\d{1,15}$/.test(id) && this.access.canReadExperiment(id)),
+    );
+    const ids = experimentIds.map((id, i) => (readable[i] ? id : '-1'));
     const rows = await this.db.query<DatasetSummary>(
       `select "experimentId", name, digest, context from (
          select s.*, row_number() over (partition by "experimentId" order by name, digest, context nulls first) as n

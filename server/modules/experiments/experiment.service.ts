@@ -12,6 +12,7 @@ import { LIMITS } from '../../shared/limits.ts';
 import { type PageRequest, toConnection } from '../../shared/pagination.ts';
 import { validateLength } from '../../shared/validation.ts';
 import { checkArtifactLocation } from '../artifacts/public.ts';
+import type { PermissionService } from '../auth/public.ts';
 import type { Publisher } from '../subscriptions/public.ts';
 import { type Experiment, ExperimentSchema, type LifecycleStage } from './experiment.entity.ts';
 import { ExperimentTagSchema } from './experiment-tag.entity.ts';
@@ -45,6 +46,7 @@ export class ExperimentService {
     private readonly em: EntityManager,
     private readonly config: Pick<Config, 'artifactRoot' | 'artifactAllowedRoots'>,
     private readonly publisher: Publisher,
+    private readonly access: PermissionService,
   ) {}
 
   /** Creates the "Default" experiment with id 0 if it is missing. */
@@ -77,26 +79,35 @@ export class ExperimentService {
     return parsed;
   }
 
-  /** Finds an experiment by id (active or deleted); null when absent or not an integer. */
+  /** Keeps the experiment when the caller may read it (unreadable ones look missing). */
+  private async readable(exp: Experiment | null): Promise<Experiment | null> {
+    return exp && (await this.access.canReadExperiment(exp.id)) ? exp : null;
+  }
+
+  /** Finds a readable experiment by id (active or deleted); null when absent or not an integer. */
   async findById(id: string): Promise<Experiment | null> {
     const parsed = parseExperimentId(id);
-    return parsed === null ? null : this.em.findOne(ExperimentSchema, { id: parsed });
+    if (parsed === null) return null;
+    return this.readable(await this.em.findOne(ExperimentSchema, { id: parsed }));
   }
 
-  /** Loads experiments for a dataloader; order is restored by the caller's `sort`. */
-  findByIds(ids: readonly string[]): Promise<Experiment[]> {
+  /** Loads readable experiments for a dataloader; order is restored by the caller's `sort`. */
+  async findByIds(ids: readonly string[]): Promise<Experiment[]> {
     const parsed = ids.map(parseExperimentId).filter((n): n is number => n !== null);
-    return this.em.find(ExperimentSchema, { id: { $in: parsed } });
+    const rows = await this.em.find(ExperimentSchema, { id: { $in: parsed } });
+    return this.access.readable(rows, (e) => e.id);
   }
 
-  /** Finds an experiment by exact name among active and deleted ones. */
-  findByName(name: string): Promise<Experiment | null> {
-    return this.em.findOne(ExperimentSchema, { name });
+  /** Finds a readable experiment by exact name among active and deleted ones. */
+  async findByName(name: string): Promise<Experiment | null> {
+    return this.readable(await this.em.findOne(ExperimentSchema, { name }));
   }
 
-  /** Returns the experiment or throws NotFoundError. */
+  /** Returns the readable experiment or throws NotFoundError. */
   async get(id: string, field = 'experimentId'): Promise<Experiment> {
-    const exp = await this.em.findOne(ExperimentSchema, { id: this.parseId(id, field) });
+    const exp = await this.readable(
+      await this.em.findOne(ExperimentSchema, { id: this.parseId(id, field) }),
+    );
     if (!exp) throw new NotFoundError('Experiment', id, `No Experiment with id=${id} exists`);
     return exp;
   }
@@ -134,12 +145,12 @@ export class ExperimentService {
     }
     const tags = input.tags ?? [];
     for (const [i, t] of tags.entries()) this.validateTag(t.key, t.value, `tags[${i}]`);
-    if (await this.findByName(name)) {
+    if (await this.em.findOne(ExperimentSchema, { name })) {
       throw new AlreadyExistsError(`Experiment(name=${name}) already exists.`);
     }
     const now = Date.now();
     try {
-      return await this.em.transactional(async (em) => {
+      const created = await this.em.transactional(async (em) => {
         const exp = em.create(ExperimentSchema, {
           name,
           artifactLocation: input.artifactLocation ?? '',
@@ -149,12 +160,15 @@ export class ExperimentService {
         });
         await em.flush();
         if (!input.artifactLocation) exp.artifactLocation = this.locationFor(String(exp.id));
+        // in the same transaction: an experiment never exists without its creator's grant
+        await this.access.grantCreator('experiment', exp.id);
         // a key given twice keeps its last value
         for (const [key, value] of new Map(tags.map((t) => [t.key, t.value]))) {
           em.create(ExperimentTagSchema, { experimentId: exp.id, key, value });
         }
         return exp;
       });
+      return created;
     } catch (err) {
       if (err instanceof UniqueConstraintViolationException) {
         throw new AlreadyExistsError(`Experiment(name=${name}) already exists.`);
@@ -175,11 +189,12 @@ export class ExperimentService {
     if (newName === '')
       throw new ValidationError('newName', 'Experiment name must be a non-empty string');
     validateLength(newName, LIMITS.maxExperimentNameLength, 'newName');
+    await this.access.experiment(id, 'MANAGE');
     const exp = await this.get(id);
     if (exp.lifecycleStage !== 'active') {
       throw new InvalidStateError('Cannot rename a non-active experiment.');
     }
-    const other = await this.findByName(newName);
+    const other = await this.em.findOne(ExperimentSchema, { name: newName });
     if (other && other.id !== exp.id)
       throw new AlreadyExistsError(`Experiment(name=${newName}) already exists.`);
     exp.name = newName;
@@ -197,6 +212,7 @@ export class ExperimentService {
 
   /** Soft-deletes an active experiment and marks all its runs deleted. */
   async delete(id: string): Promise<Experiment> {
+    await this.access.experiment(id, 'MANAGE');
     const exp = await this.get(id);
     if (exp.lifecycleStage !== 'active') {
       throw new InvalidStateError(`The experiment ${id} is already deleted.`);
@@ -210,6 +226,7 @@ export class ExperimentService {
    * @remarks Copies MLflow: runs deleted individually before the experiment was deleted are restored too.
    */
   async restore(id: string): Promise<Experiment> {
+    await this.access.experiment(id, 'MANAGE');
     const exp = await this.get(id);
     if (exp.lifecycleStage !== 'deleted') {
       throw new InvalidStateError(`The experiment ${id} is not deleted.`);
@@ -247,9 +264,18 @@ export class ExperimentService {
         'Invalid cursor for experiments',
       );
     }
+    const scope = await this.access.readScope();
+    // unreadable experiments are left out in the SQL, so pages and cursors never see them
+    const readable =
+      scope.unrestricted || ('except' in scope.experiments && !scope.experiments.except.length)
+        ? {}
+        : 'only' in scope.experiments
+          ? { id: { $in: [-1, ...scope.experiments.only] } }
+          : { id: { $nin: scope.experiments.except } };
     const rows = await this.em.find(
       ExperimentSchema,
       {
+        $and: [readable],
         lifecycleStage: { $in: stagesOf(view) },
         ...(req.cursor !== null ? { id: { [req.backward ? '$lt' : '$gt']: req.cursor } } : {}),
       },

@@ -1,4 +1,5 @@
 import type { Db, SqlClient } from '../../shared/db.ts';
+import type { PermissionService } from '../auth/public.ts';
 import { insertModelMetrics } from '../logged-models/public.ts';
 import { assertParamsUnchanged, type KeyValue } from '../params-tags/public.ts';
 import { PARENT_RUN_TAG, RUN_NAME_TAG, RunService } from '../runs/public.ts';
@@ -27,6 +28,7 @@ export class LogBatchService {
   constructor(
     private readonly db: Db,
     private readonly publisher: Publisher,
+    private readonly access: PermissionService,
   ) {}
 
   /**
@@ -42,6 +44,12 @@ export class LogBatchService {
    */
   async log(input: LogBatchInput): Promise<LogBatchAck> {
     const batch = validateBatch(input);
+    await this.access.run(batch.runId, 'EDIT');
+    if (batch.modelMetrics) {
+      await Promise.all(
+        [...new Set(batch.modelMetrics.modelIds)].map((id) => this.access.model(id, 'EDIT')),
+      );
+    }
     const ack = (outcome: { kind: 'committed' | 'replayed'; seq: number }): LogBatchAck => ({
       runId: batch.runId,
       seq: outcome.seq,

@@ -4,6 +4,7 @@ import { groupByKeys } from '../../shared/group.ts';
 import { isRunIdShape, newId } from '../../shared/ids.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { validateLength } from '../../shared/validation.ts';
+import type { PermissionService } from '../auth/public.ts';
 import type { ExperimentService } from '../experiments/public.ts';
 import {
   assertParamsUnchanged,
@@ -75,6 +76,7 @@ export class LoggedModelService {
   constructor(
     private readonly db: Db,
     private readonly experiments: ExperimentService,
+    private readonly access: PermissionService,
   ) {}
 
   /**
@@ -100,6 +102,7 @@ export class LoggedModelService {
     const params = normaliseParams(input.params ?? []);
     const tags = normaliseTags(input.tags ?? []);
     const expId = this.experiments.parseId(input.experimentId);
+    await this.access.experiment(expId, 'EDIT');
     const [model] = await this.db.query<LoggedModel>(CREATE_MODEL_SQL, [
       `${MODEL_ID_PREFIX}${newId()}`,
       expId,
@@ -112,7 +115,10 @@ export class LoggedModelService {
       tags.map((t) => t.key),
       tags.map((t) => t.value),
     ]);
-    if (model) return model;
+    if (model) {
+      await this.access.grantCreator('model', model.id);
+      return model;
+    }
     // nothing inserted: the experiment is missing (get throws) or deleted
     await this.experiments.get(input.experimentId);
     throw new ValidationError(
@@ -127,14 +133,24 @@ export class LoggedModelService {
       `select ${MODEL_COLUMNS} from logged_models where id = $1 ${allowDeleted ? '' : `and lifecycle_stage = 'active'`}`,
       [id],
     );
-    return model ?? null;
+    const [readable] = await this.access.readableModels(
+      model ? [model] : [],
+      (m) => m.id,
+      (m) => m.experimentId,
+    );
+    return readable ?? null;
   }
 
   /** Models by id, deleted ones included, for a dataloader (one query). */
-  findByIds(ids: readonly string[]): Promise<LoggedModel[]> {
-    return this.db.query<LoggedModel>(
+  async findByIds(ids: readonly string[]): Promise<LoggedModel[]> {
+    const rows = await this.db.query<LoggedModel>(
       `select ${MODEL_COLUMNS} from logged_models where id = any($1::text[])`,
       [ids],
+    );
+    return this.access.readableModels(
+      rows,
+      (m) => m.id,
+      (m) => m.experimentId,
     );
   }
 
@@ -161,6 +177,7 @@ export class LoggedModelService {
   }
 
   private async updateActive(id: string, set: string, values: unknown[]): Promise<LoggedModel> {
+    await this.access.model(id, 'EDIT');
     const [model] = await this.db.query<LoggedModel>(
       `update logged_models set ${set} where id = $1 and lifecycle_stage = 'active' returning ${MODEL_COLUMNS}`,
       [id, ...values],
@@ -173,6 +190,7 @@ export class LoggedModelService {
   async setTags(id: string, tags: readonly KeyValue[]): Promise<void> {
     checkCount(tags.length, LIMITS.maxTagsPerBatch, 'tags');
     const valid = normaliseTags(tags);
+    await this.access.model(id, 'EDIT');
     const rows = await this.db.query(
       `with m as (select id from logged_models where id = $1 and lifecycle_stage = 'active' for share),
        t as (insert into logged_model_tags (model_id, key, value)
@@ -186,6 +204,7 @@ export class LoggedModelService {
 
   /** Deletes a tag of an active model; a missing model or key is RESOURCE_DOES_NOT_EXIST. */
   async deleteTag(id: string, key: string): Promise<void> {
+    await this.access.model(id, 'EDIT');
     const [row] = await this.db.query<{ found: number; deleted: number }>(
       `with m as (select id from logged_models where id = $1 and lifecycle_stage = 'active' for share),
        d as (delete from logged_model_tags t using m where t.model_id = m.id and t.key = $2 returning t.key)
@@ -211,6 +230,7 @@ export class LoggedModelService {
   async logParams(id: string, params: readonly KeyValue[]): Promise<void> {
     checkCount(params.length, LIMITS.maxParamsPerBatch, 'params');
     const valid = normaliseParams(params);
+    await this.access.model(id, 'EDIT');
     await this.db.transaction(async (sql) => {
       // for update: concurrent writers of one model's params take turns, so the check holds
       const [m] = await sql.query(

@@ -10,6 +10,7 @@ import type {
   ByteRange,
 } from '../artifacts/public.ts';
 import { ancestorsOf, HashingStream, normaliseArtifactPath } from '../artifacts/public.ts';
+import type { PermissionService } from '../auth/public.ts';
 import type { LoggedModel } from './logged-model.entity.ts';
 
 const FILE_COLUMNS = 'path, size, sha256, created_time as "createdTime"';
@@ -25,6 +26,7 @@ export class ModelArtifactService {
     private readonly db: Db,
     private readonly stores: ArtifactStores,
     private readonly maxUploadBytes: number,
+    private readonly access: PermissionService,
   ) {}
 
   /**
@@ -35,6 +37,7 @@ export class ModelArtifactService {
    * below a file, or naming a directory, is INVALID_PARAMETER_VALUE.
    */
   async upload(model: LoggedModel, rawPath: string, body: Readable): Promise<ArtifactFile> {
+    await this.access.model(model.id, 'EDIT');
     const path = normaliseArtifactPath(rawPath);
     if (model.lifecycleStage !== 'active') {
       throw new NotFoundError(
@@ -78,6 +81,7 @@ export class ModelArtifactService {
 
   /** The record of one file; RESOURCE_DOES_NOT_EXIST when absent. */
   async stat(model: LoggedModel, rawPath: string): Promise<ArtifactFile> {
+    await this.access.model(model.id, 'READ');
     const path = normaliseArtifactPath(rawPath);
     const [file] = await this.db.query<ArtifactFile>(
       `select ${FILE_COLUMNS} from logged_model_artifacts where model_id = $1 and path = $2`,
@@ -95,6 +99,7 @@ export class ModelArtifactService {
 
   /** Immediate children of a directory of the model's files, by name (byte order). */
   async list(model: LoggedModel, rawDir: string, req: PageRequest<string>) {
+    await this.access.model(model.id, 'READ');
     const dir = normaliseArtifactPath(rawDir, { allowRoot: true });
     const prefix = dir === '' ? '' : `${dir}/`;
     const rows = await this.db.query<Omit<ArtifactEntry, 'path'>>(
@@ -115,6 +120,7 @@ export class ModelArtifactService {
 
   /** Deletes a file, or every file below a directory; nothing there is RESOURCE_DOES_NOT_EXIST. */
   async delete(model: LoggedModel, rawPath: string): Promise<number> {
+    await this.access.model(model.id, 'EDIT');
     const path = normaliseArtifactPath(rawPath);
     const location = await this.stores.locate(model.artifactLocation);
     const removed = await this.db.transaction(async (sql) => {

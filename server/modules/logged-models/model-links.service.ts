@@ -2,6 +2,7 @@ import type { Db } from '../../shared/db.ts';
 import { ValidationError } from '../../shared/errors.ts';
 import { groupByKeys } from '../../shared/group.ts';
 import { isRunIdShape } from '../../shared/ids.ts';
+import type { PermissionService } from '../auth/public.ts';
 import { RunService } from '../runs/public.ts';
 import { insertModelOutputs } from './model-links.sql.ts';
 
@@ -33,9 +34,22 @@ export interface ModelMetric {
 /** Most models per logOutputs call. */
 const MAX_OUTPUTS = 1000;
 
+/** The experiment of a linked model, read to check the caller may see the link. */
+interface Owned {
+  experimentId: string;
+}
+
+/** A link row without the experiment it was checked against. */
+function withoutOwner<T extends Owned>({ experimentId: _, ...rest }: T): Omit<T, 'experimentId'> {
+  return rest;
+}
+
 /** Links between runs and models: outputs, inputs, and the metric rows of each model. */
 export class ModelLinkService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly access: PermissionService,
+  ) {}
 
   /**
    * Records models as outputs of an active run (MLflow `LogOutputs`), all or nothing.
@@ -55,6 +69,8 @@ export class ModelLinkService {
         `At most ${MAX_OUTPUTS} models per request; got ${models.length}.`,
       );
     }
+    await this.access.run(runId, 'EDIT');
+    await Promise.all(models.map((m) => this.access.model(m.modelId, 'READ')));
     const outputs = models.map((m) => ({ modelId: m.modelId, step: m.step ?? 0 }));
     await this.db.transaction(async (sql) => {
       await RunService.lockActive(sql, runId);
@@ -64,22 +80,34 @@ export class ModelLinkService {
 
   /** Model outputs of each run, oldest first (one query). */
   async outputsByRunIds(runIds: readonly string[]): Promise<ModelOutput[][]> {
-    const rows = await this.db.query<ModelOutput>(
-      `select run_id as "runId", model_id as "modelId", step from run_model_outputs
-       where run_id = any($1::text[]) order by run_id, created_time, step, model_id`,
+    const all = await this.db.query<ModelOutput & Owned>(
+      `select o.run_id as "runId", o.model_id as "modelId", o.step, m.experiment_id as "experimentId"
+       from run_model_outputs o join logged_models m on m.id = o.model_id
+       where o.run_id = any($1::text[]) order by o.run_id, o.created_time, o.step, o.model_id`,
       [runIds],
     );
-    return groupByKeys(runIds, rows, (r) => r.runId);
+    const rows = await this.access.readableModels(
+      all,
+      (r) => r.modelId,
+      (r) => r.experimentId,
+    );
+    return groupByKeys(runIds, rows.map(withoutOwner), (r) => r.runId);
   }
 
   /** Model inputs of each run, oldest first (one query). */
   async inputsByRunIds(runIds: readonly string[]): Promise<ModelInput[][]> {
-    const rows = await this.db.query<ModelInput>(
-      `select run_id as "runId", model_id as "modelId" from run_model_inputs
-       where run_id = any($1::text[]) order by run_id, created_time, model_id`,
+    const all = await this.db.query<ModelInput & Owned>(
+      `select i.run_id as "runId", i.model_id as "modelId", m.experiment_id as "experimentId"
+       from run_model_inputs i join logged_models m on m.id = i.model_id
+       where i.run_id = any($1::text[]) order by i.run_id, i.created_time, i.model_id`,
       [runIds],
     );
-    return groupByKeys(runIds, rows, (r) => r.runId);
+    const rows = await this.access.readableModels(
+      all,
+      (r) => r.modelId,
+      (r) => r.experimentId,
+    );
+    return groupByKeys(runIds, rows.map(withoutOwner), (r) => r.runId);
   }
 
   /** Every metric row of each model, by key, then step, timestamp and logging order (one query). */

@@ -1,5 +1,6 @@
 import type { Db } from '../../shared/db.ts';
 import { ValidationError } from '../../shared/errors.ts';
+import type { PermissionService } from '../auth/public.ts';
 import { type BucketColumns, BucketFold, emptyColumns } from './bucket-fold.ts';
 import type { SeriesAxis, XRange } from './buckets.ts';
 import { STEP_BLOCK, TIME_BLOCK_MS } from './metric-blocks.ts';
@@ -52,7 +53,11 @@ interface Straddler extends PointsRange {
 export class MetricBucketService {
   private readonly reads: PackedReads;
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    /** The caller's permissions; null for app-scoped readers (live series check at subscribe). */
+    private readonly access: PermissionService | null = null,
+  ) {
     this.reads = new PackedReads(db);
   }
 
@@ -85,7 +90,8 @@ export class MetricBucketService {
     if (!Number.isInteger(bucketCount) || bucketCount < 1 || bucketCount > MAX_BUCKETS) {
       throw new ValidationError('buckets', `buckets must be between 1 and ${MAX_BUCKETS}`);
     }
-    const ids = [...new Set(runIds)];
+    // runs the caller may not read get no buckets, as unknown ones
+    const ids = await this.readable([...new Set(runIds)]);
     const runs = await this.runsOf(ids, axis, upTo);
     const resolved = await this.resolveRange(runs, key, range ?? {}, axis);
     const set = { axis, bucketCount, range: resolved };
@@ -186,8 +192,13 @@ export class MetricBucketService {
     axis: SeriesAxis,
     upTo: ReadonlyMap<string, number> | null = null,
   ): Promise<XRange | null> {
-    const runs = await this.runsOf([...new Set(runIds)], axis, upTo);
+    const ids = await this.readable([...new Set(runIds)]);
+    const runs = await this.runsOf(ids, axis, upTo);
     return runs.ids.length ? this.reads.extent(runs, key, axis) : null;
+  }
+
+  private readable(ids: string[]): Promise<string[]> | string[] {
+    return this.access ? this.access.readableRuns(ids) : ids;
   }
 
   private async runsOf(

@@ -2,6 +2,7 @@ import type { Db } from '../../shared/db.ts';
 import { ValidationError } from '../../shared/errors.ts';
 import { groupByKeys } from '../../shared/group.ts';
 import { type PageRequest, toConnection } from '../../shared/pagination.ts';
+import type { PermissionService } from '../auth/public.ts';
 import { readDoubles } from './metric-packed.ts';
 import { ALL_BATCHES, PackedReads } from './metric-packed-reads.ts';
 
@@ -58,7 +59,10 @@ const SUMMARY_COLUMNS = `run_id as "runId", key, count, min_value as "minValue",
 export class MetricService {
   private readonly packed: PackedReads;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly access: PermissionService,
+  ) {
     this.packed = new PackedReads(db);
   }
 
@@ -85,6 +89,7 @@ export class MetricService {
     range: { minStep?: number | null; maxStep?: number | null },
     req: PageRequest<HistoryKey>,
   ) {
+    await this.access.run(runId, 'READ');
     const lo = range.minStep ?? Number.MIN_SAFE_INTEGER;
     const hi = range.maxStep ?? Number.MAX_SAFE_INTEGER;
     const cursor = req.cursor && checkHistoryCursor(req.cursor, req.backward ? 'before' : 'after');
@@ -124,6 +129,7 @@ export class MetricService {
     key: string,
     range: { minStep?: number | null; maxStep?: number | null },
   ): Promise<SeriesData> {
+    await this.access.run(runId, 'READ');
     const lo = range.minStep ?? Number.MIN_SAFE_INTEGER;
     const hi = range.maxStep ?? Number.MAX_SAFE_INTEGER;
     const out: SeriesData = { steps: [], timestamps: [], values: [] };

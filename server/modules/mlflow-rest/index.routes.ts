@@ -1,10 +1,15 @@
 import { artifactRoutes } from './artifacts.rest.ts';
+import { ASSESSMENT_ROUTES } from './assessments.rest.ts';
+import { AUTH_ROUTES } from './auth.rest.ts';
 import { EXPERIMENT_ROUTES } from './experiments.rest.ts';
 import { LOGGED_MODEL_ROUTES, modelOwner } from './logged-models.rest.ts';
 import { METRIC_ROUTES } from './metrics.rest.ts';
 import type { RestRoute } from './rest.routes.ts';
 import { RUN_WRITE_ROUTES } from './run-writes.rest.ts';
 import { RUN_ROUTES } from './runs.rest.ts';
+import { TRACE_ARTIFACT_ROUTES, traceOwner } from './trace-artifacts.rest.ts';
+import { TRACE_ROUTES } from './traces.rest.ts';
+import { TRACE_V2_ROUTES } from './traces-v2.rest.ts';
 
 const SERVER_INFO: RestRoute = {
   method: 'GET',
@@ -22,5 +27,10 @@ export const MLFLOW_ROUTES: RestRoute[] = [
   ...RUN_WRITE_ROUTES,
   ...METRIC_ROUTES,
   ...LOGGED_MODEL_ROUTES,
-  ...artifactRoutes({ models: modelOwner }),
+  ...TRACE_ROUTES,
+  ...TRACE_V2_ROUTES,
+  ...ASSESSMENT_ROUTES,
+  ...TRACE_ARTIFACT_ROUTES,
+  ...artifactRoutes({ models: modelOwner, traces: traceOwner }),
+  ...AUTH_ROUTES,
 ];

@@ -15,7 +15,7 @@ export interface RestDeps {
   config: Config;
   logger: Logger;
   /** The services of a new request context (a forked entity manager). */
-  services: () => Services;
+  services: (req: IncomingMessage) => Services;
 }
 
 /** What a route handler receives. */
@@ -38,6 +38,11 @@ export interface RestRoute {
    * trailing `*`.
    */
   path: string;
+  /**
+   * The API major version serving this endpoint (`/api/3.0/...` only, say), where MLflow has
+   * different endpoints on one path; unset: both.
+   */
+  version?: 2 | 3;
   /** How this endpoint reports domain errors where MLflow differs from the usual mapping. */
   errors?: ErrorOverrides;
   /** The handler reads the body and writes the response itself (artifact streams). */
@@ -60,16 +65,21 @@ class RouteTable {
     for (const route of routes) {
       if (/(^|\/)[:*]/.test(route.path)) {
         this.patterns.push({ route, segments: route.path.split('/') });
-      } else this.fixed.set(`${route.method} ${route.path}`, route);
+      } else this.fixed.set(`${route.method} ${route.version ?? ''} ${route.path}`, route);
     }
   }
 
-  find(method: string, path: string): { route: RestRoute; params: Record<string, string> } | null {
-    const hit = this.fixed.get(`${method} ${path}`);
+  find(
+    method: string,
+    version: 2 | 3,
+    path: string,
+  ): { route: RestRoute; params: Record<string, string> } | null {
+    const hit =
+      this.fixed.get(`${method} ${version} ${path}`) ?? this.fixed.get(`${method}  ${path}`);
     if (hit) return { route: hit, params: {} };
     const parts = path.split('/');
     for (const { route, segments } of this.patterns) {
-      if (route.method !== method) continue;
+      if (route.method !== method || (route.version && route.version !== version)) continue;
       const params = matchSegments(segments, parts);
       if (params) return { route, params };
     }
@@ -105,7 +115,7 @@ function hasUnreadBody(req: IncomingMessage): boolean {
   return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
 }
 
-const API_PATH = /^\/(?:api|ajax-api)\/[23]\.0\/(mlflow(?:-artifacts)?\/.*)$/;
+const API_PATH = /^\/(?:api|ajax-api)\/([23])\.0\/(mlflow(?:-artifacts)?\/.*)$/;
 
 /** The MLflow-compatible version `/version` reports. */
 export const MLFLOW_VERSION = '3.6.0';
@@ -137,7 +147,8 @@ export function createRestHandler(deps: RestDeps, routes: readonly RestRoute[]) 
       return;
     }
     const method = req.method ?? 'GET';
-    const found = table.find(method, API_PATH.exec(path)![1]!);
+    const [, version, routePath] = API_PATH.exec(path)!;
+    const found = table.find(method, version === '3' ? 3 : 2, routePath!);
     try {
       if (!found) {
         throw new RestError('ENDPOINT_NOT_FOUND', `No endpoint ${method} ${path}.`);
@@ -148,7 +159,7 @@ export function createRestHandler(deps: RestDeps, routes: readonly RestRoute[]) 
         method === 'GET' || method === 'HEAD' || route.streams
           ? RestInput.query(query)
           : RestInput.json(parseJsonBody(req, await readBody(req, MAX_JSON_BODY_BYTES)));
-      const services = deps.services();
+      const services = deps.services(req);
       const body = await route.handle({ input, params, services, deps, req, res });
       if (!route.streams) sendJson(res, 200, compact((body ?? {}) as Record<string, unknown>));
     } catch (err) {

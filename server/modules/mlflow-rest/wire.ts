@@ -168,6 +168,19 @@ export class RestInput {
     return v === undefined || this.query ? undefined : RestInput.json(v, this.field(name));
   }
 
+  /** A `map<string, string>` field (a JSON object of strings); `{}` when absent. */
+  map(name: string): Record<string, string> {
+    const v = this.raw(name);
+    if (v === undefined || this.query) return {};
+    if (typeof v !== 'object' || Array.isArray(v))
+      throw typeError(this.field(name), 'an object', v);
+    const out: Record<string, string> = {};
+    for (const [k, x] of Object.entries(v as JsonObject)) {
+      out[k] = asString(x, `${this.field(name)}.${k}`);
+    }
+    return out;
+  }
+
   /** A required repeated `{key, value}` field; a missing key is an error, a missing value `''`. */
   keyValues(name: string): { key: string; value: string }[] {
     return this.objects(name).map((o) => ({

@@ -1,6 +1,7 @@
 import type { Db } from '../../shared/db.ts';
 import { NotFoundError } from '../../shared/errors.ts';
 import { groupByKeys } from '../../shared/group.ts';
+import type { PermissionService } from '../auth/public.ts';
 import type { ExperimentService } from '../experiments/public.ts';
 import { PARENT_RUN_TAG, RunService } from '../runs/public.ts';
 import type { Publisher } from '../subscriptions/public.ts';
@@ -21,6 +22,7 @@ export class ParamsTagsService {
     private readonly db: Db,
     private readonly experiments: ExperimentService,
     private readonly publisher: Publisher,
+    private readonly access: PermissionService,
   ) {}
 
   private async byOwner(
@@ -58,6 +60,7 @@ export class ParamsTagsService {
   /** Sets (upserts) a tag on an active experiment. */
   async setExperimentTag(experimentId: string, key: string, value: string): Promise<void> {
     this.experiments.validateTag(key, value, 'tag');
+    await this.access.experiment(experimentId, 'EDIT');
     const exp = await this.experiments.getActive(experimentId);
     await this.db.query(
       `insert into experiment_tags (experiment_id, key, value) values ($1, $2, $3)
@@ -68,6 +71,7 @@ export class ParamsTagsService {
 
   /** Deletes a tag of an active experiment; a missing key is RESOURCE_DOES_NOT_EXIST. */
   async deleteExperimentTag(experimentId: string, key: string): Promise<void> {
+    await this.access.experiment(experimentId, 'EDIT');
     const exp = await this.experiments.getActive(experimentId);
     const rows = await this.db.query(
       'delete from experiment_tags where experiment_id = $1 and key = $2 returning key',
@@ -89,6 +93,7 @@ export class ParamsTagsService {
    * deleting `mlflow.parentRunId` detaches the run from its parent.
    */
   async deleteRunTag(runId: string, key: string): Promise<void> {
+    await this.access.run(runId, 'EDIT');
     const { experimentId } = await this.db.transaction(async (sql) => {
       const locked = await RunService.lockActive(sql, runId);
       const rows = await sql.query(

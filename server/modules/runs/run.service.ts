@@ -4,6 +4,7 @@ import { groupByKeys } from '../../shared/group.ts';
 import { newId } from '../../shared/ids.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { truncate, validateLength, validateTimestamp } from '../../shared/validation.ts';
+import type { PermissionService } from '../auth/public.ts';
 import type { ExperimentService } from '../experiments/public.ts';
 import { normaliseTags } from '../params-tags/public.ts';
 import type { Publisher } from '../subscriptions/public.ts';
@@ -60,6 +61,7 @@ export class RunService {
     private readonly db: Db,
     private readonly experiments: ExperimentService,
     private readonly publisher: Publisher,
+    private readonly access: PermissionService,
   ) {}
 
   /**
@@ -85,6 +87,7 @@ export class RunService {
     const startTime = input.startTime || Date.now();
     validateTimestamp(startTime, 'startTime');
     const expId = this.experiments.parseId(experimentId);
+    await this.access.experiment(expId, 'EDIT');
     const id = newId();
     const parent = tags.find((t) => t.key === PARENT_RUN_TAG)?.value ?? null;
     const userId = input.userId ?? tags.find((t) => t.key === USER_TAG)?.value ?? '';
@@ -120,15 +123,19 @@ export class RunService {
     };
   }
 
-  /** Finds a run by id, active or deleted; null when absent. */
+  /** Finds a readable run by id, active or deleted; null when absent or unreadable. */
   async findById(id: string): Promise<Run | null> {
-    const [run] = await this.db.query<Run>(`select ${RUN_COLUMNS} from runs where id = $1`, [id]);
+    const rows = await this.db.query<Run>(`select ${RUN_COLUMNS} from runs where id = $1`, [id]);
+    const [run] = await this.access.readable(rows, (r) => r.experimentId);
     return run ?? null;
   }
 
-  /** Loads runs for a dataloader (one query); order is restored by the caller's `sort`. */
-  findByIds(ids: readonly string[]): Promise<Run[]> {
-    return this.db.query<Run>(`select ${RUN_COLUMNS} from runs where id = any($1)`, [ids]);
+  /** Loads readable runs for a dataloader (one query); order is restored by the caller's `sort`. */
+  async findByIds(ids: readonly string[]): Promise<Run[]> {
+    const rows = await this.db.query<Run>(`select ${RUN_COLUMNS} from runs where id = any($1)`, [
+      ids,
+    ]);
+    return this.access.readable(rows, (r) => r.experimentId);
   }
 
   /** Returns the run or throws NotFoundError. */
@@ -164,6 +171,7 @@ export class RunService {
   async update(id: string, input: UpdateRunInput): Promise<Run> {
     if (input.endTime != null) validateTimestamp(input.endTime, 'endTime');
     if (input.runName != null) validateLength(input.runName, LIMITS.maxRunNameLength, 'runName');
+    await this.access.run(id, 'EDIT');
     const run = await this.db.transaction(async (sql) => {
       await RunService.lockActive(sql, id);
       if (input.runName) {
@@ -192,6 +200,7 @@ export class RunService {
 
   /** Marks a run deleted (repeatable); its data is kept. */
   async delete(id: string): Promise<Run> {
+    await this.access.run(id, 'EDIT');
     const run = await this.setStage(id, `lifecycle_stage = 'deleted', deleted_time = $2`, [
       Date.now(),
     ]);
@@ -201,6 +210,7 @@ export class RunService {
 
   /** Marks a run active again. */
   async restore(id: string): Promise<Run> {
+    await this.access.run(id, 'EDIT');
     const run = await this.setStage(id, `lifecycle_stage = 'active', deleted_time = null`, []);
     this.publisher.run({ kind: 'RESTORED', ...RunService.stateOf(run) });
     return run;
@@ -217,10 +227,11 @@ export class RunService {
 
   /** Child runs of each parent id (one query), for a loadable list. */
   async childrenOf(parentIds: readonly string[]): Promise<Run[][]> {
-    const rows = await this.db.query<Run>(
+    const all = await this.db.query<Run>(
       `select ${RUN_COLUMNS} from runs where parent_run_id = any($1) order by start_time, id`,
       [parentIds],
     );
+    const rows = await this.access.readable(all, (r) => r.experimentId);
     return groupByKeys(parentIds, rows, (r) => r.parentRunId);
   }
 }

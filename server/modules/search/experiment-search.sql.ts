@@ -8,6 +8,7 @@ import {
   type SortKey,
   withTieBreaks,
 } from './keyset.ts';
+import { readScopeSql } from './read-scope.sql.ts';
 
 /** What an experiment search selects: lifecycle stages, filter, order and the page. */
 export type ExperimentSearchQuery = SearchPageQuery;
@@ -42,7 +43,10 @@ function clauseSql(c: Clause, params: Params): string {
  */
 export function compileExperimentSearch(q: ExperimentSearchQuery): CompiledSearch {
   const params = new Params();
-  const where = [`e.lifecycle_stage = any(${params.add(q.stages, 'text[]')})`];
+  const where = [
+    `e.lifecycle_stage = any(${params.add(q.stages, 'text[]')})`,
+    ...readScopeSql(q.readable, 'e.id', params),
+  ];
   for (const c of q.filter.clauses) where.push(clauseSql(c, params));
   const order: SortKey[] = q.order.map(({ ident, descending }) => ({
     expr: COLUMNS[ident.key]!.column,

@@ -1,4 +1,5 @@
 import { ValidationError } from '../../shared/errors.ts';
+import type { ReadScope } from '../auth/public.ts';
 import type { Filter, OrderClause } from './filter-ast.ts';
 
 /** SQL type a sort key is bound as. */
@@ -43,6 +44,8 @@ export function compareSql(
 
 /** The page part of a search: lifecycle stages, filter, order, size and keyset position. */
 export interface SearchPageQuery {
+  /** What the caller may read (see `read-scope.sql.ts`); absent: everything. */
+  readable?: ReadScope;
   stages: string[];
   filter: Filter;
   order: OrderClause[];

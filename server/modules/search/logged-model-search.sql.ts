@@ -11,6 +11,7 @@ import {
   type SortKey,
   withTieBreaks,
 } from './keyset.ts';
+import { readScopeSql } from './read-scope.sql.ts';
 
 /** A dataset that scopes metric clauses: a name, and optionally a digest (absent = any digest). */
 export interface DatasetScope {
@@ -215,6 +216,7 @@ export function compileLoggedModelSearch(q: LoggedModelSearchQuery): CompiledSea
       ? `m.experiment_id = ${c.params.add(q.experimentIds[0], 'int8')}`
       : `m.experiment_id = any(${c.params.add(q.experimentIds, 'int8[]')})`,
     `m.lifecycle_stage = 'active'`,
+    ...readScopeSql(q.readable, 'm.experiment_id', c.params, 'm.id'),
     ...c.where,
   ];
   return keysetPage(

@@ -10,6 +10,7 @@ import {
   type SearchPageQuery,
   type SortKey,
 } from './keyset.ts';
+import { readScopeSql } from './read-scope.sql.ts';
 
 /** What a run search selects: experiments, then lifecycle stages, filter, order and the page. */
 export interface RunSearchQuery extends SearchPageQuery {
@@ -193,6 +194,7 @@ export function compileRunSearch(q: RunSearchQuery): CompiledSearch {
       ? `r.experiment_id = ${c.params.add(q.experimentIds[0], 'int8')}`
       : `r.experiment_id = any(${c.params.add(q.experimentIds, 'int8[]')})`,
     `r.lifecycle_stage = any(${c.params.add(q.stages, 'text[]')})`,
+    ...readScopeSql(q.readable, 'r.experiment_id', c.params),
     ...c.whereSql(),
   ];
   return keysetPage(QUALIFIED_RUN_COLUMNS, `runs r\n${c.joinSql()}`, where, keys, q, c.params);

@@ -1,6 +1,7 @@
 import type { Db } from '../../shared/db.ts';
 import { ValidationError } from '../../shared/errors.ts';
 import { type Connection, type PageRequest, toConnection } from '../../shared/pagination.ts';
+import type { PermissionService } from '../auth/public.ts';
 import {
   type Experiment,
   type ExperimentService,
@@ -25,7 +26,12 @@ import {
   RUN_VOCABULARY,
   TRACE_VOCABULARY,
 } from './search-vocabulary.ts';
-import { RUN_SEARCH_TABLES, type TableStatistics } from './table-statistics.ts';
+import {
+  LOGGED_MODEL_SEARCH_TABLES,
+  RUN_SEARCH_TABLES,
+  type TableStatistics,
+  TRACE_SEARCH_TABLES,
+} from './table-statistics.ts';
 import { compileTraceSearch, type MetadataLink } from './trace-search.sql.ts';
 
 /** Filter and order as the API receives them. */
@@ -85,6 +91,7 @@ export class SearchService {
     private readonly db: Db,
     private readonly experiments: ExperimentService,
     private readonly tableStats: TableStatistics,
+    private readonly access: PermissionService,
   ) {}
 
   private async page<T>(
@@ -115,6 +122,7 @@ export class SearchService {
   ): Promise<Connection<Run>> {
     const ids = experimentIds.map((id, i) => this.experiments.parseId(id, `experimentIds[${i}]`));
     const compiled = compileRunSearch({
+      readable: await this.access.readScope(),
       experimentIds: ids,
       stages: stagesOf(view),
       filter: parseFilter(args.filter, RUN_VOCABULARY),
@@ -139,6 +147,7 @@ export class SearchService {
     req: PageRequest<unknown[]>,
   ): Promise<Connection<Experiment>> {
     const compiled = compileExperimentSearch({
+      readable: await this.access.readScope(),
       stages: stagesOf(view),
       filter: parseFilter(args.filter, EXPERIMENT_VOCABULARY),
       order: parseOrderBy(args.orderBy, EXPERIMENT_VOCABULARY),
@@ -166,6 +175,7 @@ export class SearchService {
   ): Promise<Connection<LoggedModel>> {
     const ids = experimentIds.map((id, i) => this.experiments.parseId(id, `experimentIds[${i}]`));
     const compiled = compileLoggedModelSearch({
+      readable: await this.access.readScope(),
       experimentIds: ids,
       filter: parseFilter(args.filter, LOGGED_MODEL_VOCABULARY),
       datasets: datasetScopes(args),
@@ -174,6 +184,7 @@ export class SearchService {
       cursor: req.cursor,
       backward: req.backward,
     });
+    await this.tableStats.beforeSearch(LOGGED_MODEL_SEARCH_TABLES);
     return this.page<LoggedModel>(compiled, req);
   }
 
@@ -196,6 +207,7 @@ export class SearchService {
     const ids =
       experimentIds?.map((id, i) => this.experiments.parseId(id, `experimentIds[${i}]`)) ?? null;
     const compiled = compileTraceSearch({
+      readable: await this.access.readScope(),
       experimentIds: ids,
       link,
       filter: parseFilter(args.filter, TRACE_VOCABULARY),
@@ -204,6 +216,7 @@ export class SearchService {
       cursor: req.cursor,
       backward: req.backward,
     });
+    await this.tableStats.beforeSearch(TRACE_SEARCH_TABLES);
     return this.page<TraceInfo>(compiled, req);
   }
 }

@@ -4,6 +4,23 @@ import type { Db } from '../../shared/db.ts';
 /** The tables a run search reads; their statistics decide the search plans. */
 export const RUN_SEARCH_TABLES = ['runs', 'params', 'run_tags', 'metric_summaries'] as const;
 
+/** The tables a trace search reads (`searchTraces`, with each trace's metadata, tags and root span). */
+export const TRACE_SEARCH_TABLES = [
+  'trace_info',
+  'trace_metadata',
+  'trace_tags',
+  'trace_run_links',
+  'spans',
+] as const;
+
+/** The tables a logged-model search reads. */
+export const LOGGED_MODEL_SEARCH_TABLES = [
+  'logged_models',
+  'logged_model_params',
+  'logged_model_tags',
+  'logged_model_metrics',
+] as const;
+
 /** How a table's statistics compare with its contents. */
 export type Staleness = 'fresh' | 'stale' | 'missing';
 
@@ -47,7 +64,8 @@ export function staleness(t: TableCounts): Staleness {
  * the tables) are logged once and switch the keeper off.
  */
 export class TableStatistics {
-  private nextCheck = 0;
+  /** When each set of tables (keyed by its names) may be checked again. */
+  private readonly nextCheck = new Map<string, number>();
   /** Stale (not missing) statistics are refreshed at most this often, like autovacuum's naptime. */
   private nextBackground = 0;
   /** The check in progress, with the ANALYZE of tables whose statistics are missing. */
@@ -69,8 +87,9 @@ export class TableStatistics {
     if (this.disabled) return;
     if (this.blocking) return this.blocking;
     const now = Date.now();
-    if (this.analyzing || now < this.nextCheck) return;
-    this.nextCheck = now + this.intervalMs;
+    const key = tables.join(',');
+    if (this.analyzing || now < (this.nextCheck.get(key) ?? 0)) return;
+    this.nextCheck.set(key, now + this.intervalMs);
     this.blocking = this.check(tables).finally(() => {
       this.blocking = null;
     });

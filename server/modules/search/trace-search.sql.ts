@@ -11,6 +11,7 @@ import {
   type SortKey,
   withTieBreaks,
 } from './keyset.ts';
+import { readScopeSql } from './read-scope.sql.ts';
 
 /** A metadata entry every result must have (how models and runs link their traces). */
 export interface MetadataLink {
@@ -107,7 +108,14 @@ class TraceSearchCompiler {
     }
     const keyed = KEYED[ident.key];
     if (keyed) {
-      this.where.push(this.keyed(keyed.kind, keyed.key, c));
+      const byMetadata = this.keyed(keyed.kind, keyed.key, c);
+      if (ident.key === 'run_id' && c.type === 'compare' && c.op === '=') {
+        // traces linked to the run (link-to-run) match too, as in MLflow's SQL store
+        const run = this.params.add(String(c.value.value), 'text');
+        this.where.push(
+          `(${byMetadata} or exists (select 1 from trace_run_links l where l.trace_id = t.trace_id and l.run_id = ${run}))`,
+        );
+      } else this.where.push(byMetadata);
       return;
     }
     if (ident.key === 'text') {
@@ -172,9 +180,9 @@ class TraceSearchCompiler {
  * @remarks Tag and metadata clauses need the key's row (`!=` keeps only traces that have the key,
  * as MLflow's joins do); `IS NULL` matches traces without it. Span clauses keep a trace when any
  * of its spans matches. `name` is the tag `mlflow.traceName`, `run_id` the metadata
- * `mlflow.sourceRun`. Order: the entries, missing values last in both directions, then
- * `timestamp_ms DESC` (unless ordered by) and `request_id ASC`, so keyset cursors stay exact while
- * traces are added.
+ * `mlflow.sourceRun` (`run_id = '<run>'` also matches traces linked to the run). Order: the
+ * entries, missing values last in both directions, then `timestamp_ms DESC` (unless ordered by)
+ * and `request_id ASC`, so keyset cursors stay exact while traces are added.
  */
 export function compileTraceSearch(q: TraceSearchQuery): CompiledSearch {
   const c = new TraceSearchCompiler();
@@ -198,6 +206,7 @@ export function compileTraceSearch(q: TraceSearchQuery): CompiledSearch {
       offset: 0,
     });
   }
+  where.push(...readScopeSql(q.readable, 't.experiment_id', c.params));
   for (const clause of q.filter.clauses) c.clause(clause);
   where.push(...c.where);
   const keys = c.sortKeys(q.order);

@@ -1,5 +1,6 @@
 import type { SubscriptionLimits } from '../../config.ts';
 import { ValidationError } from '../../shared/errors.ts';
+import type { PermissionService } from '../auth/public.ts';
 import { MAX_BUCKETS, type SeriesAxis } from '../metrics/public.ts';
 import type { ParamsTagsService } from '../params-tags/public.ts';
 import { RunService } from '../runs/public.ts';
@@ -23,6 +24,7 @@ export class LiveService {
     private readonly seriesHubs: LiveSeriesHubs,
     private readonly runs: RunService,
     private readonly paramsTags: ParamsTagsService,
+    private readonly access: PermissionService,
   ) {}
 
   /** Registers `it` with the bus so a shutdown ends it. */
@@ -46,6 +48,8 @@ export class LiveService {
       throw new ValidationError('keys', `At most ${MAX_KEYS} keys; got ${args.keys.length}`);
     if (args.afterSeq != null && args.afterSeq < 0)
       throw new ValidationError('afterSeq', 'afterSeq must not be negative');
+    // checked once, at subscribe: every later event of the stream is of this run
+    await this.access.run(args.runId, 'READ');
     const it = await openMetricsStream(this.feeds, this.limits, {
       runId: args.runId,
       keys: args.keys ?? null,
@@ -59,9 +63,12 @@ export class LiveService {
     experimentId?: string | null;
     runId?: string | null;
   }): Promise<LiveIterator<RunEvent | Lagged>> {
+    if (args.runId) await this.access.run(args.runId, 'READ');
+    if (args.experimentId) await this.access.experiment(args.experimentId, 'READ');
     const it = await openRunEventsStream(this.bus, this.limits, {
       experimentId: args.experimentId ?? null,
       runId: args.runId ?? null,
+      visible: await this.access.readFilter(),
       snapshot: (runId) => this.snapshot(runId),
     });
     return this.tracked(it);
@@ -100,6 +107,7 @@ export class LiveService {
     const end = args.range?.end ?? null;
     if (start !== null && end !== null && end < start)
       throw new ValidationError('range.end', 'range.end must not be below range.start');
+    await this.access.runs(args.runIds, 'READ');
     const it = await this.seriesHubs.open({
       runIds: args.runIds,
       key: args.key,

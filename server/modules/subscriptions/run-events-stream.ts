@@ -8,6 +8,11 @@ import { ALL_RUNS } from './publisher.ts';
 export interface RunEventsArgs {
   experimentId: string | null;
   runId: string | null;
+  /**
+   * Whether the subscriber may see events of an experiment (its permissions as of subscribing);
+   * null: every experiment.
+   */
+  visible?: ((experimentId: string) => boolean) | null;
   /** Reads the run's current state; called after the live listener is attached. */
   snapshot: ((runId: string) => Promise<RunEvent>) | null;
 }
@@ -45,6 +50,7 @@ export async function openRunEventsStream(
     if (lagged) return;
     if (args.runId !== null && e.runId !== args.runId) return;
     if (args.experimentId !== null && e.experimentId !== args.experimentId) return;
+    if (args.visible && !args.visible(e.experimentId)) return;
     if (queue.length >= limits.maxBufferedEvents) {
       lagged = true;
       queue.length = 0;

@@ -15,8 +15,14 @@ type Result = ExecutionResult | Promise<ExecutionResult>;
 
 /**
  * The partition of a subscriber's context: subscribers share results only within one partition.
- * Today every subscriber sees the same thing (one partition, ''); once fields depend on the viewer's
- * permissions, return the viewer's permission key here.
+ *
+ * @remarks One partition ('') is right with permissions on, for two reasons that together make
+ * the rule: (1) a shared operation selects payload-only fields and runs on a guarded context, so
+ * its result depends on the event alone, never on who asked; (2) every stream is checked at
+ * subscribe (`LiveService`: READ on the run, the runs or the experiment; a `runEvents` stream over
+ * every run filters each event by the subscriber's readable experiments), so an event only reaches
+ * the subscriptions of viewers allowed to read its run. A field whose value depends on the viewer
+ * must not be payload-only; if one ever has to be, return the viewer's permission key here.
  */
 export type SharingPartition = (context: unknown) => string;
 

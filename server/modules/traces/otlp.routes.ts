@@ -99,7 +99,7 @@ export interface OtlpDeps {
   config: Pick<Config, 'otlpMaxBodyBytes'>;
   logger: Logger;
   /** The trace service of a new request context. */
-  traces: () => TraceService;
+  traces: (req: IncomingMessage) => TraceService;
 }
 
 async function ingest(deps: OtlpDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -126,7 +126,7 @@ async function ingest(deps: OtlpDeps, req: IncomingMessage, res: ServerResponse)
     if (err instanceof OtlpShapeError) throw new HttpError(400, err.message);
     throw err;
   }
-  await deps.traces().logSpansOfTraces(experimentId.trim(), traces);
+  await deps.traces(req).logSpansOfTraces(experimentId.trim(), traces);
   // an empty ExportTraceServiceResponse (every span was accepted), in the request's encoding
   if (type === PROTOBUF_TYPE) {
     res.writeHead(200, { 'content-type': PROTOBUF_TYPE, 'content-length': 0 });

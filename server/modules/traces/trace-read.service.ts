@@ -1,5 +1,6 @@
 import type { Db } from '../../shared/db.ts';
 import { groupByKeys } from '../../shared/group.ts';
+import type { PermissionService } from '../auth/public.ts';
 import type { KeyValue } from '../params-tags/public.ts';
 import type { Span } from './span.entity.ts';
 import type { TraceInfo } from './trace.entity.ts';
@@ -11,20 +12,24 @@ interface OwnedKeyValue extends KeyValue {
 
 /** Trace reads for `trace(id)` and the loaders behind lists of traces (one query each). */
 export class TraceReadService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly access: PermissionService,
+  ) {}
 
-  /** A trace's info by id; null when absent. */
+  /** A readable trace's info by id; null when absent or unreadable. */
   async findById(traceId: string): Promise<TraceInfo | null> {
     const [row] = await this.findByIds([traceId]);
     return row ?? null;
   }
 
-  /** Traces' infos by id, for a dataloader (one query). */
-  findByIds(ids: readonly string[]): Promise<TraceInfo[]> {
-    return this.db.query<TraceInfo>(
+  /** Readable traces' infos by id, for a dataloader (one query). */
+  async findByIds(ids: readonly string[]): Promise<TraceInfo[]> {
+    const rows = await this.db.query<TraceInfo>(
       `select ${TRACE_COLUMNS} from trace_info t where t.trace_id = any($1::text[])`,
       [ids],
     );
+    return this.access.readable(rows, (t) => t.experimentId);
   }
 
   private async byTrace(

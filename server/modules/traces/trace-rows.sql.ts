@@ -24,6 +24,8 @@ export const TRACE_KEYS = {
   traceName: 'mlflow.traceName',
   artifactLocation: 'mlflow.artifactLocation',
   spansLocation: 'mlflow.trace.spansLocation',
+  /** JSON `{num_spans, total_size_bytes, ...}` the client records before StartTraceV3. */
+  sizeStats: 'mlflow.trace.sizeStats',
 } as const;
 
 /** Reserved span attribute keys the server reads (spec §6.4). */

@@ -8,6 +8,7 @@ import {
 import { newId } from '../../shared/ids.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { validateLength, validateTimestamp } from '../../shared/validation.ts';
+import type { PermissionService } from '../auth/public.ts';
 import type { ExperimentService } from '../experiments/public.ts';
 import type { KeyValue } from '../params-tags/public.ts';
 import { normaliseSpans, type SpanInput } from './span-input.ts';
@@ -86,6 +87,7 @@ export class TraceService {
   constructor(
     private readonly db: Db,
     private readonly experiments: ExperimentService,
+    private readonly access: PermissionService,
   ) {}
 
   /** The error for an experiment a write found missing or deleted (MLflow's error and message). */
@@ -131,6 +133,8 @@ export class TraceService {
     const spans = normaliseSpans(input.spans ?? [], traceId);
     const sum = summarise(spans);
     const experimentId = this.experiments.parseId(input.experimentId);
+    await this.access.experiment(experimentId, 'EDIT');
+    await this.access.trace(traceId, 'EDIT');
     const info: LoggedTraceInfo = {
       traceId,
       experimentId,
@@ -182,6 +186,8 @@ export class TraceService {
   async logSpans(input: LogSpansInput): Promise<string> {
     const batch = spanBatch(input.traceId, input.spans);
     const experimentId = input.experimentId ? this.experiments.parseId(input.experimentId) : null;
+    if (experimentId !== null) await this.access.experiment(experimentId, 'EDIT');
+    await this.access.trace(input.traceId, 'EDIT');
     await this.db.transaction((sql) =>
       this.writeBatches(sql, [batch], experimentId, input.experimentId ?? null),
     );
@@ -205,6 +211,11 @@ export class TraceService {
       .map((t) => spanBatch(t.traceId, t.spans))
       .sort((a, b) => (a.traceId < b.traceId ? -1 : a.traceId > b.traceId ? 1 : 0));
     const expId = this.experiments.parseId(experimentId);
+    await this.access.experiment(expId, 'EDIT');
+    await this.access.traces(
+      traces.map((t) => t.traceId),
+      'EDIT',
+    );
     const chunks = chunkBySpans(batches, CHUNK_SPANS);
     await this.db.transaction(async (sql) => {
       for (const chunk of chunks) await this.writeBatches(sql, chunk, expId, experimentId);
@@ -253,6 +264,7 @@ export class TraceService {
 
   /** Sets (upserts) a tag of a trace; the key follows MLflow's rules, the value is cut to 8000. */
   async setTag(traceId: string, key: string, value: string): Promise<void> {
+    await this.access.trace(traceId, 'EDIT');
     const [tag] = checkedTags([{ key, value }], 'tag');
     const [k, v] = columns([tag!]);
     const rows = await this.db.query(
@@ -267,6 +279,7 @@ export class TraceService {
 
   /** Deletes a tag of a trace; a missing trace or key is RESOURCE_DOES_NOT_EXIST. */
   async deleteTag(traceId: string, key: string): Promise<void> {
+    await this.access.trace(traceId, 'EDIT');
     const [row] = await this.db.query<{ found: number; deleted: number }>(
       `with t as (select trace_id from trace_info where trace_id = $1 for share),
        d as (delete from trace_tags g using t where g.trace_id = t.trace_id and g.key = $2 returning g.key)
@@ -292,6 +305,7 @@ export class TraceService {
    */
   async deleteTraces(input: DeleteTracesInput): Promise<number> {
     const expId = this.experiments.parseId(input.experimentId);
+    await this.access.experiment(expId, 'EDIT');
     const byIds = input.traceIds != null;
     if (byIds === (input.maxTimestampMillis != null)) {
       throw new ValidationError(

@@ -160,6 +160,7 @@ export type UiCreateExperimentMutationVariables = Exact<{
 export type UiCreateExperimentMutation = { createExperiment:
     | { __typename: 'AlreadyExistsError', code: ErrorCode, message: string }
     | { __typename: 'CreateExperimentSuccess', experiment: { experimentId: string } }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
    };
 
@@ -173,6 +174,7 @@ export type UiRenameExperimentMutation = { renameExperiment:
     | { __typename: 'AlreadyExistsError', code: ErrorCode, message: string }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'RenameExperimentSuccess' }
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
    };
@@ -186,6 +188,7 @@ export type UiDeleteExperimentMutation = { deleteExperiment:
     | { __typename: 'DeleteExperimentSuccess' }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
    };
 
@@ -197,6 +200,7 @@ export type UiRestoreExperimentMutationVariables = Exact<{
 export type UiRestoreExperimentMutation = { restoreExperiment:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'RestoreExperimentSuccess' }
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
    };

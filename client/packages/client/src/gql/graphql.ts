@@ -440,6 +440,7 @@ export type ClientCreateExperimentMutationVariables = Exact<{
 export type ClientCreateExperimentMutation = { createExperiment:
     | { __typename: 'AlreadyExistsError', code: ErrorCode, message: string }
     | { __typename: 'CreateExperimentSuccess', experiment: { experimentId: string, name: string, artifactLocation: string, lifecycleStage: LifecycleStage, creationTime: number, lastUpdateTime: number, tags: Array<{ key: string, value: string }> } }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -514,6 +515,7 @@ export type ClientLogBatchMutation = { logBatch:
     | { __typename: 'BatchAck', seq: number, replayed: boolean, metricsWritten: number }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -525,6 +527,7 @@ export type ClientCreateLoggedModelMutationVariables = Exact<{
 export type ClientCreateLoggedModelMutation = { createLoggedModel:
     | { __typename: 'CreateLoggedModelSuccess', model: { modelId: string, experimentId: string, name: string, modelType: string | null, sourceRunId: string | null, status: LoggedModelStatus, lifecycleStage: LifecycleStage, creationTimestamp: number, lastUpdatedTimestamp: number, artifactUri: string, modelUri: string, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -536,6 +539,7 @@ export type ClientFinalizeLoggedModelMutationVariables = Exact<{
 export type ClientFinalizeLoggedModelMutation = { finalizeLoggedModel:
     | { __typename: 'FinalizeLoggedModelSuccess', model: { modelId: string, experimentId: string, name: string, modelType: string | null, sourceRunId: string | null, status: LoggedModelStatus, lifecycleStage: LifecycleStage, creationTimestamp: number, lastUpdatedTimestamp: number, artifactUri: string, modelUri: string, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -547,6 +551,7 @@ export type ClientDeleteLoggedModelMutationVariables = Exact<{
 export type ClientDeleteLoggedModelMutation = { deleteLoggedModel:
     | { __typename: 'DeleteLoggedModelSuccess', model: { modelId: string } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -557,6 +562,7 @@ export type ClientSetLoggedModelTagsMutationVariables = Exact<{
 
 export type ClientSetLoggedModelTagsMutation = { setLoggedModelTags:
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'SetLoggedModelTagsSuccess', model: { modelId: string, experimentId: string, name: string, modelType: string | null, sourceRunId: string | null, status: LoggedModelStatus, lifecycleStage: LifecycleStage, creationTimestamp: number, lastUpdatedTimestamp: number, artifactUri: string, modelUri: string, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
@@ -569,6 +575,7 @@ export type ClientDeleteLoggedModelTagMutationVariables = Exact<{
 export type ClientDeleteLoggedModelTagMutation = { deleteLoggedModelTag:
     | { __typename: 'DeleteLoggedModelTagSuccess', model: { modelId: string, experimentId: string, name: string, modelType: string | null, sourceRunId: string | null, status: LoggedModelStatus, lifecycleStage: LifecycleStage, creationTimestamp: number, lastUpdatedTimestamp: number, artifactUri: string, modelUri: string, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -580,6 +587,7 @@ export type ClientLogLoggedModelParamsMutationVariables = Exact<{
 export type ClientLogLoggedModelParamsMutation = { logLoggedModelParams:
     | { __typename: 'LogLoggedModelParamsSuccess', model: { modelId: string, experimentId: string, name: string, modelType: string | null, sourceRunId: string | null, status: LoggedModelStatus, lifecycleStage: LifecycleStage, creationTimestamp: number, lastUpdatedTimestamp: number, artifactUri: string, modelUri: string, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -592,6 +600,7 @@ export type ClientLogOutputsMutation = { logOutputs:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'LogOutputsSuccess', run: { runId: string } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -604,6 +613,7 @@ export type ClientLogRunInputsMutation = { logInputs:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'LogInputsSuccess', run: { runId: string } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -653,6 +663,7 @@ export type ClientCreateRunMutation = { createRun:
     | { __typename: 'CreateRunSuccess', run: { runId: string, name: string, experimentId: string, userId: string, status: RunStatus, startTime: number, endTime: number | null, lifecycleStage: LifecycleStage, artifactUri: string, lastSeq: number } }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -664,6 +675,7 @@ export type ClientUpdateRunMutationVariables = Exact<{
 export type ClientUpdateRunMutation = { updateRun:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'UpdateRunSuccess', run: { runId: string, name: string, experimentId: string, userId: string, status: RunStatus, startTime: number, endTime: number | null, lifecycleStage: LifecycleStage, artifactUri: string, lastSeq: number } }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
@@ -677,6 +689,7 @@ export type ClientDeleteRunTagMutation = { deleteRunTag:
     | { __typename: 'DeleteRunTagSuccess', run: { runId: string } }
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -747,6 +760,7 @@ export type ClientLogTraceMutation = { logTrace:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'LogTraceSuccess', trace: { traceId: string } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -759,6 +773,7 @@ export type ClientLogSpansMutation = { logSpans:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'LogSpansSuccess', trace: { traceId: string } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -787,6 +802,7 @@ export type ClientSetTraceTagMutationVariables = Exact<{
 
 export type ClientSetTraceTagMutation = { setTraceTag:
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'SetTraceTagSuccess', trace: { traceId: string } }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
@@ -799,6 +815,7 @@ export type ClientDeleteTraceTagMutationVariables = Exact<{
 export type ClientDeleteTraceTagMutation = { deleteTraceTag:
     | { __typename: 'DeleteTraceTagSuccess', trace: { traceId: string } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 
@@ -809,6 +826,7 @@ export type ClientDeleteTracesMutationVariables = Exact<{
 
 export type ClientDeleteTracesMutation = { deleteTraces:
     | { __typename: 'DeleteTracesSuccess', tracesDeleted: number }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', field: string, code: ErrorCode, message: string }
    };
 

@@ -85,6 +85,7 @@ export type ClientLogInputsMutation = { logInputs:
     | { __typename: 'InvalidStateError', code: ErrorCode, message: string }
     | { __typename: 'LogInputsSuccess' }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'PermissionDeniedError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string }
    };
 

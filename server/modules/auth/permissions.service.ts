@@ -1,0 +1,277 @@
+import DataLoader from 'dataloader';
+import type { Db } from '../../shared/db.ts';
+import { NotFoundError, PermissionDeniedError } from '../../shared/errors.ts';
+import { parseExperimentId } from '../../shared/ids.ts';
+import type { Viewer } from '../../shared/request-context.ts';
+import type { Permission } from './permission.entity.ts';
+
+/** What an operation needs: READ to see, EDIT to change what is in it, MANAGE to govern it. */
+export type Need = 'READ' | 'EDIT' | 'MANAGE';
+
+const RANK: Record<Permission, number> = { NO_PERMISSIONS: 0, READ: 1, EDIT: 2, MANAGE: 3 };
+
+/**
+ * Which rows a search may return, as bound values for its SQL (see `readScopeSql` in search).
+ *
+ * @remarks `unrestricted`: everything. Otherwise experiments are `only` those listed (the default
+ * is NO_PERMISSIONS) or all `except` those listed; a logged model with its own grant is readable
+ * exactly when it is in `modelsAllowed`, whatever its experiment says.
+ */
+export type ReadScope =
+  | { unrestricted: true }
+  | {
+      unrestricted: false;
+      experiments: { only: number[] } | { except: number[] };
+      modelsAllowed: string[];
+      modelsDenied: string[];
+    };
+
+interface Grants {
+  experiments: Map<string, Permission>;
+  models: Map<string, Permission>;
+}
+
+/** The experiment an object lives in, for the checks of objects addressed by their own id. */
+type Owner = { experimentId: string } | null;
+
+/**
+ * The one place that decides who may read, change or govern what (MLflow auth semantics).
+ *
+ * @remarks Per request. Unrestricted when authentication is off (no viewer) or for admins. Else a
+ * user's level on an experiment is its grant there, else `defaultPermission`; on a logged model
+ * its grant on the model, else its level on the model's experiment. The viewer's grants are read
+ * once per request (one statement); owners of runs, models and traces are batched per tick
+ * (dataloader). Refusals: an object the caller cannot read answers as a missing one does
+ * (RESOURCE_DOES_NOT_EXIST with the same message), so ids never reveal what exists; a readable
+ * object the caller may not change answers PERMISSION_DENIED.
+ */
+export class PermissionService {
+  private grantsLoad: Promise<Grants> | null = null;
+  private readonly runOwners: DataLoader<string, Owner>;
+  private readonly modelOwners: DataLoader<string, Owner>;
+  private readonly traceOwners: DataLoader<string, Owner>;
+
+  constructor(
+    private readonly db: Db,
+    private readonly viewer: Viewer | null,
+    private readonly defaultPermission: Permission,
+  ) {
+    this.runOwners = this.ownerLoader('runs', 'id');
+    this.modelOwners = this.ownerLoader('logged_models', 'id');
+    this.traceOwners = this.ownerLoader('trace_info', 'trace_id');
+  }
+
+  private ownerLoader(table: string, key: string): DataLoader<string, Owner> {
+    return new DataLoader(async (ids) => {
+      const rows = await this.db.query<{ id: string; exp: string }>(
+        `select ${key} as id, experiment_id::text as exp from ${table} where ${key} = any($1)`,
+        [ids],
+      );
+      const byId = new Map(rows.map((r) => [r.id, { experimentId: r.exp }]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+  }
+
+  /** True when every check passes: authentication off, or an admin. */
+  get unrestricted(): boolean {
+    return this.viewer === null || this.viewer.isAdmin;
+  }
+
+  /** The viewer's grants, read once per request. */
+  private grants(): Promise<Grants> {
+    const viewer = this.viewer;
+    if (!viewer) return Promise.resolve({ experiments: new Map(), models: new Map() });
+    this.grantsLoad ??= this.db
+      .query<{ kind: 'e' | 'm'; id: string; permission: Permission }>(
+        `select 'e' as kind, experiment_id::text as id, permission from experiment_permissions where user_id = $1
+         union all
+         select 'm', model_id, permission from logged_model_permissions where user_id = $1`,
+        [viewer.userId],
+      )
+      .then((rows) => {
+        const grants: Grants = { experiments: new Map(), models: new Map() };
+        for (const r of rows) {
+          (r.kind === 'e' ? grants.experiments : grants.models).set(r.id, r.permission);
+        }
+        return grants;
+      });
+    return this.grantsLoad;
+  }
+
+  /** The caller's level on an experiment (MANAGE when unrestricted). */
+  async experimentLevel(experimentId: string | number): Promise<Permission> {
+    if (this.unrestricted) return 'MANAGE';
+    const grants = await this.grants();
+    return grants.experiments.get(String(experimentId)) ?? this.defaultPermission;
+  }
+
+  /** The caller's level on a logged model of `experimentId`. */
+  async modelLevel(modelId: string, experimentId: string | number): Promise<Permission> {
+    if (this.unrestricted) return 'MANAGE';
+    const own = (await this.grants()).models.get(modelId);
+    return own ?? this.experimentLevel(experimentId);
+  }
+
+  /** Whether the caller may read the experiment (for filtering loaded rows). */
+  async canReadExperiment(experimentId: string | number): Promise<boolean> {
+    return RANK[await this.experimentLevel(experimentId)] >= RANK.READ;
+  }
+
+  /** Keeps the rows the caller may read; `experimentOf` names each row's experiment. */
+  async readable<T>(rows: T[], experimentOf: (row: T) => string | number): Promise<T[]> {
+    if (this.unrestricted) return rows;
+    const grants = await this.grants();
+    return rows.filter(
+      (r) =>
+        RANK[grants.experiments.get(String(experimentOf(r))) ?? this.defaultPermission] >=
+        RANK.READ,
+    );
+  }
+
+  /**
+   * Keeps the rows of logged models the caller may read (their own grant first, then their
+   * experiment's); `modelOf` names each row's model and `experimentOf` that model's experiment.
+   */
+  async readableModels<T>(
+    rows: T[],
+    modelOf: (row: T) => string,
+    experimentOf: (row: T) => string | number,
+  ): Promise<T[]> {
+    if (this.unrestricted) return rows;
+    const keep = await Promise.all(
+      rows.map(async (r) => RANK[await this.modelLevel(modelOf(r), experimentOf(r))] >= RANK.READ),
+    );
+    return rows.filter((_, i) => keep[i]);
+  }
+
+  private decide(level: Permission, need: Need, missing: () => NotFoundError, what: string) {
+    if (RANK[level] >= RANK[need]) return;
+    if (RANK[level] < RANK.READ) throw missing();
+    throw new PermissionDeniedError(
+      `Permission denied: ${need} is needed on ${what}; ${this.viewer?.username ?? 'the caller'} has ${level}`,
+    );
+  }
+
+  /**
+   * Requires `need` on an experiment. An id that is not an integer passes: the service's own
+   * validation answers it.
+   */
+  async experiment(id: string | number, need: Need): Promise<void> {
+    if (this.unrestricted || parseExperimentId(String(id)) === null) return;
+    this.decide(
+      await this.experimentLevel(id),
+      need,
+      () => new NotFoundError('Experiment', String(id), `No Experiment with id=${id} exists`),
+      `experiment ${id}`,
+    );
+  }
+
+  /** Requires `need` on a run's experiment; a missing run passes (the service reports it). */
+  async run(runId: string, need: Need): Promise<void> {
+    if (this.unrestricted) return;
+    const owner = await this.runOwners.load(runId);
+    if (!owner) return;
+    this.decide(
+      await this.experimentLevel(owner.experimentId),
+      need,
+      () => new NotFoundError('Run', runId, `Run with id=${runId} not found`),
+      `the experiment of run ${runId}`,
+    );
+  }
+
+  /** The runs among `runIds` the caller may read (missing ones are dropped too). */
+  async readableRuns(runIds: readonly string[]): Promise<string[]> {
+    if (this.unrestricted) return [...runIds];
+    const owners = await this.runOwners.loadMany(runIds);
+    const keep = await Promise.all(
+      owners.map(
+        async (o) =>
+          o !== null && !(o instanceof Error) && (await this.canReadExperiment(o.experimentId)),
+      ),
+    );
+    return runIds.filter((_, i) => keep[i]);
+  }
+
+  /** Requires `need` on each run (batched). */
+  async runs(runIds: readonly string[], need: Need): Promise<void> {
+    await Promise.all([...new Set(runIds)].map((id) => this.run(id, need)));
+  }
+
+  /** Requires `need` on a logged model; a missing model passes (the service reports it). */
+  async model(modelId: string, need: Need): Promise<void> {
+    if (this.unrestricted) return;
+    const owner = await this.modelOwners.load(modelId);
+    if (!owner) return;
+    this.decide(
+      await this.modelLevel(modelId, owner.experimentId),
+      need,
+      () =>
+        new NotFoundError('LoggedModel', modelId, `Logged model with ID '${modelId}' not found.`),
+      `logged model ${modelId}`,
+    );
+  }
+
+  /** Requires `need` on a trace's experiment; a missing trace passes (the service reports it). */
+  async trace(traceId: string, need: Need): Promise<void> {
+    if (this.unrestricted) return;
+    const owner = await this.traceOwners.load(traceId);
+    if (!owner) return;
+    this.decide(
+      await this.experimentLevel(owner.experimentId),
+      need,
+      () => new NotFoundError('Trace', traceId, `Trace with ID '${traceId}' not found.`),
+      `the experiment of trace ${traceId}`,
+    );
+  }
+
+  /** Requires `need` on each trace (batched). */
+  async traces(traceIds: readonly string[], need: Need): Promise<void> {
+    await Promise.all([...new Set(traceIds)].map((id) => this.trace(id, need)));
+  }
+
+  /**
+   * A synchronous test of whether the caller may read an experiment, from its grants as of now
+   * (for streams that filter every event); null when unrestricted.
+   */
+  async readFilter(): Promise<((experimentId: string) => boolean) | null> {
+    if (this.unrestricted) return null;
+    const grants = await this.grants();
+    return (id) => RANK[grants.experiments.get(id) ?? this.defaultPermission] >= RANK.READ;
+  }
+
+  /** What searches may return, as bound lists (from the grants already read). */
+  async readScope(): Promise<ReadScope> {
+    if (this.unrestricted) return { unrestricted: true };
+    const grants = await this.grants();
+    const list = (map: Map<string, Permission>, readable: boolean) =>
+      [...map].filter(([, p]) => RANK[p] >= RANK.READ === readable).map(([id]) => id);
+    const defaultReadable = RANK[this.defaultPermission] >= RANK.READ;
+    const experiments = defaultReadable
+      ? { except: list(grants.experiments, false).map(Number) }
+      : { only: list(grants.experiments, true).map(Number) };
+    return {
+      unrestricted: false,
+      experiments,
+      modelsAllowed: list(grants.models, true),
+      modelsDenied: list(grants.models, false),
+    };
+  }
+
+  /**
+   * Gives the caller MANAGE on what it just created (MLflow does the same), unless unrestricted
+   * without a user (authentication off).
+   */
+  async grantCreator(kind: 'experiment' | 'model', id: string | number): Promise<void> {
+    if (!this.viewer) return;
+    const [table, column] =
+      kind === 'experiment'
+        ? ['experiment_permissions', 'experiment_id']
+        : ['logged_model_permissions', 'model_id'];
+    await this.db.query(
+      `insert into ${table} (user_id, ${column}, permission) values ($1, $2, 'MANAGE')
+       on conflict (user_id, ${column}) do update set permission = 'MANAGE'`,
+      [this.viewer.userId, id],
+    );
+    this.grantsLoad = null;
+  }
+}
