@@ -24,6 +24,7 @@ import { useSharedEventExecution } from './modules/subscriptions/shared-executio
 import { useSsePush } from './modules/subscriptions/sse-push.ts';
 import { Telemetry, useTelemetry } from './modules/telemetry/public.ts';
 import { createOtlpHandler, isOtlpTracesRequest } from './modules/traces/otlp.routes.ts';
+import { createUiHandler, renderOfflineGraphiQL } from './modules/web-ui/public.ts';
 import { useQueryJit } from './plugins/use-query-jit.ts';
 import { admitGraphQLBody, useDocumentLimits } from './plugins/use-document-limits.ts';
 import { useReadiness } from './plugins/use-readiness.ts';
@@ -142,6 +143,8 @@ export async function createApp(
       },
     },
     graphiql: config.security.graphiql ? { title: 'trackql' } : false,
+    // GraphiQL's scripts and styles inlined in the page: it works offline (no CDN)
+    renderGraphiQL: renderOfflineGraphiQL,
     cors: (request) => corsFor(request.headers.get('origin'), config.security),
     healthCheckEndpoint: '/healthz',
     landingPage: false,
@@ -187,6 +190,11 @@ export async function createApp(
       else if (admitGraphQLBody(req, res, config.documentLimits.maxBodyBytes)) yoga(req, res);
     },
   );
+  // the web UI's files hold no data: served without credentials, so the page can ask for them
+  const ui = config.uiDir ? createUiHandler(config.uiDir) : null;
+  const front: typeof gated = ui
+    ? (req, res) => (ui.matches(req) ? ui.handle(req, res) : gated(req, res))
+    : gated;
   return {
     yoga,
     orm,
@@ -194,7 +202,7 @@ export async function createApp(
     // a client that disconnects cancels its request's running statements (request-scope.ts)
     handler: telemetry.observe(
       withBodyDeadline(
-        withRequestScope(metricsDoor(config, telemetry, gated)),
+        withRequestScope(metricsDoor(config, telemetry, front)),
         config.connections.bodyTimeoutMs,
         // streaming uploads have their own idle timeout instead
         (url) => url.startsWith(ARTIFACTS_PREFIX) || url.includes('/mlflow-artifacts/'),

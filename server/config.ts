@@ -72,6 +72,7 @@ const EnvSchema = z.object({
   TRACKQL_GRAPHIQL: OnOff.optional(),
   TRACKQL_INTROSPECTION: OnOff.optional(),
   TRACKQL_ARTIFACT_ALLOWED_ROOTS: z.string().optional(),
+  TRACKQL_UI_DIR: z.string().min(1).optional(),
 });
 
 /** Everything the server reads from its environment, parsed once. */
@@ -129,6 +130,8 @@ export interface Config {
    * `artifactLocation`): local absolute paths and `s3://bucket[/prefix]` URIs.
    */
   artifactAllowedRoots: string[];
+  /** Folder of the built web UI served at `/`; unset: no UI (`npm start` builds and sets it). */
+  uiDir?: string;
 }
 
 /** The Prometheus endpoint. */
@@ -339,6 +342,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mlflowStaticPrefix: e.TRACKQL_MLFLOW_STATIC_PREFIX,
     security,
     artifactAllowedRoots,
+    uiDir: e.TRACKQL_UI_DIR ? path.resolve(e.TRACKQL_UI_DIR) : undefined,
   };
 }
 

@@ -13,6 +13,15 @@ try {
   process.stderr.write(`trackql: cannot start: building the server failed: ${err.message}\n`);
   process.exit(1);
 }
+// the web UI, built with Vite once per version of its sources (client/ui/build.mjs), served at `/`
+if (!process.env.TRACKQL_UI_DIR) {
+  try {
+    const { ensureUiBuild } = await import('../../client/ui/build.mjs');
+    process.env.TRACKQL_UI_DIR = await ensureUiBuild(cacheDir());
+  } catch (err) {
+    process.stderr.write(`trackql: the web UI is not served: building it failed: ${err.message}\n`);
+  }
+}
 // graphql-js picks its fast code paths when NODE_ENV is 'production' at import time
 process.env.NODE_ENV ??= 'production';
 await import(pathToFileURL(main).href);
