@@ -130,9 +130,7 @@ describe('npm start on the embedded database', () => {
       const cached = readdirSync(path.join(root, 'node_modules/.cache/trackql'));
       expect(
         cached.filter((f) => !f.startsWith('cli-') && !/^ui-[0-9a-f]{16}(\.\d+\.tmp)?$/.test(f)),
-      ).toEqual([
-        expect.stringMatching(/^main-[0-9a-f]{16}\.mjs$/),
-      ]);
+      ).toEqual([expect.stringMatching(/^main-[0-9a-f]{16}\.mjs$/)]);
       expect(cached.filter((f) => /^ui-[0-9a-f]{16}$/.test(f))).toHaveLength(1);
       const base = first.url.replace(/\/graphql$/, '');
       expect((await fetch(`${base}/healthz`)).status).toBe(200);

@@ -4,8 +4,8 @@ import { groupByKeys } from '../../shared/group.ts';
 import { isRunIdShape, newId } from '../../shared/ids.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { validateLength } from '../../shared/validation.ts';
-import type { PermissionService } from '../auth/public.ts';
 import type { AuditLog } from '../audit/public.ts';
+import type { PermissionService } from '../auth/public.ts';
 import type { ExperimentService } from '../experiments/public.ts';
 import {
   assertParamsUnchanged,
