@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 
 /** Whether `redis-server` can be started on this machine. */
 export function redisServerInstalled(): boolean {
@@ -25,6 +25,16 @@ async function answering(port: number, timeoutMs: number): Promise<void> {
   }
 }
 
+/** A TCP port free on loopback right now (the OS picks it). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const addr = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (typeof addr !== 'object' || !addr) throw new Error('no port');
+  return addr.port;
+}
+
 /**
  * A throwaway redis-server of the test's own (no persistence), so a test can take Redis away and
  * bring it back without touching the machine's shared Redis.
@@ -32,7 +42,12 @@ async function answering(port: number, timeoutMs: number): Promise<void> {
 export class TestRedis {
   private child: ChildProcess | null = null;
 
-  constructor(readonly port: number) {}
+  private constructor(readonly port: number) {}
+
+  /** A server on a free port, not started yet (it keeps that port across restarts). */
+  static async onFreePort(): Promise<TestRedis> {
+    return new TestRedis(await freePort());
+  }
 
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;

@@ -7,8 +7,8 @@ import { MetricsLogged } from '../helpers/subscription-documents.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { waitFor } from '../helpers/wait.ts';
 
-// a redis-server of this test's own (port in the faults range), never the shared one on 6379
-const redis = new TestRedis(4481);
+// a redis-server of this test's own, never the shared one: the test takes it away and back
+let redis: TestRedis;
 const installed = redisServerInstalled();
 if (!installed) console.warn('redis-outage.test.ts skipped: redis-server is not installed');
 
@@ -42,6 +42,7 @@ function collect(
 
 describe.skipIf(!installed)('Redis outage between two instances', () => {
   beforeAll(async () => {
+    redis = await TestRedis.onFreePort();
     await redis.start();
     const config = { redisUrl: redis.url, redisPrefix: 'trackql-outage:' };
     a = await createTestApp({ config });
@@ -51,7 +52,7 @@ describe.skipIf(!installed)('Redis outage between two instances', () => {
   afterAll(async () => {
     await b?.close();
     await a?.close();
-    await redis.kill();
+    await redis?.kill();
   });
 
   /** Logs batch `i` (two points, steps 2i and 2i+1) through instance A; returns its seq. */
