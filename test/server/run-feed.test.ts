@@ -242,4 +242,24 @@ describe('RunFeed: one shared feed per run', () => {
     expect(feeds.size).toBe(0);
     expect(bus.wants('metrics', RUN)).toBe(false);
   });
+
+  it('catches up from storage after live events were interrupted, with no later batch to reveal the gap', async () => {
+    const { storage, feeds, log, bus } = setup();
+    const a = tail(feeds);
+    await a.t.open(null);
+    log();
+    expect(seqs(a.t)).toEqual([1]);
+    // committed while the bus was down: never published
+    storage.commit(2);
+    storage.commit(3);
+    const reads = storage.reads;
+    await feeds.feed(RUN)!.catchUp();
+    expect(storage.reads).toBe(reads + 1);
+    expect(a.counts.wakes).toBe(2);
+    // a late duplicate of a caught-up batch is ignored; the next live one follows in order
+    bus.publish('metrics', RUN, storage.committed[2]!);
+    log();
+    expect(seqs(a.t)).toEqual([2, 3, 4]);
+    a.t.close();
+  });
 });

@@ -37,12 +37,58 @@ export class EventBus {
 
   private readonly streams = new Set<{ return(): unknown }>();
 
+  private readonly resumeListeners = new Set<() => void>();
+
   private constructor(
     private readonly target: Target,
     private readonly prefix: string,
     private readonly redis: { pub: Redis; sub: Redis } | null,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    const sub = redis?.sub;
+    if (!sub) return;
+    // 'ready' fires on the first connection and again after every reconnection
+    let connectedBefore = false;
+    sub.on('ready', () => {
+      if (connectedBefore) void this.resumed(sub);
+      connectedBefore = true;
+    });
+  }
+
+  /**
+   * The subscribe connection is back after a drop. Events published while it was down (or before
+   * ioredis re-subscribed) reached nobody here, so listeners must read what they missed from
+   * storage: they are told once every topic is subscribed again, so nothing published after that
+   * is missed either.
+   */
+  private async resumed(sub: Redis): Promise<void> {
+    const topics = [...this.groups.keys()];
+    try {
+      // SUBSCRIBE is idempotent and answers after ioredis's own re-subscription took effect
+      if (topics.length > 0) await sub.subscribe(...topics);
+    } catch (err) {
+      // the connection dropped again: the next 'ready' resumes
+      this.logger.warn('redis resubscribe failed', { error: String(err) });
+      return;
+    }
+    this.logger.info('redis subscriptions resumed', { topics: topics.length });
+    for (const l of [...this.resumeListeners]) {
+      try {
+        l();
+      } catch (err) {
+        this.logger.error('resume listener failed', { error: String(err) });
+      }
+    }
+  }
+
+  /**
+   * Calls `listener` each time live events resume after a Redis outage, when events may have been
+   * missed; returns the function that stops it. Never called on an in-process bus (it loses nothing).
+   */
+  onResume(listener: () => void): () => void {
+    this.resumeListeners.add(listener);
+    return () => this.resumeListeners.delete(listener);
+  }
 
   /** An in-process bus (a single server). */
   static local(logger: Logger): EventBus {

@@ -205,7 +205,27 @@ export class RunFeed {
   private async fillGap(): Promise<void> {
     this.gapTimer = null;
     if (this.closed || this.pending.size === 0) return;
-    const upTo = Math.min(...this.pending.keys()) - 1;
+    await this.readStored(Math.min(...this.pending.keys()) - 1);
+  }
+
+  /**
+   * Live events were interrupted (Redis outage): batches committed meanwhile may never arrive, and
+   * with no later batch nothing would reveal the gap. Reads the run's head and fills everything up
+   * to it from storage, as a gap is filled; later batches arrive live (the bus re-subscribed first).
+   */
+  async catchUp(): Promise<void> {
+    // still opening: `open` reads the head after subscribing, so it misses nothing
+    if (this.closed || !this.head) return;
+    try {
+      const { lastSeq } = await this.store.head(this.runId);
+      if (!this.closed) await this.readStored(lastSeq);
+    } catch {
+      this.fail();
+    }
+  }
+
+  /** Reads the stored batches after `accepted` up to `upTo` into `pending`, then drains. */
+  private async readStored(upTo: number): Promise<void> {
     if (upTo <= this.accepted) return this.drain();
     let after = this.accepted;
     while (after < upTo && !this.closed) {
@@ -288,7 +308,12 @@ export class RunFeeds {
     private readonly bus: EventBus,
     private readonly store: BatchSource,
     private readonly limits: SubscriptionLimits,
-  ) {}
+  ) {
+    // app-scoped, like the bus: the listener lives as long as both
+    bus.onResume(() => {
+      for (const feed of this.feeds.values()) void feed.catchUp();
+    });
+  }
 
   /** Number of runs with a feed. */
   get size(): number {
