@@ -97,7 +97,7 @@ function sourceHash(dirs, extra) {
  * A writable cache folder from which the bundle resolves the project's packages: node_modules/.cache
  * in the project, else a private folder in the OS temp dir with a node_modules link to the project's.
  */
-function cacheDir() {
+export function cacheDir() {
   const inProject = path.join(root, 'node_modules', '.cache', 'trackql');
   try {
     mkdirSync(inProject, { recursive: true });

@@ -4,7 +4,7 @@
 // `npm run dev` keeps tsx for editing. esbuild's service is stopped once the bundle is written, so
 // nothing runs beside the server.
 import { pathToFileURL } from 'node:url';
-import { bundle } from './bundle.mjs';
+import { bundle, cacheDir } from './bundle.mjs';
 
 let main;
 try {
