@@ -30,6 +30,11 @@ const config: CodegenConfig = {
   generates: {
     'client/packages/client/src/gql/': pkg('client/packages/client/src'),
     'client/packages/node/src/gql/': pkg('client/packages/node/src'),
+    // the web UI bundles with Vite (no import extensions needed)
+    'client/ui/src/gql/': {
+      ...shared,
+      documents: ['client/ui/src/**/*.{ts,tsx}', '!client/ui/src/gql/**'],
+    },
     'test/gql/': { ...shared, documents: ['test/**/*.ts', '!test/gql/**', '!test/bench/**'] },
   },
 };

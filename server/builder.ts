@@ -6,6 +6,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
 import { PermissionDeniedError, ValidationError } from './shared/errors.ts';
 import type { Context } from './shared/request-context.ts';
+import TextArgsPlugin from './shared/text-args-plugin.ts';
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -22,7 +23,15 @@ export const builder = new SchemaBuilder<{
     ID: { Input: string; Output: string | number };
   };
 }>({
-  plugins: [RelayPlugin, ErrorsPlugin, DataloaderPlugin, SimpleObjectsPlugin, ComplexityPlugin],
+  // TextArgsPlugin after ErrorsPlugin: its refusals become mutations' ValidationError members
+  plugins: [
+    RelayPlugin,
+    ErrorsPlugin,
+    TextArgsPlugin,
+    DataloaderPlugin,
+    SimpleObjectsPlugin,
+    ComplexityPlugin,
+  ],
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',

@@ -16,6 +16,25 @@ const EnvSchema = z.object({
   TRACKQL_EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   TRACKQL_ARTIFACT_ROOT: z.string().min(1).optional(),
   TRACKQL_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  TRACKQL_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  TRACKQL_METRICS: OnOff.optional(),
+  TRACKQL_METRICS_TOKEN: z.string().min(16).optional(),
+  TRACKQL_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(20_000),
+  TRACKQL_BODY_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  TRACKQL_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(1024),
+  TRACKQL_GRAPHQL_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(16 * 1024 ** 2),
+  TRACKQL_GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(20_000),
+  TRACKQL_GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(4).max(1000).default(32),
+  TRACKQL_GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).default(256),
+  TRACKQL_MAX_STRING_LENGTH: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 ** 2),
   REDIS_URL: z.string().url().optional(),
   TRACKQL_S3_ENDPOINT: z.string().url().optional(),
   TRACKQL_S3_FORCE_PATH_STYLE: z.enum(['true', 'false', '1', '0']).optional(),
@@ -53,6 +72,7 @@ const EnvSchema = z.object({
   TRACKQL_GRAPHIQL: OnOff.optional(),
   TRACKQL_INTROSPECTION: OnOff.optional(),
   TRACKQL_ARTIFACT_ALLOWED_ROOTS: z.string().optional(),
+  TRACKQL_UI_DIR: z.string().min(1).optional(),
 });
 
 /** Everything the server reads from its environment, parsed once. */
@@ -66,6 +86,14 @@ export interface Config {
   /** Default artifact root for new experiments (a path or URI). */
   artifactRoot: string;
   dbPoolSize: number;
+  /** Longest a database statement may run (ms) before PostgreSQL cancels it; 0 = no limit. */
+  statementTimeoutMs: number;
+  /** Bounds on slow or numerous clients of the HTTP listener. */
+  connections: ConnectionLimits;
+  /** The Prometheus endpoint `/metrics`. */
+  metrics: MetricsConfig;
+  /** Bounds on GraphQL requests, checked before parsing and validation. */
+  documentLimits: DocumentLimits;
   /** Redis for cross-instance subscriptions; when absent events stay in process. */
   redisUrl?: string;
   /** S3-compatible object store used by `s3://bucket/prefix` artifact locations. */
@@ -102,6 +130,45 @@ export interface Config {
    * `artifactLocation`): local absolute paths and `s3://bucket[/prefix]` URIs.
    */
   artifactAllowedRoots: string[];
+  /** Folder of the built web UI served at `/`; unset: no UI (`npm start` builds and sets it). */
+  uiDir?: string;
+}
+
+/** The Prometheus endpoint. */
+export interface MetricsConfig {
+  /** Serve `/metrics` (default: on when listening on loopback). */
+  enabled: boolean;
+  /**
+   * A bearer token that opens `/metrics` on its own (for a scraper without a user account); with
+   * authentication on and no token, `/metrics` takes any user's credentials like every route.
+   */
+  token?: string;
+}
+
+/** Bounds on slow or numerous clients of the HTTP listener. */
+export interface ConnectionLimits {
+  /** Time (ms) a client has to send a request's headers. */
+  headersTimeoutMs: number;
+  /** Time (ms) a client has to send a whole request body (artifact uploads excepted); 0 = none. */
+  bodyTimeoutMs: number;
+  /** Most sockets open at once; further connections are closed at accept. */
+  maxConnections: number;
+}
+
+/** Bounds on a GraphQL request, checked before any work that grows faster than its size. */
+export interface DocumentLimits {
+  /** Largest request body (bytes), refused by the listener before it is read. */
+  maxBodyBytes: number;
+  /** Most lexical tokens in a document (graphql-js's `maxTokens`, enforced while parsing). */
+  maxTokens: number;
+  /** Deepest nesting of `{`, `(` and `[` in a document or of objects and lists in its variables. */
+  maxDepth: number;
+  /** Most aliased fields in a document. */
+  maxAliases: number;
+  /** Most selections (fields, fragment spreads, inline fragments) in a document. */
+  maxSelections: number;
+  /** Longest string (UTF-16 code units) in a document's literals or its variables. */
+  maxStringLength: number;
 }
 
 /** Authentication, CORS and the other defaults that keep a server safe to run. */
@@ -225,6 +292,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedPgPort: e.TRACKQL_EMBEDDED_PG_PORT,
     artifactRoot,
     dbPoolSize: e.TRACKQL_DB_POOL_SIZE,
+    statementTimeoutMs: e.TRACKQL_STATEMENT_TIMEOUT_MS,
+    metrics: {
+      enabled: isOn(e.TRACKQL_METRICS) ?? loopback,
+      token: e.TRACKQL_METRICS_TOKEN,
+    },
+    connections: {
+      headersTimeoutMs: e.TRACKQL_HEADERS_TIMEOUT_MS,
+      bodyTimeoutMs: e.TRACKQL_BODY_TIMEOUT_MS,
+      maxConnections: e.TRACKQL_MAX_CONNECTIONS,
+    },
+    documentLimits: {
+      maxBodyBytes: e.TRACKQL_GRAPHQL_MAX_BODY_BYTES,
+      maxTokens: e.TRACKQL_GRAPHQL_MAX_TOKENS,
+      maxDepth: e.TRACKQL_GRAPHQL_MAX_DEPTH,
+      maxAliases: e.TRACKQL_GRAPHQL_MAX_ALIASES,
+      // pairs of same-named fields are compared by validation: bounded with the aliases
+      maxSelections: 2000,
+      maxStringLength: e.TRACKQL_MAX_STRING_LENGTH,
+    },
     redisUrl: e.REDIS_URL,
     s3: {
       endpoint: e.TRACKQL_S3_ENDPOINT,
@@ -256,6 +342,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mlflowStaticPrefix: e.TRACKQL_MLFLOW_STATIC_PREFIX,
     security,
     artifactAllowedRoots,
+    uiDir: e.TRACKQL_UI_DIR ? path.resolve(e.TRACKQL_UI_DIR) : undefined,
   };
 }
 

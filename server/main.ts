@@ -1,11 +1,12 @@
 import './production.ts';
 import { accessSync, constants, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import path from 'node:path';
 import { type App, createApp } from './app.ts';
 import { type Config, loadConfig } from './config.ts';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded.ts';
 import { initOrm } from './db/orm.ts';
+import { createHttpServer } from './http-server.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { installTypeParsers } from './shared/db.ts';
 import { attachWebSocket } from './ws.ts';
@@ -101,16 +102,14 @@ async function start(): Promise<Running> {
     const orm = await step('cannot use the database (DATABASE_URL)', async () => {
       const o = await initOrm(embedded?.url ?? config.databaseUrl ?? '', {
         poolSize: config.dbPoolSize,
+        statementTimeoutMs: config.statementTimeoutMs,
       });
       undo.push(() => o.close());
       return o;
     });
     const app = await step('cannot build the server', () => createApp(orm, config, logger));
     undo.push(() => app.close());
-    const server = createServer(app.handler);
-    server.keepAliveTimeout = 65_000;
-    // multi-gigabyte artifact uploads outlast the default 5-minute limit; their routes use an idle timeout
-    server.requestTimeout = 0;
+    const server = createHttpServer(app.handler, config.connections);
     undo.push(() => new Promise((resolve) => server.close(resolve)));
     await step('cannot listen', () => listen(server, config));
     // after listening: graphql-ws would print a listen error the server reports in one line

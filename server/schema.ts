@@ -22,6 +22,8 @@ import './modules/search/search.schema.ts';
 import './modules/search/logged-model-search.schema.ts';
 import './modules/auth/auth.schema.ts';
 import './modules/auth/permissions.schema.ts';
+import './modules/gc/gc.schema.ts';
+import './modules/audit/audit.schema.ts';
 import { builder } from './builder.ts';
 
 /** The executable schema, built once from every module's types. */

@@ -3,12 +3,14 @@ import type { Config } from './config.ts';
 import { ArtifactService } from './modules/artifacts/artifact.service.ts';
 import type { ArtifactStores } from './modules/artifacts/stores/stores.ts';
 import { AssessmentService } from './modules/assessments/assessment.service.ts';
+import { AuditLog } from './modules/audit/audit.service.ts';
 import type { AuthGate, Viewer } from './modules/auth/auth.gate.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { PermissionAdminService } from './modules/auth/permission-admin.service.ts';
 import { PermissionService } from './modules/auth/permissions.service.ts';
 import { DatasetService } from './modules/datasets/dataset.service.ts';
 import { ExperimentService } from './modules/experiments/experiment.service.ts';
+import { GcService } from './modules/gc/gc.service.ts';
 import { LogBatchService } from './modules/log-batch/log-batch.service.ts';
 import { LoggedModelService } from './modules/logged-models/logged-model.service.ts';
 import { ModelArtifactService } from './modules/logged-models/model-artifacts.service.ts';
@@ -60,8 +62,9 @@ export function createServices(deps: ServiceDeps) {
     deps.viewer,
     deps.config.security.defaultPermission,
   );
-  const experiments = new ExperimentService(deps.em, deps.config, deps.publisher, access);
-  const runs = new RunService(deps.db, experiments, deps.publisher, access);
+  const audit = new AuditLog(deps.db, deps.viewer);
+  const experiments = new ExperimentService(deps.em, deps.config, deps.publisher, access, audit);
+  const runs = new RunService(deps.db, experiments, deps.publisher, access, audit);
   const paramsTags = new ParamsTagsService(deps.db, experiments, deps.publisher, access);
   const metrics = new MetricService(deps.db, access);
   const logBatch = new LogBatchService(deps.db, deps.publisher, access);
@@ -84,7 +87,7 @@ export function createServices(deps: ServiceDeps) {
   );
   const search = new SearchService(deps.db, experiments, deps.tableStats, access);
   const buckets = new MetricBucketService(deps.db, access);
-  const loggedModels = new LoggedModelService(deps.db, experiments, access);
+  const loggedModels = new LoggedModelService(deps.db, experiments, access, audit);
   const modelLinks = new ModelLinkService(deps.db, access);
   const modelArtifacts = new ModelArtifactService(
     deps.db,
@@ -96,8 +99,9 @@ export function createServices(deps: ServiceDeps) {
   const traceReads = new TraceReadService(deps.db, access);
   const traceRunLinks = new TraceRunLinkService(deps.db, runs, access);
   const assessments = new AssessmentService(deps.db, access);
-  const auth = new AuthService(deps.db, deps.authGate, deps.viewer);
+  const auth = new AuthService(deps.db, deps.authGate, deps.viewer, audit);
   const permissions = new PermissionAdminService(deps.db, deps.authGate, deps.viewer, access);
+  const gc = new GcService(deps.db, deps.stores, access);
   return {
     experiments,
     runs,
@@ -119,6 +123,8 @@ export function createServices(deps: ServiceDeps) {
     auth,
     access,
     permissions,
+    gc,
+    audit,
   };
 }
 

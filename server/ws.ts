@@ -35,6 +35,7 @@ export function attachWebSocket(
   const wss = new WebSocketServer({
     server,
     path: yoga.graphqlEndpoint,
+    maxPayload: app.maxMessageBytes,
     verifyClient: (info, done) => admitWebSocket(info.req, app.authGate, done),
   });
   const fast = app.transportFastPaths;

@@ -18,16 +18,28 @@ const STREAM_TESTS = [
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   resolve: {
-    alias: {
-      graphql: 'graphql/index.js',
+    alias: [
+      { find: 'graphql', replacement: 'graphql/index.js' },
       // the client packages from source (their package.json exports point at the built dist)
-      '@trackql/client': fileURLToPath(
-        new URL('../client/packages/client/src/index.ts', import.meta.url),
-      ),
-      '@trackql/node': fileURLToPath(
-        new URL('../client/packages/node/src/index.ts', import.meta.url),
-      ),
-    },
+      {
+        find: '@trackql/client',
+        replacement: fileURLToPath(
+          new URL('../client/packages/client/src/index.ts', import.meta.url),
+        ),
+      },
+      {
+        find: '@trackql/node',
+        replacement: fileURLToPath(
+          new URL('../client/packages/node/src/index.ts', import.meta.url),
+        ),
+      },
+      {
+        find: /^@trackql\/integrations\/(tfjs|openai|anthropic|ai)$/,
+        replacement: fileURLToPath(
+          new URL('../client/packages/integrations/src/$1/index.ts', import.meta.url),
+        ),
+      },
+    ],
   },
   test: {
     // no root `include`: projects that extend this config would add their own to it

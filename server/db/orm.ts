@@ -1,6 +1,7 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { AssessmentSchema } from '../modules/assessments/assessment.entity.ts';
+import { AuditEventSchema } from '../modules/audit/audit-event.entity.ts';
 import { ApiTokenSchema, UserSchema } from '../modules/auth/auth.entity.ts';
 import {
   ExperimentPermissionSchema,
@@ -39,6 +40,7 @@ export const entities = [
   ApiTokenSchema,
   ExperimentPermissionSchema,
   LoggedModelPermissionSchema,
+  AuditEventSchema,
 ];
 
 /**
@@ -62,13 +64,25 @@ export const PLAIN_TABLES = [
   'trace_tags',
 ];
 
-/** Options for connecting MikroORM to `url`; `onQuery` sees every SQL statement (used by tests). */
-export function ormOptions(
-  url: string,
-  opts: { poolSize?: number; onQuery?: (sql: string) => void } = {},
-): Options {
+/** Connection settings of {@link ormOptions} and {@link initOrm}. */
+export interface OrmConnectOptions {
+  poolSize?: number;
+  /** Sees every SQL statement (used by tests). */
+  onQuery?: (sql: string) => void;
+  /**
+   * PostgreSQL's `statement_timeout` (ms) on every pooled connection, sent when the connection
+   * opens (embedded and external databases alike); unset or 0 = no limit.
+   */
+  statementTimeoutMs?: number;
+}
+
+/** Options for connecting MikroORM to `url`. */
+export function ormOptions(url: string, opts: OrmConnectOptions = {}): Options {
   return {
     clientUrl: url,
+    ...(opts.statementTimeoutMs
+      ? { driverOptions: { connection: { statement_timeout: opts.statementTimeoutMs } } }
+      : {}),
     entities,
     extensions: [Migrator],
     allowGlobalContext: false,
@@ -94,13 +108,21 @@ export function ormOptions(
 /**
  * Connects to PostgreSQL and brings its schema up to date.
  *
- * @remarks Migrations run at every start; a fresh and an existing database both come up.
+ * @remarks Migrations run at every start; a fresh and an existing database both come up. They run
+ * on connections of their own without the statement timeout (rewriting a large table may take
+ * longer than any request should).
  */
 export async function initOrm(
   url: string,
-  opts: { poolSize?: number; onQuery?: (sql: string) => void; migrate?: boolean } = {},
+  opts: OrmConnectOptions & { migrate?: boolean } = {},
 ): Promise<MikroORM> {
-  const orm = await MikroORM.init(ormOptions(url, opts));
-  if (opts.migrate !== false) await orm.getMigrator().up();
-  return orm;
+  if (opts.migrate !== false) {
+    const migrating = await MikroORM.init(ormOptions(url, { ...opts, statementTimeoutMs: 0 }));
+    try {
+      await migrating.getMigrator().up();
+    } finally {
+      await migrating.close();
+    }
+  }
+  return MikroORM.init(ormOptions(url, opts));
 }

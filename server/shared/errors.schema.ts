@@ -19,6 +19,12 @@ const ErrorCodeEnum = builder.enumType('ErrorCode', {
     INVALID_STATE: { description: 'The entity is in a state that forbids the operation.' },
     UNAUTHENTICATED: { description: 'The request carries no valid credentials.' },
     PERMISSION_DENIED: { description: 'The caller may not perform the operation.' },
+    TEMPORARILY_UNAVAILABLE: {
+      description: 'A dependency (the database) is unreachable right now; retry later (HTTP 503).',
+    },
+    DEADLINE_EXCEEDED: {
+      description: "The request ran past the server's statement timeout (HTTP 504).",
+    },
   } satisfies Record<ErrorCode, { description: string }>,
 });
 

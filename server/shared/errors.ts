@@ -5,7 +5,9 @@ export type ErrorCode =
   | 'INVALID_PARAMETER_VALUE'
   | 'INVALID_STATE'
   | 'UNAUTHENTICATED'
-  | 'PERMISSION_DENIED';
+  | 'PERMISSION_DENIED'
+  | 'TEMPORARILY_UNAVAILABLE'
+  | 'DEADLINE_EXCEEDED';
 
 /** An expected failure; the errors plugin turns each subclass into a schema type. */
 export abstract class DomainError extends Error {
@@ -70,5 +72,29 @@ export class PermissionDeniedError extends DomainError {
   constructor(message = 'Permission denied') {
     super(message);
     this.name = 'PermissionDeniedError';
+  }
+}
+
+/**
+ * A dependency (the database) cannot be reached right now; retrying later may succeed (MLflow
+ * `TEMPORARILY_UNAVAILABLE`, HTTP 503). Nothing was written.
+ */
+export class UnavailableError extends DomainError {
+  readonly code = 'TEMPORARILY_UNAVAILABLE' as const;
+  constructor(message = 'The database is unavailable; retry later.') {
+    super(message);
+    this.name = 'UnavailableError';
+  }
+}
+
+/**
+ * A statement ran past the server's statement timeout, or was cancelled because the client went
+ * away (MLflow `DEADLINE_EXCEEDED`, HTTP 504). Nothing was written.
+ */
+export class DeadlineExceededError extends DomainError {
+  readonly code = 'DEADLINE_EXCEEDED' as const;
+  constructor(message: string) {
+    super(message);
+    this.name = 'DeadlineExceededError';
   }
 }

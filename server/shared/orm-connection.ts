@@ -1,6 +1,7 @@
 import { TransactionContext } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ClientBase } from 'pg';
+import { currentRequestScope } from './request-scope.ts';
 
 /**
  * The one place that reaches below MikroORM's and knex's public API: it borrows the raw `pg`
@@ -64,9 +65,13 @@ export async function withOrmConnection<T>(
     await source.releaseConnection(conn);
     throw new Error('orm-connection: knex handed out something that is not a pg client');
   }
+  // a client that disconnects cancels the statements its request runs here (request-scope.ts)
+  const scope = currentRequestScope();
+  scope?.hold(conn);
   try {
     return await fn(conn);
   } finally {
+    await scope?.release(conn);
     await source.releaseConnection(conn);
   }
 }

@@ -67,3 +67,55 @@ export function validateTimestamp(ts: number, field: string): void {
     );
   }
 }
+
+/** Any character that needs a closer look: NUL or a surrogate half. */
+const SUSPECT = /[\0\uD800-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Why `s` cannot be stored as PostgreSQL text, or null when it can: a NUL character (refused in
+ * `text` and `jsonb`) or an unpaired UTF-16 surrogate (invalid UTF-8 once encoded).
+ */
+export function textProblem(s: string): string | null {
+  if (!SUSPECT.test(s)) return null;
+  if (s.includes('\0')) return 'contains a NUL character (\\u0000), which cannot be stored';
+  if (LONE_SURROGATE.test(s)) return 'is not valid Unicode (an unpaired surrogate)';
+  return null;
+}
+
+/** Rejects a string holding NUL or an unpaired surrogate, naming `field`. */
+export function checkText(s: string, field: string): void {
+  const problem = textProblem(s);
+  if (problem) throw new ValidationError(field, `'${field}' ${problem}.`);
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Decodes a request body, rejecting bytes that are not UTF-8 instead of replacing them. */
+export function decodeUtf8(bytes: Uint8Array, field: string): string {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    throw new ValidationError(field, `'${field}' is not valid UTF-8.`);
+  }
+}
+
+/**
+ * Rejects any string or object key in a decoded JSON value that cannot be stored (see
+ * {@link textProblem}), naming its path under `root` (`tags[0].value`); walks without recursion.
+ */
+export function checkJsonText(value: unknown, root: string): void {
+  const stack: [unknown, string][] = [[value, root]];
+  while (stack.length > 0) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === 'string') checkText(v, path);
+    else if (Array.isArray(v)) {
+      for (const [i, item] of v.entries()) stack.push([item, `${path}[${i}]`]);
+    } else if (v !== null && typeof v === 'object') {
+      for (const [k, item] of Object.entries(v)) {
+        checkText(k, path);
+        stack.push([item, path ? `${path}.${k}` : k]);
+      }
+    }
+  }
+}

@@ -72,4 +72,19 @@ describe('client examples against a listening server', () => {
     ]);
     expect(res.data?.run.latestMetrics.map((m) => m.key)).toEqual(['best_accuracy']);
   });
+
+  it('tfjs-xor autologs a fit and loads the logged model back', { timeout: 120_000 }, async () => {
+    const out = await example('tfjs-xor', { EPOCHS: '3' });
+    expect(out).toMatchObject({
+      status: 'READY',
+      params: { epochs: '3', batch_size: '16', optimizer_name: 'Adam', loss: 'binaryCrossentropy' },
+    });
+    expect(Object.keys(out.metrics as object).sort()).toEqual([
+      'acc',
+      'loss',
+      'val_acc',
+      'val_loss',
+    ]);
+    expect(out.predictions).toHaveLength(4);
+  });
 });

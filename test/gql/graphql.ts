@@ -212,6 +212,8 @@ export type DeleteUserInput = {
 
 /** MLflow's error codes for expected failures. */
 export type ErrorCode =
+  /** The request ran past the server's statement timeout (HTTP 504). */
+  | 'DEADLINE_EXCEEDED'
   /** The input is invalid. */
   | 'INVALID_PARAMETER_VALUE'
   /** The entity is in a state that forbids the operation. */
@@ -222,6 +224,8 @@ export type ErrorCode =
   | 'RESOURCE_ALREADY_EXISTS'
   /** The entity does not exist. */
   | 'RESOURCE_DOES_NOT_EXIST'
+  /** A dependency (the database) is unreachable right now; retry later (HTTP 503). */
+  | 'TEMPORARILY_UNAVAILABLE'
   /** The request carries no valid credentials. */
   | 'UNAUTHENTICATED';
 

@@ -1,10 +1,11 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { inject } from 'vitest';
 import { type App, createApp } from '../../server/app.ts';
 import { type Config, loadConfig } from '../../server/config.ts';
 import { initOrm } from '../../server/db/orm.ts';
+import { createHttpServer } from '../../server/http-server.ts';
 import { createLogger } from '../../server/logger.ts';
 import { installTypeParsers } from '../../server/shared/db.ts';
 import { attachWebSocket } from '../../server/ws.ts';
@@ -67,8 +68,7 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
     : await cloneTemplate(inject('baseUrl'), inject('template'));
   const sql: string[] = [];
   const onQuery = (s: string) => sql.push(s);
-  const orm = await initOrm(db.url, { migrate: false, onQuery, poolSize: 5 });
-  const config = {
+  const config: Config = {
     // the `stock-transport` test project turns the transport fast paths off
     ...loadConfig({ TRACKQL_TRANSPORT_FAST_PATHS: process.env.TRACKQL_TRANSPORT_FAST_PATHS }),
     databaseUrl: db.url,
@@ -77,6 +77,12 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
     artifactAllowedRoots: ['/tmp'],
     ...opts.config,
   };
+  const orm = await initOrm(db.url, {
+    migrate: false,
+    onQuery,
+    poolSize: 5,
+    statementTimeoutMs: config.statementTimeoutMs,
+  });
   const app = await createApp(
     orm,
     config,
@@ -118,7 +124,7 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
       return res.data;
     },
     async listen() {
-      server = createServer(app.handler);
+      server = createHttpServer(app.handler, config.connections);
       webSocket = attachWebSocket(server, app);
       await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
       const addr = server.address();

@@ -33,7 +33,7 @@ describe('MLflow REST: proxied artifacts', () => {
     expect(put.body).toEqual({});
     await app.send('PUT', `${root}/plots/sub/b.txt`, 'bee');
     const list = await app.get(`/api/2.0/mlflow-artifacts/artifacts`, {
-      path: root.split('/artifacts/')[1] + '/plots',
+      path: `${root.split('/artifacts/')[1]}/plots`,
     });
     expect(list.body).toEqual({
       files: [

@@ -127,6 +127,8 @@ describe('POST /v1/traces (OTLP/JSON)', () => {
       { key: 'gen_ai.request.params', value: '{"stream":true,"temperature":0.2}' },
       // beyond 2^53: kept exact, as a decimal string
       { key: 'gen_ai.usage.input_tokens', value: '"9007199254740993"' },
+      // mapped from gen_ai.request.model (an inexact token count is not summed into a usage)
+      { key: 'mlflow.llm.model', value: '"gpt-4o"' },
     ]);
     expect(llm!.events).toEqual([
       {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../logger.ts';
+import { infrastructureError } from '../../shared/db-errors.ts';
 import { DomainError, ValidationError } from '../../shared/errors.ts';
 import { HTTP_STATUS, sendJson } from '../../shared/http-json.ts';
 import { isRunIdShape } from '../../shared/ids.ts';
@@ -72,7 +73,9 @@ export function createArtifactHandler(deps: ArtifactRouteDeps) {
         res.setHeader('allow', 'GET, HEAD, PUT');
         sendJson(res, 405, { error_code: 'BAD_REQUEST', message: `${req.method} not allowed` });
       }
-    } catch (err) {
+    } catch (thrown) {
+      // a lost database is 503 TEMPORARILY_UNAVAILABLE, a statement timeout 504 (db-errors.ts)
+      const err = infrastructureError(thrown) ?? thrown;
       // an upload refused before its body was read: close rather than drain gigabytes
       const close = req.method === 'PUT' && !req.readableEnded;
       if (err instanceof DomainError) {

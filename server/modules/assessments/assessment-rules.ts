@@ -1,6 +1,6 @@
 import { ValidationError } from '../../shared/errors.ts';
-import { validateLength } from '../../shared/validation.ts';
-import { checkJsonValue, checkText } from '../traces/public.ts';
+import { checkText, validateLength } from '../../shared/validation.ts';
+import { checkJsonValue } from '../traces/public.ts';
 import type {
   AssessmentErrorValue,
   AssessmentKind,

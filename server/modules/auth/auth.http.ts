@@ -8,6 +8,16 @@ import { checkRequestPolicy, type HeaderReader } from './request-policy.ts';
 /** The challenge sent with every 401: Basic (browsers prompt for it) and Bearer (tokens). */
 export const WWW_AUTHENTICATE = 'Basic realm="trackql", charset="UTF-8", Bearer realm="trackql"';
 
+/**
+ * The challenge for a script's request (`X-Requested-With: XMLHttpRequest`, as the web UI sends):
+ * Bearer only, so the browser shows no password prompt of its own and the page signs in itself.
+ */
+export const SCRIPT_WWW_AUTHENTICATE = 'Bearer realm="trackql"';
+
+function fromScript(header: HeaderReader): boolean {
+  return header('x-requested-with')?.toLowerCase() === 'xmlhttprequest';
+}
+
 /** Paths anyone may reach: liveness and readiness probes. */
 const OPEN_PATHS = new Set(['/healthz', '/readyz']);
 
@@ -41,7 +51,7 @@ async function admit(
 }
 
 /** Status, headers and JSON body of a refused request. */
-function refusal(status: number, message: string) {
+function refusal(status: number, message: string, script = false) {
   const code =
     status === 401
       ? 'UNAUTHENTICATED'
@@ -60,7 +70,8 @@ function refusal(status: number, message: string) {
     'content-type': 'application/json',
     'content-length': String(Buffer.byteLength(body)),
   };
-  if (status === 401) headers['www-authenticate'] = WWW_AUTHENTICATE;
+  if (status === 401)
+    headers['www-authenticate'] = script ? SCRIPT_WWW_AUTHENTICATE : WWW_AUTHENTICATE;
   return { status, headers, body };
 }
 
@@ -75,12 +86,13 @@ export function useAuthGate(gate: AuthGate, config: SecurityConfig): Plugin {
   return {
     onRequest({ request, endResponse, fetchAPI }) {
       if (request.method === 'OPTIONS' || OPEN_PATHS.has(pathOf(request.url))) return;
-      return admit(gate, config, request.method, (n) => request.headers.get(n)).then((result) => {
+      const header: HeaderReader = (n) => request.headers.get(n);
+      return admit(gate, config, request.method, header).then((result) => {
         if (result.ok) {
           gate.bind(request, result.viewer);
           return;
         }
-        const r = refusal(result.status, result.message);
+        const r = refusal(result.status, result.message, fromScript(header));
         endResponse(new fetchAPI.Response(r.body, { status: r.status, headers: r.headers }));
       });
     },
@@ -120,7 +132,7 @@ export function gateNodeRequests(
         return;
       }
       // the body (an upload, perhaps) is left unread: close the connection after answering
-      const r = refusal(result.status, result.message);
+      const r = refusal(result.status, result.message, fromScript(header));
       res.writeHead(r.status, { ...r.headers, connection: 'close' });
       res.end(r.body);
     });

@@ -7,6 +7,7 @@ import {
   ValidationError,
 } from '../../shared/errors.ts';
 import { codePoints } from '../../shared/validation.ts';
+import type { AuditLog } from '../audit/public.ts';
 import type { AuthGate, Viewer } from './auth.gate.ts';
 import { hashPassword, newApiToken, verifyPassword } from './password.ts';
 
@@ -95,6 +96,7 @@ export class AuthService {
     private readonly db: Db,
     private readonly gate: AuthGate,
     private readonly viewer: Viewer | null,
+    private readonly audit: AuditLog,
   ) {}
 
   private requireViewer(): Viewer {
@@ -157,7 +159,13 @@ export class AuthService {
     isAdmin?: boolean | null;
   }): Promise<UserView> {
     this.requireAdmin();
-    return this.insertUser(input.username, input.password, input.isAdmin ?? false);
+    return this.db.transaction(async () => {
+      const user = await this.insertUser(input.username, input.password, input.isAdmin ?? false);
+      await this.audit.record('user', input.username, 'create', {
+        isAdmin: input.isAdmin ?? false,
+      });
+      return user;
+    });
   }
 
   private async insertUser(
@@ -206,11 +214,15 @@ export class AuthService {
       }
     }
     const hash = await hashPassword(input.password, this.gate.config.kdfCost);
-    const [row] = await this.db.query<UserRow>(
-      `update users set password_hash = $2, last_update_time = $3 where username = $1
-       returning id, username, is_admin, creation_time`,
-      [username, hash, Date.now()],
-    );
+    const row = await this.db.transaction(async (sql) => {
+      const [updated] = await sql.query<UserRow>(
+        `update users set password_hash = $2, last_update_time = $3 where username = $1
+         returning id, username, is_admin, creation_time`,
+        [username, hash, Date.now()],
+      );
+      if (updated) await this.audit.record('user', username, 'set_password');
+      return updated;
+    });
     if (!row) throw new NotFoundError('User', username);
     this.gate.forget();
     return userView(row);
@@ -229,10 +241,12 @@ export class AuthService {
         );
         if (n <= 1) throw new PermissionDeniedError('The last admin cannot be deleted');
       }
-      return sql.query<UserRow>(
+      const rows = await sql.query<UserRow>(
         'delete from users where id = $1 returning id, username, is_admin, creation_time',
         [row.id],
       );
+      if (rows[0]) await this.audit.record('user', username, 'delete');
+      return rows;
     });
     if (!deleted[0]) throw new NotFoundError('User', username);
     this.gate.forget();
@@ -261,15 +275,19 @@ export class AuthService {
     const user = await this.userRow(username);
     const { id, secret, hash } = newApiToken();
     const now = Date.now();
-    const [row] = await this.db.query<TokenRow>(
-      `with live as (
+    const row = await this.db.transaction(async (sql) => {
+      const [created] = await sql.query<TokenRow>(
+        `with live as (
          select count(*) as n from api_tokens
           where user_id = $2 and revoked_at is null and (expires_at is null or expires_at > $5))
        insert into api_tokens (id, user_id, name, token_hash, creation_time, expires_at)
        select $1, $2, $3, $4, $5, $6 from live where live.n < ${MAX_TOKENS_PER_USER}
        returning id, name, $7::text as username, creation_time, expires_at, revoked_at`,
-      [id, user.id, name, hash, now, expiresAt, user.username],
-    );
+        [id, user.id, name, hash, now, expiresAt, user.username],
+      );
+      if (created) await this.audit.record('api_token', id, 'create', { username, name });
+      return created;
+    });
     if (!row) {
       throw new ValidationError(
         'name',
@@ -282,14 +300,18 @@ export class AuthService {
   /** Revokes a token of the viewer (or any token, for an admin); revoking twice is harmless. */
   async revokeToken(id: string): Promise<TokenView> {
     const viewer = this.requireViewer();
-    const [row] = await this.db.query<TokenRow>(
-      `with t as (
-         update api_tokens t set revoked_at = coalesce(t.revoked_at, $3)
-          where t.id = $1 and ($2 or t.user_id = $4) returning t.*)
-       select t.id, t.name, u.username, t.creation_time, t.expires_at, t.revoked_at
-         from t join users u on u.id = t.user_id`,
-      [id, viewer.isAdmin, Date.now(), viewer.userId],
-    );
+    const row = await this.db.transaction(async (sql) => {
+      const [revoked] = await sql.query<TokenRow>(
+        `with t as (
+           update api_tokens t set revoked_at = coalesce(t.revoked_at, $3)
+            where t.id = $1 and ($2 or t.user_id = $4) returning t.*)
+         select t.id, t.name, u.username, t.creation_time, t.expires_at, t.revoked_at
+           from t join users u on u.id = t.user_id`,
+        [id, viewer.isAdmin, Date.now(), viewer.userId],
+      );
+      if (revoked) await this.audit.record('api_token', id, 'revoke');
+      return revoked;
+    });
     if (!row) throw new NotFoundError('ApiToken', id);
     this.gate.forget();
     return tokenView(row);

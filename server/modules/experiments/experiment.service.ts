@@ -13,6 +13,7 @@ import { type PageRequest, toConnection } from '../../shared/pagination.ts';
 import { validateLength } from '../../shared/validation.ts';
 import { checkArtifactLocation } from '../artifacts/public.ts';
 import type { PermissionService } from '../auth/public.ts';
+import type { AuditLog } from '../audit/public.ts';
 import type { Publisher } from '../subscriptions/public.ts';
 import { type Experiment, ExperimentSchema, type LifecycleStage } from './experiment.entity.ts';
 import { ExperimentTagSchema } from './experiment-tag.entity.ts';
@@ -47,6 +48,7 @@ export class ExperimentService {
     private readonly config: Pick<Config, 'artifactRoot' | 'artifactAllowedRoots'>,
     private readonly publisher: Publisher,
     private readonly access: PermissionService,
+    private readonly audit: AuditLog,
   ) {}
 
   /** Creates the "Default" experiment with id 0 if it is missing. */
@@ -166,6 +168,7 @@ export class ExperimentService {
         for (const [key, value] of new Map(tags.map((t) => [t.key, t.value]))) {
           em.create(ExperimentTagSchema, { experimentId: exp.id, key, value });
         }
+        await this.audit.record('experiment', String(exp.id), 'create', { name });
         return exp;
       });
       return created;
@@ -197,10 +200,14 @@ export class ExperimentService {
     const other = await this.em.findOne(ExperimentSchema, { name: newName });
     if (other && other.id !== exp.id)
       throw new AlreadyExistsError(`Experiment(name=${newName}) already exists.`);
+    const oldName = exp.name;
     exp.name = newName;
     exp.lastUpdateTime = Date.now();
     try {
-      await this.em.flush();
+      // the rename and its audit event commit together
+      await this.em.transactional(() =>
+        this.audit.record('experiment', String(exp.id), 'rename', { from: oldName, to: newName }),
+      );
     } catch (err) {
       if (err instanceof UniqueConstraintViolationException) {
         throw new AlreadyExistsError(`Experiment(name=${newName}) already exists.`);
@@ -246,6 +253,14 @@ export class ExperimentService {
         .where({ experimentId: exp.id })
         .returning('id')
         .execute<{ id: string }[]>('all', false);
+      await this.audit.record(
+        'experiment',
+        String(exp.id),
+        stage === 'deleted' ? 'delete' : 'restore',
+        {
+          runs: runs.length,
+        },
+      );
       return runs.map((r) => r.id);
     });
     // after commit: the cascade reaches run subscribers as one event per run

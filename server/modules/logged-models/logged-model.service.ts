@@ -5,6 +5,7 @@ import { isRunIdShape, newId } from '../../shared/ids.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { validateLength } from '../../shared/validation.ts';
 import type { PermissionService } from '../auth/public.ts';
+import type { AuditLog } from '../audit/public.ts';
 import type { ExperimentService } from '../experiments/public.ts';
 import {
   assertParamsUnchanged,
@@ -77,6 +78,7 @@ export class LoggedModelService {
     private readonly db: Db,
     private readonly experiments: ExperimentService,
     private readonly access: PermissionService,
+    private readonly audit: AuditLog,
   ) {}
 
   /**
@@ -103,18 +105,27 @@ export class LoggedModelService {
     const tags = normaliseTags(input.tags ?? []);
     const expId = this.experiments.parseId(input.experimentId);
     await this.access.experiment(expId, 'EDIT');
-    const [model] = await this.db.query<LoggedModel>(CREATE_MODEL_SQL, [
-      `${MODEL_ID_PREFIX}${newId()}`,
-      expId,
-      name,
-      input.modelType ?? null,
-      input.sourceRunId ?? null,
-      Date.now(),
-      params.map((p) => p.key),
-      params.map((p) => p.value),
-      tags.map((t) => t.key),
-      tags.map((t) => t.value),
-    ]);
+    const model = await this.db.transaction(async (sql) => {
+      const [created] = await sql.query<LoggedModel>(CREATE_MODEL_SQL, [
+        `${MODEL_ID_PREFIX}${newId()}`,
+        expId,
+        name,
+        input.modelType ?? null,
+        input.sourceRunId ?? null,
+        Date.now(),
+        params.map((p) => p.key),
+        params.map((p) => p.value),
+        tags.map((t) => t.key),
+        tags.map((t) => t.value),
+      ]);
+      if (created) {
+        await this.audit.record('logged_model', created.id, 'create', {
+          experimentId: String(expId),
+          name,
+        });
+      }
+      return created;
+    });
     if (model) {
       await this.access.grantCreator('model', model.id);
       return model;
@@ -166,24 +177,40 @@ export class LoggedModelService {
         'A model can only be finalized as READY or UPLOAD_FAILED',
       );
     }
-    return this.updateActive(id, 'status = $2, last_updated_time = $3', [status, Date.now()]);
-  }
-
-  /** Soft-deletes a model: `loggedModel` then needs `allowDeleted`, search never returns it. */
-  delete(id: string): Promise<LoggedModel> {
-    return this.updateActive(id, `lifecycle_stage = 'deleted', last_updated_time = $2`, [
+    return this.updateActive(id, 'finalize', 'status = $2, last_updated_time = $3', [
+      status,
       Date.now(),
     ]);
   }
 
-  private async updateActive(id: string, set: string, values: unknown[]): Promise<LoggedModel> {
+  /** Soft-deletes a model: `loggedModel` then needs `allowDeleted`, search never returns it. */
+  delete(id: string): Promise<LoggedModel> {
+    return this.updateActive(id, 'delete', `lifecycle_stage = 'deleted', last_updated_time = $2`, [
+      Date.now(),
+    ]);
+  }
+
+  private async updateActive(
+    id: string,
+    verb: string,
+    set: string,
+    values: unknown[],
+  ): Promise<LoggedModel> {
     await this.access.model(id, 'EDIT');
-    const [model] = await this.db.query<LoggedModel>(
-      `update logged_models set ${set} where id = $1 and lifecycle_stage = 'active' returning ${MODEL_COLUMNS}`,
-      [id, ...values],
-    );
-    if (!model) throw modelNotFound(id);
-    return model;
+    return this.db.transaction(async (sql) => {
+      const [model] = await sql.query<LoggedModel>(
+        `update logged_models set ${set} where id = $1 and lifecycle_stage = 'active' returning ${MODEL_COLUMNS}`,
+        [id, ...values],
+      );
+      if (!model) throw modelNotFound(id);
+      await this.audit.record(
+        'logged_model',
+        id,
+        verb,
+        verb === 'finalize' ? { status: values[0] } : null,
+      );
+      return model;
+    });
   }
 
   /** Sets (upserts) tags of an active model in one statement; at most 100 per call. */

@@ -1,4 +1,6 @@
 import type { IncomingMessage } from 'node:http';
+import { ValidationError } from '../../shared/errors.ts';
+import { checkJsonText, checkText, decodeUtf8 } from '../../shared/validation.ts';
 import { RestError } from './rest-errors.ts';
 
 /** Reads a whole request body, refusing more than `maxBytes`. */
@@ -37,10 +39,34 @@ export function parseJsonBody(req: IncomingMessage, body: Buffer): unknown {
       `Bad Request. Content-Type must be 'application/json'; got '${type}'.`,
     );
   }
+  const text = decodeUtf8(body, 'body');
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(body.toString('utf8'));
-    return typeof value === 'string' ? JSON.parse(value) : value;
+    value = JSON.parse(text);
+    if (typeof value === 'string') value = JSON.parse(value);
   } catch {
     throw new RestError('INVALID_PARAMETER_VALUE', 'The request body is not valid JSON.');
   }
+  checkJsonText(value, '');
+  return value;
+}
+
+/**
+ * Decodes a query string, refusing percent-escapes that are not UTF-8 (URLSearchParams would turn
+ * them into U+FFFD) and values PostgreSQL cannot store, naming the parameter.
+ */
+export function parseQuery(raw: string): URLSearchParams {
+  for (const pair of raw.split('&')) {
+    const [key = '', value = ''] = pair.split('=', 2);
+    let name = key;
+    try {
+      name = decodeURIComponent(key.replace(/\+/g, ' '));
+      decodeURIComponent(value.replace(/\+/g, ' '));
+    } catch {
+      throw new ValidationError(name, `'${name}' is not valid UTF-8.`);
+    }
+  }
+  const query = new URLSearchParams(raw);
+  for (const [k, v] of query) checkText(v, k);
+  return query;
 }

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { Logger } from '../../logger.ts';
+import { infrastructureError } from '../../shared/db-errors.ts';
 import { DomainError, type ErrorCode } from '../../shared/errors.ts';
 import { sendJson } from '../../shared/http-json.ts';
 
@@ -23,6 +24,7 @@ export const STATUS_OF: Record<string, number> = {
   INVALID_STATE: 500,
   NOT_IMPLEMENTED: 501,
   TEMPORARILY_UNAVAILABLE: 503,
+  DEADLINE_EXCEEDED: 504,
 };
 
 /** A refusal by the transport itself (unknown route, bad body, wrong content type). */
@@ -53,6 +55,8 @@ const DEFAULTS: Record<ErrorCode, WireError> = {
   INVALID_STATE: { code: 'INVALID_PARAMETER_VALUE', status: 400 },
   UNAUTHENTICATED: { code: 'UNAUTHENTICATED', status: 401 },
   PERMISSION_DENIED: { code: 'PERMISSION_DENIED', status: 403 },
+  TEMPORARILY_UNAVAILABLE: { code: 'TEMPORARILY_UNAVAILABLE', status: 503 },
+  DEADLINE_EXCEEDED: { code: 'DEADLINE_EXCEEDED', status: 504 },
 };
 
 /** Whether an error is an expected refusal (sent as MLflow JSON, not logged as a failure). */
@@ -68,7 +72,11 @@ export function sendError(
   overrides: ErrorOverrides = {},
   close = false,
 ): void {
-  if (err instanceof RestError) {
+  const infra = infrastructureError(err);
+  if (infra) {
+    const wire = DEFAULTS[infra.code];
+    sendJson(res, wire.status, { error_code: wire.code, message: infra.message }, close);
+  } else if (err instanceof RestError) {
     sendJson(res, err.status, { error_code: err.code, message: err.message }, close);
   } else if (err instanceof DomainError) {
     const wire = overrides[err.code] ?? DEFAULTS[err.code];

@@ -3,7 +3,7 @@ import type { Config } from '../../config.ts';
 import type { Logger } from '../../logger.ts';
 import { sendJson } from '../../shared/http-json.ts';
 import type { RequestServices as Services } from '../../shared/request-context.ts';
-import { parseJsonBody, readBody } from './rest-body.ts';
+import { parseJsonBody, parseQuery, readBody } from './rest-body.ts';
 import { type ErrorOverrides, RestError, sendError } from './rest-errors.ts';
 import { compact, RestInput } from './wire.ts';
 
@@ -154,7 +154,7 @@ export function createRestHandler(deps: RestDeps, routes: readonly RestRoute[]) 
         throw new RestError('ENDPOINT_NOT_FOUND', `No endpoint ${method} ${path}.`);
       }
       const { route, params } = found;
-      const query = new URLSearchParams(req.url!.split('?')[1] ?? '');
+      const query = parseQuery(req.url!.split('?')[1] ?? '');
       const input =
         method === 'GET' || method === 'HEAD' || route.streams
           ? RestInput.query(query)

@@ -5,6 +5,7 @@ import { newId } from '../../shared/ids.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { truncate, validateLength, validateTimestamp } from '../../shared/validation.ts';
 import type { PermissionService } from '../auth/public.ts';
+import type { AuditLog } from '../audit/public.ts';
 import type { ExperimentService } from '../experiments/public.ts';
 import { normaliseTags } from '../params-tags/public.ts';
 import type { Publisher } from '../subscriptions/public.ts';
@@ -62,6 +63,7 @@ export class RunService {
     private readonly experiments: ExperimentService,
     private readonly publisher: Publisher,
     private readonly access: PermissionService,
+    private readonly audit: AuditLog,
   ) {}
 
   /**
@@ -91,20 +93,26 @@ export class RunService {
     const id = newId();
     const parent = tags.find((t) => t.key === PARENT_RUN_TAG)?.value ?? null;
     const userId = input.userId ?? tags.find((t) => t.key === USER_TAG)?.value ?? '';
-    const [run] = await this.db.query<Run>(
-      CREATE_RUN_SQL,
-      [
-        id,
-        expId,
-        name,
-        truncate(userId, 256),
-        startTime,
-        parent,
-        tags.map((t) => t.key),
-        tags.map((t) => t.value),
-      ],
-      'trackql_create_run',
-    );
+    const run = await this.db.transaction(async (sql) => {
+      const [created] = await sql.query<Run>(
+        CREATE_RUN_SQL,
+        [
+          id,
+          expId,
+          name,
+          truncate(userId, 256),
+          startTime,
+          parent,
+          tags.map((t) => t.key),
+          tags.map((t) => t.value),
+        ],
+        'trackql_create_run',
+      );
+      if (created) {
+        await this.audit.record('run', id, 'create', { experimentId: String(expId), name });
+      }
+      return created;
+    });
     // nothing inserted: the experiment is missing or deleted, and getActive says which
     if (!run) await this.experiments.getActive(experimentId);
     this.publisher.run({ kind: 'CREATED', ...RunService.stateOf(run!), tags });
@@ -187,6 +195,11 @@ export class RunService {
          where id = $1 returning ${RUN_COLUMNS}`,
         [id, input.status ?? null, input.endTime ?? null, input.runName ?? null],
       );
+      await this.audit.record('run', id, 'update', {
+        ...(input.status != null ? { status: input.status } : {}),
+        ...(input.endTime != null ? { endTime: input.endTime } : {}),
+        ...(input.runName ? { name: input.runName } : {}),
+      });
       return run!;
     });
     const state = RunService.stateOf(run);
@@ -201,9 +214,12 @@ export class RunService {
   /** Marks a run deleted (repeatable); its data is kept. */
   async delete(id: string): Promise<Run> {
     await this.access.run(id, 'EDIT');
-    const run = await this.setStage(id, `lifecycle_stage = 'deleted', deleted_time = $2`, [
-      Date.now(),
-    ]);
+    const run = await this.setStage(
+      id,
+      'delete',
+      `lifecycle_stage = 'deleted', deleted_time = $2`,
+      [Date.now()],
+    );
     this.publisher.run({ kind: 'DELETED', ...RunService.stateOf(run) });
     return run;
   }
@@ -211,18 +227,26 @@ export class RunService {
   /** Marks a run active again. */
   async restore(id: string): Promise<Run> {
     await this.access.run(id, 'EDIT');
-    const run = await this.setStage(id, `lifecycle_stage = 'active', deleted_time = null`, []);
+    const run = await this.setStage(
+      id,
+      'restore',
+      `lifecycle_stage = 'active', deleted_time = null`,
+      [],
+    );
     this.publisher.run({ kind: 'RESTORED', ...RunService.stateOf(run) });
     return run;
   }
 
-  private async setStage(id: string, set: string, values: unknown[]): Promise<Run> {
-    const [run] = await this.db.query<Run>(
-      `update runs set ${set} where id = $1 returning ${RUN_COLUMNS}`,
-      [id, ...values],
-    );
-    if (!run) throw new NotFoundError('Run', id, `Run with id=${id} not found`);
-    return run;
+  private async setStage(id: string, verb: string, set: string, values: unknown[]): Promise<Run> {
+    return this.db.transaction(async (sql) => {
+      const [run] = await sql.query<Run>(
+        `update runs set ${set} where id = $1 returning ${RUN_COLUMNS}`,
+        [id, ...values],
+      );
+      if (!run) throw new NotFoundError('Run', id, `Run with id=${id} not found`);
+      await this.audit.record('run', id, verb);
+      return run;
+    });
   }
 
   /** Child runs of each parent id (one query), for a loadable list. */

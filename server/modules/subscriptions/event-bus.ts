@@ -134,9 +134,19 @@ export class EventBus {
     this.streams.clear();
   }
 
+  /** Resolves when the bus can carry events (Redis answers a PING); the in-process bus always can. */
+  async ping(): Promise<void> {
+    if (this.redis) await this.redis.pub.ping();
+  }
+
   /** Closes the Redis connections, if any. */
   async close(): Promise<void> {
     if (!this.redis) return;
-    await Promise.allSettled([this.redis.pub.quit(), this.redis.sub.quit()]);
+    // QUIT would wait for ever on a Redis that is down: drop such a connection instead
+    await Promise.allSettled(
+      [this.redis.pub, this.redis.sub].map((c) =>
+        c.status === 'ready' ? c.quit() : Promise.resolve(c.disconnect()),
+      ),
+    );
   }
 }

@@ -11,10 +11,19 @@ export const ALL_RUNS = 'all';
  * @remarks Publish only after commit, so a rolled-back change never reaches a subscriber.
  */
 export class Publisher {
-  constructor(private readonly bus: EventBus) {}
+  /** `onPoints` sees the number of points of every committed batch (the ingest metric). */
+  constructor(
+    private readonly bus: EventBus,
+    private readonly onPoints?: (points: number) => void,
+  ) {}
 
   /** Publishes a committed batch's points (also for a batch without metrics: see MetricsBatch). */
   batch(runId: string, seq: number, m: PreparedMetrics): void {
+    if (this.onPoints) {
+      let points = 0;
+      for (const c of m.counts) points += c;
+      if (points > 0) this.onPoints(points);
+    }
     // ingest is a hot path: build no event that nobody can receive
     if (!this.bus.wants('metrics', runId)) return;
     const series: KeySeries[] = m.keys.map((key, i) => {

@@ -1,4 +1,5 @@
 import { ValidationError } from '../../shared/errors.ts';
+import { withGenAiAttributes } from './otel-genai.ts';
 import type { SpanStatusCode } from './span.entity.ts';
 import type { SpanAttributeInput, SpanEventInput, SpanInput } from './span-input.ts';
 import { MAX_VALUE_DEPTH } from './span-values.ts';
@@ -210,12 +211,15 @@ export function tracesOfExport(body: unknown): OtlpTrace[] {
 }
 
 /**
- * Groups decoded spans by trace, in first-seen order; throws {@link OtlpShapeError} when there is
- * none.
+ * Groups decoded spans by trace, in first-seen order, adding MLflow's attributes to spans that
+ * follow the OpenTelemetry GenAI conventions ({@link withGenAiAttributes}); throws
+ * {@link OtlpShapeError} when there is none.
  */
 export function tracesOfSpans(spans: readonly { traceId: string; span: SpanInput }[]): OtlpTrace[] {
   const byTrace = new Map<string, SpanInput[]>();
-  for (const { traceId, span } of spans) {
+  for (const decoded of spans) {
+    const { traceId } = decoded;
+    const span = withGenAiAttributes(decoded.span);
     const group = byTrace.get(traceId);
     if (group) group.push(span);
     else byTrace.set(traceId, [span]);

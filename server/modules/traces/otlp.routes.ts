@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createGunzip, createInflate } from 'node:zlib';
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../logger.ts';
+import { infrastructureError } from '../../shared/db-errors.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { HTTP_STATUS, sendJson } from '../../shared/http-json.ts';
 import { OtlpShapeError, type OtlpTrace, tracesOfExport } from './otlp-json.ts';
@@ -165,7 +166,9 @@ export function createOtlpHandler(deps: OtlpDeps) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       await ingest(deps, req, res);
-    } catch (err) {
+    } catch (thrown) {
+      // a lost database is 503 TEMPORARILY_UNAVAILABLE, a statement timeout 504 (db-errors.ts)
+      const err = infrastructureError(thrown) ?? thrown;
       // a body refused before it was read: close rather than drain it
       const close = !req.readableEnded;
       if (err instanceof HttpError) {

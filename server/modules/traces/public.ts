@@ -3,7 +3,7 @@
 
 export type { Span, SpanStatusCode } from './span.entity.ts';
 export type { SpanInput } from './span-input.ts';
-export { checkJsonValue, checkText } from './span-values.ts';
+export { checkJsonValue } from './span-values.ts';
 export type { TraceInfo, TraceState } from './trace.entity.ts';
 export { TRACE_STATES, TraceInfoSchema } from './trace.entity.ts';
 export { TraceRef } from './trace.schema.ts';

@@ -1,7 +1,8 @@
 import { ValidationError } from '../../shared/errors.ts';
 import { LIMITS } from '../../shared/limits.ts';
+import { checkText } from '../../shared/validation.ts';
 import type { Span, SpanEvent, SpanStatusCode } from './span.entity.ts';
-import { checkJsonValue, checkText } from './span-values.ts';
+import { checkJsonValue } from './span-values.ts';
 import { SPAN_KEYS } from './trace-rows.sql.ts';
 
 /** An attribute as the API carries it: the value is JSON text (MLflow's attribute encoding). */

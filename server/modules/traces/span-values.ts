@@ -1,4 +1,5 @@
 import { ValidationError } from '../../shared/errors.ts';
+import { checkText } from '../../shared/validation.ts';
 
 /**
  * Checks for values PostgreSQL cannot store: NUL characters (refused in `text` and `jsonb`),
@@ -8,24 +9,6 @@ import { ValidationError } from '../../shared/errors.ts';
 
 /** Deepest nesting of arrays and objects in an attribute value (and of OTLP arrays/kvlists). */
 export const MAX_VALUE_DEPTH = 64;
-
-/** Any character that needs a closer look: NUL or a surrogate half. */
-const SUSPECT = /[\0\uD800-\uDFFF]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** Why `s` cannot be stored as text, or null when it can. */
-function textProblem(s: string): string | null {
-  if (!SUSPECT.test(s)) return null;
-  if (s.includes('\0')) return 'contains a NUL character (\\u0000), which cannot be stored';
-  if (LONE_SURROGATE.test(s)) return 'is not valid Unicode (an unpaired surrogate)';
-  return null;
-}
-
-/** Rejects a string holding NUL or an unpaired surrogate, naming `field`. */
-export function checkText(s: string, field: string): void {
-  const problem = textProblem(s);
-  if (problem) throw new ValidationError(field, `'${field}' ${problem}.`);
-}
 
 /** {@link checkText} for an optional string. */
 export function checkOptionalText(s: string | null | undefined, field: string): void {

@@ -1,9 +1,9 @@
 import { ValidationError } from '../../shared/errors.ts';
+import { checkText } from '../../shared/validation.ts';
 import type { KeyValue } from '../params-tags/public.ts';
 import { normaliseTags } from '../params-tags/public.ts';
 import type { Span } from './span.entity.ts';
 import { normaliseSpans, type SpanInput } from './span-input.ts';
-import { checkText } from './span-values.ts';
 import { TRACE_KEYS, validateTraceId } from './trace-rows.sql.ts';
 import { summarise } from './trace-rules.ts';
 import { KeyValueRows, type SpanBatch, type TraceContents } from './trace-write.sql.ts';

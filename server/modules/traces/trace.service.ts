@@ -7,12 +7,12 @@ import {
 } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { LIMITS } from '../../shared/limits.ts';
-import { validateLength, validateTimestamp } from '../../shared/validation.ts';
+import { checkText, validateLength, validateTimestamp } from '../../shared/validation.ts';
 import type { PermissionService } from '../auth/public.ts';
 import type { ExperimentService } from '../experiments/public.ts';
 import type { KeyValue } from '../params-tags/public.ts';
 import { normaliseSpans, type SpanInput } from './span-input.ts';
-import { checkOptionalText, checkText } from './span-values.ts';
+import { checkOptionalText } from './span-values.ts';
 import type { TraceState } from './trace.entity.ts';
 import {
   addServerTags,

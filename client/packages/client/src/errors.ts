@@ -97,7 +97,8 @@ export function domainError(e: DomainErrorFields): TrackingError {
  * Turns urql's `CombinedError` into a {@link TrackingError} of kind `network` or `graphql`.
  *
  * @remarks A response with no GraphQL body (a proxy's 503, a dropped connection) counts as
- * `network`; GraphQL errors in a well-formed response count as `graphql`.
+ * `network`, and so does the server's TEMPORARILY_UNAVAILABLE (its database is down); other
+ * GraphQL errors in a well-formed response count as `graphql`.
  */
 export function fromCombinedError(error: CombinedError): TrackingError {
   const response = error.response as { status?: number } | undefined;
@@ -107,6 +108,14 @@ export function fromCombinedError(error: CombinedError): TrackingError {
   }
   const first = error.graphQLErrors[0];
   const code = first?.extensions?.code;
+  // the server's database is unreachable: transient, retried like a dropped connection
+  if (code === 'TEMPORARILY_UNAVAILABLE') {
+    return new TrackingError('network', error.message, {
+      status: status ?? 503,
+      code,
+      cause: error,
+    });
+  }
   return new TrackingError('graphql', error.message, {
     status,
     cause: error,

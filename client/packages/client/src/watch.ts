@@ -1,5 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { type GraphQLError, print } from 'graphql';
+import { stringifyDocument } from '@urql/core';
+import type { GraphQLError } from 'graphql';
 import { type Client, createClient } from 'graphql-ws';
 import { backoffDelay, sleep } from './backoff.ts';
 import { type TrackingError, WatchError } from './errors.ts';
@@ -112,7 +113,7 @@ async function* results<R, V>(
   signal?: AbortSignal,
 ): AsyncGenerator<R> {
   const it = client.iterate<R>({
-    query: print(doc),
+    query: stringifyDocument(doc),
     variables: variables as Record<string, unknown>,
   });
   const stop = () => void it.return?.();

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ArtifactError, retry } from '@trackql/client';
-import YAML from 'yaml';
 import type { ClientRunArtifactsQuery } from './gql/graphql.ts';
 import { graphql } from './gql/index.ts';
 import {
@@ -49,7 +48,8 @@ const RunArtifacts = graphql(`
   }
 `);
 
-const fileUrl = (t: RunTarget, p: string) =>
+/** The `/artifacts/<runId>/<path>` URL of a run's artifact file. */
+export const fileUrl = (t: RunTarget, p: string) =>
   `${baseUrl(t.url)}/artifacts/${encodeURIComponent(t.runId)}/${encodePath(p)}`;
 const joinPath = (dir: string | undefined, name: string) =>
   dir ? `${dir.replace(/\/+$/, '')}/${name}` : name;
@@ -171,28 +171,39 @@ export async function logArtifacts(
   return stored;
 }
 
+/** Stores bytes as the artifact file `artifactFile` (e.g. `plots/loss.png`), retrying transient failures. */
+export function logBytes(
+  t: RunTarget,
+  bytes: Uint8Array,
+  artifactFile: string,
+): Promise<UploadedArtifact> {
+  const buf = Buffer.isBuffer(bytes)
+    ? bytes
+    : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  return retry(() => upload(t, artifactFile, buf, buf.length, () => {}), transferBackoff());
+}
+
 /** Stores a string as a UTF-8 text artifact at `artifactFile` (e.g. `notes/summary.txt`). */
 export function logText(
   t: RunTarget,
   text: string,
   artifactFile: string,
 ): Promise<UploadedArtifact> {
-  const bytes = Buffer.from(text, 'utf8');
-  return retry(() => upload(t, artifactFile, bytes, bytes.length, () => {}), transferBackoff());
+  return logBytes(t, Buffer.from(text, 'utf8'), artifactFile);
 }
 
 /** Stores an object as JSON, or as YAML when `artifactFile` ends in `.yaml` / `.yml`. */
-export function logDict(
+export async function logDict(
   t: RunTarget,
   dict: Record<string, unknown>,
   artifactFile: string,
 ): Promise<UploadedArtifact> {
-  const yaml = /\.ya?ml$/i.test(artifactFile);
-  return logText(
-    t,
-    yaml ? YAML.stringify(dict) : `${JSON.stringify(dict, null, 2)}\n`,
-    artifactFile,
-  );
+  if (!/\.ya?ml$/i.test(artifactFile)) {
+    return logText(t, `${JSON.stringify(dict, null, 2)}\n`, artifactFile);
+  }
+  // loaded on use: most programs never write YAML
+  const { default: YAML } = await import('yaml');
+  return logText(t, YAML.stringify(dict), artifactFile);
 }
 
 /** The URI of the run's artifact root, or of `artifactPath` below it. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { type DomainErrorFields, domainError } from '@trackql/client';
 import { graphql } from './gql/index.ts';
 import { type RunTarget, requestGraphQL } from './transfer.ts';
 
@@ -170,10 +171,7 @@ export async function logInputs(t: RunTarget, inputs: readonly DatasetInputShape
     const { logInputs: res } = await requestGraphQL(t, LogInputsDoc, {
       input: { runId: t.runId, datasets },
     });
-    if (res.__typename !== 'LogInputsSuccess') {
-      const err = res as { code?: string; message?: string };
-      throw Object.assign(new Error(err.message ?? res.__typename), { code: err.code });
-    }
+    if (res.__typename !== 'LogInputsSuccess') throw domainError(res as DomainErrorFields);
   }
 }
 

@@ -55,7 +55,10 @@ export {
   logArtifact,
   logArtifacts,
   logDict,
+  logFigure,
+  logImage,
   logInput,
+  logTable,
   logText,
 } from './fluent/artifacts.ts';
 export type { LoggingOptions } from './fluent/batch-logger.ts';
@@ -108,6 +111,7 @@ export {
   setTag,
   setTags,
 } from './fluent/logging.ts';
+export { logModelFile, readModelFile } from './fluent/model-files.ts';
 export type { RunRow, SearchExperimentsOptions, SearchRunsOptions } from './fluent/queries.ts';
 export {
   getMetricHistory,
@@ -116,6 +120,7 @@ export {
   searchExperiments,
   searchRuns,
 } from './fluent/queries.ts';
+export type { DatasetInputInfo, RunInputs, RunOutputs } from './fluent/run-io.ts';
 export type { StartRunOptions } from './fluent/runs.ts';
 export { activeRun, endRun, lastActiveRun, startRun, withRun } from './fluent/runs.ts';
 export { TAGS as SYSTEM_TAGS } from './fluent/system-tags.ts';
@@ -138,5 +143,15 @@ export {
   updateCurrentTrace,
   withSpan,
 } from './fluent/tracing.ts';
+export type { FigureInput, ImageInput } from './media/images.ts';
+export type { TableData, TableInput } from './media/tables.ts';
+export { LOGGED_ARTIFACTS_TAG } from './media/tables.ts';
+export type { BatchContent, KeyValues, MetricEntry } from './mlflow-client/batch-input.ts';
+export type {
+  CreateRunOptions,
+  MlflowClientOptions,
+  UpdateRunOptions,
+} from './mlflow-client/client-base.ts';
+export { MlflowClient } from './mlflow-client/mlflow-client.ts';
 export type { RunTarget, TransferOptions, TransferProgress } from './transfer.ts';
 export { watchMetrics, watchRun } from './watch-node.ts';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { ArtifactError, type BackoffOptions, retry } from '@trackql/client';
-import { print } from 'graphql';
+import { stringifyDocument } from '@urql/core';
 
 /** Plumbing shared by the artifact and dataset helpers: targets, errors, progress, streams. */
 
@@ -84,7 +84,7 @@ export async function requestGraphQL<R, V>(
   doc: TypedDocumentNode<R, V>,
   variables: V,
 ): Promise<R> {
-  const body = JSON.stringify({ query: print(doc), variables });
+  const body = JSON.stringify({ query: stringifyDocument(doc), variables });
   return retry(async () => {
     const res = await httpFetch(t, `${baseUrl(t.url)}/graphql`, {
       method: 'POST',

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import {
   watchMetrics as coreWatchMetrics,
   watchRun as coreWatchRun,
@@ -5,7 +6,13 @@ import {
   type RunUpdate,
   type WatchOptions,
 } from '@trackql/client';
-import WebSocket from 'ws';
+
+// `ws` is loaded on the first watch only: programs that never watch do not pay for it
+let ws: typeof import('ws').default | null = null;
+const webSocket = () => {
+  ws ??= createRequire(import.meta.url)('ws') as typeof import('ws').default;
+  return ws;
+};
 
 /**
  * `watchMetrics` of `@trackql/client` with the `ws` package as the default WebSocket (Node 20 has
@@ -14,10 +21,10 @@ import WebSocket from 'ws';
 export function watchMetrics(
   opts: WatchOptions & { runId: string; keys?: string[]; afterSeq?: number },
 ): AsyncIterable<MetricsUpdate> {
-  return coreWatchMetrics({ webSocketImpl: WebSocket, ...opts });
+  return coreWatchMetrics({ webSocketImpl: webSocket(), ...opts });
 }
 
 /** `watchRun` of `@trackql/client` with the `ws` package as the default WebSocket. */
 export function watchRun(opts: WatchOptions & { runId: string }): AsyncIterable<RunUpdate> {
-  return coreWatchRun({ webSocketImpl: WebSocket, ...opts });
+  return coreWatchRun({ webSocketImpl: webSocket(), ...opts });
 }

@@ -14,6 +14,12 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ClientUsers {\n    users { userId username isAdmin creationTime }\n  }\n": typeof types.ClientUsersDocument,
+    "\n  mutation ClientCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      __typename\n      ... on CreateUserSuccess { user { userId username isAdmin creationTime } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ClientCreateUserDocument,
+    "\n  query ClientApiTokens($username: String) {\n    apiTokens(username: $username) { id name username creationTime expiresAt revokedAt }\n  }\n": typeof types.ClientApiTokensDocument,
+    "\n  mutation ClientCreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      __typename\n      ... on CreateApiTokenSuccess {\n        created { secret token { id name username creationTime expiresAt revokedAt } }\n      }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ClientCreateApiTokenDocument,
+    "\n  mutation ClientRevokeApiToken($id: String!) {\n    revokeApiToken(input: { id: $id }) {\n      __typename\n      ... on RevokeApiTokenSuccess { token { id name username creationTime expiresAt revokedAt } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ClientRevokeApiTokenDocument,
+    "\n  mutation ClientPurgeDeleted($input: PurgeDeletedInput!) {\n    purgeDeleted(input: $input) {\n      __typename\n      ... on PurgeDeletedSuccess { purged { experimentIds runIds artifactFiles } }\n      ...ClientErrorFields\n    }\n  }\n": typeof types.ClientPurgeDeletedDocument,
     "\n  mutation ClientCreateExperiment($input: CreateExperimentInput!) {\n    createExperiment(input: $input) {\n      __typename\n      ... on CreateExperimentSuccess {\n        experiment {\n          ...ExperimentFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n": typeof types.ClientCreateExperimentDocument,
     "\n  query ClientExperiment($experimentId: String!) {\n    experiment(experimentId: $experimentId) {\n      ...ExperimentFields\n    }\n  }\n": typeof types.ClientExperimentDocument,
     "\n  query ClientExperimentByName($name: String!) {\n    experimentByName(name: $name) {\n      ...ExperimentFields\n    }\n  }\n": typeof types.ClientExperimentByNameDocument,
@@ -24,6 +30,13 @@ type Documents = {
     "\n  fragment RunFields on Run {\n    ...RunInfoFields\n    params {\n      key\n      value\n    }\n    tags {\n      key\n      value\n    }\n    latestMetrics {\n      key\n      value\n      step\n      timestamp\n    }\n  }\n": typeof types.RunFieldsFragmentDoc,
     "\n  fragment ExperimentFields on Experiment {\n    experimentId\n    name\n    artifactLocation\n    lifecycleStage\n    creationTime\n    lastUpdateTime\n    tags {\n      key\n      value\n    }\n  }\n": typeof types.ExperimentFieldsFragmentDoc,
     "\n  fragment LoggedModelFields on LoggedModel {\n    modelId\n    experimentId\n    name\n    modelType\n    sourceRunId\n    status\n    lifecycleStage\n    creationTimestamp\n    lastUpdatedTimestamp\n    artifactUri\n    modelUri\n    params {\n      key\n      value\n    }\n    tags {\n      key\n      value\n    }\n  }\n": typeof types.LoggedModelFieldsFragmentDoc,
+    "\n  mutation ClientRenameExperiment($input: RenameExperimentInput!) {\n    renameExperiment(input: $input) {\n      __typename\n      ... on RenameExperimentSuccess {\n        experiment {\n          ...ExperimentFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n": typeof types.ClientRenameExperimentDocument,
+    "\n  mutation ClientDeleteExperiment($input: DeleteExperimentInput!) {\n    deleteExperiment(input: $input) {\n      __typename\n      ... on DeleteExperimentSuccess {\n        experiment {\n          ...ExperimentFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n": typeof types.ClientDeleteExperimentDocument,
+    "\n  mutation ClientRestoreExperiment($input: RestoreExperimentInput!) {\n    restoreExperiment(input: $input) {\n      __typename\n      ... on RestoreExperimentSuccess {\n        experiment {\n          ...ExperimentFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n": typeof types.ClientRestoreExperimentDocument,
+    "\n  mutation ClientSetExperimentTag($input: SetExperimentTagInput!) {\n    setExperimentTag(input: $input) {\n      __typename\n      ... on SetExperimentTagSuccess {\n        experiment {\n          ...ExperimentFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n": typeof types.ClientSetExperimentTagDocument,
+    "\n  mutation ClientDeleteExperimentTag($input: DeleteExperimentTagInput!) {\n    deleteExperimentTag(input: $input) {\n      __typename\n      ... on DeleteExperimentTagSuccess {\n        experiment {\n          ...ExperimentFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n": typeof types.ClientDeleteExperimentTagDocument,
+    "\n  mutation ClientDeleteRun($input: DeleteRunInput!) {\n    deleteRun(input: $input) {\n      __typename\n      ... on DeleteRunSuccess {\n        run {\n          ...RunInfoFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n": typeof types.ClientDeleteRunDocument,
+    "\n  mutation ClientRestoreRun($input: RestoreRunInput!) {\n    restoreRun(input: $input) {\n      __typename\n      ... on RestoreRunSuccess {\n        run {\n          ...RunInfoFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n": typeof types.ClientRestoreRunDocument,
     "\n  mutation ClientLogBatch($input: LogBatchInput!) {\n    logBatch(input: $input) {\n      __typename\n      ... on BatchAck {\n        seq\n        replayed\n        metricsWritten\n      }\n      ...ClientErrorFields\n    }\n  }\n": typeof types.ClientLogBatchDocument,
     "\n  mutation ClientCreateLoggedModel($input: CreateLoggedModelInput!) {\n    createLoggedModel(input: $input) {\n      __typename\n      ... on CreateLoggedModelSuccess { model { ...LoggedModelFields } }\n      ...ClientErrorFields\n    }\n  }\n": typeof types.ClientCreateLoggedModelDocument,
     "\n  mutation ClientFinalizeLoggedModel($input: FinalizeLoggedModelInput!) {\n    finalizeLoggedModel(input: $input) {\n      __typename\n      ... on FinalizeLoggedModelSuccess { model { ...LoggedModelFields } }\n      ...ClientErrorFields\n    }\n  }\n": typeof types.ClientFinalizeLoggedModelDocument,
@@ -57,6 +70,12 @@ type Documents = {
     "\n  mutation ClientDeleteTraces($input: DeleteTracesInput!) {\n    deleteTraces(input: $input) {\n      __typename\n      ... on DeleteTracesSuccess { tracesDeleted }\n      ...ClientErrorFields\n    }\n  }\n": typeof types.ClientDeleteTracesDocument,
 };
 const documents: Documents = {
+    "\n  query ClientUsers {\n    users { userId username isAdmin creationTime }\n  }\n": types.ClientUsersDocument,
+    "\n  mutation ClientCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      __typename\n      ... on CreateUserSuccess { user { userId username isAdmin creationTime } }\n      ... on Error { code message }\n    }\n  }\n": types.ClientCreateUserDocument,
+    "\n  query ClientApiTokens($username: String) {\n    apiTokens(username: $username) { id name username creationTime expiresAt revokedAt }\n  }\n": types.ClientApiTokensDocument,
+    "\n  mutation ClientCreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      __typename\n      ... on CreateApiTokenSuccess {\n        created { secret token { id name username creationTime expiresAt revokedAt } }\n      }\n      ... on Error { code message }\n    }\n  }\n": types.ClientCreateApiTokenDocument,
+    "\n  mutation ClientRevokeApiToken($id: String!) {\n    revokeApiToken(input: { id: $id }) {\n      __typename\n      ... on RevokeApiTokenSuccess { token { id name username creationTime expiresAt revokedAt } }\n      ... on Error { code message }\n    }\n  }\n": types.ClientRevokeApiTokenDocument,
+    "\n  mutation ClientPurgeDeleted($input: PurgeDeletedInput!) {\n    purgeDeleted(input: $input) {\n      __typename\n      ... on PurgeDeletedSuccess { purged { experimentIds runIds artifactFiles } }\n      ...ClientErrorFields\n    }\n  }\n": types.ClientPurgeDeletedDocument,
     "\n  mutation ClientCreateExperiment($input: CreateExperimentInput!) {\n    createExperiment(input: $input) {\n      __typename\n      ... on CreateExperimentSuccess {\n        experiment {\n          ...ExperimentFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n": types.ClientCreateExperimentDocument,
     "\n  query ClientExperiment($experimentId: String!) {\n    experiment(experimentId: $experimentId) {\n      ...ExperimentFields\n    }\n  }\n": types.ClientExperimentDocument,
     "\n  query ClientExperimentByName($name: String!) {\n    experimentByName(name: $name) {\n      ...ExperimentFields\n    }\n  }\n": types.ClientExperimentByNameDocument,
@@ -67,6 +86,13 @@ const documents: Documents = {
     "\n  fragment RunFields on Run {\n    ...RunInfoFields\n    params {\n      key\n      value\n    }\n    tags {\n      key\n      value\n    }\n    latestMetrics {\n      key\n      value\n      step\n      timestamp\n    }\n  }\n": types.RunFieldsFragmentDoc,
     "\n  fragment ExperimentFields on Experiment {\n    experimentId\n    name\n    artifactLocation\n    lifecycleStage\n    creationTime\n    lastUpdateTime\n    tags {\n      key\n      value\n    }\n  }\n": types.ExperimentFieldsFragmentDoc,
     "\n  fragment LoggedModelFields on LoggedModel {\n    modelId\n    experimentId\n    name\n    modelType\n    sourceRunId\n    status\n    lifecycleStage\n    creationTimestamp\n    lastUpdatedTimestamp\n    artifactUri\n    modelUri\n    params {\n      key\n      value\n    }\n    tags {\n      key\n      value\n    }\n  }\n": types.LoggedModelFieldsFragmentDoc,
+    "\n  mutation ClientRenameExperiment($input: RenameExperimentInput!) {\n    renameExperiment(input: $input) {\n      __typename\n      ... on RenameExperimentSuccess {\n        experiment {\n          ...ExperimentFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n": types.ClientRenameExperimentDocument,
+    "\n  mutation ClientDeleteExperiment($input: DeleteExperimentInput!) {\n    deleteExperiment(input: $input) {\n      __typename\n      ... on DeleteExperimentSuccess {\n        experiment {\n          ...ExperimentFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n": types.ClientDeleteExperimentDocument,
+    "\n  mutation ClientRestoreExperiment($input: RestoreExperimentInput!) {\n    restoreExperiment(input: $input) {\n      __typename\n      ... on RestoreExperimentSuccess {\n        experiment {\n          ...ExperimentFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n": types.ClientRestoreExperimentDocument,
+    "\n  mutation ClientSetExperimentTag($input: SetExperimentTagInput!) {\n    setExperimentTag(input: $input) {\n      __typename\n      ... on SetExperimentTagSuccess {\n        experiment {\n          ...ExperimentFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n": types.ClientSetExperimentTagDocument,
+    "\n  mutation ClientDeleteExperimentTag($input: DeleteExperimentTagInput!) {\n    deleteExperimentTag(input: $input) {\n      __typename\n      ... on DeleteExperimentTagSuccess {\n        experiment {\n          ...ExperimentFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n": types.ClientDeleteExperimentTagDocument,
+    "\n  mutation ClientDeleteRun($input: DeleteRunInput!) {\n    deleteRun(input: $input) {\n      __typename\n      ... on DeleteRunSuccess {\n        run {\n          ...RunInfoFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n": types.ClientDeleteRunDocument,
+    "\n  mutation ClientRestoreRun($input: RestoreRunInput!) {\n    restoreRun(input: $input) {\n      __typename\n      ... on RestoreRunSuccess {\n        run {\n          ...RunInfoFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n": types.ClientRestoreRunDocument,
     "\n  mutation ClientLogBatch($input: LogBatchInput!) {\n    logBatch(input: $input) {\n      __typename\n      ... on BatchAck {\n        seq\n        replayed\n        metricsWritten\n      }\n      ...ClientErrorFields\n    }\n  }\n": types.ClientLogBatchDocument,
     "\n  mutation ClientCreateLoggedModel($input: CreateLoggedModelInput!) {\n    createLoggedModel(input: $input) {\n      __typename\n      ... on CreateLoggedModelSuccess { model { ...LoggedModelFields } }\n      ...ClientErrorFields\n    }\n  }\n": types.ClientCreateLoggedModelDocument,
     "\n  mutation ClientFinalizeLoggedModel($input: FinalizeLoggedModelInput!) {\n    finalizeLoggedModel(input: $input) {\n      __typename\n      ... on FinalizeLoggedModelSuccess { model { ...LoggedModelFields } }\n      ...ClientErrorFields\n    }\n  }\n": types.ClientFinalizeLoggedModelDocument,
@@ -117,6 +143,30 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ClientUsers {\n    users { userId username isAdmin creationTime }\n  }\n"): (typeof documents)["\n  query ClientUsers {\n    users { userId username isAdmin creationTime }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClientCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      __typename\n      ... on CreateUserSuccess { user { userId username isAdmin creationTime } }\n      ... on Error { code message }\n    }\n  }\n"): (typeof documents)["\n  mutation ClientCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      __typename\n      ... on CreateUserSuccess { user { userId username isAdmin creationTime } }\n      ... on Error { code message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientApiTokens($username: String) {\n    apiTokens(username: $username) { id name username creationTime expiresAt revokedAt }\n  }\n"): (typeof documents)["\n  query ClientApiTokens($username: String) {\n    apiTokens(username: $username) { id name username creationTime expiresAt revokedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClientCreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      __typename\n      ... on CreateApiTokenSuccess {\n        created { secret token { id name username creationTime expiresAt revokedAt } }\n      }\n      ... on Error { code message }\n    }\n  }\n"): (typeof documents)["\n  mutation ClientCreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      __typename\n      ... on CreateApiTokenSuccess {\n        created { secret token { id name username creationTime expiresAt revokedAt } }\n      }\n      ... on Error { code message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClientRevokeApiToken($id: String!) {\n    revokeApiToken(input: { id: $id }) {\n      __typename\n      ... on RevokeApiTokenSuccess { token { id name username creationTime expiresAt revokedAt } }\n      ... on Error { code message }\n    }\n  }\n"): (typeof documents)["\n  mutation ClientRevokeApiToken($id: String!) {\n    revokeApiToken(input: { id: $id }) {\n      __typename\n      ... on RevokeApiTokenSuccess { token { id name username creationTime expiresAt revokedAt } }\n      ... on Error { code message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClientPurgeDeleted($input: PurgeDeletedInput!) {\n    purgeDeleted(input: $input) {\n      __typename\n      ... on PurgeDeletedSuccess { purged { experimentIds runIds artifactFiles } }\n      ...ClientErrorFields\n    }\n  }\n"): (typeof documents)["\n  mutation ClientPurgeDeleted($input: PurgeDeletedInput!) {\n    purgeDeleted(input: $input) {\n      __typename\n      ... on PurgeDeletedSuccess { purged { experimentIds runIds artifactFiles } }\n      ...ClientErrorFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation ClientCreateExperiment($input: CreateExperimentInput!) {\n    createExperiment(input: $input) {\n      __typename\n      ... on CreateExperimentSuccess {\n        experiment {\n          ...ExperimentFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n"): (typeof documents)["\n  mutation ClientCreateExperiment($input: CreateExperimentInput!) {\n    createExperiment(input: $input) {\n      __typename\n      ... on CreateExperimentSuccess {\n        experiment {\n          ...ExperimentFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -154,6 +204,34 @@ export function graphql(source: "\n  fragment ExperimentFields on Experiment {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment LoggedModelFields on LoggedModel {\n    modelId\n    experimentId\n    name\n    modelType\n    sourceRunId\n    status\n    lifecycleStage\n    creationTimestamp\n    lastUpdatedTimestamp\n    artifactUri\n    modelUri\n    params {\n      key\n      value\n    }\n    tags {\n      key\n      value\n    }\n  }\n"): (typeof documents)["\n  fragment LoggedModelFields on LoggedModel {\n    modelId\n    experimentId\n    name\n    modelType\n    sourceRunId\n    status\n    lifecycleStage\n    creationTimestamp\n    lastUpdatedTimestamp\n    artifactUri\n    modelUri\n    params {\n      key\n      value\n    }\n    tags {\n      key\n      value\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClientRenameExperiment($input: RenameExperimentInput!) {\n    renameExperiment(input: $input) {\n      __typename\n      ... on RenameExperimentSuccess {\n        experiment {\n          ...ExperimentFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n"): (typeof documents)["\n  mutation ClientRenameExperiment($input: RenameExperimentInput!) {\n    renameExperiment(input: $input) {\n      __typename\n      ... on RenameExperimentSuccess {\n        experiment {\n          ...ExperimentFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClientDeleteExperiment($input: DeleteExperimentInput!) {\n    deleteExperiment(input: $input) {\n      __typename\n      ... on DeleteExperimentSuccess {\n        experiment {\n          ...ExperimentFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n"): (typeof documents)["\n  mutation ClientDeleteExperiment($input: DeleteExperimentInput!) {\n    deleteExperiment(input: $input) {\n      __typename\n      ... on DeleteExperimentSuccess {\n        experiment {\n          ...ExperimentFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClientRestoreExperiment($input: RestoreExperimentInput!) {\n    restoreExperiment(input: $input) {\n      __typename\n      ... on RestoreExperimentSuccess {\n        experiment {\n          ...ExperimentFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n"): (typeof documents)["\n  mutation ClientRestoreExperiment($input: RestoreExperimentInput!) {\n    restoreExperiment(input: $input) {\n      __typename\n      ... on RestoreExperimentSuccess {\n        experiment {\n          ...ExperimentFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClientSetExperimentTag($input: SetExperimentTagInput!) {\n    setExperimentTag(input: $input) {\n      __typename\n      ... on SetExperimentTagSuccess {\n        experiment {\n          ...ExperimentFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n"): (typeof documents)["\n  mutation ClientSetExperimentTag($input: SetExperimentTagInput!) {\n    setExperimentTag(input: $input) {\n      __typename\n      ... on SetExperimentTagSuccess {\n        experiment {\n          ...ExperimentFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClientDeleteExperimentTag($input: DeleteExperimentTagInput!) {\n    deleteExperimentTag(input: $input) {\n      __typename\n      ... on DeleteExperimentTagSuccess {\n        experiment {\n          ...ExperimentFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n"): (typeof documents)["\n  mutation ClientDeleteExperimentTag($input: DeleteExperimentTagInput!) {\n    deleteExperimentTag(input: $input) {\n      __typename\n      ... on DeleteExperimentTagSuccess {\n        experiment {\n          ...ExperimentFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClientDeleteRun($input: DeleteRunInput!) {\n    deleteRun(input: $input) {\n      __typename\n      ... on DeleteRunSuccess {\n        run {\n          ...RunInfoFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n"): (typeof documents)["\n  mutation ClientDeleteRun($input: DeleteRunInput!) {\n    deleteRun(input: $input) {\n      __typename\n      ... on DeleteRunSuccess {\n        run {\n          ...RunInfoFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClientRestoreRun($input: RestoreRunInput!) {\n    restoreRun(input: $input) {\n      __typename\n      ... on RestoreRunSuccess {\n        run {\n          ...RunInfoFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n"): (typeof documents)["\n  mutation ClientRestoreRun($input: RestoreRunInput!) {\n    restoreRun(input: $input) {\n      __typename\n      ... on RestoreRunSuccess {\n        run {\n          ...RunInfoFields\n        }\n      }\n      ...ClientErrorFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,5 +1,7 @@
 import * as artifacts from '../artifacts.ts';
 import * as datasets from '../datasets.ts';
+import * as media from '../media/images.ts';
+import * as tables from '../media/tables.ts';
 import type { TransferOptions } from '../transfer.ts';
 import { runTarget } from './config.ts';
 import { activeRun, autoStartRun } from './runs.ts';
@@ -68,4 +70,25 @@ export async function logInput(
   opts: { context?: string; tags?: Record<string, string> } = {},
 ): Promise<void> {
   return datasets.logInput(await target(), dataset, opts);
+}
+
+/** Stores PNG/JPEG bytes or an SVG string as an artifact file of the active run (MLflow `log_image`). */
+export async function logImage(image: media.ImageInput, artifactFile: string) {
+  return media.logImage(await target(), image, artifactFile);
+}
+
+/**
+ * Stores a figure as an artifact file of the active run (MLflow `log_figure`): a Plotly figure or
+ * Vega-Lite spec as `.json`, or a rendered PNG/JPEG/SVG image.
+ */
+export async function logFigure(figure: media.FigureInput, artifactFile: string) {
+  return media.logFigure(await target(), figure, artifactFile);
+}
+
+/**
+ * Logs a table to the active run as MLflow's `{ columns, data }` JSON (MLflow `log_table`),
+ * appending to the file when it exists.
+ */
+export async function logTable(data: tables.TableInput, artifactFile: string) {
+  return tables.logTable(await target(), data, artifactFile);
 }

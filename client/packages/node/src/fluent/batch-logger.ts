@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { BatchAck, LogBatchInput, OpResult } from '@trackql/client';
-import { asTrackingError, domainError, retry, type TrackingError } from '@trackql/client';
+import { asTrackingError, domainError, retry, TrackingError } from '@trackql/client';
 import { cutBatches } from './batches.ts';
 import type { MetricLink, RunSink } from './run-sink.ts';
 
@@ -14,12 +14,21 @@ export interface LoggingOptions {
   flushIntervalMs: number;
   /** Batches in flight at once. Default 4. */
   maxInFlight: number;
-  /** Retries of a batch after network errors or 5xx responses. Default 8. */
+  /**
+   * Retries of a batch after network errors, 5xx responses and TEMPORARILY_UNAVAILABLE (the
+   * server's database is down). Default 20: with the default delays, about half a minute.
+   */
   maxRetries: number;
   /** Cap of the first retry delay in ms; doubles per attempt, full jitter. Default 100. */
   retryBaseMs: number;
   /** Largest retry delay cap in ms. Default 5000. */
   retryMaxMs: number;
+  /**
+   * Most metric points held unsent (queued, waiting or being retried) while the server is slow or
+   * unreachable; points logged beyond it are dropped and reported by the next flush. Default
+   * 1,000,000.
+   */
+  maxQueuedPoints: number;
   /** Called for every batch the server rejects or that fails after all retries. */
   onError?: (error: TrackingError, batch: LogBatchInput) => void;
 }
@@ -30,14 +39,23 @@ export const DEFAULT_LOGGING: LoggingOptions = {
   maxBatchPoints: 1000,
   flushIntervalMs: 250,
   maxInFlight: 4,
-  maxRetries: 8,
+  maxRetries: 20,
   retryBaseMs: 100,
   retryMaxMs: 5000,
+  maxQueuedPoints: 1_000_000,
 };
 
 interface Pending {
   sink: RunSink;
   input: LogBatchInput;
+  /** Metric points in the batch. */
+  points: number;
+}
+
+function pointsOf(input: LogBatchInput): number {
+  let n = 0;
+  for (const m of input.metrics ?? []) n += m.values.length;
+  return n;
 }
 
 /**
@@ -53,6 +71,8 @@ export class BatchLogger {
   private ready: Pending[] = [];
   private inFlight = 0;
   private queuedPoints = 0;
+  /** Points cut into batches and not yet settled (waiting or in flight). */
+  private sendingPoints = 0;
   /** Queued points at which the next size-triggered drain is tried. */
   private drainAt: number;
   private timer: NodeJS.Timeout | null = null;
@@ -74,6 +94,12 @@ export class BatchLogger {
     timestamp: number,
     link?: MetricLink,
   ): void {
+    if (this.queuedPoints + this.sendingPoints >= this.options.maxQueuedPoints) {
+      // the server has not kept up (or is down): bounded memory, and the loss is reported
+      sink.dropped++;
+      this.sinks.add(sink);
+      return;
+    }
     if (link === undefined) sink.metric(key, value, step, timestamp);
     else sink.linkedMetric(key, value, step, timestamp, link);
     if (++this.queuedPoints >= this.drainAt) this.drain(false);
@@ -143,7 +169,9 @@ export class BatchLogger {
       for (const input of cutBatches(sink, sink.runId, this.options.maxBatchPoints)) {
         input.idempotencyKey = randomUUID();
         sink.outstanding++;
-        this.ready.push({ sink, input });
+        const points = pointsOf(input);
+        this.sendingPoints += points;
+        this.ready.push({ sink, input, points });
       }
     }
     this.drainAt = this.queuedPoints + this.options.maxBatchPoints;
@@ -156,6 +184,7 @@ export class BatchLogger {
       this.inFlight++;
       void this.deliver(p).then(() => {
         this.inFlight--;
+        this.sendingPoints -= p.points;
         p.sink.outstanding--;
         p.sink.notifyIfIdle();
         if (this.ready.length > 0) this.pump();
@@ -166,7 +195,7 @@ export class BatchLogger {
     }
   }
 
-  private async deliver({ sink, input }: Pending): Promise<void> {
+  private async deliver({ sink, input, points }: Pending): Promise<void> {
     const { maxRetries, retryBaseMs, retryMaxMs } = this.options;
     try {
       await retry(
@@ -178,6 +207,10 @@ export class BatchLogger {
       );
     } catch (e) {
       const error = asTrackingError(e);
+      if (error.retryable) {
+        // the retries are spent: say what this batch held, so the loss is known
+        error.message += ` (not sent after ${maxRetries} retries: ${points} metric points, ${input.params?.length ?? 0} params, ${input.tags?.length ?? 0} tags of run ${input.runId})`;
+      }
       sink.errors.push(error);
       try {
         this.options.onError?.(error, input);
@@ -198,6 +231,17 @@ export class BatchLogger {
     if (sink) this.sinks.add(sink);
     this.drain(true);
     await Promise.all(targets.map((s) => this.settled(s)));
+    for (const s of targets) {
+      if (s.dropped === 0) continue;
+      s.errors.push(
+        new TrackingError(
+          'network',
+          `${s.dropped} metric points of run ${s.runId} were dropped: ${this.options.maxQueuedPoints} points (maxQueuedPoints) were already waiting for the server`,
+          { code: 'RESOURCE_EXHAUSTED' },
+        ),
+      );
+      s.dropped = 0;
+    }
     const errors = targets.flatMap((s) => s.errors.splice(0));
     const first = errors[0];
     if (first) {

@@ -1,5 +1,6 @@
 import type { Experiment as GqlExperiment, RunData, RunInfo } from '@trackql/client';
 import { checkKey, checkRecord, checkTagValue, type TagValue } from '@trackql/client';
+import type { RunInputs, RunOutputs } from './run-io.ts';
 
 /** An experiment, with tags as a record (MLflow's `Experiment`). */
 export interface Experiment {
@@ -21,6 +22,10 @@ export interface Run {
     params: Record<string, string>;
     tags: Record<string, string>;
   };
+  /** Datasets and models the run used; filled by `getRun` and `lastActiveRun` (not by searches). */
+  inputs?: RunInputs;
+  /** Models the run produced; filled by `getRun` and `lastActiveRun` (not by searches). */
+  outputs?: RunOutputs;
 }
 
 /** Turns a list of key/value pairs into a record. */

@@ -5,6 +5,7 @@ import type {
   TagValue,
 } from '@trackql/client';
 import { collectPages, loggedModelOps as ops, TrackingError, unwrap } from '@trackql/client';
+import type { Client } from '@urql/core';
 import { getActiveModelId } from './active-model-state.ts';
 import { getClient } from './config.ts';
 import { toPairs, toRecord } from './convert.ts';
@@ -38,7 +39,8 @@ export interface LoggedModel {
   metrics?: ops.LoggedModelWithMetrics['metrics'];
 }
 
-function toModel(m: ops.LoggedModelData | ops.LoggedModelWithMetrics): LoggedModel {
+/** Converts a generated model to the record-based shape. */
+export function toModel(m: ops.LoggedModelData | ops.LoggedModelWithMetrics): LoggedModel {
   const { params, tags, lifecycleStage: _, ...rest } = m;
   return { ...rest, params: toRecord(params), tags: toRecord(tags) };
 }
@@ -70,23 +72,51 @@ export async function initializeLoggedModel(
 ): Promise<LoggedModel> {
   const run = activeRun();
   if (run) await run.ready;
-  const params = toPairs(options.params, 'params');
-  const res = await ops.createLoggedModel(getClient(), {
+  const model = await createModelWith(getClient(), {
+    ...options,
     experimentId:
       options.experimentId ?? (run ? run.info.experimentId : await resolveExperimentId()),
+    sourceRunId: options.sourceRunId ?? run?.runId,
+    tags: { ...contextTags(), ...options.tags },
+  });
+  lastModelId = model.modelId;
+  return model;
+}
+
+/**
+ * Creates a PENDING model through `client` with exactly the given tags and params (params sent
+ * 100 per request); the `experimentId` is required.
+ */
+export async function createModelWith(
+  client: Client,
+  options: LoggedModelOptions & { experimentId: string },
+): Promise<LoggedModel> {
+  const params = toPairs(options.params, 'params');
+  const res = await ops.createLoggedModel(client, {
+    experimentId: options.experimentId,
     name: options.name,
     modelType: options.modelType,
-    sourceRunId: options.sourceRunId ?? run?.runId,
-    tags: toPairs({ ...contextTags(), ...options.tags }),
+    sourceRunId: options.sourceRunId,
+    tags: toPairs(options.tags),
     params: params.slice(0, PARAMS_PER_CALL),
   });
-  let model = unwrap(res);
-  for (let i = PARAMS_PER_CALL; i < params.length; i += PARAMS_PER_CALL) {
-    const chunk = params.slice(i, i + PARAMS_PER_CALL);
-    model = unwrap(await ops.logLoggedModelParams(getClient(), model.modelId, chunk));
+  const model = unwrap(res);
+  if (params.length <= PARAMS_PER_CALL) return toModel(model);
+  return toModel(await logModelParamsWith(client, model.modelId, params.slice(PARAMS_PER_CALL)));
+}
+
+/** Logs params of a model through `client`, 100 per request; returns the model afterwards. */
+export async function logModelParamsWith(
+  client: Client,
+  modelId: string,
+  pairs: { key: string; value: string }[],
+): Promise<ops.LoggedModelData> {
+  let model: ops.LoggedModelData | null = null;
+  for (let i = 0; i < pairs.length || i === 0; i += PARAMS_PER_CALL) {
+    const chunk = pairs.slice(i, i + PARAMS_PER_CALL);
+    model = unwrap(await ops.logLoggedModelParams(client, modelId, chunk));
   }
-  lastModelId = model.modelId;
-  return toModel(model);
+  return model as ops.LoggedModelData;
 }
 
 /**
@@ -154,12 +184,7 @@ export async function logModelParams(
       code: 'INVALID_PARAMETER_VALUE',
     });
   }
-  const pairs = toPairs(params, 'params');
-  for (let i = 0; i < pairs.length; i += PARAMS_PER_CALL) {
-    unwrap(
-      await ops.logLoggedModelParams(getClient(), modelId, pairs.slice(i, i + PARAMS_PER_CALL)),
-    );
-  }
+  await logModelParamsWith(getClient(), modelId, toPairs(params, 'params'));
 }
 
 /** Options of {@link searchLoggedModels} (MLflow's `search_logged_models` arguments, camelCased). */
@@ -186,12 +211,27 @@ export async function searchLoggedModels(
   options: SearchLoggedModelsOptions = {},
 ): Promise<LoggedModel[]> {
   const ids = options.experimentIds ?? [await resolveExperimentId()];
+  return searchLoggedModelsWith(getClient(), ids, options);
+}
+
+/** {@link searchLoggedModels} through `client` over the given experiments. */
+export async function searchLoggedModelsWith(
+  client: Client,
+  experimentIds: string[],
+  options: Omit<SearchLoggedModelsOptions, 'experimentIds'> = {},
+): Promise<LoggedModel[]> {
   const { filter, datasets, orderBy } = options;
   const found = await collectPages(
     options.maxResults ?? Number.POSITIVE_INFINITY,
     SEARCH_PAGE,
     (first, after) =>
-      ops.searchLoggedModelsPage(getClient(), ids, { filter, datasets, orderBy, first, after }),
+      ops.searchLoggedModelsPage(client, experimentIds, {
+        filter,
+        datasets,
+        orderBy,
+        first,
+        after,
+      }),
   );
   return found.map(toModel);
 }

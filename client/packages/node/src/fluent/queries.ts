@@ -9,18 +9,25 @@ import {
   searchRunsPage,
   TrackingError,
 } from '@trackql/client';
+import type { Client } from '@urql/core';
 import { getClient, logger } from './config.ts';
 import { type Experiment, type Run, toExperiment, toRun } from './convert.ts';
 import { resolveExperimentId } from './experiments.ts';
+import { runInputsOutputs } from './run-io.ts';
 
 // pages stay under the server's complexity limit (lists inside a run count ten times)
 const RUN_PAGE = 50;
 const EXPERIMENT_PAGE = 200;
 
-/** Fetches a run with its params, tags and latest metrics; `null` when there is none. */
-export async function getRun(runId: string): Promise<Run | null> {
-  const r = await ops.getRun(getClient(), runId);
-  return r ? toRun(r) : null;
+/** Fetches a run with its params, tags, latest metrics, inputs and outputs; `null` when there is none. */
+export function getRun(runId: string): Promise<Run | null> {
+  return getRunWith(getClient(), runId);
+}
+
+/** {@link getRun} through `client`, with the run's `inputs` and `outputs`. */
+export async function getRunWith(client: Client, runId: string): Promise<Run | null> {
+  const [r, io] = await Promise.all([ops.getRun(client, runId), runInputsOutputs(client, runId)]);
+  return r ? { ...toRun(r), ...io } : null;
 }
 
 /**
@@ -34,10 +41,24 @@ export async function getRun(runId: string): Promise<Run | null> {
 export async function getMetricHistory(runId: string, key: string): Promise<MetricPoint[]> {
   checkKey(key);
   await logger.flush();
-  const points = await metricOps.getMetricHistory(getClient(), runId, key);
-  if (points.length === 0 && (await ops.getRun(getClient(), runId)) === null) {
+  return metricHistoryWith(getClient(), runId, key);
+}
+
+/**
+ * Every point of one metric of a run through `client`; a `RESOURCE_DOES_NOT_EXIST`
+ * {@link TrackingError} for an unknown run, `[]` for a key never logged.
+ */
+export async function metricHistoryWith(
+  client: Client,
+  runId: string,
+  key: string,
+): Promise<MetricPoint[]> {
+  checkKey(key);
+  const points = await metricOps.getMetricHistory(client, runId, key);
+  if (points.length === 0 && (await ops.getRun(client, runId)) === null) {
     throw new TrackingError('domain', `Run with id=${runId} not found`, {
       code: 'RESOURCE_DOES_NOT_EXIST',
+      typename: 'NotFoundError',
     });
   }
   return points;
@@ -65,9 +86,18 @@ export interface SearchRunsOptions {
  */
 export async function searchRuns(options: SearchRunsOptions = {}): Promise<Run[]> {
   const ids = options.experimentIds ?? [await resolveExperimentId()];
+  return searchRunsWith(getClient(), ids, options);
+}
+
+/** {@link searchRuns} through `client` over the given experiments. */
+export async function searchRunsWith(
+  client: Client,
+  experimentIds: string[],
+  options: Omit<SearchRunsOptions, 'experimentIds'> = {},
+): Promise<Run[]> {
   const args = { filter: options.filter, orderBy: options.orderBy, viewType: options.viewType };
   const runs = await collectPages(options.maxResults ?? 1000, RUN_PAGE, (first, after) =>
-    searchRunsPage(getClient(), ids, { ...args, first, after }),
+    searchRunsPage(client, experimentIds, { ...args, first, after }),
   );
   return runs.map(toRun);
 }
@@ -85,12 +115,18 @@ export interface SearchExperimentsOptions {
 }
 
 /** Finds experiments with the server's `searchExperiments`, paging until `maxResults`. */
-export async function searchExperiments(
+export function searchExperiments(options: SearchExperimentsOptions = {}): Promise<Experiment[]> {
+  return searchExperimentsWith(getClient(), options);
+}
+
+/** {@link searchExperiments} through `client`. */
+export async function searchExperimentsWith(
+  client: Client,
   options: SearchExperimentsOptions = {},
 ): Promise<Experiment[]> {
   const args = { filter: options.filter, orderBy: options.orderBy, viewType: options.viewType };
   const found = await collectPages(options.maxResults ?? 1000, EXPERIMENT_PAGE, (first, after) =>
-    searchExperimentsPage(getClient(), { ...args, first, after }),
+    searchExperimentsPage(client, { ...args, first, after }),
   );
   return found.map(toExperiment);
 }

@@ -39,6 +39,8 @@ export class RunSink {
   tags = new Map<string, string>();
   /** Metric points queued and not yet cut into batches. */
   points = 0;
+  /** Metric points refused because the unsent queue was full, until a flush reports them. */
+  dropped = 0;
   /** Batches cut from this sink and not yet settled. */
   outstanding = 0;
   /** Domain or exhausted-retry errors of this sink's batches, until a flush reports them. */

@@ -3,7 +3,8 @@ import { asTrackingError, runOps as ops, TrackingError, unwrap } from '@trackql/
 import { ActiveRun } from './active-run.ts';
 import { getClient, logger } from './config.ts';
 import { currentState, isolated, type RunState, recordLast, rootState } from './context.ts';
-import { type Run, toRun } from './convert.ts';
+import type { Run } from './convert.ts';
+import { getRunWith } from './queries.ts';
 import { createOrResume, type StartRunOptions } from './run-create.ts';
 
 export type { StartRunOptions } from './run-create.ts';
@@ -169,6 +170,5 @@ export async function lastActiveRun(): Promise<Run | null> {
   const run = state.stack.at(-1) ?? state.last;
   if (!run) return null;
   await run.ready;
-  const data = await ops.getRun(getClient(), run.runId);
-  return data ? toRun(data) : null;
+  return getRunWith(getClient(), run.runId);
 }

@@ -1,5 +1,6 @@
 import type { DeleteTracesInput } from '@trackql/client';
 import { collectPages, traceOps as ops, unwrap } from '@trackql/client';
+import type { Client } from '@urql/core';
 import { getClient } from './config.ts';
 import { resolveExperimentId } from './experiments.ts';
 
@@ -35,12 +36,21 @@ export async function searchTraces(
   options: SearchTracesOptions = {},
 ): Promise<ops.TraceInfoData[]> {
   const experimentIds = options.experimentIds ?? [await resolveExperimentId()];
+  return searchTracesWith(getClient(), experimentIds, options);
+}
+
+/** {@link searchTraces} through `client` over the given experiments. */
+export function searchTracesWith(
+  client: Client,
+  experimentIds: string[],
+  options: Omit<SearchTracesOptions, 'experimentIds'> = {},
+): Promise<ops.TraceInfoData[]> {
   const clauses = [options.filter].filter((f): f is string => !!f);
   if (options.modelId) clauses.push(`metadata.\`mlflow.modelId\` = '${options.modelId}'`);
   if (options.runId) clauses.push(`metadata.\`mlflow.sourceRun\` = '${options.runId}'`);
   const filter = clauses.join(' AND ') || null;
   return collectPages(options.maxResults ?? Number.POSITIVE_INFINITY, SEARCH_PAGE, (first, after) =>
-    ops.searchTracesPage(getClient(), {
+    ops.searchTracesPage(client, {
       experimentIds,
       filter,
       orderBy: options.orderBy ?? null,
@@ -63,8 +73,12 @@ export async function deleteTraceTag(traceId: string, key: string): Promise<void
 /**
  * Deletes traces of an experiment by id (sent 100 at a time) or up to a time; returns how many.
  */
-export async function deleteTraces(input: DeleteTracesInput): Promise<number> {
-  const client = getClient();
+export function deleteTraces(input: DeleteTracesInput): Promise<number> {
+  return deleteTracesWith(getClient(), input);
+}
+
+/** {@link deleteTraces} through `client`. */
+export async function deleteTracesWith(client: Client, input: DeleteTracesInput): Promise<number> {
   if (!input.traceIds) return unwrap(await ops.deleteTraces(client, input));
   let deleted = 0;
   for (let i = 0; i < input.traceIds.length || i === 0; i += 100) {

@@ -6,6 +6,7 @@ import { getClient } from './config.ts';
 import { resolveExperimentId } from './experiments.ts';
 import { LiveSpan, type TraceBuffer } from './live-span.ts';
 import { activeRun } from './runs.ts';
+import { TOKEN_USAGE_KEYS, traceTokenUsage } from './token-usage.ts';
 
 /** Spans per request: a larger trace goes as logSpans batches, then logTrace with the rest. */
 const SPANS_PER_CALL = 1000;
@@ -57,6 +58,10 @@ async function send(trace: TraceBuffer): Promise<void> {
     const batch = spans.slice(i, i + SPANS_PER_CALL);
     unwrap(await ops.logSpans(client, { traceId: trace.traceId, experimentId, spans: batch }));
   }
+  const usage = traceTokenUsage(trace.spans);
+  if (usage && !(TOKEN_USAGE_KEYS.trace in trace.metadata)) {
+    trace.metadata[TOKEN_USAGE_KEYS.trace] = usage;
+  }
   const pairs = (r: Record<string, string>) =>
     Object.entries(r).map(([key, value]) => ({ key, value }));
   unwrap(
@@ -92,7 +97,8 @@ function onEnd(span: LiveSpan): void {
  *
  * @remarks A new trace gets metadata `mlflow.trace_schema.version = "3"`, `mlflow.modelId` from
  * the active model ({@link getActiveModelId}) and `mlflow.sourceRun` from the active run; it goes
- * to the active run's experiment, else the current experiment. The span is not made active: use
+ * to the active run's experiment, else the current experiment. When it is sent, the spans'
+ * `mlflow.chat.tokenUsage` are summed into `mlflow.trace.tokenUsage` (as MLflow's client does). The span is not made active: use
  * {@link withSpan} for that.
  */
 export function startSpan(options: SpanOptions): LiveSpan {

@@ -16,10 +16,16 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  query ClientRunArtifacts($runId: String!, $path: String, $after: String) {\n    run(runId: $runId) {\n      artifactUri\n      artifacts(path: $path, first: 1000, after: $after) {\n        edges { node { path isDir fileSize sha256 } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.ClientRunArtifactsDocument,
     "\n  mutation ClientLogInputs($input: LogInputsInput!) {\n    logInputs(input: $input) {\n      __typename\n      ... on Error { code message }\n    }\n  }\n": typeof types.ClientLogInputsDocument,
+    "\n  query ClientRunIo($runId: String!) {\n    run(runId: $runId) {\n      inputs {\n        context\n        tags { key value }\n        dataset { name digest sourceType source schema profile }\n      }\n      modelInputs { modelId }\n      outputs { modelId step }\n    }\n  }\n": typeof types.ClientRunIoDocument,
+    "\n  query ClientRunTags($runId: String!) {\n    run(runId: $runId) { tags { key value } }\n  }\n": typeof types.ClientRunTagsDocument,
+    "\n  mutation ClientSetRunTag($input: SetRunTagInput!) {\n    setRunTag(input: $input) {\n      __typename\n      ... on Error { code message }\n    }\n  }\n": typeof types.ClientSetRunTagDocument,
 };
 const documents: Documents = {
     "\n  query ClientRunArtifacts($runId: String!, $path: String, $after: String) {\n    run(runId: $runId) {\n      artifactUri\n      artifacts(path: $path, first: 1000, after: $after) {\n        edges { node { path isDir fileSize sha256 } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.ClientRunArtifactsDocument,
     "\n  mutation ClientLogInputs($input: LogInputsInput!) {\n    logInputs(input: $input) {\n      __typename\n      ... on Error { code message }\n    }\n  }\n": types.ClientLogInputsDocument,
+    "\n  query ClientRunIo($runId: String!) {\n    run(runId: $runId) {\n      inputs {\n        context\n        tags { key value }\n        dataset { name digest sourceType source schema profile }\n      }\n      modelInputs { modelId }\n      outputs { modelId step }\n    }\n  }\n": types.ClientRunIoDocument,
+    "\n  query ClientRunTags($runId: String!) {\n    run(runId: $runId) { tags { key value } }\n  }\n": types.ClientRunTagsDocument,
+    "\n  mutation ClientSetRunTag($input: SetRunTagInput!) {\n    setRunTag(input: $input) {\n      __typename\n      ... on Error { code message }\n    }\n  }\n": types.ClientSetRunTagDocument,
 };
 
 /**
@@ -44,6 +50,18 @@ export function graphql(source: "\n  query ClientRunArtifacts($runId: String!, $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ClientLogInputs($input: LogInputsInput!) {\n    logInputs(input: $input) {\n      __typename\n      ... on Error { code message }\n    }\n  }\n"): (typeof documents)["\n  mutation ClientLogInputs($input: LogInputsInput!) {\n    logInputs(input: $input) {\n      __typename\n      ... on Error { code message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientRunIo($runId: String!) {\n    run(runId: $runId) {\n      inputs {\n        context\n        tags { key value }\n        dataset { name digest sourceType source schema profile }\n      }\n      modelInputs { modelId }\n      outputs { modelId step }\n    }\n  }\n"): (typeof documents)["\n  query ClientRunIo($runId: String!) {\n    run(runId: $runId) {\n      inputs {\n        context\n        tags { key value }\n        dataset { name digest sourceType source schema profile }\n      }\n      modelInputs { modelId }\n      outputs { modelId step }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientRunTags($runId: String!) {\n    run(runId: $runId) { tags { key value } }\n  }\n"): (typeof documents)["\n  query ClientRunTags($runId: String!) {\n    run(runId: $runId) { tags { key value } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClientSetRunTag($input: SetRunTagInput!) {\n    setRunTag(input: $input) {\n      __typename\n      ... on Error { code message }\n    }\n  }\n"): (typeof documents)["\n  mutation ClientSetRunTag($input: SetRunTagInput!) {\n    setRunTag(input: $input) {\n      __typename\n      ... on Error { code message }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

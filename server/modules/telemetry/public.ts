@@ -1,0 +1,2 @@
+export { Telemetry, type TelemetrySources } from './telemetry.ts';
+export { useTelemetry } from './use-telemetry.ts';
