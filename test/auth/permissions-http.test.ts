@@ -55,6 +55,19 @@ describe('artifact routes', () => {
     const del = await send(role, 'DELETE', `${root}/proxied-${role}.txt`);
     expect(del.status).toBe(EDIT[role] === 200 ? 200 : EDIT[role]);
   });
+
+  it.each(ROLES)('%s: multipart upload routes refuse only after READ', async (role) => {
+    const dir = `${w.exp}/${w.run}/artifacts/big`;
+    const res = await send(
+      role,
+      'POST',
+      `/api/2.0/mlflow-artifacts/mpu/create/${dir}`,
+      JSON.stringify({ path: 'big.bin', num_parts: 2 }),
+      json,
+    );
+    // nothing is written: a reader learns only that the store has no multipart uploads
+    expect(res.status).toBe(READ[role] === 200 ? 501 : READ[role]);
+  });
 });
 
 describe('OTLP /v1/traces', () => {

@@ -1,7 +1,7 @@
 import type { Db, SqlClient } from '../../shared/db.ts';
 import type { PermissionService } from '../auth/public.ts';
 import { insertModelMetrics } from '../logged-models/public.ts';
-import { assertParamsUnchanged, type KeyValue } from '../params-tags/public.ts';
+import { assertParamsUnchanged, type KeyValue, normaliseTags } from '../params-tags/public.ts';
 import { PARENT_RUN_TAG, RUN_NAME_TAG, RunService } from '../runs/public.ts';
 import type { Publisher } from '../subscriptions/public.ts';
 import { commitBatchStatement } from './batch-commit.ts';
@@ -15,6 +15,15 @@ export interface LogBatchAck {
   /** True when the idempotency key was already seen and nothing new was written. */
   replayed: boolean;
   metricsWritten: number;
+}
+
+/**
+ * A tag whose new value is computed from its current one (null when the run has no such tag),
+ * read under the run's row lock.
+ */
+export interface TagRewrite {
+  key: string;
+  next(current: string | null): string;
 }
 
 class Replay extends Error {
@@ -41,8 +50,10 @@ export class LogBatchService {
    * {@link commitBatchStatement}). A batch of metrics only, linked to no model, is that one
    * statement; otherwise it all runs in one transaction. A key seen
    * before writes nothing and returns the original seq; any failure writes nothing.
+   * With `rewrite`, that tag is read after the run is locked and its new value written with the
+   * batch's tags, so concurrent rewrites of one tag serialise and none is lost.
    */
-  async log(input: LogBatchInput): Promise<LogBatchAck> {
+  async log(input: LogBatchInput, rewrite?: TagRewrite): Promise<LogBatchAck> {
     const batch = validateBatch(input);
     await this.access.run(batch.runId, 'EDIT');
     if (batch.modelMetrics) {
@@ -57,7 +68,12 @@ export class LogBatchService {
       metricsWritten: outcome.kind === 'committed' ? batch.metrics.points : 0,
     });
     // the hot path: metrics only, no model links, one statement outside a transaction
-    if (batch.params.length === 0 && batch.tags.length === 0 && batch.modelMetrics === null) {
+    if (
+      batch.params.length === 0 &&
+      batch.tags.length === 0 &&
+      batch.modelMetrics === null &&
+      rewrite === undefined
+    ) {
       const outcome = await this.db.transactionless((sql) =>
         commitBatchStatement(sql, batch.runId, batch.idempotencyKey, batch.metrics),
       );
@@ -71,10 +87,11 @@ export class LogBatchService {
       return ack(await this.resolvePrior(batch, outcome));
     }
     try {
-      const { outcome, experimentId } = await this.db.transaction(async (sql) => {
+      const { outcome, experimentId, tags } = await this.db.transaction(async (sql) => {
         const { experimentId } = await RunService.lockActive(sql, batch.runId);
+        const tags = rewrite ? await this.withRewrite(sql, batch, rewrite) : batch.tags;
         if (batch.params.length > 0) await this.writeParams(sql, batch.runId, batch.params);
-        if (batch.tags.length > 0) await this.writeTags(sql, batch.runId, batch.tags);
+        if (tags.length > 0) await this.writeTags(sql, batch.runId, tags);
         // points linked to models go to the model metrics too, in the same transaction: an
         // unknown or deleted model rolls the whole batch back
         if (batch.modelMetrics) await insertModelMetrics(sql, batch.runId, batch.modelMetrics);
@@ -87,9 +104,9 @@ export class LogBatchService {
         if (outcome.kind === 'replayed') throw new Replay(outcome.seq);
         if (outcome.kind === 'unwritable')
           throw new Error(`run ${batch.runId} vanished while locked`);
-        return { outcome, experimentId };
+        return { outcome, experimentId, tags };
       });
-      this.publishCommitted(batch, outcome.seq, experimentId);
+      this.publishCommitted({ ...batch, tags }, outcome.seq, experimentId);
       return ack(outcome);
     } catch (err) {
       if (err instanceof Replay)
@@ -125,6 +142,20 @@ export class LogBatchService {
       [batch.runId, batch.idempotencyKey],
     );
     return { ...outcome, seq: row?.seq ?? 0 };
+  }
+
+  /** The batch's tags plus the rewritten one (replacing a batch tag of the same key). */
+  private async withRewrite(
+    sql: SqlClient,
+    batch: ValidBatch,
+    rewrite: TagRewrite,
+  ): Promise<KeyValue[]> {
+    const [row] = await sql.query<{ value: string }>(
+      'select value from run_tags where run_id = $1 and key = $2',
+      [batch.runId, rewrite.key],
+    );
+    const [tag] = normaliseTags([{ key: rewrite.key, value: rewrite.next(row?.value ?? null) }]);
+    return [...batch.tags.filter((t) => t.key !== rewrite.key), tag!];
   }
 
   /** Inserts new params; an existing key with a different value rejects the whole batch. */

@@ -74,7 +74,7 @@ async function runOwner(services: Services, experimentId: string, runId: string)
  * for a kind in `resolvers`) into its owner and the path below the owner's root; null when the
  * path names no owner (`<exp>` alone, say).
  */
-async function ownerOf(
+export async function ownerOf(
   services: Services,
   resolvers: OwnerResolvers,
   full: string,

@@ -1,3 +1,4 @@
+import { multipartRoutes } from './artifact-mpu.rest.ts';
 import { artifactRoutes } from './artifacts.rest.ts';
 import { ASSESSMENT_ROUTES } from './assessments.rest.ts';
 import { AUTH_ROUTES } from './auth.rest.ts';
@@ -19,6 +20,9 @@ const SERVER_INFO: RestRoute = {
   },
 };
 
+/** Artifact owners other than runs, by the second segment of a proxied path. */
+const OWNERS = { models: modelOwner, traces: traceOwner };
+
 /** Every MLflow REST endpoint trackql serves. */
 export const MLFLOW_ROUTES: RestRoute[] = [
   SERVER_INFO,
@@ -31,6 +35,7 @@ export const MLFLOW_ROUTES: RestRoute[] = [
   ...TRACE_V2_ROUTES,
   ...ASSESSMENT_ROUTES,
   ...TRACE_ARTIFACT_ROUTES,
-  ...artifactRoutes({ models: modelOwner, traces: traceOwner }),
+  ...artifactRoutes(OWNERS),
+  ...multipartRoutes(OWNERS),
   ...AUTH_ROUTES,
 ];

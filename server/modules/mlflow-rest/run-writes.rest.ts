@@ -6,6 +6,23 @@ import { runIdOf } from './runs.rest.ts';
 /** Tag where MLflow keeps the JSON list of models logged with the legacy log-model endpoint. */
 const LOG_MODEL_HISTORY_TAG = 'mlflow.log-model.history';
 
+/**
+ * The history tag's next value: `model` appended to the JSON list in `current`; a value that is
+ * not a JSON list (hand-edited) starts a new history, as MLflow would overwrite it.
+ */
+function appendModel(model: unknown) {
+  return (current: string | null): string => {
+    let history: unknown[] = [];
+    try {
+      const parsed: unknown = current ? JSON.parse(current) : [];
+      if (Array.isArray(parsed)) history = parsed;
+    } catch {
+      // not JSON: a new history
+    }
+    return JSON.stringify([...history, model]);
+  };
+}
+
 /** MLflow's run write endpoints, all through the services' write primitives. */
 export const RUN_WRITE_ROUTES: RestRoute[] = [
   {
@@ -145,21 +162,10 @@ export const RUN_WRITE_ROUTES: RestRoute[] = [
           `Model json is missing mandatory fields: ${JSON.stringify(absent)}`,
         );
       }
-      const run = await services.runs.get(runId);
-      const [tags] = await services.paramsTags.tagsByRunIds([run.id]);
-      const prior = tags?.find((t) => t.key === LOG_MODEL_HISTORY_TAG)?.value;
-      let history: unknown[] = [];
-      try {
-        const parsed: unknown = prior ? JSON.parse(prior) : [];
-        if (Array.isArray(parsed)) history = parsed;
-      } catch {
-        // a hand-edited tag that is not JSON starts a new history, as MLflow would overwrite it
-      }
-      history.push(model);
-      await services.logBatch.log({
-        runId,
-        tags: [{ key: LOG_MODEL_HISTORY_TAG, value: JSON.stringify(history) }],
-      });
+      await services.logBatch.log(
+        { runId },
+        { key: LOG_MODEL_HISTORY_TAG, next: appendModel(model) },
+      );
       return {};
     },
   },
