@@ -31,6 +31,27 @@ export class AuditLog {
     private readonly viewer: Viewer | null,
   ) {}
 
+  /**
+   * The audit row of `action` on an entity, as the request's viewer: the values of an
+   * `insert into audit_events (time, actor, action, entity_type, entity_id, detail)`, for a write
+   * that records its event in its own statement (one round trip, no transaction: a CTE).
+   */
+  row(
+    entityType: AuditEntity,
+    entityId: string,
+    verb: string,
+    detail: Record<string, unknown> | null = null,
+  ): unknown[] {
+    return [
+      Date.now(),
+      this.viewer?.username ?? null,
+      `${entityType}.${verb}`,
+      entityType,
+      entityId,
+      detail === null ? null : JSON.stringify(detail),
+    ];
+  }
+
   /** Records `action` (`<entity>.<verb>`) on an entity, as the request's viewer. */
   async record(
     entityType: AuditEntity,
@@ -41,14 +62,7 @@ export class AuditLog {
     await this.db.query(
       `insert into audit_events (time, actor, action, entity_type, entity_id, detail)
        values ($1, $2, $3, $4, $5, $6)`,
-      [
-        Date.now(),
-        this.viewer?.username ?? null,
-        `${entityType}.${verb}`,
-        entityType,
-        entityId,
-        detail === null ? null : JSON.stringify(detail),
-      ],
+      this.row(entityType, entityId, verb, detail),
       'trackql_audit_insert',
     );
   }

@@ -44,7 +44,8 @@ export interface UpdateRunInput {
   runName?: string | null;
 }
 
-// One round trip: the run is inserted only into an active experiment, with its tags.
+// One round trip: the run is inserted only into an active experiment, with its tags and its audit
+// event ($9-$14, AuditLog.row), so the three commit together without a transaction.
 const CREATE_RUN_SQL = `with e as (
     select id, artifact_location from experiments where id = $2 and lifecycle_stage = 'active'
   ), r as (
@@ -53,6 +54,9 @@ const CREATE_RUN_SQL = `with e as (
     returning *
   ), t as (
     insert into run_tags (run_id, key, value) select r.id, k, v from r, unnest($7::text[], $8::text[]) as x(k, v)
+  ), a as (
+    insert into audit_events (time, actor, action, entity_type, entity_id, detail)
+    select $9, $10, $11, $12, $13, $14 from r
   )
   select ${RUN_COLUMNS} from r`;
 
@@ -93,26 +97,21 @@ export class RunService {
     const id = newId();
     const parent = tags.find((t) => t.key === PARENT_RUN_TAG)?.value ?? null;
     const userId = input.userId ?? tags.find((t) => t.key === USER_TAG)?.value ?? '';
-    const run = await this.db.transaction(async (sql) => {
-      const [created] = await sql.query<Run>(
-        CREATE_RUN_SQL,
-        [
-          id,
-          expId,
-          name,
-          truncate(userId, 256),
-          startTime,
-          parent,
-          tags.map((t) => t.key),
-          tags.map((t) => t.value),
-        ],
-        'trackql_create_run',
-      );
-      if (created) {
-        await this.audit.record('run', id, 'create', { experimentId: String(expId), name });
-      }
-      return created;
-    });
+    const [run] = await this.db.query<Run>(
+      CREATE_RUN_SQL,
+      [
+        id,
+        expId,
+        name,
+        truncate(userId, 256),
+        startTime,
+        parent,
+        tags.map((t) => t.key),
+        tags.map((t) => t.value),
+        ...this.audit.row('run', id, 'create', { experimentId: String(expId), name }),
+      ],
+      'trackql_create_run',
+    );
     // nothing inserted: the experiment is missing or deleted, and getActive says which
     if (!run) await this.experiments.getActive(experimentId);
     this.publisher.run({ kind: 'CREATED', ...RunService.stateOf(run!), tags });
