@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { onlyQueries } from '../../server/plugins/use-query-jit.ts';
+import { onlyQueries, useQueryJit } from '../../server/plugins/use-query-jit.ts';
 import { LogBatch } from '../helpers/documents.ts';
 import { seedExperiment, seedRun } from '../helpers/seed.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -157,6 +157,26 @@ describe('graphql-jit (TRACKQL_GRAPHQL_JIT) answers as the stock executor', () =
     expect(onlyQueries(parse('{ a } query B { b }'))).toBe(true);
     expect(onlyQueries(parse('{ a } mutation M { b }'))).toBe(false);
     expect(onlyQueries(parse('subscription S { a }'))).toBe(false);
+  });
+
+  it('is really in use: the plugin swaps the executor for queries, not for mutations', async () => {
+    // equal answers alone would also pass with the switch doing nothing
+    const { parse } = await import('graphql');
+    const onExecute = useQueryJit().onExecute;
+    if (!onExecute) throw new Error('useQueryJit has no onExecute hook');
+    const swapped = (source: string) => {
+      let set = false;
+      const payload = {
+        args: { document: parse(source), schema: jit.app.yoga.getEnveloped().schema },
+        setExecuteFn: () => {
+          set = true;
+        },
+      } as unknown as Parameters<typeof onExecute>[0];
+      onExecute(payload);
+      return set;
+    };
+    expect(swapped('{ viewer { username } }')).toBe(true);
+    expect(swapped('mutation { deleteRun(input: { runId: "x" }) { __typename } }')).toBe(false);
   });
 
   for (const [name, query, vars] of corpus()) {
