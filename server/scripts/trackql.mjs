@@ -1,18 +1,27 @@
 #!/usr/bin/env node
 // The `trackql` command: bundles the CLI (server/cli, with the client packages from source) once
-// per version of the sources, like `npm start` does for the server, then runs it in this process.
+// per version of the files it is made of, like `npm start` does for the server, then runs it in
+// this process.
 import { pathToFileURL } from 'node:url';
 import { bundle, root } from './bundle.mjs';
 
 let main;
 try {
   main = await bundle('cli', 'server/cli/main.ts', {
-    sources: ['server', 'client/packages/client/src', 'client/packages/node/src'],
     workspace: true,
     splitting: true,
-    inline: ['graphql-sse'],
+    // the client's dependencies inside the bundle too: one module to compile, no package lookups,
+    // and commander without Node's CommonJS loader
+    inline: ['graphql-sse', '@urql/core', 'wonka', '@0no-co/graphql.web', 'commander'],
     // a command starts many times: a minified bundle with its source map beside it parses faster
-    esbuild: { minify: true, sourcemap: 'linked' },
+    esbuild: {
+      minify: true,
+      sourcemap: 'linked',
+      // commander is CommonJS: its require() calls of Node's modules need a require in ESM
+      banner: {
+        js: "import{createRequire}from'node:module';const require=createRequire(import.meta.url);",
+      },
+    },
   });
 } catch (err) {
   process.stderr.write(`trackql: building the command failed: ${err.message}\n`);
