@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -50,6 +49,8 @@ export function serverCommands(program: Command, root: string): void {
     };
     // the same Node flags as `npm start`
     const flags = pkg.scripts.start.split(' ').filter((a) => a.startsWith('--'));
+    // loaded here: the client commands never need it
+    const { spawn } = await import('node:child_process');
     const child = spawn(process.execPath, [...flags, path.join(root, 'server/scripts/start.mjs')], {
       env: envOf(o),
       stdio: 'inherit',
