@@ -65,8 +65,8 @@ const inlined = (names) => ({
   },
 });
 
-/** Files besides the bundle's own inputs whose change makes it stale (dependency versions). */
-const ALWAYS = ['package.json', 'package-lock.json'];
+/** Files besides a bundle's inputs that make it stale: dependency versions, and this file. */
+const ALWAYS = ['package.json', 'package-lock.json', 'server/scripts/bundle.mjs'];
 
 /** `[path, size, mtime]` of a file relative to the root; a missing file is `[path, -1, 0]`. */
 function fileStamp(file) {
@@ -102,13 +102,16 @@ function currentBuild(dir, name, key) {
       const [, s, m] = fileStamp(file);
       return s === size && m === mtime;
     });
-    if (unchanged) return path.join(dir, entry, 'main.mjs');
+    if (unchanged) return path.join(dir, entry, entryFile(stamp.key));
   }
   return null;
 }
 
 /** The record of what a build was made from, written into its folder. */
 const STAMP = 'inputs.json';
+
+/** The entry file's name in a build folder: `main.mjs`, or `main.cjs` for a CommonJS build. */
+const entryFile = (key) => (JSON.parse(key).format === 'cjs' ? 'main.cjs' : 'main.mjs');
 
 /** The cache folder inside the project (node_modules/.cache/trackql). */
 const projectCache = path.join(root, 'node_modules', '.cache', 'trackql');
@@ -146,9 +149,9 @@ export function cacheDir() {
 
 /**
  * Builds the bundle `name` of `entry` unless a build of the current sources exists; returns the
- * path of its entry file. A build is a folder `<name>-<hash>/` holding `main.mjs`, its chunks and
- * the list of the files esbuild read (with their size and modification time), which is all a
- * later call checks. Older builds of the same name are removed.
+ * path of its entry file. A build is a folder `<name>-<hash>/` holding `main.mjs` (`main.cjs` with
+ * `esbuild.format` 'cjs'), its chunks and the list of the files esbuild read (with their size and
+ * modification time), which is all a later call checks. Older builds of the same name are removed.
  *
  * @param options.workspace - bundle `@trackql/client` and `@trackql/node` from source.
  * @param options.splitting - code splitting: a dynamic `import()` becomes a chunk loaded on use.
@@ -175,7 +178,7 @@ export async function bundle(
       metafile: true,
       entryPoints: { main: path.join(root, entry) },
       outdir: tmp,
-      outExtension: { '.js': '.mjs' },
+      outExtension: { '.js': path.extname(entryFile(key)) },
       splitting,
       plugins: [
         ...(workspace ? [workspaceSources] : []),
@@ -197,7 +200,7 @@ export async function bundle(
   } catch (err) {
     // another process built the same bundle meanwhile
     rmSync(tmp, { recursive: true, force: true });
-    if (!existsSync(path.join(out, 'main.mjs'))) throw err;
+    if (!existsSync(path.join(out, entryFile(key)))) throw err;
   }
   const old = new RegExp(`^${name}-[0-9a-f]+(\\.mjs)?$`);
   for (const entry of readdirSync(dir)) {
@@ -205,5 +208,5 @@ export async function bundle(
       rmSync(path.join(dir, entry), { recursive: true, force: true });
     }
   }
-  return path.join(out, 'main.mjs');
+  return path.join(out, entryFile(key));
 }
