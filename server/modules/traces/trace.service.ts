@@ -8,6 +8,7 @@ import {
 import { newId } from '../../shared/ids.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { checkText, validateLength, validateTimestamp } from '../../shared/validation.ts';
+import { type AuditLog, auditInsertSql, someKeys } from '../audit/public.ts';
 import type { PermissionService } from '../auth/public.ts';
 import type { ExperimentService } from '../experiments/public.ts';
 import type { KeyValue } from '../params-tags/public.ts';
@@ -88,6 +89,7 @@ export class TraceService {
     private readonly db: Db,
     private readonly experiments: ExperimentService,
     private readonly access: PermissionService,
+    private readonly audit: AuditLog,
   ) {}
 
   /** The error for an experiment a write found missing or deleted (MLflow's error and message). */
@@ -151,20 +153,24 @@ export class TraceService {
     contents.metadata.add(traceId, metadata);
     addServerTags(contents, { traceId, spans, sum }, tags);
     const now = Date.now();
+    const audit = this.audit.row('trace', traceId, 'log', {
+      experimentId: String(experimentId),
+      spans: spans.length,
+    });
     // with spans the trace is most likely new: one statement (on its own) writes it all, or
     // nothing when the trace exists; without, it most likely exists (MLflow's clients send spans
     // first), so go straight to the transaction
     if (spans.length > 0) {
-      const first = await createOrLockLoggedTrace(this.db, info, now, contents);
+      const first = await createOrLockLoggedTrace(this.db, info, now, contents, audit);
       if (!first) throw await this.experimentProblem(input.experimentId);
       if (first.created) return traceId;
     }
     await this.db.transaction(async (sql) => {
-      const lock = await createOrLockLoggedTrace(sql, info, now, contents);
+      const lock = await createOrLockLoggedTrace(sql, info, now, contents, audit);
       if (!lock) throw await this.experimentProblem(input.experimentId);
       if (lock.created) return;
       // metadata is written once: a finalized trace refuses a second logTrace
-      const stored = await finalizeStartedTrace(sql, info);
+      const stored = await finalizeStartedTrace(sql, info, audit);
       if (stored === null) {
         throw new AlreadyExistsError(`Trace with ID '${traceId}' has already been logged.`);
       }
@@ -188,8 +194,11 @@ export class TraceService {
     const experimentId = input.experimentId ? this.experiments.parseId(input.experimentId) : null;
     if (experimentId !== null) await this.access.experiment(experimentId, 'EDIT');
     await this.access.trace(input.traceId, 'EDIT');
+    const audit = this.audit.row('trace', input.traceId, 'log_spans', {
+      spans: batch.spans.length,
+    });
     await this.db.transaction((sql) =>
-      this.writeBatches(sql, [batch], experimentId, input.experimentId ?? null),
+      this.writeBatches(sql, [batch], experimentId, input.experimentId ?? null, audit),
     );
     return input.traceId;
   }
@@ -217,31 +226,41 @@ export class TraceService {
       'EDIT',
     );
     const chunks = chunkBySpans(batches, CHUNK_SPANS);
+    // one audit row per export, summarised, written by the first chunk's first statement
+    let audit: unknown[] | null = this.audit.row('experiment', String(expId), 'log_spans', {
+      traces: batches.length,
+      spans: batches.reduce((n, b) => n + b.spans.length, 0),
+      traceIds: someKeys(batches.map((b) => b.traceId)),
+    });
     await this.db.transaction(async (sql) => {
-      for (const chunk of chunks) await this.writeBatches(sql, chunk, expId, experimentId);
+      for (const chunk of chunks) {
+        await this.writeBatches(sql, chunk, expId, experimentId, audit);
+        audit = null;
+      }
     });
   }
 
   /**
    * Writes span batches (sorted by trace id): creates (with their contents) or locks their traces
    * in `experimentId` (null: the one trace, which must exist), then widens the existing ones and
-   * writes their contents.
+   * writes their contents. `audit` (an audit row, or null) goes with the first statement.
    */
   private async writeBatches(
     sql: SqlClient,
     batches: readonly SpanBatch[],
     experimentId: number | null,
     experimentText: string | null,
+    audit: unknown[] | null,
   ): Promise<void> {
     const contents = contentsOf(batches);
     let created = new Set<string>();
     let traceExperiment = experimentId;
     if (experimentId !== null) {
-      const lock = await createOrLockTraces(sql, experimentId, batches, contents);
+      const lock = await createOrLockTraces(sql, experimentId, batches, contents, audit);
       if (!lock) throw await this.experimentProblem(experimentText!);
       created = lock;
     } else {
-      traceExperiment = await lockTrace(sql, batches[0]!.traceId);
+      traceExperiment = await lockTrace(sql, batches[0]!.traceId, audit);
       if (traceExperiment === null) throw traceNotFound(batches[0]!.traceId);
     }
     const existing = batches.filter((b) => !created.has(b.traceId));
@@ -270,9 +289,10 @@ export class TraceService {
     const rows = await this.db.query(
       `with t as (select trace_id from trace_info where trace_id = $1 for share),
        i as (insert into trace_tags (trace_id, key, value) select t.trace_id, $2, $3 from t
-         on conflict (trace_id, key) do update set value = excluded.value)
+         on conflict (trace_id, key) do update set value = excluded.value),
+       a as (${auditInsertSql(4, 'from t')})
        select trace_id from t`,
-      [traceId, k[0], v[0]],
+      [traceId, k[0], v[0], ...this.audit.row('trace', traceId, 'set_tag', { key: k[0] })],
     );
     if (rows.length === 0) throw traceNotFound(traceId);
   }
@@ -282,9 +302,10 @@ export class TraceService {
     await this.access.trace(traceId, 'EDIT');
     const [row] = await this.db.query<{ found: number; deleted: number }>(
       `with t as (select trace_id from trace_info where trace_id = $1 for share),
-       d as (delete from trace_tags g using t where g.trace_id = t.trace_id and g.key = $2 returning g.key)
+       d as (delete from trace_tags g using t where g.trace_id = t.trace_id and g.key = $2 returning g.key),
+       a as (${auditInsertSql(3, 'where exists (select 1 from d)')})
        select (select count(*) from t)::int as found, (select count(*) from d)::int as deleted`,
-      [traceId, key],
+      [traceId, key, ...this.audit.row('trace', traceId, 'delete_tag', { key })],
     );
     if (!row?.found) throw traceNotFound(traceId);
     if (!row.deleted) {
@@ -324,8 +345,14 @@ export class TraceService {
       if (input.maxTraces != null)
         throw new ValidationError('maxTraces', 'maxTraces goes with maxTimestampMillis only.');
       const rows = await this.db.query(
-        `delete from trace_info where experiment_id = $1 and trace_id = any($2::text[]) returning trace_id`,
-        [expId, ids],
+        ...this.audit.audited(
+          `delete from trace_info where experiment_id = $1 and trace_id = any($2::text[]) returning trace_id`,
+          [expId, ids],
+          'experiment',
+          String(expId),
+          'delete_traces',
+          { traceIds: someKeys(ids), requested: ids.length },
+        ),
       );
       return rows.length;
     }
@@ -333,11 +360,17 @@ export class TraceService {
     if (input.maxTraces != null && (!Number.isSafeInteger(input.maxTraces) || input.maxTraces < 1))
       throw new ValidationError('maxTraces', 'maxTraces must be a positive integer.');
     const rows = await this.db.query(
-      `delete from trace_info where trace_id in (
-         select trace_id from trace_info where experiment_id = $1 and request_time <= $2
-         order by request_time, trace_id limit $3)
-       returning trace_id`,
-      [expId, input.maxTimestampMillis, input.maxTraces ?? null],
+      ...this.audit.audited(
+        `delete from trace_info where trace_id in (
+           select trace_id from trace_info where experiment_id = $1 and request_time <= $2
+           order by request_time, trace_id limit $3)
+         returning trace_id`,
+        [expId, input.maxTimestampMillis, input.maxTraces ?? null],
+        'experiment',
+        String(expId),
+        'delete_traces',
+        { maxTimestampMillis: input.maxTimestampMillis, maxTraces: input.maxTraces ?? null },
+      ),
     );
     return rows.length;
   }
