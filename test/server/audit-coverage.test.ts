@@ -28,6 +28,9 @@ const AUDIT = `query($type: String, $id: String, $first: Int, $after: String) {
   }
 }`;
 
+/** A statement that only writes an audit row (rather than carrying it beside its change). */
+const standaloneAudit = (sql: string) => /^\s*insert into audit_events/i.test(sql);
+
 const ns = (ms: number) => `${BigInt(1_700_000_000_000 + ms) * 1_000_000n}`;
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');
 
@@ -113,6 +116,7 @@ describe('audit log coverage of logged data', () => {
   it('records params and tags of a batch as one summarised event, and metrics not at all', async () => {
     const runId = await newRun(await newExperiment());
     const params = Array.from({ length: 30 }, (_, i) => ({ key: `p${i}`, value: String(i) }));
+    t.sql.length = 0;
     expect(
       await gql(LOG_BATCH, {
         i: {
@@ -377,13 +381,40 @@ describe('audit log coverage of logged data', () => {
         },
       ],
     };
+    t.sql.length = 0;
     const sent = await rest('POST', '/v1/traces', otlp, { 'x-mlflow-experiment-id': experimentId });
     expect(sent.status, sent.text).toBe(200);
+    expect(t.sql.filter((q) => q.includes('audit_events'))).toHaveLength(1);
+    expect(t.sql.filter(standaloneAudit)).toEqual([]);
     const exp = await events('experiment', experimentId);
     expect(exp).toHaveLength(2);
     expect(exp[0]).toMatchObject({ action: 'experiment.log_spans', actor: 'alice' });
     const ids = traces.map((h) => `tr-${h}`).sort();
     expect(exp[0]!.detail).toEqual({ traces: 25, spans: 50, traceIds: ids.slice(0, 20) });
+
+    // an export refused as a whole (a trace of another experiment) records nothing
+    const other = await newExperiment();
+    const mixed = {
+      resourceSpans: [
+        {
+          scopeSpans: [
+            {
+              spans: [hex(16), traces[0]!].map((traceHex) => ({
+                traceId: traceHex,
+                spanId: hex(8),
+                name: 'x',
+                startTimeUnixNano: ns(0),
+                endTimeUnixNano: ns(5),
+                status: { code: 1 },
+              })),
+            },
+          ],
+        },
+      ],
+    };
+    const refused = await rest('POST', '/v1/traces', mixed, { 'x-mlflow-experiment-id': other });
+    expect(refused.status, refused.text).toBeGreaterThanOrEqual(400);
+    expect(await actions('experiment', other)).toEqual(['experiment.create']);
 
     // MLflow's client finalizes a trace its spans started (StartTraceV3)
     const traceId = ids[0]!;
