@@ -4,6 +4,7 @@ import { LogBatch } from '../helpers/documents.ts';
 import { redisServerInstalled, TestRedis } from '../helpers/redis-server.ts';
 import { seedExperiment, seedRun } from '../helpers/seed.ts';
 import { type Stream, wsSubscribe } from '../helpers/streams.ts';
+import { TcpProxy } from '../helpers/tcp-proxy.ts';
 import { RunEvents, UpdateRun } from '../helpers/subscription-documents.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { waitFor } from '../helpers/wait.ts';
@@ -17,6 +18,8 @@ if (!installed)
   console.warn('redis-outage-run-events.test.ts skipped: redis-server is not installed');
 
 let redis: TestRedis;
+// instance B reaches Redis through a proxy the test can cut: B alone loses Redis
+let proxy: TcpProxy;
 let a: TestApp;
 let b: TestApp;
 let bUrl: string;
@@ -52,14 +55,19 @@ describe.skipIf(!installed)('runEvents across a Redis outage between two instanc
   beforeAll(async () => {
     redis = await TestRedis.onFreePort();
     await redis.start();
+    proxy = await TcpProxy.to(redis.port);
     const config = { redisUrl: redis.url, redisPrefix: 'trackql-outage-events:' };
     a = await createTestApp({ config });
-    b = await createTestApp({ config, shareDatabaseWith: a });
+    b = await createTestApp({
+      config: { ...config, redisUrl: proxy.url },
+      shareDatabaseWith: a,
+    });
     bUrl = await b.listen();
   });
   afterAll(async () => {
     await b?.close();
     await a?.close();
+    await proxy?.cut();
     await redis?.kill();
   });
 
@@ -118,6 +126,29 @@ describe.skipIf(!installed)('runEvents across a Redis outage between two instanc
     for (const end = i + 3; i < end; i++) expected.push(...(await change(run, i)));
     await redis.start();
     for (const end = i + 2; i < end; i++) expected.push(...(await change(run, i)));
+    await expectAll(got, expected);
+    await s.close();
+  });
+
+  it('delivers changes made only while Redis was down, with no write after it returns', async () => {
+    const exp = await seedExperiment(a);
+    const run = await seedRun(a, exp);
+    const { s, got, expected } = await subscribe(exp, run);
+    await redis.kill();
+    for (let i = 10; i < 13; i++) expected.push(...(await change(run, i)));
+    await redis.start();
+    await expectAll(got, expected);
+    await s.close();
+  });
+
+  it('delivers the changes published while the subscriber’s instance was cut off from Redis', async () => {
+    const exp = await seedExperiment(a);
+    const run = await seedRun(a, exp);
+    const { s, got, expected } = await subscribe(exp, run);
+    // Redis and instance A carry on; B cannot reach Redis while these are published
+    await proxy.cut();
+    for (let i = 10; i < 13; i++) expected.push(...(await change(run, i)));
+    await proxy.restore();
     await expectAll(got, expected);
     await s.close();
   });
