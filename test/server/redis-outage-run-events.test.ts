@@ -4,8 +4,8 @@ import { LogBatch } from '../helpers/documents.ts';
 import { redisServerInstalled, TestRedis } from '../helpers/redis-server.ts';
 import { seedExperiment, seedRun } from '../helpers/seed.ts';
 import { type Stream, wsSubscribe } from '../helpers/streams.ts';
-import { TcpProxy } from '../helpers/tcp-proxy.ts';
 import { RunEvents, UpdateRun } from '../helpers/subscription-documents.ts';
+import { TcpProxy } from '../helpers/tcp-proxy.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { waitFor } from '../helpers/wait.ts';
 
