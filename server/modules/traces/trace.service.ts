@@ -24,6 +24,7 @@ import {
   emptyContents,
   spanBatch,
 } from './trace-batches.ts';
+import { type DeleteTracesInput, deleteTracesOf } from './trace-deletes.ts';
 import { cutPreview } from './trace-preview.ts';
 import { TRACE_ID_PREFIX, TRACE_KEYS, traceNotFound, validateTraceId } from './trace-rows.sql.ts';
 import { columns, summarise } from './trace-rules.ts';
@@ -59,14 +60,6 @@ export interface LogSpansInput {
   /** Needed when the trace does not exist yet: it is then created IN_PROGRESS. */
   experimentId?: string | null;
   spans: readonly SpanInput[];
-}
-
-/** Which traces deleteTraces removes: by id, or the oldest up to a time (and a count). */
-export interface DeleteTracesInput {
-  experimentId: string;
-  traceIds?: readonly string[] | null;
-  maxTimestampMillis?: number | null;
-  maxTraces?: number | null;
 }
 
 const optionalPreview = (s: string | null | undefined) => (s == null ? null : cutPreview(s));
@@ -318,60 +311,12 @@ export class TraceService {
   }
 
   /**
-   * Deletes traces of an experiment (with their spans, metadata and tags) and returns how many.
-   *
-   * @remarks Either `traceIds` (at most 100; ids of other experiments are left alone) or
-   * `maxTimestampMillis`: the traces that started at or before it, oldest first, at most
-   * `maxTraces` of them when given. An unknown experiment deletes nothing.
+   * Deletes traces of an experiment (with their spans, metadata and tags) and returns how many
+   * (see {@link deleteTracesOf}).
    */
   async deleteTraces(input: DeleteTracesInput): Promise<number> {
     const expId = this.experiments.parseId(input.experimentId);
     await this.access.experiment(expId, 'EDIT');
-    const byIds = input.traceIds != null;
-    if (byIds === (input.maxTimestampMillis != null)) {
-      throw new ValidationError(
-        'traceIds',
-        'Give either traceIds or maxTimestampMillis (with an optional maxTraces), not both.',
-      );
-    }
-    if (byIds) {
-      const ids = input.traceIds!;
-      if (ids.length > LIMITS.maxTraceIdsPerDelete) {
-        throw new ValidationError(
-          'traceIds',
-          `At most ${LIMITS.maxTraceIdsPerDelete} trace ids per call; got ${ids.length}.`,
-        );
-      }
-      if (input.maxTraces != null)
-        throw new ValidationError('maxTraces', 'maxTraces goes with maxTimestampMillis only.');
-      const rows = await this.db.query(
-        ...this.audit.audited(
-          `delete from trace_info where experiment_id = $1 and trace_id = any($2::text[]) returning trace_id`,
-          [expId, ids],
-          'experiment',
-          String(expId),
-          'delete_traces',
-          { traceIds: someKeys(ids), requested: ids.length },
-        ),
-      );
-      return rows.length;
-    }
-    validateTimestamp(input.maxTimestampMillis!, 'maxTimestampMillis');
-    if (input.maxTraces != null && (!Number.isSafeInteger(input.maxTraces) || input.maxTraces < 1))
-      throw new ValidationError('maxTraces', 'maxTraces must be a positive integer.');
-    const rows = await this.db.query(
-      ...this.audit.audited(
-        `delete from trace_info where trace_id in (
-           select trace_id from trace_info where experiment_id = $1 and request_time <= $2
-           order by request_time, trace_id limit $3)
-         returning trace_id`,
-        [expId, input.maxTimestampMillis, input.maxTraces ?? null],
-        'experiment',
-        String(expId),
-        'delete_traces',
-        { maxTimestampMillis: input.maxTimestampMillis, maxTraces: input.maxTraces ?? null },
-      ),
-    );
-    return rows.length;
+    return deleteTracesOf(this.db, this.audit, expId, input);
   }
 }
