@@ -3,6 +3,7 @@ import type { Db } from '../../shared/db.ts';
 import { InvalidStateError, NotFoundError, ValidationError } from '../../shared/errors.ts';
 import { type PageRequest, toConnection } from '../../shared/pagination.ts';
 import { codePoints } from '../../shared/validation.ts';
+import type { AuditLog } from '../audit/public.ts';
 import type { PermissionService } from '../auth/public.ts';
 import type { Run, RunService } from '../runs/public.ts';
 import { ancestorsOf, normaliseArtifactPath } from './artifact-path.ts';
@@ -47,6 +48,7 @@ export class ArtifactService {
     private readonly stores: ArtifactStores,
     private readonly maxUploadBytes: number,
     private readonly access: PermissionService,
+    private readonly audit: AuditLog,
   ) {}
 
   /**
@@ -74,11 +76,17 @@ export class ArtifactService {
         ]);
         await staged.publish();
         const [file] = await sql.query<ArtifactFile>(
-          `insert into artifacts (run_id, path, size, sha256, created_time) values ($1, $2, $3, $4, $5)
-           on conflict (run_id, path) do update
-             set size = excluded.size, sha256 = excluded.sha256, created_time = excluded.created_time
-           returning ${FILE_COLUMNS}`,
-          [runId, path, size, sha256, Date.now()],
+          ...this.audit.audited(
+            `insert into artifacts (run_id, path, size, sha256, created_time) values ($1, $2, $3, $4, $5)
+             on conflict (run_id, path) do update
+               set size = excluded.size, sha256 = excluded.sha256, created_time = excluded.created_time
+             returning ${FILE_COLUMNS}`,
+            [runId, path, size, sha256, Date.now()],
+            'run',
+            runId,
+            'upload_artifact',
+            { path, size },
+          ),
         );
         return file!;
       });
@@ -147,6 +155,8 @@ export class ArtifactService {
         [runId, path, `${path}/`, `${path}0`],
       );
       for (const r of rows) await location.delete(r.path);
+      if (rows.length > 0)
+        await this.audit.record('run', runId, 'delete_artifact', { path, files: rows.length });
       return rows.length;
     });
     if (removed === 0) {
