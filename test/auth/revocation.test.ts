@@ -140,6 +140,35 @@ describe('credentials withdrawn', () => {
   });
 });
 
+describe('signOut', () => {
+  it('revokes the token the request used: its stream ends and the token stops working', async () => {
+    const token = await createToken('reader');
+    const s = sse<MetricsData>(token.bearer, print(METRICS), { r: w.run });
+    await s.ready;
+    const out = await w.t.executeRaw<
+      { signOut: { __typename: string; token?: { id: string } } },
+      unknown
+    >(
+      `mutation { signOut { __typename ... on SignOutSuccess { token { id revokedAt } } } }`,
+      undefined,
+      { authorization: token.bearer },
+    );
+    expect(out.data?.signOut.token?.id).toBe(token.id);
+    expect(await endedWith(s)).toBe('UNAUTHENTICATED');
+    const again = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: token.bearer },
+      body: JSON.stringify({ query: '{ viewer { username } }' }),
+    });
+    expect(again.status).toBe(401);
+    const withPassword = await w.as<{ signOut: { __typename: string } }>(
+      'reader',
+      `mutation { signOut { __typename } }`,
+    );
+    expect(withPassword.data?.signOut.__typename).toBe('ValidationError');
+  });
+});
+
 describe('permission withdrawn', () => {
   const grant = (p: string) =>
     w.as(

@@ -210,6 +210,12 @@ export class AuthGate {
     return this.remember(toViewer(row), c);
   }
 
+  /** SHA-256 (hex) of the API token `viewer` authenticated with; null for a password. */
+  tokenHashOf(viewer: Viewer): string | null {
+    const c = this.credentials.get(viewer);
+    return c?.kind === 'token' ? c.tokenHash : null;
+  }
+
   private remember(viewer: Viewer, credential: Credential): Viewer {
     this.credentials.set(viewer, credential);
     return viewer;
