@@ -213,6 +213,40 @@ describe('permission withdrawn', () => {
     );
   });
 
+  it('over WebSocket, ends only the subscription concerned: the socket and its other subscriptions go on', async () => {
+    await grant('READ');
+    const ws = await wsMetrics(w.auth.dflt);
+    ws.socket.send(
+      JSON.stringify({
+        id: '2',
+        type: 'subscribe',
+        payload: { query: `subscription { runEvents(runId: "${w.openRun}") { kind } }` },
+      }),
+    );
+    const of = (id: string) => ws.messages.filter((m) => (m as { id?: string }).id === id);
+    // the snapshot of subscription 2 shows both subscriptions are running
+    await waitFor(() => of('2').length === 1, 'snapshot of the open run');
+    await grant('NO_PERMISSIONS');
+    await waitFor(() => of('1').some((m) => m.type === 'complete'), 'subscription 1 completed');
+    const [last] = of('1').filter((m) => m.type === 'next');
+    expect(last?.payload).toMatchObject({
+      errors: [{ extensions: { code: 'PERMISSION_DENIED' } }],
+    });
+    await w.as(
+      'admin',
+      `mutation($r: String!) { updateRun(input: { runId: $r, runName: "still-streaming" }) { __typename } }`,
+      { r: w.openRun },
+    );
+    await waitFor(() => of('2').length === 2, 'subscription 2 goes on');
+    expect(ws.socket.readyState).toBe(ws.socket.OPEN);
+    ws.socket.close();
+    await w.as(
+      'admin',
+      `mutation($e: String!) { deleteExperimentPermission(input: { experimentId: $e, username: "dflt" }) { __typename } }`,
+      { e: w.exp },
+    );
+  });
+
   it('reaches another instance on the same database: its stream ends and its cached grants go', async () => {
     const b: TestApp = await createTestApp({ shareDatabaseWith: w.t, config: authOn() });
     try {
@@ -275,6 +309,8 @@ describe('cost of the permission checks', () => {
       `mutation($e: String!) { setExperimentPermission(input: { experimentId: $e, username: "reader", permission: READ }) { __typename } }`,
       { e: w.open },
     );
+    // open streams are re-checked after a change: let that finish so only the read is counted
+    await w.t.app.authGate.streams.recheck();
     const after = await statements(token.bearer);
     expect(after.length).toBe(admin.length + 1);
     expect(after.some((s) => s.includes('experiment_permissions'))).toBe(true);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ClientBase, Notification } from 'pg';
 import type { Logger } from '../../logger.ts';
@@ -19,9 +20,10 @@ export interface AuthChange {
 /**
  * Carries auth changes between the instances of a deployment that share one PostgreSQL:
  * `publish` sends `NOTIFY trackql_auth`, and every instance's listener (one pooled connection held
- * for `LISTEN`) hands the change to `onRemote`, this instance's own too: PostgreSQL delivers a
- * notice sent in a transaction when it commits, so a change made in a transaction is applied
- * again once it is visible (a read racing the commit cannot leave stale grants behind).
+ * for `LISTEN`) hands the change to `onRemote`. A change published from inside a transaction
+ * comes back to this instance too: PostgreSQL delivers the notice when the transaction commits,
+ * so the change is applied again once it is visible (a read racing the commit cannot leave stale
+ * grants behind); a change published after its commit was applied here already.
  *
  * @remarks While the listener is down (`live` false) callers must not trust cached state; after
  * it reconnects, `onRemote` gets a change for everyone, since notices sent meanwhile were lost.
@@ -29,6 +31,7 @@ export interface AuthChange {
 export class AuthNotify {
   private listening = false;
   private stopped = false;
+  private readonly instance = randomUUID();
   private release: (() => void) | null = null;
   private loop: Promise<void> = Promise.resolve();
 
@@ -46,9 +49,11 @@ export class AuthNotify {
    * Tells every instance, on commit when `db` runs in a transaction (best effort: cache lifetimes
    * bound a lost notice).
    */
-  async publish(change: AuthChange, db: Db = this.db): Promise<void> {
-    await db
-      .query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify(change)])
+  async publish(change: AuthChange, db?: Db): Promise<void> {
+    // sent on `db` (a transaction's), the notice must come back here on commit
+    const payload = JSON.stringify({ ...change, from: db ? null : this.instance });
+    await (db ?? this.db)
+      .query('select pg_notify($1, $2)', [CHANNEL, payload])
       .catch(() => undefined);
   }
 
@@ -76,7 +81,8 @@ export class AuthNotify {
     const onNotice = (n: Notification) => {
       if (n.channel !== CHANNEL || !n.payload) return;
       try {
-        const msg = JSON.parse(n.payload) as AuthChange;
+        const msg = JSON.parse(n.payload) as AuthChange & { from: string | null };
+        if (msg.from === this.instance) return;
         this.onRemote({ userId: msg.userId ?? null, credentials: msg.credentials === true });
       } catch {
         this.onRemote({ userId: null, credentials: true });
