@@ -12,7 +12,7 @@ export type OwnerKind = 'runs' | 'logged_models' | 'trace_info';
 /** Users whose grants are kept at most; past it the oldest go first. */
 const MAX_USERS = 10_000;
 /** Owners kept at most per kind; past it the oldest go first. */
-const MAX_OWNERS = 100_000;
+const MAX_OWNERS = 50_000;
 
 /** Sets `key` in `map`, dropping the oldest entry when `map` is full (insertion order). */
 function putBounded<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
@@ -51,6 +51,11 @@ export class AccessCache {
     /** Whether changes made on other instances reach this one (the NOTIFY listener is up). */
     private readonly live: () => boolean,
   ) {}
+
+  /** Counts the changes applied so far (a check can tell whether one happened since it read). */
+  get changes(): number {
+    return this.epoch;
+  }
 
   /** `userId`'s grants, from the cache or from `load` (whose result is then kept). */
   grantsOf(userId: string, load: () => Promise<Grants>): Promise<Grants> {

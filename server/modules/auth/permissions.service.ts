@@ -297,11 +297,21 @@ export class PermissionService {
    * its token's expiry) the credential is checked again, then `check` with current grants; when
    * either fails, `end` gets the error for the subscriber (UNAUTHENTICATED or PERMISSION_DENIED).
    *
+   * @param since {@link PermissionService.changes} before the stream's first check: a change
+   * applied since then triggers a re-check at once.
    * @returns the function that stops watching (call it when the stream ends); nothing is watched
    * when authentication is off.
    */
-  watch(check: StreamCheck, end: (error: DomainError) => void): () => void {
+  watch(check: StreamCheck, end: (error: DomainError) => void, since?: number): () => void {
     if (!this.viewer || !this.shared) return () => {};
-    return this.shared.streams.watch(this.viewer, check, end);
+    const unwatch = this.shared.streams.watch(this.viewer, check, end);
+    // a change applied between the subscribe-time check and now: check again
+    if (since !== undefined && since !== this.changes()) void this.shared.streams.recheck();
+    return unwatch;
+  }
+
+  /** Counts the auth changes applied so far (pass it to {@link PermissionService.watch}). */
+  changes(): number {
+    return this.shared?.access.changes ?? 0;
   }
 }

@@ -7,7 +7,7 @@ import {
 import type { Viewer } from '../../shared/request-context.ts';
 import type { PermissionService } from './permissions.service.ts';
 
-/** Longest timer Node accepts; a later expiry is caught by a later check. */
+/** Longest timer Node accepts. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Re-checks one open stream: throws when its subscriber may no longer read it. */
@@ -67,16 +67,23 @@ export class StreamGuard {
   watch(viewer: Viewer, check: StreamCheck, end: (error: DomainError) => void): () => void {
     const w: Watch = { viewer, check, end, timer: null };
     const expiresAt = this.deps.expiresAt(viewer);
-    if (expiresAt !== null) {
-      const ms = expiresAt - Date.now();
-      if (ms <= MAX_TIMER_MS) {
-        w.timer = setTimeout(() => this.stop(w, new UnauthenticatedError('Token expired')), ms);
-        w.timer.unref();
-      }
-    }
+    if (expiresAt !== null) this.armExpiry(w, expiresAt);
     this.watches.add(w);
     this.armSweep();
     return () => this.forget(w);
+  }
+
+  /** Ends `w` when its token expires (in steps of the longest timer Node accepts). */
+  private armExpiry(w: Watch, expiresAt: number): void {
+    const ms = expiresAt - Date.now();
+    w.timer = setTimeout(
+      () =>
+        ms > MAX_TIMER_MS
+          ? this.armExpiry(w, expiresAt)
+          : this.stop(w, new UnauthenticatedError('Token expired')),
+      Math.min(ms, MAX_TIMER_MS),
+    );
+    w.timer.unref();
   }
 
   /** Re-checks every watched stream (coalesced: one pass runs at a time, then one more if asked). */

@@ -32,9 +32,13 @@ export class LiveService {
    * ends, with the subscriber's error, as soon as `check` (run again after every auth change, and
    * at its token's expiry) fails or the subscriber's credential no longer holds.
    */
-  private tracked<T>(it: LiveIterator<T | Lagged>, check: StreamCheck): LiveIterator<T | Lagged> {
+  private tracked<T>(
+    it: LiveIterator<T | Lagged>,
+    check: StreamCheck,
+    since: number,
+  ): LiveIterator<T | Lagged> {
     it.onEnd(this.bus.track(it));
-    it.onEnd(this.access.watch(check, (error) => it.interrupt(new Revoked(error))));
+    it.onEnd(this.access.watch(check, (error) => it.interrupt(new Revoked(error)), since));
     return it;
   }
 
@@ -55,13 +59,14 @@ export class LiveService {
       throw new ValidationError('afterSeq', 'afterSeq must not be negative');
     // checked at subscribe, then again after every auth change: every event is of this run
     const check: StreamCheck = (access) => access.run(args.runId, 'READ');
+    const since = this.access.changes();
     await check(this.access);
     const it = await openMetricsStream(this.feeds, this.limits, {
       runId: args.runId,
       keys: args.keys ?? null,
       afterSeq: args.afterSeq ?? null,
     });
-    return this.tracked(it, check);
+    return this.tracked(it, check, since);
   }
 
   /** Changes of runs: all, one experiment's, or one run's (which starts with a snapshot). */
@@ -76,6 +81,7 @@ export class LiveService {
       if (args.experimentId) await access.experiment(args.experimentId, 'READ');
       visible = await access.readFilter();
     };
+    const since = this.access.changes();
     await check(this.access);
     const it = await openRunEventsStream(this.bus, this.limits, {
       experimentId: args.experimentId ?? null,
@@ -83,7 +89,7 @@ export class LiveService {
       visible: (experimentId) => visible === null || visible(experimentId),
       snapshot: (runId) => this.snapshot(runId),
     });
-    return this.tracked(it, check);
+    return this.tracked(it, check, since);
   }
 
   /** The current state of a run as a SNAPSHOT event. */
@@ -120,6 +126,7 @@ export class LiveService {
     if (start !== null && end !== null && end < start)
       throw new ValidationError('range.end', 'range.end must not be below range.start');
     const check: StreamCheck = (access) => access.runs(args.runIds, 'READ');
+    const since = this.access.changes();
     await check(this.access);
     const it = await this.seriesHubs.open({
       runIds: args.runIds,
@@ -129,6 +136,6 @@ export class LiveService {
       start,
       end,
     });
-    return this.tracked(it, check);
+    return this.tracked(it, check, since);
   }
 }
