@@ -84,7 +84,9 @@ export async function createApp(
   const liveDb = new Db(orm.em.fork(), opts.onQuery);
   const feeds = new RunFeeds(bus, new MetricStore(liveDb), config.subscriptions);
   const liveSeries = new LiveSeriesHubs(liveDb, feeds, config.subscriptions);
-  const authGate = new AuthGate(new Db(orm.em.fork(), opts.onQuery), config.security);
+  const authGate = new AuthGate(new Db(orm.em.fork(), opts.onQuery), config.security, logger);
+  // grants are cached across requests once changes from other instances can reach this one
+  await authGate.start(orm.em.fork(), logger);
   // its own Db without onQuery: statistics upkeep is not part of any request's statements
   const tableStats = new TableStatistics(new Db(orm.em.fork()), logger, config.autoAnalyzeMs);
   const deps: AppDeps = {
@@ -219,6 +221,7 @@ export async function createApp(
     endStreams: () => bus.endStreams(),
     close: async () => {
       bus.endStreams();
+      await authGate.close();
       await bus.close();
       await stores.close();
       await orm.close();

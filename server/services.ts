@@ -7,7 +7,6 @@ import { AuditLog } from './modules/audit/audit.service.ts';
 import type { AuthGate, Viewer } from './modules/auth/auth.gate.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { PermissionAdminService } from './modules/auth/permission-admin.service.ts';
-import { PermissionService } from './modules/auth/permissions.service.ts';
 import { DatasetService } from './modules/datasets/dataset.service.ts';
 import { ExperimentService } from './modules/experiments/experiment.service.ts';
 import { GcService } from './modules/gc/gc.service.ts';
@@ -57,11 +56,7 @@ export interface ServiceDeps {
 /** Builds the per-request services; they are cheap plain objects. */
 export function createServices(deps: ServiceDeps) {
   // the one permission guard of this request: every service below checks through it
-  const access = new PermissionService(
-    deps.db,
-    deps.viewer,
-    deps.config.security.defaultPermission,
-  );
+  const access = deps.authGate.permissionsOf(deps.viewer, deps.db);
   const audit = new AuditLog(deps.db, deps.viewer);
   const experiments = new ExperimentService(deps.em, deps.config, deps.publisher, access, audit);
   const runs = new RunService(deps.db, experiments, deps.publisher, access, audit);

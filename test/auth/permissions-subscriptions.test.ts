@@ -4,9 +4,9 @@ import { wsConnect, wsExecute } from '../helpers/auth.ts';
 import { type Stream, sseSubscribe } from '../helpers/streams.ts';
 import { buildWorld, ROLES, type Role, type World } from './permissions-world.ts';
 
-// Subscriptions are checked once, at subscribe: a stream's events are all of one run (or, for
-// runEvents without a run, filtered per subscriber), so a shared live result only ever reaches
-// subscribers allowed to read that run.
+// Subscriptions are checked at subscribe and again after every auth change: a stream's events are
+// all of one run (or, for runEvents without a run, filtered per subscriber), so a shared live
+// result only ever reaches subscribers allowed to read that run (revocation: revocation.test.ts).
 
 let w: World;
 beforeAll(async () => {
@@ -62,7 +62,7 @@ describe('metricsLogged', () => {
     for (const [, s] of streams) await s.close();
   });
 
-  it('a grant revoked later does not end a stream already open, and refuses the next subscribe', async () => {
+  it('a grant withdrawn later ends a stream already open (PERMISSION_DENIED), and refuses the next subscribe', async () => {
     const grant = (p: string) =>
       w.as(
         'admin',
@@ -74,8 +74,9 @@ describe('metricsLogged', () => {
     await open.ready;
     await new Promise((r) => setTimeout(r, 300));
     await grant('NO_PERMISSIONS');
-    await logLive(2);
-    expect((await open.next()).data?.metricsLogged.runId).toBe(w.run);
+    const ended = await open.next();
+    expect(ended.errors?.[0]?.extensions?.code).toBe('PERMISSION_DENIED');
+    await open.ended;
     const again = subscribe<unknown>('dflt', METRICS, { r: w.run });
     expect((await again.next()).errors?.[0]?.extensions?.code).toBe('RESOURCE_DOES_NOT_EXIST');
     await Promise.all([open.close(), again.close()]);

@@ -1,12 +1,23 @@
 import http from 'node:http';
-import { benchDatabase, benchRun, percentile, report, startBenchServer } from './harness.ts';
+import {
+  type BenchServer,
+  benchDatabase,
+  benchRun,
+  percentile,
+  postgresCpuMs,
+  procCpuMs,
+  report,
+  startBenchServer,
+} from './harness.ts';
 
 /**
  * Cost of authentication and permissions on a cheap read: requests/s and p99 of one query against
  * a server with authentication off and one with it on (an admin's Bearer token and HTTP Basic, and
  * a non-admin user's Bearer token, whose reads go through the permission checks: its grants are
- * read once per request), both on one database, measured in interleaved rounds of the same run
- * (compare the ratios, not the absolute figures).
+ * cached across requests, dropped on every change), both on one database, measured in interleaved
+ * rounds of the same run (compare the ratios, not the absolute figures). Besides requests/s, each
+ * mode reports the CPU time per request of the server process and of PostgreSQL's backends, which
+ * a busy machine disturbs much less than throughput.
  */
 const ADMIN = { username: 'bench-admin', password: 'bench-password-1' };
 const CONCURRENCY = 8;
@@ -42,9 +53,12 @@ function post(url: string, body: string, authorization?: string): Promise<string
   });
 }
 
-async function measure(url: string, body: string, authorization?: string) {
+async function measure(server: BenchServer, body: string, authorization?: string) {
+  const url = server.url;
   const latencies: number[] = [];
   let next = 0;
+  const cpu0 = procCpuMs(server.proc.pid!);
+  const pg0 = await postgresCpuMs(db.url);
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
@@ -55,7 +69,11 @@ async function measure(url: string, body: string, authorization?: string) {
       }
     }),
   );
-  return { rps: PER_ROUND / ((performance.now() - t0) / 1000), p99: percentile(latencies, 99) };
+  const rps = PER_ROUND / ((performance.now() - t0) / 1000);
+  const pg1 = await postgresCpuMs(db.url);
+  const cpuUs = ((procCpuMs(server.proc.pid!) - cpu0) * 1000) / PER_ROUND;
+  const pgUs = pg0 === null || pg1 === null ? 0 : ((pg1 - pg0) * 1000) / PER_ROUND;
+  return { rps, p99: percentile(latencies, 99), cpuUs, pgUs };
 }
 
 const db = await benchDatabase();
@@ -110,30 +128,34 @@ try {
     variables: { r: runId },
   });
   const modes = [
-    { mode: 'off', url: off.url, auth: undefined },
-    { mode: 'bearer', url: on.url, auth: bearer },
-    { mode: 'basic', url: on.url, auth: basic },
-    { mode: 'bearer-user', url: on.url, auth: userBearer },
+    { mode: 'off', server: off, auth: undefined },
+    { mode: 'bearer', server: on, auth: bearer },
+    { mode: 'basic', server: on, auth: basic },
+    { mode: 'bearer-user', server: on, auth: userBearer },
   ];
   for (const m of modes) {
     // every mode must really read the run (a refused read would be cheaper)
-    const first = await post(m.url, body, m.auth);
+    const first = await post(m.server.url, body, m.auth);
     if (!first.includes(runId)) throw new Error(`${m.mode} cannot read the run: ${first}`);
-    await measure(m.url, body, m.auth); // warm up
+    await measure(m.server, body, m.auth); // warm up
   }
-  const totals = new Map<string, { rps: number[]; p99: number[] }>();
+  const totals = new Map<string, { rps: number[]; p99: number[]; cpu: number[]; pg: number[] }>();
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? modes : [...modes].reverse();
     for (const m of order) {
-      const r = await measure(m.url, body, m.auth);
-      const t = totals.get(m.mode) ?? { rps: [], p99: [] };
+      const r = await measure(m.server, body, m.auth);
+      const t = totals.get(m.mode) ?? { rps: [], p99: [], cpu: [], pg: [] };
       t.rps.push(r.rps);
       t.p99.push(r.p99);
+      t.cpu.push(r.cpuUs);
+      t.pg.push(r.pgUs);
       totals.set(m.mode, t);
     }
   }
   const median = (xs: number[]) => percentile([...xs], 50);
   const base = median(totals.get('off')!.rps);
+  const offCpu = totals.get('off')!;
+  const baseCpu = median(offCpu.cpu) + median(offCpu.pg);
   for (const [mode, t] of totals) {
     report({
       bench: 'auth-read',
@@ -143,6 +165,9 @@ try {
       rps: Math.round(median(t.rps)),
       p99Ms: Number(median(t.p99).toFixed(2)),
       rpsVsOff: Number((median(t.rps) / base).toFixed(3)),
+      serverCpuUsPerReq: Math.round(median(t.cpu)),
+      postgresCpuUsPerReq: Math.round(median(t.pg)),
+      cpuVsOff: Number(((median(t.cpu) + median(t.pg)) / baseCpu).toFixed(3)),
     });
   }
 } finally {

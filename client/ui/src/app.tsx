@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { getToken, setToken } from './api/auth.ts';
+import { getToken, signOut } from './api/auth.ts';
 import { onAuthRequired } from './api/client.ts';
 import { ComparePage } from './pages/compare.tsx';
 import { ExperimentPage } from './pages/experiment.tsx';
@@ -52,8 +52,7 @@ export function App() {
             type="button"
             className="link"
             onClick={() => {
-              setToken(null);
-              setNeedsLogin(true);
+              void signOut().then(() => setNeedsLogin(true));
             }}
           >
             Sign out

@@ -4,6 +4,7 @@ import {
   NotFoundError,
   PermissionDeniedError,
   UnauthenticatedError,
+  ValidationError,
 } from '../../shared/errors.ts';
 import { mutationResult } from '../../shared/mutation.ts';
 import type { CreatedToken, TokenView, UserView } from './auth.service.ts';
@@ -201,6 +202,15 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: (_, { input }, ctx) => ctx.services.auth.createToken(input),
+  }),
+  signOut: t.field({
+    type: ApiTokenRef,
+    ...mutationResult(
+      'Signs out: revokes the API token this request authenticated with (as the web UI does on sign-out); streams opened with it end at once. A request signed in with a password gets INVALID_PARAMETER_VALUE.',
+      [...AUTH_ERRORS, NotFoundError, ValidationError],
+      { name: 'token', description: 'The revoked token.' },
+    ),
+    resolve: (_, _args, ctx) => ctx.services.auth.signOut(),
   }),
   revokeApiToken: t.field({
     type: ApiTokenRef,

@@ -317,6 +317,32 @@ export class AuthService {
     return tokenView(row);
   }
 
+  /**
+   * Revokes the API token this request authenticated with (signing out: the web UI's token from
+   * its sign-in); its open streams end at once.
+   */
+  async signOut(): Promise<TokenView> {
+    const hash = this.gate.tokenHashOf(this.requireViewer());
+    if (hash === null) {
+      throw new ValidationError('authorization', 'This request did not use an API token');
+    }
+    const row = await this.db.transaction(async (sql) => {
+      const [revoked] = await sql.query<TokenRow>(
+        `with t as (
+           update api_tokens t set revoked_at = coalesce(t.revoked_at, $2)
+            where t.token_hash = $1 returning t.*)
+         select t.id, t.name, u.username, t.creation_time, t.expires_at, t.revoked_at
+           from t join users u on u.id = t.user_id`,
+        [hash, Date.now()],
+      );
+      if (revoked) await this.audit.record('api_token', revoked.id, 'revoke');
+      return revoked;
+    });
+    if (!row) throw new NotFoundError('ApiToken', 'current');
+    this.gate.forget();
+    return tokenView(row);
+  }
+
   /** Tokens of the viewer (or, for an admin, of `username`), newest first, revoked ones included. */
   async listTokens(username?: string | null): Promise<TokenView[]> {
     const target = this.actingFor(username);

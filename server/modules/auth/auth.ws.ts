@@ -27,7 +27,9 @@ export function admitWebSocket(
 /**
  * graphql-ws `onConnect`: authenticates the connection once, from the `connection_init` payload
  * (`{ authorization: 'Bearer <token>' }` or `'Basic ...'`; key `Authorization` also accepted) or
- * else the upgrade request's `Authorization` header, and binds the viewer to the socket.
+ * else the upgrade request's `Authorization` header, and binds the viewer to the socket. The
+ * socket is then watched: once its credential no longer holds (token revoked or expired, password
+ * changed, user deleted) it is closed with 4403 Forbidden and the reason.
  *
  * @returns false to refuse the connection (graphql-ws closes it with 4403 Forbidden).
  */
@@ -45,7 +47,16 @@ export async function authenticateConnection(
   try {
     const outcome = await gate.authenticate(header);
     if (!outcome.ok) return false;
-    gate.bind(ctx.extra.socket, outcome.viewer);
+    const socket = ctx.extra.socket;
+    gate.bind(socket, outcome.viewer);
+    if (outcome.viewer) {
+      const unwatch = gate.streams.watch(
+        outcome.viewer,
+        async () => {},
+        (error) => socket.close(4403, error.message.slice(0, 120)),
+      );
+      socket.once('close', unwatch);
+    }
     return true;
   } catch {
     return false;

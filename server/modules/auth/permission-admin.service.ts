@@ -134,6 +134,8 @@ export class PermissionAdminService {
         : `insert into ${table} (user_id, ${column}, permission) values ($1, $2, $3)
            on conflict (user_id, ${column}) ${conflict} returning 1`;
     const [row] = await this.db.query(sql, [userId, target, permission]);
+    // cached grants of this user are dropped on every instance; its open streams are re-checked
+    if (row) await this.gate.grantsChanged(userId);
     if (!row && mode === 'create') {
       throw new AlreadyExistsError(
         `Permission of ${username} on ${kind === 'experiment' ? 'experiment' : 'logged model'} ${id} already exists`,
@@ -151,6 +153,7 @@ export class PermissionAdminService {
       grant.userId,
       grant.target,
     ]);
+    await this.gate.grantsChanged(grant.userId);
     return grant;
   }
 

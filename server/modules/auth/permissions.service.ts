@@ -1,9 +1,11 @@
 import DataLoader from 'dataloader';
 import type { Db } from '../../shared/db.ts';
-import { NotFoundError, PermissionDeniedError } from '../../shared/errors.ts';
+import { type DomainError, NotFoundError, PermissionDeniedError } from '../../shared/errors.ts';
 import { parseExperimentId } from '../../shared/ids.ts';
 import type { Viewer } from '../../shared/request-context.ts';
+import type { AccessCache, Grants, OwnerKind } from './access-cache.ts';
 import type { Permission } from './permission.entity.ts';
+import type { StreamCheck, StreamGuard } from './stream-guard.ts';
 
 /** What an operation needs: READ to see, EDIT to change what is in it, MANAGE to govern it. */
 export type Need = 'READ' | 'EDIT' | 'MANAGE';
@@ -26,9 +28,12 @@ export type ReadScope =
       modelsDenied: string[];
     };
 
-interface Grants {
-  experiments: Map<string, Permission>;
-  models: Map<string, Permission>;
+/** App-scoped state the checks share across requests (the auth gate holds it). */
+export interface SharedAccess {
+  access: AccessCache;
+  streams: StreamGuard;
+  /** Tells every instance that `userId`'s grants changed (on commit of `db`'s transaction). */
+  grantsChanged(userId: string, db?: Db): Promise<void>;
 }
 
 /** The experiment an object lives in, for the checks of objects addressed by their own id. */
@@ -39,34 +44,41 @@ type Owner = { experimentId: string } | null;
  *
  * @remarks Per request. Unrestricted when authentication is off (no viewer) or for admins. Else a
  * user's level on an experiment is its grant there, else `defaultPermission`; on a logged model
- * its grant on the model, else its level on the model's experiment. The viewer's grants are read
- * once per request (one statement); owners of runs, models and traces are batched per tick
- * (dataloader). Refusals: an object the caller cannot read answers as a missing one does
+ * its grant on the model, else its level on the model's experiment. The viewer's grants come from
+ * the app-scoped {@link AccessCache} (read at most once per request, usually not at all: every grant
+ * change drops them on every instance); owners of runs, models and traces too (they never change),
+ * and those not cached are batched per tick (dataloader). Refusals: an object the caller cannot read answers as a missing one does
  * (RESOURCE_DOES_NOT_EXIST with the same message), so ids never reveal what exists; a readable
  * object the caller may not change answers PERMISSION_DENIED.
  */
 export class PermissionService {
   private grantsLoad: Promise<Grants> | null = null;
-  private readonly runOwners: DataLoader<string, Owner>;
-  private readonly modelOwners: DataLoader<string, Owner>;
-  private readonly traceOwners: DataLoader<string, Owner>;
+  /** Created on first use: most requests find every owner in the shared cache. */
+  private readonly loaders: Partial<Record<OwnerKind, DataLoader<string, Owner>>> = {};
 
   constructor(
     private readonly db: Db,
     private readonly viewer: Viewer | null,
     private readonly defaultPermission: Permission,
-  ) {
-    this.runOwners = this.ownerLoader('runs', 'id');
-    this.modelOwners = this.ownerLoader('logged_models', 'id');
-    this.traceOwners = this.ownerLoader('trace_info', 'trace_id');
+    private readonly shared: SharedAccess | null = null,
+  ) {}
+
+  /** The experiment of a run, logged model or trace; null when it does not exist. */
+  private owner(kind: OwnerKind, id: string): Promise<Owner> | Owner {
+    const known = this.shared?.access.owner(kind, id);
+    if (known !== undefined) return { experimentId: known };
+    this.loaders[kind] ??= this.ownerLoader(kind);
+    return this.loaders[kind].load(id);
   }
 
-  private ownerLoader(table: string, key: string): DataLoader<string, Owner> {
+  private ownerLoader(kind: OwnerKind): DataLoader<string, Owner> {
+    const key = kind === 'trace_info' ? 'trace_id' : 'id';
     return new DataLoader(async (ids) => {
       const rows = await this.db.query<{ id: string; exp: string }>(
-        `select ${key} as id, experiment_id::text as exp from ${table} where ${key} = any($1)`,
+        `select ${key} as id, experiment_id::text as exp from ${kind} where ${key} = any($1)`,
         [ids],
       );
+      for (const r of rows) this.shared?.access.setOwner(kind, r.id, r.exp);
       const byId = new Map(rows.map((r) => [r.id, { experimentId: r.exp }]));
       return ids.map((id) => byId.get(id) ?? null);
     });
@@ -77,11 +89,19 @@ export class PermissionService {
     return this.viewer === null || this.viewer.isAdmin;
   }
 
-  /** The viewer's grants, read once per request. */
+  /** The viewer's grants: from the shared cache, else read (once per request). */
   private grants(): Promise<Grants> {
     const viewer = this.viewer;
     if (!viewer) return Promise.resolve({ experiments: new Map(), models: new Map() });
-    this.grantsLoad ??= this.db
+    const cache = this.shared?.access;
+    this.grantsLoad ??= cache
+      ? cache.grantsOf(viewer.userId, () => this.readGrants(viewer))
+      : this.readGrants(viewer);
+    return this.grantsLoad;
+  }
+
+  private readGrants(viewer: Viewer): Promise<Grants> {
+    return this.db
       .query<{ kind: 'e' | 'm'; id: string; permission: Permission }>(
         `select 'e' as kind, experiment_id::text as id, permission from experiment_permissions where user_id = $1
          union all
@@ -95,7 +115,6 @@ export class PermissionService {
         }
         return grants;
       });
-    return this.grantsLoad;
   }
 
   /** The caller's level on an experiment (MANAGE when unrestricted). */
@@ -169,7 +188,7 @@ export class PermissionService {
   /** Requires `need` on a run's experiment; a missing run passes (the service reports it). */
   async run(runId: string, need: Need): Promise<void> {
     if (this.unrestricted) return;
-    const owner = await this.runOwners.load(runId);
+    const owner = await this.owner('runs', runId);
     if (!owner) return;
     this.decide(
       await this.experimentLevel(owner.experimentId),
@@ -182,12 +201,9 @@ export class PermissionService {
   /** The runs among `runIds` the caller may read (missing ones are dropped too). */
   async readableRuns(runIds: readonly string[]): Promise<string[]> {
     if (this.unrestricted) return [...runIds];
-    const owners = await this.runOwners.loadMany(runIds);
+    const owners = await Promise.all(runIds.map((id) => this.owner('runs', id)));
     const keep = await Promise.all(
-      owners.map(
-        async (o) =>
-          o !== null && !(o instanceof Error) && (await this.canReadExperiment(o.experimentId)),
-      ),
+      owners.map(async (o) => o !== null && (await this.canReadExperiment(o.experimentId))),
     );
     return runIds.filter((_, i) => keep[i]);
   }
@@ -200,7 +216,7 @@ export class PermissionService {
   /** Requires `need` on a logged model; a missing model passes (the service reports it). */
   async model(modelId: string, need: Need): Promise<void> {
     if (this.unrestricted) return;
-    const owner = await this.modelOwners.load(modelId);
+    const owner = await this.owner('logged_models', modelId);
     if (!owner) return;
     this.decide(
       await this.modelLevel(modelId, owner.experimentId),
@@ -214,7 +230,7 @@ export class PermissionService {
   /** Requires `need` on a trace's experiment; a missing trace passes (the service reports it). */
   async trace(traceId: string, need: Need): Promise<void> {
     if (this.unrestricted) return;
-    const owner = await this.traceOwners.load(traceId);
+    const owner = await this.owner('trace_info', traceId);
     if (!owner) return;
     this.decide(
       await this.experimentLevel(owner.experimentId),
@@ -273,5 +289,29 @@ export class PermissionService {
       [this.viewer.userId, id],
     );
     this.grantsLoad = null;
+    await this.shared?.grantsChanged(this.viewer.userId, this.db);
+  }
+
+  /**
+   * Keeps an open stream within what its subscriber may read: after every auth change (and at
+   * its token's expiry) the credential is checked again, then `check` with current grants; when
+   * either fails, `end` gets the error for the subscriber (UNAUTHENTICATED or PERMISSION_DENIED).
+   *
+   * @param since {@link PermissionService.changes} before the stream's first check: a change
+   * applied since then triggers a re-check at once.
+   * @returns the function that stops watching (call it when the stream ends); nothing is watched
+   * when authentication is off.
+   */
+  watch(check: StreamCheck, end: (error: DomainError) => void, since?: number): () => void {
+    if (!this.viewer || !this.shared) return () => {};
+    const unwatch = this.shared.streams.watch(this.viewer, check, end);
+    // a change applied between the subscribe-time check and now: check again
+    if (since !== undefined && since !== this.changes()) void this.shared.streams.recheck();
+    return unwatch;
+  }
+
+  /** Counts the auth changes applied so far (pass it to {@link PermissionService.watch}). */
+  changes(): number {
+    return this.shared?.access.changes ?? 0;
   }
 }

@@ -5,3 +5,4 @@ export type { Permission } from './permission.entity.ts';
 export { PERMISSIONS } from './permission.entity.ts';
 export type { GrantView, GrantWrite, UserGrantsView } from './permission-admin.service.ts';
 export type { Need, PermissionService, ReadScope } from './permissions.service.ts';
+export type { StreamCheck } from './stream-guard.ts';

@@ -11,6 +11,17 @@ export class Lagged {
   ) {}
 }
 
+/**
+ * The terminal value of a stream whose subscriber may no longer read it (a revoked or expired
+ * token, a deleted user, a withdrawn permission): `error` is what the subscriber gets. A kind of
+ * {@link Lagged} (a stream's end marker), so every stream's value type already admits it.
+ */
+export class Revoked extends Lagged {
+  constructor(readonly error: Error) {
+    super(null);
+  }
+}
+
 /** What a producer returns: a value to deliver, `null` (nothing ready) or {@link END}. */
 export type Produced<T> = T | null | typeof END;
 
@@ -78,6 +89,8 @@ export class LiveIterator<T> implements AsyncIterableIterator<T> {
   private tickArmed = false;
   /** Push mode: what a producer or the sink threw while pushing, for the waiting `next()`. */
   private failure: { error: unknown } | null = null;
+  /** Set by `interrupt`: the last value, delivered before the end. */
+  private terminal: { value: T } | null = null;
 
   constructor(
     private readonly produce: () => Produced<T> | Promise<Produced<T>>,
@@ -180,7 +193,19 @@ export class LiveIterator<T> implements AsyncIterableIterator<T> {
         this.sleeper = resolve;
       });
     }
-    return { value: undefined, done: true };
+    const terminal = this.terminal;
+    this.terminal = null;
+    return terminal ? { value: terminal.value, done: false } : { value: undefined, done: true };
+  }
+
+  /**
+   * Ends the stream now (its source is released at once, nothing more is produced) with `value`
+   * as the last value a waiting or next `next()` gets.
+   */
+  interrupt(value: T): void {
+    if (this.done) return;
+    this.terminal = { value };
+    this.finish();
   }
 
   async return(): Promise<IteratorResult<T>> {

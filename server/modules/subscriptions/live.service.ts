@@ -1,12 +1,12 @@
 import type { SubscriptionLimits } from '../../config.ts';
 import { ValidationError } from '../../shared/errors.ts';
-import type { PermissionService } from '../auth/public.ts';
+import type { PermissionService, StreamCheck } from '../auth/public.ts';
 import { MAX_BUCKETS, type SeriesAxis } from '../metrics/public.ts';
 import type { ParamsTagsService } from '../params-tags/public.ts';
 import { RunService } from '../runs/public.ts';
 import type { EventBus } from './event-bus.ts';
 import { preciseNow, type RunEvent } from './events.ts';
-import type { Lagged, LiveIterator } from './live-iterator.ts';
+import { type Lagged, type LiveIterator, Revoked } from './live-iterator.ts';
 import type { LiveSeriesHubs, SeriesFrame } from './live-series.ts';
 import { type MetricsEvent, openMetricsStream } from './metrics-stream.ts';
 import { openRunEventsStream } from './run-events-stream.ts';
@@ -27,9 +27,18 @@ export class LiveService {
     private readonly access: PermissionService,
   ) {}
 
-  /** Registers `it` with the bus so a shutdown ends it. */
-  private tracked<T>(it: LiveIterator<T>): LiveIterator<T> {
+  /**
+   * Registers `it` with the bus so a shutdown ends it, and with the permission guard so that it
+   * ends, with the subscriber's error, as soon as `check` (run again after every auth change, and
+   * at its token's expiry) fails or the subscriber's credential no longer holds.
+   */
+  private tracked<T>(
+    it: LiveIterator<T | Lagged>,
+    check: StreamCheck,
+    since: number,
+  ): LiveIterator<T | Lagged> {
     it.onEnd(this.bus.track(it));
+    it.onEnd(this.access.watch(check, (error) => it.interrupt(new Revoked(error)), since));
     return it;
   }
 
@@ -48,14 +57,16 @@ export class LiveService {
       throw new ValidationError('keys', `At most ${MAX_KEYS} keys; got ${args.keys.length}`);
     if (args.afterSeq != null && args.afterSeq < 0)
       throw new ValidationError('afterSeq', 'afterSeq must not be negative');
-    // checked once, at subscribe: every later event of the stream is of this run
-    await this.access.run(args.runId, 'READ');
+    // checked at subscribe, then again after every auth change: every event is of this run
+    const check: StreamCheck = (access) => access.run(args.runId, 'READ');
+    const since = this.access.changes();
+    await check(this.access);
     const it = await openMetricsStream(this.feeds, this.limits, {
       runId: args.runId,
       keys: args.keys ?? null,
       afterSeq: args.afterSeq ?? null,
     });
-    return this.tracked(it);
+    return this.tracked(it, check, since);
   }
 
   /** Changes of runs: all, one experiment's, or one run's (which starts with a snapshot). */
@@ -63,15 +74,22 @@ export class LiveService {
     experimentId?: string | null;
     runId?: string | null;
   }): Promise<LiveIterator<RunEvent | Lagged>> {
-    if (args.runId) await this.access.run(args.runId, 'READ');
-    if (args.experimentId) await this.access.experiment(args.experimentId, 'READ');
+    // the filter of experiments follows the subscriber's grants as they change
+    let visible: ((experimentId: string) => boolean) | null = null;
+    const check: StreamCheck = async (access) => {
+      if (args.runId) await access.run(args.runId, 'READ');
+      if (args.experimentId) await access.experiment(args.experimentId, 'READ');
+      visible = await access.readFilter();
+    };
+    const since = this.access.changes();
+    await check(this.access);
     const it = await openRunEventsStream(this.bus, this.limits, {
       experimentId: args.experimentId ?? null,
       runId: args.runId ?? null,
-      visible: await this.access.readFilter(),
+      visible: (experimentId) => visible === null || visible(experimentId),
       snapshot: (runId) => this.snapshot(runId),
     });
-    return this.tracked(it);
+    return this.tracked(it, check, since);
   }
 
   /** The current state of a run as a SNAPSHOT event. */
@@ -107,7 +125,9 @@ export class LiveService {
     const end = args.range?.end ?? null;
     if (start !== null && end !== null && end < start)
       throw new ValidationError('range.end', 'range.end must not be below range.start');
-    await this.access.runs(args.runIds, 'READ');
+    const check: StreamCheck = (access) => access.runs(args.runIds, 'READ');
+    const since = this.access.changes();
+    await check(this.access);
     const it = await this.seriesHubs.open({
       runIds: args.runIds,
       key: args.key,
@@ -116,6 +136,6 @@ export class LiveService {
       start,
       end,
     });
-    return this.tracked(it);
+    return this.tracked(it, check, since);
   }
 }

@@ -9,7 +9,7 @@ export interface RunEventsArgs {
   experimentId: string | null;
   runId: string | null;
   /**
-   * Whether the subscriber may see events of an experiment (its permissions as of subscribing);
+   * Whether the subscriber may see events of an experiment (its current permissions, see LiveService);
    * null: every experiment.
    */
   visible?: ((experimentId: string) => boolean) | null;

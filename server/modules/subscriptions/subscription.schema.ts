@@ -9,7 +9,7 @@ import type { MetricsEvent } from './metrics-stream.ts';
 
 builder.subscriptionType({
   description:
-    'Live streams over SSE (`accept: text/event-stream`) or WebSocket (graphql-ws, same path). A subscriber that falls too far behind gets a final error with `extensions.code` SUBSCRIBER_LAGGED (and `lastSeq` where it applies), then the stream ends.',
+    'Live streams over SSE (`accept: text/event-stream`) or WebSocket (graphql-ws, same path). A subscriber that falls too far behind gets a final error with `extensions.code` SUBSCRIBER_LAGGED (and `lastSeq` where it applies), then the stream ends. With authentication on, a stream whose subscriber may no longer read it (token revoked or expired, user deleted, permission withdrawn; on any server of the deployment) gets a final UNAUTHENTICATED or PERMISSION_DENIED error, then ends; a WebSocket whose credential no longer holds is closed with 4403.',
 });
 
 const MetricKeySeriesRef = builder.objectRef<KeySeries>('MetricKeySeries').implement({

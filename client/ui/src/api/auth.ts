@@ -22,3 +22,23 @@ export function authHeader(): Record<string, string> {
     ...(token ? { authorization: `Bearer ${token}` } : {}),
   };
 }
+
+/**
+ * Signs out: revokes the stored token on the server (`signOut`), so it stops working everywhere
+ * (its open streams end too), then forgets it. The token is forgotten even when the server
+ * cannot be reached.
+ */
+export async function signOut(): Promise<void> {
+  if (getToken() === null) return;
+  try {
+    await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...authHeader() },
+      body: JSON.stringify({ query: 'mutation UiSignOut { signOut { __typename } }' }),
+    });
+  } catch {
+    // offline: the token stays valid on the server until it is revoked or expires
+  } finally {
+    setToken(null);
+  }
+}
