@@ -96,7 +96,7 @@ describe('logging calls check their input before queueing', () => {
     logMetrics({ s: 3 }, 7n);
     await flush();
     const history = await operations.getMetricHistory(getClient(), run.runId, 's');
-    expect(history.map((p) => p.step).sort((a, b) => a - b)).toEqual([
+    expect(history.map((p) => Number(p.step)).sort((a, b) => a - b)).toEqual([
       -5,
       7,
       Number.MAX_SAFE_INTEGER,

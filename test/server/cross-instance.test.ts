@@ -59,7 +59,7 @@ describe.skipIf(!redisUrl)('two server instances on one PostgreSQL and one Redis
       const e = (await s.next()).data!.metricsLogged;
       expect(e.fromSeq).toBe(seq + 1);
       seq = e.seq;
-      steps.push(...e.metrics[0]!.steps);
+      steps.push(...(e.metrics[0]!.steps as number[]));
     }
     await writing;
     expect(steps).toEqual(Array.from({ length: 27 }, (_, i) => i + 3));

@@ -375,7 +375,7 @@ describe('metric values and steps', () => {
     for (;;) {
       const page = (await t.execute(MetricHistory, { runId: run, key: 'h', first: 100, after }))
         .run!.metricHistory;
-      steps.push(...page.edges.map((e) => e.node.step));
+      steps.push(...page.edges.map((e) => e.node.step as number));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }

@@ -1,6 +1,7 @@
 import { ValidationError } from '../../shared/errors.ts';
 import { isRunIdShape } from '../../shared/ids.ts';
 import { LIMITS } from '../../shared/limits.ts';
+import type { Step } from '../../shared/scalars.ts';
 import { validateKey, validateLength, validateTimestamp } from '../../shared/validation.ts';
 import type { ModelMetricPoints } from '../logged-models/public.ts';
 import { type MetricSeries, type PreparedMetrics, prepareMetrics } from '../metrics/public.ts';
@@ -10,7 +11,8 @@ import { type KeyValue, normaliseParams, normaliseTags } from '../params-tags/pu
 export interface MetricSeriesInput {
   key: string;
   values: number[];
-  steps?: number[] | null;
+  /** Numbers, or bigints beyond ±(2^53-1) (see `Step`). */
+  steps?: Step[] | null;
   timestamps?: number[] | null;
   /** A logged model the points are also linked to (written to its metrics too). */
   modelId?: string | null;

@@ -8,7 +8,8 @@ export interface ModelMetricPoints {
   keys: string[];
   values: number[];
   timestamps: number[];
-  steps: number[];
+  /** Numbers, or bigints for steps beyond ±(2^53-1). */
+  steps: (number | bigint)[];
   datasetNames: (string | null)[];
   datasetDigests: (string | null)[];
 }
@@ -37,7 +38,7 @@ export async function insertModelMetrics(
       points.keys,
       f8(points.values),
       i8(points.timestamps),
-      i8(points.steps),
+      i8(points.steps, true),
       points.datasetNames,
       points.datasetDigests,
     ],

@@ -20,8 +20,8 @@ const MetricSeriesRef = builder.objectRef<SeriesData & { key: string }>('MetricS
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Metric name.' }),
     steps: t.field({
-      type: 'SafeIntColumn',
-      description: 'Step of each point.',
+      type: 'StepColumn',
+      description: 'Step of each point (beyond ±(2^53-1) as a decimal string).',
       resolve: (s) => s.steps,
     }),
     timestamps: t.field({
@@ -170,8 +170,8 @@ builder.objectFields(RunRef, (t) => ({
     description: 'The whole history of one key as parallel lists (fast form of `metricHistory`).',
     args: {
       key: t.arg.string({ required: true, description: 'Metric name.' }),
-      minStep: t.arg({ type: 'SafeInt', description: 'Lowest step to include (inclusive).' }),
-      maxStep: t.arg({ type: 'SafeInt', description: 'Highest step to include (inclusive).' }),
+      minStep: t.arg({ type: 'Step', description: 'Lowest step to include (inclusive).' }),
+      maxStep: t.arg({ type: 'Step', description: 'Highest step to include (inclusive).' }),
     },
     resolve: async (r, args, ctx) => ({
       key: args.key,

@@ -8,7 +8,7 @@ export type { MetricSeries, PreparedMetrics } from './metric-batch.ts';
 export { prepareMetrics } from './metric-batch.ts';
 export { prepareBlocks } from './metric-blocks.ts';
 export { MAX_BUCKETS, MetricBucketService } from './metric-buckets.service.ts';
-export { unpackPoints } from './metric-packed.ts';
+export { exactStepsOf, unpackPoints } from './metric-packed.ts';
 export { PackedReads } from './metric-packed-reads.ts';
 export { SeriesAxisEnum } from './metric-series.schema.ts';
 export { metricWriteCtes, metricWriteValues } from './metric-write.ts';

@@ -3,7 +3,7 @@ import { ValidationError } from '../../shared/errors.ts';
 import type { RequestServices as Services } from '../../shared/request-context.ts';
 import type { MetricSeriesInput } from '../log-batch/public.ts';
 import type { KeyValue } from '../params-tags/public.ts';
-import { asDouble, asInt64, asString, missing } from './wire.ts';
+import { asDouble, asInt64, asStep, asString, missing } from './wire.ts';
 
 /** A batch decoded from MLflow's wire form, metrics grouped into series. */
 export interface WireBatch {
@@ -49,7 +49,7 @@ export function decodeMetrics(
     const value = asDouble(o.value, `${at}.value`);
     if (o.timestamp === undefined || o.timestamp === null) throw missing(`${at}.timestamp`);
     const timestamp = asInt64(o.timestamp, `${at}.timestamp`);
-    const step = o.step === undefined || o.step === null ? 0 : asInt64(o.step, `${at}.step`);
+    const step = o.step === undefined || o.step === null ? 0 : asStep(o.step, `${at}.step`);
     const modelId = optionalString(o, 'model_id', at);
     const datasetName = optionalString(o, 'dataset_name', at);
     const datasetDigest = optionalString(o, 'dataset_digest', at);

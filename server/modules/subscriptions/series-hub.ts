@@ -1,3 +1,4 @@
+import type { Step } from '../../shared/scalars.ts';
 import {
   addPoint,
   type Bucket,
@@ -279,7 +280,7 @@ export class SeriesHub {
         for (const b of batches)
           for (const s of b.series)
             for (let i = 0; i < s.steps.length; i++) {
-              const x = this.x(r, s.steps[i]!, s.timestamps[i]!);
+              const x = this.x(r, approx(s.steps[i]!), s.timestamps[i]!);
               if (x < lo) lo = x;
               if (x > hi) hi = x;
             }
@@ -298,7 +299,7 @@ export class SeriesHub {
       for (const b of batches) {
         for (const s of b.series) {
           for (let i = 0; i < s.values.length; i++) {
-            p.step = s.steps[i]!;
+            p.step = approx(s.steps[i]!);
             p.timestamp = s.timestamps[i]!;
             p.value = s.values[i]!;
             p.x = this.x(r, p.step, p.timestamp);
@@ -388,4 +389,9 @@ function toBuckets(c: BucketColumns, range: XRange, count: number): Map<number, 
     });
   }
   return out;
+}
+
+/** A step as a double: live buckets fold steps beyond ±(2^53-1) rounded (see README). */
+function approx(step: Step): number {
+  return typeof step === 'number' ? step : Number(step);
 }

@@ -254,7 +254,7 @@ export type UiTraceQueryVariables = Exact<{
 
 export type UiTraceQuery = { trace: { traceId: string, experimentId: string, state: TraceState, requestTime: number, executionDuration: number, metadata: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }>, spans: Array<{ spanId: string, parentSpanId: string | null, name: string, spanType: string, startTimeNs: string, endTimeNs: string | null, statusCode: SpanStatusCode, statusMessage: string, inputs: string | null, outputs: string | null, attributes: Array<{ key: string, value: string }>, events: Array<{ name: string, timeNs: string, attributes: Array<{ key: string, value: string }> }> }> } | null };
 
-export type UiRunRowFragment = { runId: string, name: string, status: RunStatus, startTime: number, endTime: number | null, userId: string, lifecycleStage: LifecycleStage, lastSeq: number, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }>, metricSummaries: Array<{ key: string, min: number | string | null, max: number | string | null, last: { value: number | string, step: number } }> };
+export type UiRunRowFragment = { runId: string, name: string, status: RunStatus, startTime: number, endTime: number | null, userId: string, lifecycleStage: LifecycleStage, lastSeq: number, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }>, metricSummaries: Array<{ key: string, min: number | string | null, max: number | string | null, last: { value: number | string, step: number | string } }> };
 
 export type UiSearchRunsQueryVariables = Exact<{
   experimentIds: Array<string> | string;
@@ -267,7 +267,7 @@ export type UiSearchRunsQueryVariables = Exact<{
 }>;
 
 
-export type UiSearchRunsQuery = { searchRuns: { edges: Array<{ node: { runId: string, name: string, status: RunStatus, startTime: number, endTime: number | null, userId: string, lifecycleStage: LifecycleStage, lastSeq: number, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }>, metricSummaries: Array<{ key: string, min: number | string | null, max: number | string | null, last: { value: number | string, step: number } }> } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+export type UiSearchRunsQuery = { searchRuns: { edges: Array<{ node: { runId: string, name: string, status: RunStatus, startTime: number, endTime: number | null, userId: string, lifecycleStage: LifecycleStage, lastSeq: number, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }>, metricSummaries: Array<{ key: string, min: number | string | null, max: number | string | null, last: { value: number | string, step: number | string } }> } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
 
 export type UiExperimentRunEventsSubscriptionVariables = Exact<{
   experimentId: string;
@@ -281,7 +281,7 @@ export type UiRunQueryVariables = Exact<{
 }>;
 
 
-export type UiRunQuery = { run: { experimentId: string, artifactUri: string, runId: string, name: string, status: RunStatus, startTime: number, endTime: number | null, userId: string, lifecycleStage: LifecycleStage, lastSeq: number, experiment: { name: string }, parent: { runId: string, name: string } | null, children: Array<{ runId: string, name: string, status: RunStatus }>, inputs: Array<{ context: string | null, dataset: { name: string, digest: string, source: string, sourceType: string } }>, outputs: Array<{ modelId: string, step: number, model: { name: string } }>, modelInputs: Array<{ modelId: string, model: { name: string } }>, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }>, metricSummaries: Array<{ key: string, min: number | string | null, max: number | string | null, last: { value: number | string, step: number } }> } | null };
+export type UiRunQuery = { run: { experimentId: string, artifactUri: string, runId: string, name: string, status: RunStatus, startTime: number, endTime: number | null, userId: string, lifecycleStage: LifecycleStage, lastSeq: number, experiment: { name: string }, parent: { runId: string, name: string } | null, children: Array<{ runId: string, name: string, status: RunStatus }>, inputs: Array<{ context: string | null, dataset: { name: string, digest: string, source: string, sourceType: string } }>, outputs: Array<{ modelId: string, step: number, model: { name: string } }>, modelInputs: Array<{ modelId: string, model: { name: string } }>, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }>, metricSummaries: Array<{ key: string, min: number | string | null, max: number | string | null, last: { value: number | string, step: number | string } }> } | null };
 
 export type UiRunEventsSubscriptionVariables = Exact<{
   runId: string;
