@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MetricHistoryQuery } from '../gql/graphql.ts';
 import { GetRun, LogBatch, MetricHistory } from '../helpers/documents.ts';
 import { seedExperiment, seedRun } from '../helpers/seed.ts';
 import { sseSubscribe } from '../helpers/streams.ts';
@@ -68,7 +69,12 @@ describe('int64 steps through GraphQL', () => {
     const pages: (number | string)[] = [];
     let after: string | null = null;
     for (;;) {
-      const res = await t.execute(MetricHistory, { runId: run, key: 'p', first: 3, after });
+      const res: MetricHistoryQuery = await t.execute(MetricHistory, {
+        runId: run,
+        key: 'p',
+        first: 3,
+        after,
+      });
       const c = res.run!.metricHistory;
       pages.push(...c.edges.map((e) => e.node.step));
       if (!c.pageInfo.hasNextPage) break;
@@ -136,6 +142,82 @@ describe('int64 steps through GraphQL', () => {
       '-9223372036854775808',
       MAX,
     ]);
+  });
+
+  it('metricBuckets buckets wide steps exactly (BigInt edges), also beside a run of ordinary steps', async () => {
+    const wide = await seedRun(t, exp);
+    const plain = await seedRun(t, exp);
+    const logged = [MAX, 5, '9007199254740994', ABOVE, -1, BELOW, 0, MIN];
+    await logSteps(wide, 'b', logged);
+    await logSteps(plain, 'b', [0, 1, 2, 3]);
+    const query = `query ($ids: [String!]!, $n: Int!, $start: Step, $end: Step, $axis: SeriesAxis) {
+      metricBuckets(runIds: $ids, key: "b", buckets: $n, start: $start, end: $end, axis: $axis) {
+        start end runs { runId index xStart xEnd count minStep maxStep lastStep lastValue } } }`;
+    type Res = { metricBuckets: { start: unknown; end: unknown; runs: Record<string, unknown>[] } };
+    const ask = async (vars: Record<string, unknown>) => {
+      const res = await t.executeRaw<Res, unknown>(query, { ids: [wide, plain], ...vars });
+      expect(res.errors).toBeUndefined();
+      return res.data!.metricBuckets;
+    };
+    // the reference: bucketize with BigInt (bucket i holds floor((x - start) * n / width) = i)
+    const canon = (v: bigint) =>
+      v >= -(2n ** 53n - 1n) && v <= 2n ** 53n - 1n ? Number(v) : String(v);
+    const reference = (steps: (number | string)[], start: bigint, end: bigint, n: number) => {
+      const width = end - start + 1n;
+      const ceil = (a: bigint) => (a + BigInt(n) - 1n) / BigInt(n);
+      const rows = new Map<number, { steps: bigint[]; last: [bigint, number] }>();
+      steps.forEach((raw, value) => {
+        const x = BigInt(raw);
+        if (x < start || x > end) return;
+        const i = Math.min(n - 1, Number(((x - start) * BigInt(n)) / width));
+        const row = rows.get(i) ?? { steps: [], last: [x, value] };
+        row.steps.push(x);
+        if (x > row.last[0]) row.last = [x, value];
+        rows.set(i, row);
+      });
+      const index = [...rows.keys()].sort((a, b) => a - b);
+      const col = (f: (i: number, r: { steps: bigint[]; last: [bigint, number] }) => unknown) =>
+        index.map((i) => f(i, rows.get(i)!));
+      const min = (xs: bigint[]) => xs.reduce((a, b) => (b < a ? b : a));
+      const max = (xs: bigint[]) => xs.reduce((a, b) => (b > a ? b : a));
+      return {
+        index,
+        xStart: col((i) => canon(start + ceil(BigInt(i) * width))),
+        xEnd: col((i) => canon(start + ceil(BigInt(i + 1) * width) - 1n)),
+        count: col((_, r) => r.steps.length),
+        minStep: col((_, r) => canon(min(r.steps))),
+        maxStep: col((_, r) => canon(max(r.steps))),
+        lastStep: col((_, r) => canon(r.last[0])),
+        lastValue: col((_, r) => r.last[1]),
+      };
+    };
+    // default range: the extent over both runs, [MIN, MAX]
+    for (const n of [1, 3, 7, 1000]) {
+      const set = await ask({ n });
+      expect([set.start, set.end]).toEqual([MIN, MAX]);
+      const [lo, hi] = [BigInt(MIN), BigInt(MAX)];
+      expect(set.runs[0], `n=${n}`).toMatchObject(reference(logged, lo, hi, n));
+      expect(set.runs[1], `n=${n}`).toMatchObject(reference([0, 1, 2, 3], lo, hi, n));
+    }
+    // a range between 2^53 and 2^63-1, and one cut by wide bounds on both sides
+    for (const [start, end, n] of [
+      [ABOVE, MAX, 2],
+      [BELOW, '9007199254740994', 5],
+      ['-9223372036854775808', MAX, 2],
+    ] as const) {
+      const set = await ask({ n, start, end });
+      expect(set.runs[0], `${start}..${end}`).toMatchObject(
+        reference(logged, BigInt(start), BigInt(end), n),
+      );
+    }
+    // by time, a wide series still reports exact steps (its blocks hold rounded ones)
+    const byTime = await ask({ n: 10, axis: 'WALL_TIME' });
+    expect(byTime.runs[0]).toMatchObject({
+      count: [8],
+      minStep: [MIN],
+      maxStep: [MAX],
+      lastStep: [MAX],
+    });
   });
 
   it('a live metricsLogged stream carries wide steps exactly, live and replayed', async () => {

@@ -12,7 +12,7 @@ import { seedExperiment, seedRun } from '../helpers/seed.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const Buckets = graphql(`
-  query Buckets($runIds: [String!]!, $key: String!, $buckets: Int!, $axis: SeriesAxis, $start: SafeInt, $end: SafeInt) {
+  query Buckets($runIds: [String!]!, $key: String!, $buckets: Int!, $axis: SeriesAxis, $start: Step, $end: Step) {
     metricBuckets(runIds: $runIds, key: $key, buckets: $buckets, axis: $axis, start: $start, end: $end) {
       axis start end bucketCount
       runs {
@@ -182,7 +182,7 @@ describe('metricBuckets over dense series (block rollup and in-memory paths)', (
         end,
       });
       const set = res.metricBuckets;
-      const range = { start: set.start!, end: set.end! };
+      const range = { start: Number(set.start), end: Number(set.end) };
       const pts = points.map((p) => ({ ...p, x: xOf(axis, p, 1_000) }));
       const r = set.runs[0]!;
       const got = bucketRows(r);

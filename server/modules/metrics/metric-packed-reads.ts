@@ -2,7 +2,7 @@ import { escapeLiteral } from 'pg';
 import type { Db } from '../../shared/db.ts';
 import { CopyBinaryReader, type CopyRow } from '../../shared/pg-binary.ts';
 import type { Step } from '../../shared/scalars.ts';
-import type { SeriesAxis, XRange } from './buckets.ts';
+import type { SeriesAxis, StepRange, XRange } from './buckets.ts';
 
 /**
  * Requested runs (distinct ids) with their x offsets and the last batch (seq) of each to read; a
@@ -30,8 +30,9 @@ const xColumns = (axis: SeriesAxis) =>
   axis === 'STEP' ? ['s.min_step', 's.max_step'] : ['s.min_ts', 's.max_ts'];
 
 const int = (n: Step) => {
-  if (typeof n !== 'bigint' && !Number.isSafeInteger(n))
-    throw new Error(`not a safe integer: ${n}`);
+  // a bigint as a typed literal: -9223372036854775808 alone would be numeric, not int8
+  if (typeof n === 'bigint') return `'${n}'::int8`;
+  if (!Number.isSafeInteger(n)) throw new Error(`not a safe integer: ${n}`);
   return String(n);
 };
 
@@ -57,9 +58,10 @@ export class PackedReads {
   }
 
   /** The smallest and largest x of `key` over the runs, or null when they have no point. */
-  async extent(runs: Runs, key: string, axis: SeriesAxis): Promise<XRange | null> {
+  async extent(runs: Runs, key: string, axis: SeriesAxis): Promise<StepRange | null> {
     const [lo, hi] = xColumns(axis);
-    const [row] = await this.db.query<{ lo: number | null; hi: number | null }>(
+    // int8: bigints beyond ±(2^53-1) (wide steps)
+    const [row] = await this.db.query<{ lo: Step | null; hi: Step | null }>(
       `select min(${lo} - o.off) as lo, max(${hi} - o.off) as hi
        from unnest($1::text[], $3::int8[], $4::int8[]) as o(run_id, off, upto)
        join metric_segments s on s.run_id = o.run_id and s.key = $2 and s.seq <= o.upto`,
@@ -76,12 +78,16 @@ export class PackedReads {
     runs: Runs,
     key: string,
     axis: SeriesAxis,
-    range: XRange | { start: Step; end: Step },
+    range: XRange | StepRange,
     column: 'points' | 'blocks_s' | 'blocks_t',
     onSegment: (run: number, seq: number, data: Buffer, exact: ExactSteps) => void,
   ): Promise<void> {
     const [lo, hi] = xColumns(axis);
-    const exact = column === 'points' ? 's.exact_steps' : 'null::bytea';
+    // with block columns, an empty marker for a wide segment (its blocks hold rounded steps)
+    const exact =
+      column === 'points'
+        ? 's.exact_steps'
+        : `case when s.exact_steps is null then null else ''::bytea end`;
     await this.copy(
       `select o.i::int4, s.seq::float8, s.${column}, ${exact}
        from unnest(array[${runs.ids.map(escapeLiteral).join(',')}]::text[],

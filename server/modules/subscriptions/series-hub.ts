@@ -8,6 +8,7 @@ import {
   type MetricBucketService,
   mergeBucket,
   type SeriesPoint,
+  type StepRange,
   type XRange,
 } from '../metrics/public.ts';
 import type { MetricsBatch } from './events.ts';
@@ -206,7 +207,7 @@ export class SeriesHub {
     const upTo = new Map([...this.runs].map(([id, r]) => [id, r.seq]));
     const ids = [...this.runs.keys()];
     const { key, axis, buckets: count } = this.args;
-    this.range ??= this.rangeOf(await this.buckets.extent(ids, key, axis, upTo));
+    this.range ??= this.rangeOf(approxRange(await this.buckets.extent(ids, key, axis, upTo)));
     if (this.range === null) return;
     const set = await this.buckets.buckets(ids, key, count, this.range, axis, upTo);
     for (const rb of set.runs) {
@@ -381,17 +382,28 @@ function toBuckets(c: BucketColumns, range: XRange, count: number): Map<number, 
       index,
       ...bucketBounds(index, range, count),
       count: c.count[k]!,
-      minStep: c.minStep[k]!,
-      maxStep: c.maxStep[k]!,
+      minStep: approx(c.minStep[k]!),
+      maxStep: approx(c.maxStep[k]!),
       min: c.min[k]!,
       max: c.max[k]!,
-      last: { step: c.lastStep[k]!, timestamp: c.lastTimestamp[k]!, value: c.lastValue[k]! },
+      last: {
+        step: approx(c.lastStep[k]!),
+        timestamp: c.lastTimestamp[k]!,
+        value: c.lastValue[k]!,
+      },
     });
   }
   return out;
 }
 
-/** A step as a double: live buckets fold steps beyond ±(2^53-1) rounded (see README). */
+/**
+ * A step as a double: live series fold steps beyond ±(2^53-1) rounded (`liveSeries` carries
+ * SafeInt steps; `metricBuckets` and `metricsLogged` are exact).
+ */
 function approx(step: Step): number {
   return typeof step === 'number' ? step : Number(step);
+}
+
+function approxRange(r: StepRange | null): XRange | null {
+  return r && { start: approx(r.start), end: approx(r.end) };
 }
