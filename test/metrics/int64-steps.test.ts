@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MetricHistoryQuery } from '../gql/graphql.ts';
 import { GetRun, LogBatch, MetricHistory } from '../helpers/documents.ts';
-import { seedExperiment, seedRun } from '../helpers/seed.ts';
+import { seedExperiment, seedModel, seedRun } from '../helpers/seed.ts';
 import { sseSubscribe } from '../helpers/streams.ts';
 import { MetricsLogged } from '../helpers/subscription-documents.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -142,6 +142,27 @@ describe('int64 steps through GraphQL', () => {
       '-9223372036854775808',
       MAX,
     ]);
+  });
+
+  it('refuses a wide step on a metric linked to a logged model, writing nothing', async () => {
+    const run = await seedRun(t, exp);
+    const modelId = await seedModel(t, exp);
+    const res = await t.execute(LogBatch, {
+      input: {
+        runId: run,
+        metrics: [
+          { key: 'ok', values: [1], steps: [MAX] },
+          { key: 'linked', values: [1, 2], steps: [1, ABOVE], modelId },
+        ],
+      },
+    });
+    expect(res.logBatch).toMatchObject({
+      __typename: 'ValidationError',
+      code: 'INVALID_PARAMETER_VALUE',
+      field: 'metrics[1].steps[1]',
+    });
+    const h = await t.execute(MetricHistory, { runId: run, key: 'ok', first: 10 });
+    expect(h.run!.metricHistory.edges).toEqual([]);
   });
 
   it('metricBuckets buckets wide steps exactly (BigInt edges), also beside a run of ordinary steps', async () => {

@@ -8,8 +8,7 @@ export interface ModelMetricPoints {
   keys: string[];
   values: number[];
   timestamps: number[];
-  /** Numbers, or bigints for steps beyond ±(2^53-1). */
-  steps: (number | bigint)[];
+  steps: number[];
   datasetNames: (string | null)[];
   datasetDigests: (string | null)[];
 }
@@ -38,7 +37,7 @@ export async function insertModelMetrics(
       points.keys,
       f8(points.values),
       i8(points.timestamps),
-      i8(points.steps, true),
+      i8(points.steps),
       points.datasetNames,
       points.datasetDigests,
     ],
