@@ -199,8 +199,9 @@ describe('int64 steps through GraphQL', () => {
       const index = [...rows.keys()].sort((a, b) => a - b);
       const col = (f: (i: number, r: { steps: bigint[]; last: [bigint, number] }) => unknown) =>
         index.map((i) => f(i, rows.get(i)!));
-      const min = (xs: bigint[]) => xs.reduce((a, b) => (b < a ? b : a));
-      const max = (xs: bigint[]) => xs.reduce((a, b) => (b > a ? b : a));
+      const ordered = (xs: bigint[]) => [...xs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const min = (xs: bigint[]) => ordered(xs)[0]!;
+      const max = (xs: bigint[]) => ordered(xs).at(-1)!;
       return {
         index,
         xStart: col((i) => canon(start + ceil(BigInt(i) * width))),

@@ -123,8 +123,8 @@ export async function wideBuckets(
     const p = readDoubles(data);
     const steps = exact ? exactStepsOf(exact) : null;
     const off = runs.offsets[run]!;
-    let buckets = perRun.get(run);
-    if (!buckets) perRun.set(run, (buckets = new Map()));
+    const buckets = perRun.get(run) ?? new Map<number, Acc>();
+    perRun.set(run, buckets);
     for (let at = 0, i = 0; at < p.length; at += 3, i++) {
       const s: Step = steps ? steps[i]! : p[at]!;
       const t = p[at + 1]!;
