@@ -90,7 +90,9 @@ export const StepScalar = new GraphQLScalarType<Step, number | string>({
   name: 'Step',
   description:
     'A metric step, a 64-bit integer (-(2^63) to 2^63-1). Output: a JSON number when within ±(2^53-1), else a decimal string (JSON numbers beyond that are not exact in JavaScript). Input: a JSON number within ±(2^53-1), or a decimal string for the whole int64 range.',
-  serialize: (v) => serializeStep(toStep(v)),
+  // the common case first: a safe number goes out as it is
+  serialize: (v) =>
+    typeof v === 'number' && Number.isSafeInteger(v) ? v : serializeStep(toStep(v)),
   parseValue: toStep,
   parseLiteral: (ast: ValueNode) => {
     if (ast.kind === Kind.INT || ast.kind === Kind.STRING) return toStep(ast.value);
