@@ -10,6 +10,9 @@ const shared = {
       SafeInt: 'number',
       MetricValue: { input: 'number | string', output: 'number | string' },
       SafeIntColumn: { input: 'never', output: 'number[]' },
+      // int64 steps: numbers within ±(2^53-1), decimal strings beyond
+      Step: { input: 'number | string', output: 'number | string' },
+      StepColumn: { input: 'never', output: 'Array<number | string>' },
       MetricValueColumn: { input: 'never', output: 'Array<number | string>' },
       NullableMetricValueColumn: { input: 'never', output: 'Array<number | string | null>' },
     },

@@ -6,6 +6,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
 import { PermissionDeniedError, ValidationError } from './shared/errors.ts';
 import type { Context } from './shared/request-context.ts';
+import type { Step } from './shared/scalars.ts';
 import TextArgsPlugin from './shared/text-args-plugin.ts';
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -18,6 +19,8 @@ export const builder = new SchemaBuilder<{
     SafeInt: { Input: number; Output: number };
     MetricValue: { Input: number; Output: number };
     SafeIntColumn: { Input: never; Output: readonly number[] };
+    Step: { Input: Step; Output: Step };
+    StepColumn: { Input: never; Output: readonly Step[] };
     MetricValueColumn: { Input: never; Output: readonly number[] };
     NullableMetricValueColumn: { Input: never; Output: readonly (number | null)[] };
     ID: { Input: string; Output: string | number };

@@ -87,8 +87,15 @@ export class Db {
   }
 }
 
+/** An int8 as text: a number when within ±(2^53-1), else a bigint (only metric steps go there). */
+function parseInt8(v: string): number | bigint {
+  const n = Number(v);
+  return Number.isSafeInteger(n) ? n : BigInt(v);
+}
+
 /**
- * Makes `pg` return int8 and int8[] as JS numbers (safe to 2^53, the range the API accepts).
+ * Makes `pg` return int8 and int8[] as JS numbers (safe to 2^53, the range the API accepts), and
+ * as bigints beyond (metric steps take the whole int64 range).
  *
  * @remarks Called once at start; both the ORM and the raw hot paths read through these parsers.
  */
@@ -96,8 +103,8 @@ export async function installTypeParsers(): Promise<void> {
   const { types } = (await import('pg')).default;
   const INT8_ARRAY = 1016 as Parameters<typeof types.getTypeParser>[0];
   const parseInt8Array = types.getTypeParser(INT8_ARRAY);
-  types.setTypeParser(types.builtins.INT8, (v: string) => Number(v));
+  types.setTypeParser(types.builtins.INT8, parseInt8);
   types.setTypeParser(INT8_ARRAY, (v: string) =>
-    (parseInt8Array(v) as unknown as string[]).map(Number),
+    (parseInt8Array(v) as unknown as string[]).map(parseInt8),
   );
 }

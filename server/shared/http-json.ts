@@ -23,11 +23,28 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, clo
     res.destroy();
     return;
   }
-  const text = JSON.stringify(body);
+  const text = stringifyJson(body);
   res.writeHead(status, {
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(text),
     ...(close ? { connection: 'close' } : {}),
   });
   res.end(text);
+}
+
+/**
+ * JSON text of `body`; bigints (metric steps beyond ±(2^53-1)) become exact JSON numbers, as
+ * MLflow writes int64 fields. Bodies without bigints take `JSON.stringify` alone.
+ */
+export function stringifyJson(body: unknown): string {
+  try {
+    return JSON.stringify(body);
+  } catch (err) {
+    if (!(err instanceof TypeError && /BigInt/i.test(err.message))) throw err;
+  }
+  const mark = '\u0000int64:';
+  return JSON.stringify(body, (_k, v) => (typeof v === 'bigint' ? mark + String(v) : v)).replace(
+    /"\\u0000int64:(-?\d+)"/g,
+    '$1',
+  );
 }

@@ -29,6 +29,9 @@ const writeInt8: Writer = (buf, at, v) => {
   buf.writeInt32BE(Math.floor(v / TWO_32), at);
   buf.writeUInt32BE(v >>> 0, at + 4);
 };
+const writeWideInt8: Writer = (buf, at, v) => {
+  buf.writeBigInt64BE(BigInt(v), at);
+};
 const writeInt4: Writer = (buf, at, v) => {
   buf.writeInt32BE(v, at);
 };
@@ -73,9 +76,15 @@ export function float8Array(values: readonly (number | null)[]): Buffer {
   return encode(values, FLOAT8_OID, 8, writeFloat8);
 }
 
-/** An `int8[]` parameter from safe integers (±(2^53−1)) and nulls. */
-export function int8Array(values: readonly (number | null)[]): Buffer {
-  return encode(values, INT8_OID, 8, writeInt8);
+/**
+ * An `int8[]` parameter from safe integers (±(2^53−1)) and nulls; with `wide`, elements may also be
+ * bigints over the whole int64 range (wide metric steps), written by a slower path.
+ */
+export function int8Array(values: readonly (number | null)[]): Buffer;
+export function int8Array(values: readonly (number | bigint | null)[], wide: true): Buffer;
+export function int8Array(values: readonly (number | bigint | null)[], wide = false): Buffer {
+  if (!wide) return encode(values as readonly (number | null)[], INT8_OID, 8, writeInt8);
+  return encode(values as unknown as readonly (number | null)[], INT8_OID, 8, writeWideInt8);
 }
 
 /** An `int4[]` (`int[]`) parameter from 32-bit integers and nulls. */

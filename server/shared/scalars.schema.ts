@@ -5,6 +5,8 @@ import {
   NullableMetricValueColumnScalar,
   SafeIntColumnScalar,
   SafeIntScalar,
+  StepColumnScalar,
+  StepScalar,
 } from './scalars.ts';
 
 builder.addScalarType('SafeInt', SafeIntScalar);
@@ -12,3 +14,5 @@ builder.addScalarType('MetricValue', MetricValueScalar);
 builder.addScalarType('SafeIntColumn', SafeIntColumnScalar);
 builder.addScalarType('MetricValueColumn', MetricValueColumnScalar);
 builder.addScalarType('NullableMetricValueColumn', NullableMetricValueColumnScalar);
+builder.addScalarType('Step', StepScalar);
+builder.addScalarType('StepColumn', StepColumnScalar);

@@ -31,6 +31,77 @@ export const SafeIntScalar = new GraphQLScalarType<number, number>({
   },
 });
 
+/**
+ * A metric step: an int64. Kept as a `number` when within ±(2^53-1) (the fast, common form) and as
+ * a `bigint` only beyond, so a safe step is never a bigint and `===` between steps stays exact.
+ */
+export type Step = number | bigint;
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/** A step in its canonical form: a number when safe, else the bigint. */
+export function stepOf(v: bigint): Step {
+  return v >= -MAX_BIG && v <= MAX_BIG ? Number(v) : v;
+}
+const MAX_BIG = BigInt(MAX);
+
+/**
+ * Parses a step: a safe-integer number, a bigint, or a decimal string, within the int64 range.
+ * Returns undefined for anything else (non-integers, numbers beyond ±(2^53-1), which a double
+ * cannot carry exactly, values outside ±(2^63-1)... ).
+ */
+export function parseStep(value: unknown): Step | undefined {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? value : undefined;
+  let big: bigint;
+  if (typeof value === 'bigint') big = value;
+  else if (typeof value === 'string' && /^\s*-?\d{1,19}\s*$/.test(value))
+    big = BigInt(value.trim());
+  else return undefined;
+  return big < INT64_MIN || big > INT64_MAX ? undefined : stepOf(big);
+}
+
+/** A step as JSON: a number when safe, a decimal string beyond ±(2^53-1). */
+export function serializeStep(step: Step): number | string {
+  return typeof step === 'number' ? step : String(step);
+}
+
+/** Compares steps exactly (numbers and bigints mixed). */
+export function compareSteps(a: Step, b: Step): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export const STEP_RANGE = `between -(2^63) and 2^63-1`;
+
+function toStep(value: unknown): Step {
+  const s = parseStep(value);
+  if (s === undefined) {
+    throw new GraphQLError(
+      `Step must be an integer ${STEP_RANGE} (a number within ±(2^53-1), or a decimal string); got ${typeof value === 'bigint' ? String(value) : JSON.stringify(value)}`,
+      { extensions: { code: 'INVALID_PARAMETER_VALUE' } },
+    );
+  }
+  return s;
+}
+
+/** Metric steps over the whole int64 range. */
+export const StepScalar = new GraphQLScalarType<Step, number | string>({
+  name: 'Step',
+  description:
+    'A metric step, a 64-bit integer (-(2^63) to 2^63-1). Output: a JSON number when within ±(2^53-1), else a decimal string (JSON numbers beyond that are not exact in JavaScript). Input: a JSON number within ±(2^53-1), or a decimal string for the whole int64 range.',
+  // the common case first: a safe number goes out as it is
+  serialize: (v) =>
+    typeof v === 'number' && Number.isSafeInteger(v) ? v : serializeStep(toStep(v)),
+  parseValue: toStep,
+  parseLiteral: (ast: ValueNode) => {
+    if (ast.kind === Kind.INT || ast.kind === Kind.STRING) return toStep(ast.value);
+    throw new GraphQLError('Step must be an integer literal or a decimal string', {
+      extensions: { code: 'INVALID_PARAMETER_VALUE' },
+    });
+  },
+});
+
 const SPECIAL: Record<string, number> = {
   NaN: Number.NaN,
   Infinity: Number.POSITIVE_INFINITY,
@@ -107,6 +178,26 @@ export const SafeIntColumnScalar = new GraphQLScalarType<never, readonly number[
   },
   parseValue: outputOnly('SafeIntColumn'),
   parseLiteral: outputOnly('SafeIntColumn'),
+});
+
+/** A list of steps as one scalar: the same array when every step is a number (all safe). */
+export const StepColumnScalar = new GraphQLScalarType<never, readonly (number | string)[]>({
+  name: 'StepColumn',
+  description:
+    'A list of Step values as one scalar: a JSON array of integers, with steps beyond ±(2^53-1) as decimal strings. Used for the bulk parallel lists of metric histories and buckets, which it serialises in one step. Output only.',
+  serialize: (v) => {
+    const list = column(v, 'StepColumn');
+    let wide = false;
+    for (const n of list) {
+      if (Number.isSafeInteger(n)) continue;
+      if (typeof n !== 'bigint') throw new GraphQLError(`StepColumn holds ${String(n)}`);
+      wide = true;
+    }
+    if (!wide) return list as readonly number[];
+    return (list as readonly Step[]).map(serializeStep);
+  },
+  parseValue: outputOnly('StepColumn'),
+  parseLiteral: outputOnly('StepColumn'),
 });
 
 /** Serialises a list of doubles (null kept): the same array when every value is finite or null. */

@@ -3,6 +3,11 @@ import { subscribeSse } from './sse-subscriber.ts';
 
 const LOG = `mutation($input: LogBatchInput!) { logBatch(input: $input) { __typename ... on Error { message } } }`;
 const BASE_TS = 1_700_000_000_000;
+// sizes (smaller ones for a smoke run on a busy machine)
+const SMALL = Number(process.env.BENCH_POINTS ?? 100_000);
+const BIG = Number(process.env.BENCH_BIG_POINTS ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 100);
+const RUN_POINTS = Number(process.env.BENCH_RUN_POINTS ?? 10_000);
 
 async function createRun(url: string, exp: string): Promise<string> {
   const res = await gql<{ createRun: { run: { runId: string } } }>(
@@ -88,12 +93,12 @@ try {
   ).createExperiment.experiment.experimentId;
 
   const small = await createRun(url, exp);
-  const rate100k = await ingest(url, small, 100_000);
-  report({ bench: 'ingest', points: 100_000, points_per_s: Math.round(rate100k) });
+  const rate100k = await ingest(url, small, SMALL);
+  report({ bench: 'ingest', points: SMALL, points_per_s: Math.round(rate100k) });
   const series = await time(() => gql(url, SERIES, { r: small }), 20);
   report({
     bench: 'metricSeries',
-    points: 100_000,
+    points: SMALL,
     p50_ms: +series.p50.toFixed(1),
     min_ms: +series.min.toFixed(1),
     target_ms: 150,
@@ -101,7 +106,7 @@ try {
   const history = await time(() => gql(url, HISTORY, { r: small }), 3);
   report({
     bench: 'metricHistory connection',
-    points: 100_000,
+    points: SMALL,
     p50_ms: +history.p50.toFixed(1),
     ratio_to_series: +(history.p50 / series.p50).toFixed(2),
   });
@@ -125,11 +130,11 @@ try {
     if (!h.pageInfo.hasNextPage) break;
     after = h.pageInfo.endCursor;
   }
-  if (read !== 100_000) throw new Error(`paged ${read} points`);
+  if (read !== SMALL) throw new Error(`paged ${read} points`);
   const pagedMs = performance.now() - t0;
   report({
     bench: 'metricHistory paged',
-    points: 100_000,
+    points: SMALL,
     pageSize: 1000,
     pages: pages + 1,
     total_ms: Math.round(pagedMs),
@@ -137,14 +142,14 @@ try {
   });
 
   const big = await createRun(url, exp);
-  const rate1m = await ingest(url, big, 1_000_000);
-  report({ bench: 'ingest', points: 1_000_000, points_per_s: Math.round(rate1m) });
+  const rate1m = await ingest(url, big, BIG);
+  report({ bench: 'ingest', points: BIG, points_per_s: Math.round(rate1m) });
   for (const axis of ['STEP', 'WALL_TIME', 'RELATIVE_TIME']) {
     const b = await time(() => gql(url, BUCKETS, { ids: [big], axis }), 20);
     report({
       bench: 'metricBuckets',
       runs: 1,
-      points: 1_000_000,
+      points: BIG,
       buckets: 1000,
       axis,
       p50_ms: +b.p50.toFixed(1),
@@ -157,7 +162,7 @@ try {
   for (let i = 0; i < 5; i++) live.push(await firstEvent(url, LIVE, { r: big, n: 1000 + i }));
   report({
     bench: 'liveSeries first frame',
-    points: 1_000_000,
+    points: BIG,
     buckets: 1000,
     p50_ms: +percentile(live, 50).toFixed(1),
     min_ms: +Math.min(...live).toFixed(1),
@@ -169,7 +174,7 @@ try {
   report({
     bench: 'metricBuckets',
     runs: 1,
-    points: 1_000_000,
+    points: BIG,
     buckets: 999,
     axis: 'STEP',
     p50_ms: +unaligned.p50.toFixed(1),
@@ -177,9 +182,9 @@ try {
   });
 
   const many: string[] = [];
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < RUNS; i++) {
     const id = await createRun(url, exp);
-    await ingest(url, id, 10_000);
+    await ingest(url, id, RUN_POINTS);
     many.push(id);
   }
   for (const axis of ['STEP', 'WALL_TIME']) {
@@ -187,7 +192,7 @@ try {
     report({
       bench: 'metricBuckets',
       runs: 100,
-      points_per_run: 10_000,
+      points_per_run: RUN_POINTS,
       buckets: 1000,
       axis,
       p50_ms: +b.p50.toFixed(1),

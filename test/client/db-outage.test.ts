@@ -103,6 +103,6 @@ describe('a database outage', () => {
     const history = await operations.getMetricHistory(getClient(), run.runId, 'loss');
     expect(history.length).toBe(step);
     expect(new Set(history.map((p) => p.step)).size).toBe(step);
-    expect(history.every((p) => p.value === p.step * 0.5)).toBe(true);
+    expect(history.every((p) => p.value === Number(p.step) * 0.5)).toBe(true);
   }, 120_000);
 });

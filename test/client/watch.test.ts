@@ -76,7 +76,7 @@ describe('watchMetrics', () => {
       const e = await r.next();
       expect(e.fromSeq).toBe(seq + 1);
       seq = e.seq;
-      steps.push(...e.metrics[0]!.steps);
+      steps.push(...(e.metrics[0]!.steps as number[]));
       if (e.metrics[0]!.steps.includes(3)) expect(e.metrics[0]!.values).toContainEqual(Number.NaN);
     }
     expect(steps).toEqual([2, 3, 4, 5]);

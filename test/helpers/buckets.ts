@@ -6,14 +6,14 @@ export const metricNumber = (v: unknown): number | null => (v == null ? null : N
 /** One run's buckets as `metricBuckets` returns them: parallel lists, one entry per bucket. */
 export interface BucketColumns {
   index: readonly number[];
-  xStart: readonly number[];
-  xEnd: readonly number[];
+  xStart: readonly (number | string)[];
+  xEnd: readonly (number | string)[];
   count: readonly number[];
-  minStep: readonly number[];
-  maxStep: readonly number[];
+  minStep: readonly (number | string)[];
+  maxStep: readonly (number | string)[];
   min: readonly unknown[];
   max: readonly unknown[];
-  lastStep: readonly number[];
+  lastStep: readonly (number | string)[];
   lastTimestamp: readonly number[];
   lastValue: readonly unknown[];
 }
@@ -22,15 +22,16 @@ export interface BucketColumns {
 export function bucketRows(r: BucketColumns): Bucket[] {
   return r.index.map((index, i) => ({
     index,
-    xStart: r.xStart[i]!,
-    xEnd: r.xEnd[i]!,
+    // safe steps here: the Step columns hold numbers
+    xStart: Number(r.xStart[i]),
+    xEnd: Number(r.xEnd[i]),
     count: r.count[i]!,
-    minStep: r.minStep[i]!,
-    maxStep: r.maxStep[i]!,
+    minStep: Number(r.minStep[i]),
+    maxStep: Number(r.maxStep[i]),
     min: metricNumber(r.min[i]),
     max: metricNumber(r.max[i]),
     last: {
-      step: r.lastStep[i]!,
+      step: Number(r.lastStep[i]),
       timestamp: r.lastTimestamp[i]!,
       value: metricNumber(r.lastValue[i])!,
     },

@@ -142,7 +142,7 @@ export const GetRun = graphql(`
 `);
 
 export const MetricHistory = graphql(`
-  query MetricHistory($runId: String!, $key: String!, $first: Int, $after: String, $minStep: SafeInt, $maxStep: SafeInt) {
+  query MetricHistory($runId: String!, $key: String!, $first: Int, $after: String, $minStep: Step, $maxStep: Step) {
     run(runId: $runId) {
       metricHistory(key: $key, first: $first, after: $after, minStep: $minStep, maxStep: $maxStep) {
         edges {

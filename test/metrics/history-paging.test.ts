@@ -13,8 +13,8 @@ const Page = graphql(`
     $after: String
     $last: Int
     $before: String
-    $minStep: SafeInt
-    $maxStep: SafeInt
+    $minStep: Step
+    $maxStep: Step
   ) {
     run(runId: $runId) {
       metricHistory(
@@ -67,7 +67,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const view = (p: { step: number; timestamp: number; value: number | string }) => [
+const view = (p: { step: number | string; timestamp: number; value: number | string }) => [
   p.step,
   p.timestamp,
   p.value,

@@ -97,7 +97,7 @@ async function expectBucketize(axis: SeriesAxis, count: number) {
   const got = bucketRows(r);
   const x = (p: Raw) =>
     axis === 'STEP' ? p.step : axis === 'WALL_TIME' ? p.timestamp : p.timestamp - START;
-  const range = { start: set.start!, end: set.end! };
+  const range = { start: Number(set.start), end: Number(set.end) };
   expect(got, `${axis} ${count}`).toEqual(
     bucketize(
       points.map((p) => ({ ...p, x: x(p) })),

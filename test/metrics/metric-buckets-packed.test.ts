@@ -8,7 +8,7 @@ import { seedExperiment, seedRun } from '../helpers/seed.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const Buckets = graphql(`
-  query PackedBuckets($runIds: [String!]!, $key: String!, $buckets: Int!, $axis: SeriesAxis, $start: SafeInt, $end: SafeInt) {
+  query PackedBuckets($runIds: [String!]!, $key: String!, $buckets: Int!, $axis: SeriesAxis, $start: Step, $end: Step) {
     metricBuckets(runIds: $runIds, key: $key, buckets: $buckets, axis: $axis, start: $start, end: $end) {
       start end
       runs {
@@ -70,7 +70,7 @@ async function check(key: string, axis: SeriesAxis, count: number, start?: numbe
   const r = set.runs[0]!;
   const got = bucketRows(r);
   const pts = points[key]!.map((p) => ({ ...p, x: xOf(axis, p) }));
-  const range = { start: set.start!, end: set.end! };
+  const range = { start: Number(set.start), end: Number(set.end) };
   expect(got, `${key} ${axis} ${count} ${start} ${end}`).toEqual(bucketize(pts, range, count));
   return got;
 }

@@ -12,7 +12,7 @@ import { seedExperiment, seedRun } from '../helpers/seed.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const Buckets = graphql(`
-  query Buckets($runIds: [String!]!, $key: String!, $buckets: Int!, $axis: SeriesAxis, $start: SafeInt, $end: SafeInt) {
+  query Buckets($runIds: [String!]!, $key: String!, $buckets: Int!, $axis: SeriesAxis, $start: Step, $end: Step) {
     metricBuckets(runIds: $runIds, key: $key, buckets: $buckets, axis: $axis, start: $start, end: $end) {
       axis start end bucketCount
       runs {
@@ -23,7 +23,7 @@ const Buckets = graphql(`
 `);
 
 const Series = graphql(`
-  query Series($runId: String!, $key: String!, $minStep: SafeInt, $maxStep: SafeInt) {
+  query Series($runId: String!, $key: String!, $minStep: Step, $maxStep: Step) {
     run(runId: $runId) {
       metricSeries(key: $key, minStep: $minStep, maxStep: $maxStep) { key steps timestamps values }
       metricBuckets(key: $key, buckets: 7) { start end runs { count } }
@@ -182,7 +182,7 @@ describe('metricBuckets over dense series (block rollup and in-memory paths)', (
         end,
       });
       const set = res.metricBuckets;
-      const range = { start: set.start!, end: set.end! };
+      const range = { start: Number(set.start), end: Number(set.end) };
       const pts = points.map((p) => ({ ...p, x: xOf(axis, p, 1_000) }));
       const r = set.runs[0]!;
       const got = bucketRows(r);
@@ -210,7 +210,7 @@ describe('metricSeries', () => {
     const res = await t.execute(Series, { runId: r.id, key: 'loss', minStep: 50, maxStep: 60 });
     const n = r.points.filter((p) => p.step >= 50 && p.step <= 60).length;
     expect(res.run!.metricSeries.steps).toHaveLength(n);
-    expect(res.run!.metricSeries.steps.every((s) => s >= 50 && s <= 60)).toBe(true);
+    expect(res.run!.metricSeries.steps.every((s) => Number(s) >= 50 && Number(s) <= 60)).toBe(true);
 
     // sorted batches of 10 steps: [0..9], [10..19], ... — a range from 15 to 34 cuts two, holds one
     const run = await seedRun(t, await seedExperiment(t));

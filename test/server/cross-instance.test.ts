@@ -59,10 +59,23 @@ describe.skipIf(!redisUrl)('two server instances on one PostgreSQL and one Redis
       const e = (await s.next()).data!.metricsLogged;
       expect(e.fromSeq).toBe(seq + 1);
       seq = e.seq;
-      steps.push(...e.metrics[0]!.steps);
+      steps.push(...(e.metrics[0]!.steps as number[]));
     }
     await writing;
     expect(steps).toEqual(Array.from({ length: 27 }, (_, i) => i + 3));
+    await s.close();
+  });
+
+  it('carries int64 steps across instances exactly', async () => {
+    const run = await seedRun(a, await seedExperiment(a));
+    const s = sseSubscribe(b.app.yoga.fetch, 'http://yoga/graphql', MetricsLogged, { runId: run });
+    await s.ready;
+    const steps = ['9223372036854775807', '-9007199254740993', 1];
+    await a.execute(LogBatch, {
+      input: { runId: run, metrics: [{ key: 'w', steps, values: [1, 2, 3] }] },
+    });
+    const e = (await s.next()).data!.metricsLogged;
+    expect(e.metrics[0]!.steps).toEqual(steps);
     await s.close();
   });
 

@@ -334,7 +334,7 @@ describe('metric values and steps', () => {
     const big = await t.executeRaw(LogBatch, {
       input: { runId: run, metrics: [{ key: 's', values: [1], steps: [2 ** 53] }] },
     });
-    expect(big.errors?.[0]?.message).toMatch(/SafeInt/);
+    expect(big.errors?.[0]?.message).toMatch(/Step must be an integer/);
   });
 
   it("applies MLflow's latest rule: highest step, then latest timestamp, then largest value", async () => {
@@ -375,7 +375,7 @@ describe('metric values and steps', () => {
     for (;;) {
       const page = (await t.execute(MetricHistory, { runId: run, key: 'h', first: 100, after }))
         .run!.metricHistory;
-      steps.push(...page.edges.map((e) => e.node.step));
+      steps.push(...page.edges.map((e) => e.node.step as number));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }

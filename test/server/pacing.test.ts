@@ -412,7 +412,7 @@ describe.each(['SSE', 'WebSocket'] as const)(
       // the first batch is served at once, the rest of the burst in as many frames as it spans
       expect(events[0]).toMatchObject({ fromSeq: 1, seq: 1 });
       expect(events.length).toBeLessThan(BATCHES);
-      const steps = events.flatMap((e) => e.metrics[0]!.steps);
+      const steps = events.flatMap((e) => e.metrics[0]!.steps as number[]);
       expect(steps).toEqual(Array.from({ length: 2 * BATCHES }, (_, i) => i));
       expect(events.flatMap((e) => e.metrics[0]!.values)).toEqual(steps.map((x) => x * 3));
       await s.close();

@@ -20,7 +20,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Reads a metricsLogged stream in the background: every seq and step received, in order. */
 function collect(
-  s: Stream<{ metricsLogged: { seq: number; fromSeq: number; metrics: { steps: number[] }[] } }>,
+  s: Stream<{
+    metricsLogged: { seq: number; fromSeq: number; metrics: { steps: (number | string)[] }[] };
+  }>,
 ) {
   const got = { seqs: [] as number[], steps: [] as number[], lastSeq: 0, error: null as unknown };
   void (async () => {
@@ -30,7 +32,7 @@ function collect(
         if (r.errors?.length) throw new Error(JSON.stringify(r.errors));
         const e = r.data!.metricsLogged;
         for (let q = e.fromSeq; q <= e.seq; q++) got.seqs.push(q);
-        for (const m of e.metrics) got.steps.push(...m.steps);
+        for (const m of e.metrics) got.steps.push(...(m.steps as number[]));
         got.lastSeq = e.seq;
       }
     } catch (err) {

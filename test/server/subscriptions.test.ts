@@ -159,7 +159,7 @@ describe('metricsLogged', () => {
         const e = await nextEvent(s);
         expect(e.fromSeq).toBe(lastSeq + 1);
         lastSeq = e.seq;
-        seen.push(...e.metrics[0]!.steps);
+        seen.push(...(e.metrics[0]!.steps as number[]));
       }
       // steps were taken by three writers, so batch order is not step order; each appears once
       expect(seen.length).toBe(total - 3);
@@ -186,7 +186,7 @@ describe('metricsLogged', () => {
         const e = await nextEvent(s);
         expect(e.fromSeq).toBe(seq + 1);
         seq = e.seq;
-        steps.push(...e.metrics[0]!.steps);
+        steps.push(...(e.metrics[0]!.steps as number[]));
       }
       expect(steps).toEqual([0, 1, 2]);
       await s.close();

@@ -13,6 +13,7 @@ import { Migration20261207100000 } from './Migration20261207100000.ts';
 import { Migration20261207110000 } from './Migration20261207110000.ts';
 import { Migration20261207120000 } from './Migration20261207120000.ts';
 import { Migration20261207200000 } from './Migration20261207200000.ts';
+import { Migration20261207300000 } from './Migration20261207300000.ts';
 
 /** Every migration, in the order it runs. */
 export const migrationsList = [
@@ -30,4 +31,5 @@ export const migrationsList = [
   { name: 'Migration20261207110000', class: Migration20261207110000 },
   { name: 'Migration20261207120000', class: Migration20261207120000 },
   { name: 'Migration20261207200000', class: Migration20261207200000 },
+  { name: 'Migration20261207300000', class: Migration20261207300000 },
 ];

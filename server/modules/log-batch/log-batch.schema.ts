@@ -39,7 +39,11 @@ const MetricSeriesInput = builder.inputType('MetricSeriesInput', {
       required: true,
       description: 'Values; "NaN", "Infinity", "-Infinity" allowed.',
     }),
-    steps: t.field({ type: ['SafeInt'], description: 'Steps, one per value; default 0.' }),
+    steps: t.field({
+      type: ['Step'],
+      description:
+        'Steps, one per value; default 0. int64: numbers within ±(2^53-1), decimal strings over the whole range.',
+    }),
     timestamps: t.field({
       type: ['SafeInt'],
       description: 'Timestamps in ms, one per value; default now.',
@@ -105,7 +109,10 @@ builder.mutationFields((t) => ({
             runId: f.string({ required: true, description: 'Run id.' }),
             key: f.string({ required: true, description: 'Metric name.' }),
             value: f.field({ type: 'MetricValue', required: true, description: 'Value.' }),
-            step: f.field({ type: 'SafeInt', description: 'Step; default 0.' }),
+            step: f.field({
+              type: 'Step',
+              description: 'Step (int64; a decimal string beyond ±(2^53-1)); default 0.',
+            }),
             timestamp: f.field({ type: 'SafeInt', description: 'Timestamp in ms; default now.' }),
             modelId: f.string({ description: 'A logged model the point is also linked to.' }),
             datasetName: f.string({ description: 'Dataset the point was computed on (name).' }),

@@ -1,6 +1,7 @@
 import { ValidationError } from '../../shared/errors.ts';
 import { isRunIdShape } from '../../shared/ids.ts';
 import { LIMITS } from '../../shared/limits.ts';
+import type { Step } from '../../shared/scalars.ts';
 import { validateKey, validateLength, validateTimestamp } from '../../shared/validation.ts';
 import type { ModelMetricPoints } from '../logged-models/public.ts';
 import { type MetricSeries, type PreparedMetrics, prepareMetrics } from '../metrics/public.ts';
@@ -10,7 +11,8 @@ import { type KeyValue, normaliseParams, normaliseTags } from '../params-tags/pu
 export interface MetricSeriesInput {
   key: string;
   values: number[];
-  steps?: number[] | null;
+  /** Numbers, or bigints beyond ±(2^53-1) (see `Step`). */
+  steps?: Step[] | null;
   timestamps?: number[] | null;
   /** A logged model the points are also linked to (written to its metrics too). */
   modelId?: string | null;
@@ -100,11 +102,19 @@ function modelPoints(series: readonly MetricSeriesInput[], prepared: readonly Me
     };
     const p = prepared[i]!;
     for (let j = 0; j < p.values.length; j++) {
+      const step = p.steps[j]!;
+      // logged models keep steps within ±(2^53-1) (their metric table is read as numbers)
+      if (typeof step === 'bigint') {
+        throw new ValidationError(
+          `metrics[${i}].steps[${j}]`,
+          `Steps of metrics linked to a logged model must be within ±(2^53-1); got ${step}`,
+        );
+      }
       out.modelIds.push(s.modelId);
       out.keys.push(p.key);
       out.values.push(p.values[j]!);
       out.timestamps.push(p.timestamps[j]!);
-      out.steps.push(p.steps[j]!);
+      out.steps.push(step);
       out.datasetNames.push(s.datasetName ?? null);
       out.datasetDigests.push(s.datasetDigest ?? null);
     }

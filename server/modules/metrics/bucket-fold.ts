@@ -1,3 +1,4 @@
+import type { Step } from '../../shared/scalars.ts';
 import { bucketIndex, type XRange } from './buckets.ts';
 
 /**
@@ -7,12 +8,13 @@ import { bucketIndex, type XRange } from './buckets.ts';
 export interface BucketColumns {
   index: number[];
   count: number[];
-  minStep: number[];
-  maxStep: number[];
+  /** Numbers; bigints beyond ±(2^53-1) (only from `wide-buckets.ts`). */
+  minStep: Step[];
+  maxStep: Step[];
   /** null when every value of the bucket is NaN. */
   min: (number | null)[];
   max: (number | null)[];
-  lastStep: number[];
+  lastStep: Step[];
   lastTimestamp: number[];
   lastValue: number[];
 }

@@ -7,6 +7,8 @@
  * buckets, and bucket aggregates merge, so a bucket can be updated point by point.
  */
 
+import type { Step } from '../../shared/scalars.ts';
+
 /** The x-axis of a series. */
 export type SeriesAxis = 'STEP' | 'WALL_TIME' | 'RELATIVE_TIME';
 
@@ -14,6 +16,12 @@ export type SeriesAxis = 'STEP' | 'WALL_TIME' | 'RELATIVE_TIME';
 export interface XRange {
   start: number;
   end: number;
+}
+
+/** An inclusive x range whose bounds may be beyond ±(2^53-1) (then bigints; see `wide-buckets.ts`). */
+export interface StepRange {
+  start: Step;
+  end: Step;
 }
 
 /** A point as buckets see it: x is its position on the chosen axis. */

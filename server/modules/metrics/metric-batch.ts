@@ -1,24 +1,29 @@
+import type { Step } from '../../shared/scalars.ts';
+
 /** One metric key's points as the client sent them. */
 export interface MetricSeries {
   key: string;
   values: number[];
-  steps: number[];
+  /** Numbers, or bigints for steps beyond ±(2^53-1) (see `Step`). */
+  steps: Step[];
   timestamps: number[];
 }
 
 /** Points of one batch laid out for the segment insert: flat arrays plus one entry per key. */
 export interface PreparedMetrics {
   points: number;
+  /** True when a step lies beyond ±(2^53-1) (is a bigint): the batch takes the wide path. */
+  wide: boolean;
   keys: string[];
   offsets: number[];
   counts: number[];
-  minSteps: number[];
-  maxSteps: number[];
+  minSteps: Step[];
+  maxSteps: Step[];
   minValues: (number | null)[];
   maxValues: (number | null)[];
-  first: { steps: number[]; timestamps: number[]; values: number[] };
-  last: { steps: number[]; timestamps: number[]; values: number[] };
-  steps: number[];
+  first: { steps: Step[]; timestamps: number[]; values: number[] };
+  last: { steps: Step[]; timestamps: number[]; values: number[] };
+  steps: Step[];
   timestamps: number[];
   values: number[];
 }
@@ -33,12 +38,14 @@ export function compareValues(a: number, b: number): number {
 
 /**
  * Compares points by MLflow's latest-metric rule: step, then timestamp, then value.
+ *
+ * @remarks Steps compare exactly as numbers and bigints mixed (a safe step is never a bigint).
  */
 export function comparePoints(
-  as: number,
+  as: Step,
   at: number,
   av: number,
-  bs: number,
+  bs: Step,
   bt: number,
   bv: number,
 ): number {
@@ -61,6 +68,7 @@ export function prepareMetrics(series: readonly MetricSeries[]): PreparedMetrics
   }
   const out: PreparedMetrics = {
     points: 0,
+    wide: false,
     keys: [],
     offsets: [],
     counts: [],
@@ -76,8 +84,8 @@ export function prepareMetrics(series: readonly MetricSeries[]): PreparedMetrics
   };
   for (const [key, parts] of byKey) {
     const offset = out.steps.length;
-    let minStep = Number.POSITIVE_INFINITY;
-    let maxStep = Number.NEGATIVE_INFINITY;
+    let minStep: Step = Number.POSITIVE_INFINITY;
+    let maxStep: Step = Number.NEGATIVE_INFINITY;
     let minV: number | null = null;
     let maxV: number | null = null;
     let f = -1;
@@ -128,5 +136,13 @@ export function prepareMetrics(series: readonly MetricSeries[]): PreparedMetrics
     }
   }
   out.points = out.steps.length;
+  out.wide = out.minSteps.some(isBig) || out.maxSteps.some(isBig);
   return out;
+}
+
+const isBig = (s: Step) => typeof s === 'bigint';
+
+/** The steps as doubles (wide ones rounded): the x the packed points and blocks carry. */
+export function approxSteps(m: PreparedMetrics): number[] {
+  return m.wide ? m.steps.map(Number) : (m.steps as number[]);
 }

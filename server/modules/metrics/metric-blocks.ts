@@ -1,5 +1,5 @@
-import { comparePoints, type PreparedMetrics } from './metric-batch.ts';
-import { B, BLOCK_FIELDS, packPoints } from './metric-packed.ts';
+import { approxSteps, comparePoints, type PreparedMetrics } from './metric-batch.ts';
+import { B, BLOCK_FIELDS, packExactSteps, packPoints } from './metric-packed.ts';
 
 /**
  * Block rollup of metric points, cut at ingest for fast downsampling.
@@ -33,7 +33,16 @@ export interface PreparedBlocks {
   /** Per key: smallest and largest timestamp. */
   minTimestamps: number[];
   maxTimestamps: number[];
+  /**
+   * Every step of the batch as a big-endian int64, in batch order, when the batch is wide (a step
+   * beyond ±(2^53-1)); else null. `points` and the block records then hold the steps rounded to
+   * doubles, and exact reads take the steps from here (`metric_segments.exact_steps`).
+   */
+  exactSteps: Buffer | null;
 }
+
+/** A prepared batch with its steps as doubles. */
+type Approx = Omit<PreparedMetrics, 'steps'> & { steps: number[] };
 
 /**
  * Cuts a prepared batch into step and time blocks with their aggregates, and packs its points.
@@ -41,10 +50,12 @@ export interface PreparedBlocks {
  * @remarks min and max ignore NaN (NaN in the record when all are NaN); the last point follows
  * MLflow's rule (step, timestamp, value; NaN above every number), like `bucketize`.
  */
-export function prepareBlocks(m: PreparedMetrics): PreparedBlocks {
+export function prepareBlocks(exact: PreparedMetrics): PreparedBlocks {
+  const m: Approx = exact.wide ? { ...exact, steps: approxSteps(exact) } : (exact as Approx);
   const recs: Record<BlockAxis, number[]> = { s: [], t: [] };
   const out: PreparedBlocks = {
     points: packPoints(m.steps, m.timestamps, m.values),
+    exactSteps: exact.wide ? packExactSteps(exact.steps) : null,
     stepBlocks: Buffer.alloc(0),
     stepOffsets: [],
     stepCounts: [],
@@ -92,7 +103,7 @@ export function prepareBlocks(m: PreparedMetrics): PreparedBlocks {
 /** Appends one block record (its first point's index in the segment when its points are contiguous there, else -1). */
 function addBlock(
   rec: number[],
-  m: PreparedMetrics,
+  m: Approx,
   block: number,
   idx: number[],
   xs: number[],

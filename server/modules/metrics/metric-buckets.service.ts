@@ -1,12 +1,14 @@
 import type { Db } from '../../shared/db.ts';
 import { ValidationError } from '../../shared/errors.ts';
+import type { Step } from '../../shared/scalars.ts';
 import type { PermissionService } from '../auth/public.ts';
 import { type BucketColumns, BucketFold, emptyColumns } from './bucket-fold.ts';
-import type { SeriesAxis, XRange } from './buckets.ts';
+import type { SeriesAxis, StepRange } from './buckets.ts';
 import { STEP_BLOCK, TIME_BLOCK_MS } from './metric-blocks.ts';
 import { POINT_BYTES } from './metric-packed.ts';
 import { ALL_BATCHES, PackedReads, type PointsRange, type Runs } from './metric-packed-reads.ts';
 import { foldBlocks, foldPoints } from './packed-fold.ts';
+import { isSafeRange, wideBuckets } from './wide-buckets.ts';
 
 /** Largest number of runs in one downsampling request. */
 export const MAX_BUCKET_RUNS = 1000;
@@ -16,8 +18,11 @@ export const MAX_BUCKETS = 10_000;
 /** Buckets of several runs over one shared range. */
 export interface BucketSet {
   axis: SeriesAxis;
-  /** The range actually used: the requested one, or [min x, max x] over all requested runs. */
-  range: XRange | null;
+  /**
+   * The range actually used: the requested one, or [min x, max x] over all requested runs (bounds
+   * beyond ±(2^53-1) as bigints).
+   */
+  range: StepRange | null;
   bucketCount: number;
   /** One entry per requested run id, in request order; non-empty buckets in index order. */
   runs: RunBuckets[];
@@ -27,14 +32,14 @@ export interface BucketSet {
 export interface RunBuckets {
   runId: string;
   buckets: BucketColumns;
-  range: XRange | null;
+  range: StepRange | null;
   bucketCount: number;
 }
 
 /** A requested x range; a missing bound is taken from the data. */
 export interface BucketRange {
-  start?: number | null;
-  end?: number | null;
+  start?: Step | null;
+  end?: Step | null;
 }
 
 /** Below this many blocks per bucket, every point is folded instead of the block records. */
@@ -99,13 +104,18 @@ export class MetricBucketService {
       const runs = runIds.map((runId) => ({ ...set, runId, buckets: emptyColumns() }));
       return { ...set, runs };
     }
-    const fold = new BucketFold(resolved, bucketCount);
-    const blockWidth = axis === 'STEP' ? STEP_BLOCK : TIME_BLOCK_MS;
-    const width = (resolved.end - resolved.start + 1) / bucketCount;
-    const perRun =
-      width < FINE_FACTOR * blockWidth
-        ? await this.fromPoints(runs, key, axis, fold)
-        : await this.fromBlocks(runs, key, axis, fold);
+    let perRun: Map<number, BucketColumns> | null = null;
+    if (isSafeRange(resolved)) {
+      const fold = new BucketFold(resolved, bucketCount);
+      const blockWidth = axis === 'STEP' ? STEP_BLOCK : TIME_BLOCK_MS;
+      const width = (resolved.end - resolved.start + 1) / bucketCount;
+      perRun =
+        width < FINE_FACTOR * blockWidth
+          ? await this.fromPoints(runs, key, axis, fold)
+          : await this.fromBlocks(runs, key, axis, fold);
+    }
+    // a range or a segment beyond ±(2^53-1): the plain path, exact (see `wide-buckets.ts`)
+    perRun ??= await wideBuckets(this.reads, runs, key, axis, resolved, bucketCount);
     const position = new Map(ids.map((id, i) => [id, i]));
     return {
       ...set,
@@ -123,35 +133,41 @@ export class MetricBucketService {
     key: string,
     axis: SeriesAxis,
     fold: BucketFold,
-  ): Promise<Map<number, BucketColumns>> {
+  ): Promise<Map<number, BucketColumns> | null> {
     const out = new Map<number, BucketColumns>();
     let current = -1;
-    await this.reads.segments(runs, key, axis, fold.range, 'points', (run, _, data) => {
+    let wide = false;
+    await this.reads.segments(runs, key, axis, fold.range, 'points', (run, _, data, exact) => {
+      if (exact) wide = true;
       if (run !== current && current >= 0) out.set(current, fold.take());
       current = run;
       foldPoints(fold, data, axis, runs.offsets[run]!, null);
     });
     if (current >= 0) out.set(current, fold.take());
-    return out;
+    return wide ? null : out;
   }
 
   /**
    * Wide buckets: a block lying inside one bucket contributes its packed aggregates; the points of
-   * blocks straddling a boundary (or the range's ends) are read in a second statement.
+   * blocks straddling a boundary (or the range's ends) are read in a second statement. Null when a
+   * segment is wide (its blocks hold rounded steps).
    */
   private async fromBlocks(
     runs: Runs,
     key: string,
     axis: SeriesAxis,
     fold: BucketFold,
-  ): Promise<Map<number, BucketColumns>> {
+  ): Promise<Map<number, BucketColumns> | null> {
     const column = axis === 'STEP' ? 'blocks_s' : 'blocks_t';
     const segs = new Map<number, { seq: number; data: Buffer }[]>();
-    await this.reads.segments(runs, key, axis, fold.range, column, (run, seq, data) => {
+    let wide = false;
+    await this.reads.segments(runs, key, axis, fold.range, column, (run, seq, data, exact) => {
+      if (exact) wide = true;
       const list = segs.get(run) ?? [];
       segs.set(run, list);
       list.push({ seq, data });
     });
+    if (wide) return null;
     const straddlers: Straddler[] = [];
     for (const [run, list] of segs) {
       const off = runs.offsets[run]!;
@@ -191,7 +207,7 @@ export class MetricBucketService {
     key: string,
     axis: SeriesAxis,
     upTo: ReadonlyMap<string, number> | null = null,
-  ): Promise<XRange | null> {
+  ): Promise<StepRange | null> {
     const ids = await this.readable([...new Set(runIds)]);
     const runs = await this.runsOf(ids, axis, upTo);
     return runs.ids.length ? this.reads.extent(runs, key, axis) : null;
@@ -216,7 +232,7 @@ export class MetricBucketService {
     key: string,
     range: BucketRange,
     axis: SeriesAxis,
-  ): Promise<XRange | null> {
+  ): Promise<StepRange | null> {
     if (range.start != null && range.end != null) return { start: range.start, end: range.end };
     const extent = runs.ids.length ? await this.reads.extent(runs, key, axis) : null;
     return extent && { start: range.start ?? extent.start, end: range.end ?? extent.end };

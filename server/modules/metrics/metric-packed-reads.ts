@@ -1,7 +1,8 @@
 import { escapeLiteral } from 'pg';
 import type { Db } from '../../shared/db.ts';
 import { CopyBinaryReader, type CopyRow } from '../../shared/pg-binary.ts';
-import type { SeriesAxis, XRange } from './buckets.ts';
+import type { Step } from '../../shared/scalars.ts';
+import type { SeriesAxis, StepRange, XRange } from './buckets.ts';
 
 /**
  * Requested runs (distinct ids) with their x offsets and the last batch (seq) of each to read; a
@@ -28,10 +29,18 @@ export interface PointsRange {
 const xColumns = (axis: SeriesAxis) =>
   axis === 'STEP' ? ['s.min_step', 's.max_step'] : ['s.min_ts', 's.max_ts'];
 
-const int = (n: number) => {
+const int = (n: Step) => {
+  // a bigint as a typed literal: -9223372036854775808 alone would be numeric, not int8
+  if (typeof n === 'bigint') return `'${n}'::int8`;
   if (!Number.isSafeInteger(n)) throw new Error(`not a safe integer: ${n}`);
   return String(n);
 };
+
+/**
+ * A segment's exact steps (`exact_steps`) as the COPY gives them: null unless the segment is wide,
+ * its packed points then holding rounded steps (see `metric-packed.ts`).
+ */
+export type ExactSteps = Buffer | null;
 
 /** SQL reads of the segments' packed columns (see `metric-packed.ts`): downsampling and series. */
 export class PackedReads {
@@ -49,9 +58,10 @@ export class PackedReads {
   }
 
   /** The smallest and largest x of `key` over the runs, or null when they have no point. */
-  async extent(runs: Runs, key: string, axis: SeriesAxis): Promise<XRange | null> {
+  async extent(runs: Runs, key: string, axis: SeriesAxis): Promise<StepRange | null> {
     const [lo, hi] = xColumns(axis);
-    const [row] = await this.db.query<{ lo: number | null; hi: number | null }>(
+    // int8: bigints beyond ±(2^53-1) (wide steps)
+    const [row] = await this.db.query<{ lo: Step | null; hi: Step | null }>(
       `select min(${lo} - o.off) as lo, max(${hi} - o.off) as hi
        from unnest($1::text[], $3::int8[], $4::int8[]) as o(run_id, off, upto)
        join metric_segments s on s.run_id = o.run_id and s.key = $2 and s.seq <= o.upto`,
@@ -68,13 +78,18 @@ export class PackedReads {
     runs: Runs,
     key: string,
     axis: SeriesAxis,
-    range: XRange,
+    range: XRange | StepRange,
     column: 'points' | 'blocks_s' | 'blocks_t',
-    onSegment: (run: number, seq: number, data: Buffer) => void,
+    onSegment: (run: number, seq: number, data: Buffer, exact: ExactSteps) => void,
   ): Promise<void> {
     const [lo, hi] = xColumns(axis);
+    // with block columns, an empty marker for a wide segment (its blocks hold rounded steps)
+    const exact =
+      column === 'points'
+        ? 's.exact_steps'
+        : `case when s.exact_steps is null then null else ''::bytea end`;
     await this.copy(
-      `select o.i::int4, s.seq::float8, s.${column}
+      `select o.i::int4, s.seq::float8, s.${column}, ${exact}
        from unnest(array[${runs.ids.map(escapeLiteral).join(',')}]::text[],
          array[${runs.offsets.map(int).join(',')}]::int8[],
          array[${runs.upTo.map(int).join(',')}]::int8[]) with ordinality as o(run_id, off, upto, i)
@@ -82,7 +97,8 @@ export class PackedReads {
          and s.seq <= o.upto
        where ${hi} - o.off >= ${int(range.start)} and ${lo} - o.off <= ${int(range.end)}
        order by o.i, s.seq`,
-      ([i, seq, data]) => onSegment(i!.readInt32BE(0) - 1, seq!.readDoubleBE(0), data!),
+      ([i, seq, data, ex]) =>
+        onSegment(i!.readInt32BE(0) - 1, seq!.readDoubleBE(0), data!, ex ?? null),
     );
   }
 
@@ -99,8 +115,8 @@ export class PackedReads {
   async historySegments(
     runId: string,
     key: string,
-    q: { lo: number; hi: number; limit: number; past: number | null; backward: boolean },
-    onSegment: (seq: number, data: Buffer) => void,
+    q: { lo: Step; hi: Step; limit: number; past: Step | null; backward: boolean },
+    onSegment: (seq: number, data: Buffer, exact: ExactSteps) => void,
   ): Promise<void> {
     const [lo, hi, limit] = [int(q.lo), int(q.hi), int(q.limit)];
     const own = `run_id = ${escapeLiteral(runId)} and key = ${escapeLiteral(key)}`;
@@ -120,10 +136,10 @@ export class PackedReads {
            where ${own} and min_step >= ${lo} and max_step <= ${hi} and ${wholly}
          ) f where before < ${limit}
        )
-       select seq::float8, points from metric_segments
+       select seq::float8, points, exact_steps from metric_segments
        where ${own} and max_step >= ${lo} and min_step <= ${hi} and ${notBefore}
          and ${near} ${cmp[1]} coalesce((select x from bound), ${open})`,
-      ([seq, data]) => onSegment(seq!.readDoubleBE(0), data!),
+      ([seq, data, exact]) => onSegment(seq!.readDoubleBE(0), data!, exact ?? null),
     );
   }
 
@@ -135,7 +151,7 @@ export class PackedReads {
     runId: string,
     range: { after: number; upTo: number; limit: number },
     keys: readonly string[] | null,
-    onSegment: (seq: number, key: string, data: Buffer) => void,
+    onSegment: (seq: number, key: string, data: Buffer, exact: ExactSteps) => void,
   ): Promise<void> {
     const own = `run_id = ${escapeLiteral(runId)}`;
     const ofKeys = keys ? `and key = any(array[${keys.map(escapeLiteral).join(',')}]::text[])` : '';
@@ -145,10 +161,11 @@ export class PackedReads {
          where ${own} and seq > ${int(range.after)} and seq <= ${int(range.upTo)} ${ofKeys}
          order by seq limit ${int(range.limit)}
        )
-       select seq::float8, key, points from metric_segments
+       select seq::float8, key, points, exact_steps from metric_segments
        where ${own} and seq in (select seq from s) ${ofKeys}
        order by seq, key`,
-      ([seq, key, data]) => onSegment(seq!.readDoubleBE(0), key!.toString('utf8'), data!),
+      ([seq, key, data, exact]) =>
+        onSegment(seq!.readDoubleBE(0), key!.toString('utf8'), data!, exact ?? null),
     );
   }
 

@@ -4,8 +4,13 @@
  * every read (histories, series, buckets, live frames, replay) decodes from raw bytes.
  *
  * Every number is a big-endian float64, the byte order of PostgreSQL's `float8send`, so a migration
- * can build the same bytes in SQL. Steps and timestamps are integers within ±2^53, exact as doubles.
+ * can build the same bytes in SQL. Timestamps are integers within ±2^53, exact as doubles; so are
+ * steps, but for segments holding a step beyond ±(2^53-1) (a wide segment): their points and block
+ * records carry the steps rounded to doubles (positions for downsampling), and the exact steps are
+ * kept beside them as big-endian int64s (`exact_steps`, null for every other segment), which reads
+ * that return steps use instead ({@link exactStepsOf}).
  */
+import { type Step, stepOf } from '../../shared/scalars.ts';
 
 /** Bytes per packed point: step, timestamp, value. */
 export const POINT_BYTES = 24;
@@ -91,3 +96,17 @@ export function readDoubles(data: Buffer): Float64Array {
 }
 
 let scratch = new Float64Array(4096);
+
+/** Packs steps as big-endian int64s (the `exact_steps` of wide segments). */
+export function packExactSteps(steps: readonly Step[]): Buffer {
+  const buf = Buffer.allocUnsafe(steps.length * 8);
+  for (let i = 0; i < steps.length; i++) buf.writeBigInt64BE(BigInt(steps[i]!), i * 8);
+  return buf;
+}
+
+/** The exact steps of a wide segment (`exact_steps`), numbers where safe and bigints beyond. */
+export function exactStepsOf(data: Buffer): Step[] {
+  const out = new Array<Step>(data.length / 8);
+  for (let i = 0; i < out.length; i++) out[i] = stepOf(data.readBigInt64BE(i * 8));
+  return out;
+}

@@ -1,9 +1,10 @@
 import { builder } from '../../builder.ts';
 import { RunRef } from '../runs/public.ts';
 import type { BucketColumns } from './bucket-fold.ts';
-import { bucketBounds, type SeriesAxis } from './buckets.ts';
+import type { SeriesAxis } from './buckets.ts';
 import type { SeriesData } from './metric.service.ts';
 import type { BucketSet, RunBuckets } from './metric-buckets.service.ts';
+import { wideBucketBounds } from './wide-buckets.ts';
 
 export const SeriesAxisEnum = builder.enumType('SeriesAxis', {
   description: 'The x-axis of a metric series.',
@@ -20,8 +21,8 @@ const MetricSeriesRef = builder.objectRef<SeriesData & { key: string }>('MetricS
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Metric name.' }),
     steps: t.field({
-      type: 'SafeIntColumn',
-      description: 'Step of each point.',
+      type: 'StepColumn',
+      description: 'Step of each point (beyond ±(2^53-1) as a decimal string).',
       resolve: (s) => s.steps,
     }),
     timestamps: t.field({
@@ -43,7 +44,7 @@ const col =
     r.buckets[k];
 
 const bounds = (r: RunBuckets, side: 'xStart' | 'xEnd') =>
-  r.range ? r.buckets.index.map((i) => bucketBounds(i, r.range!, r.bucketCount)[side]) : [];
+  r.range ? r.buckets.index.map((i) => wideBucketBounds(i, r.range!, r.bucketCount)[side]) : [];
 
 const RunBucketsRef = builder.objectRef<RunBuckets>('RunMetricBuckets').implement({
   description:
@@ -56,13 +57,13 @@ const RunBucketsRef = builder.objectRef<RunBuckets>('RunMetricBuckets').implemen
       resolve: col('index'),
     }),
     xStart: t.field({
-      type: 'SafeIntColumn',
-      description: 'First x the bucket covers (inclusive).',
+      type: 'StepColumn',
+      description: 'First x the bucket covers (inclusive) (beyond ±(2^53-1) as a decimal string).',
       resolve: (r) => bounds(r, 'xStart'),
     }),
     xEnd: t.field({
-      type: 'SafeIntColumn',
-      description: 'Last x the bucket covers (inclusive).',
+      type: 'StepColumn',
+      description: 'Last x the bucket covers (inclusive) (beyond ±(2^53-1) as a decimal string).',
       resolve: (r) => bounds(r, 'xEnd'),
     }),
     count: t.field({
@@ -71,13 +72,13 @@ const RunBucketsRef = builder.objectRef<RunBuckets>('RunMetricBuckets').implemen
       resolve: col('count'),
     }),
     minStep: t.field({
-      type: 'SafeIntColumn',
-      description: 'Lowest step in the bucket.',
+      type: 'StepColumn',
+      description: 'Lowest step in the bucket (beyond ±(2^53-1) as a decimal string).',
       resolve: col('minStep'),
     }),
     maxStep: t.field({
-      type: 'SafeIntColumn',
-      description: 'Highest step in the bucket.',
+      type: 'StepColumn',
+      description: 'Highest step in the bucket (beyond ±(2^53-1) as a decimal string).',
       resolve: col('maxStep'),
     }),
     min: t.field({
@@ -91,8 +92,9 @@ const RunBucketsRef = builder.objectRef<RunBuckets>('RunMetricBuckets').implemen
       resolve: col('max'),
     }),
     lastStep: t.field({
-      type: 'SafeIntColumn',
-      description: "Step of the bucket's latest point (MLflow's rule).",
+      type: 'StepColumn',
+      description:
+        "Step of the bucket's latest point (MLflow's rule) (beyond ±(2^53-1) as a decimal string).",
       resolve: col('lastStep'),
     }),
     lastTimestamp: t.field({
@@ -114,13 +116,13 @@ const BucketSetRef = builder.objectRef<BucketSet>('MetricBuckets').implement({
   fields: (t) => ({
     axis: t.field({ type: SeriesAxisEnum, description: 'The x-axis.', resolve: (s) => s.axis }),
     start: t.field({
-      type: 'SafeInt',
+      type: 'Step',
       nullable: true,
       description: 'First x of the range (inclusive); null when there are no points.',
       resolve: (s) => s.range?.start ?? null,
     }),
     end: t.field({
-      type: 'SafeInt',
+      type: 'Step',
       nullable: true,
       description: 'Last x of the range (inclusive); null when there are no points.',
       resolve: (s) => s.range?.end ?? null,
@@ -141,11 +143,11 @@ const bucketArgs = builder.args((t) => ({
   buckets: t.int({ required: true, description: 'Number of buckets (1 to 10,000).' }),
   axis: t.field({ type: SeriesAxisEnum, defaultValue: 'STEP', description: 'The x-axis.' }),
   start: t.field({
-    type: 'SafeInt',
+    type: 'Step',
     description: 'First x (inclusive); default: the smallest x of the requested runs.',
   }),
   end: t.field({
-    type: 'SafeInt',
+    type: 'Step',
     description: 'Last x (inclusive); default: the largest x of the requested runs.',
   }),
 }));
@@ -170,8 +172,8 @@ builder.objectFields(RunRef, (t) => ({
     description: 'The whole history of one key as parallel lists (fast form of `metricHistory`).',
     args: {
       key: t.arg.string({ required: true, description: 'Metric name.' }),
-      minStep: t.arg({ type: 'SafeInt', description: 'Lowest step to include (inclusive).' }),
-      maxStep: t.arg({ type: 'SafeInt', description: 'Highest step to include (inclusive).' }),
+      minStep: t.arg({ type: 'Step', description: 'Lowest step to include (inclusive).' }),
+      maxStep: t.arg({ type: 'Step', description: 'Highest step to include (inclusive).' }),
     },
     resolve: async (r, args, ctx) => ({
       key: args.key,

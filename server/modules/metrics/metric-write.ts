@@ -30,11 +30,12 @@ export function metricWriteCtes(runParam: string, seqSource: string, first: numb
        as k(key, o, n, min_step, max_step, mn, mx, fs, ft, fv, ls, lt, lv, so, sn, tio, tn, min_ts, max_ts)
      ), mseg as (
        insert into metric_segments (run_id, key, seq, n, min_step, max_step, min_ts, max_ts, points, blocks_s,
-         blocks_t)
+         blocks_t, exact_steps)
        select ${runParam}, key, s.seq, n, min_step, max_step, min_ts, max_ts,
          substring(${$(19)}::bytea from o * ${POINT_BYTES} + 1 for n * ${POINT_BYTES}),
          substring(${$(20)}::bytea from so * ${BLOCK_BYTES} + 1 for sn * ${BLOCK_BYTES}),
-         substring(${$(21)}::bytea from tio * ${BLOCK_BYTES} + 1 for tn * ${BLOCK_BYTES})
+         substring(${$(21)}::bytea from tio * ${BLOCK_BYTES} + 1 for tn * ${BLOCK_BYTES}),
+         substring(${$(22)}::bytea from o * 8 + 1 for n * 8)
        from mk, ${seqSource} s
      ), msum as (
        insert into metric_summaries as m (run_id, key, count, min_value, max_value, first_step, first_timestamp,
@@ -59,18 +60,22 @@ export function metricWriteCtes(runParam: string, seqSource: string, first: numb
  * with the element type each placeholder's cast declares.
  */
 export function metricWriteValues(m: PreparedMetrics, b: PreparedBlocks): unknown[] {
+  // steps beyond ±(2^53-1) are bigints: a wide batch binds its step arrays by the slower writer
+  const steps = m.wide
+    ? (v: PreparedMetrics['steps']) => i8(v, true)
+    : (v: unknown) => i8(v as number[]);
   return [
     m.keys,
     i4(m.offsets),
     i4(m.counts),
-    i8(m.minSteps),
-    i8(m.maxSteps),
+    steps(m.minSteps),
+    steps(m.maxSteps),
     f8(m.minValues),
     f8(m.maxValues),
-    i8(m.first.steps),
+    steps(m.first.steps),
     i8(m.first.timestamps),
     f8(m.first.values),
-    i8(m.last.steps),
+    steps(m.last.steps),
     i8(m.last.timestamps),
     f8(m.last.values),
     i4(b.stepOffsets),
@@ -82,5 +87,6 @@ export function metricWriteValues(m: PreparedMetrics, b: PreparedBlocks): unknow
     b.points,
     b.stepBlocks,
     b.timeBlocks,
+    b.exactSteps,
   ];
 }

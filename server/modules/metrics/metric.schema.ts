@@ -15,8 +15,9 @@ export const MetricRef = builder.objectRef<MetricPoint>('Metric').implement({
       resolve: (m) => m.value,
     }),
     step: t.field({
-      type: 'SafeInt',
-      description: 'Step (int64; may be negative).',
+      type: 'Step',
+      description:
+        'Step (int64; may be negative): a JSON number within ±(2^53-1), a decimal string beyond.',
       resolve: (m) => m.step,
     }),
     timestamp: t.field({
@@ -107,8 +108,8 @@ builder.objectFields(RunRef, (t) => ({
       complexity: connectionComplexity(1000, 100),
       args: {
         key: t.arg.string({ required: true, description: 'Metric name.' }),
-        minStep: t.arg({ type: 'SafeInt', description: 'Lowest step to include (inclusive).' }),
-        maxStep: t.arg({ type: 'SafeInt', description: 'Highest step to include (inclusive).' }),
+        minStep: t.arg({ type: 'Step', description: 'Lowest step to include (inclusive).' }),
+        maxStep: t.arg({ type: 'Step', description: 'Highest step to include (inclusive).' }),
       },
       resolve: (r, args, ctx) =>
         ctx.services.metrics.history(

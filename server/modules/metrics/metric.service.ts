@@ -2,15 +2,17 @@ import type { Db } from '../../shared/db.ts';
 import { ValidationError } from '../../shared/errors.ts';
 import { groupByKeys } from '../../shared/group.ts';
 import { type PageRequest, toConnection } from '../../shared/pagination.ts';
+import { compareSteps, parseStep, type Step } from '../../shared/scalars.ts';
 import type { PermissionService } from '../auth/public.ts';
-import { readDoubles } from './metric-packed.ts';
-import { ALL_BATCHES, PackedReads } from './metric-packed-reads.ts';
+import { exactStepsOf, readDoubles } from './metric-packed.ts';
+import { ALL_BATCHES, type ExactSteps, PackedReads } from './metric-packed-reads.ts';
 
 /** A logged metric point. */
 export interface MetricPoint {
   key: string;
   value: number;
-  step: number;
+  /** A number, or a bigint beyond ±(2^53-1) (see `Step`). */
+  step: Step;
   timestamp: number;
 }
 
@@ -21,10 +23,10 @@ export interface MetricSummary {
   count: number;
   minValue: number | null;
   maxValue: number | null;
-  firstStep: number;
+  firstStep: Step;
   firstTimestamp: number;
   firstValue: number;
-  lastStep: number;
+  lastStep: Step;
   lastTimestamp: number;
   lastValue: number;
   lastSeq: number;
@@ -32,21 +34,28 @@ export interface MetricSummary {
 
 /** A whole history as parallel lists, ordered by step, then timestamp, then logging order. */
 export interface SeriesData {
-  steps: number[];
+  /** Numbers, with bigints for steps beyond ±(2^53-1) (only from wide segments). */
+  steps: Step[];
   timestamps: number[];
   values: number[];
 }
 
-/** Position of a point in a history: (step, timestamp, batch seq, index in batch). */
-export type HistoryKey = [number, number, number, number];
+/**
+ * Position of a point in a history: (step, timestamp, batch seq, index in batch); a step beyond
+ * ±(2^53-1) as a decimal string (cursors are JSON).
+ */
+export type HistoryKey = [number | string, number, number, number];
 
 interface HistoryRow {
-  step: number;
+  step: Step;
   timestamp: number;
   value: number;
   seq: number;
   ord: number;
 }
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
 
 const SUMMARY_COLUMNS = `run_id as "runId", key, count, min_value as "minValue", max_value as "maxValue",
   first_step as "firstStep", first_timestamp as "firstTimestamp", first_value as "firstValue",
@@ -86,22 +95,25 @@ export class MetricService {
   async history(
     runId: string,
     key: string,
-    range: { minStep?: number | null; maxStep?: number | null },
+    range: { minStep?: Step | null; maxStep?: Step | null },
     req: PageRequest<HistoryKey>,
   ) {
     await this.access.run(runId, 'READ');
-    const lo = range.minStep ?? Number.MIN_SAFE_INTEGER;
-    const hi = range.maxStep ?? Number.MAX_SAFE_INTEGER;
+    const lo = range.minStep ?? INT64_MIN;
+    const hi = range.maxStep ?? INT64_MAX;
     const cursor = req.cursor && checkHistoryCursor(req.cursor, req.backward ? 'before' : 'after');
+    // safe steps compare with the bounds as doubles: exact for them, and no bigint arithmetic
+    const [nlo, nhi] = [Number(lo), Number(hi)];
     const sign = req.backward ? -1 : 1;
     const past = cursor ? cursor.step : null;
     const rows: HistoryRow[] = [];
     const q = { lo, hi, limit: req.limit + 1, past, backward: req.backward };
-    await this.packed.historySegments(runId, key, q, (seq, data) => {
+    await this.packed.historySegments(runId, key, q, (seq, data, exact) => {
       const p = readDoubles(data);
+      const steps = exact && exactStepsOf(exact);
       for (let at = 0, ord = 1; at < p.length; at += 3, ord++) {
-        const step = p[at]!;
-        if (step < lo || step > hi) continue;
+        const step = steps ? steps[ord - 1]! : p[at]!;
+        if (typeof step === 'number' ? step < nlo || step > nhi : step < lo || step > hi) continue;
         const row = { step, timestamp: p[at + 1]!, value: p[at + 2]!, seq, ord };
         if (cursor && sign * compareHistory(row, cursor) <= 0) continue;
         rows.push(row);
@@ -112,7 +124,12 @@ export class MetricService {
     return toConnection(
       rows.map((r) => ({ ...r, key })),
       req,
-      (r): HistoryKey => [r.step, r.timestamp, r.seq, r.ord],
+      (r): HistoryKey => [
+        typeof r.step === 'bigint' ? String(r.step) : r.step,
+        r.timestamp,
+        r.seq,
+        r.ord,
+      ],
     );
   }
 
@@ -127,11 +144,11 @@ export class MetricService {
   async series(
     runId: string,
     key: string,
-    range: { minStep?: number | null; maxStep?: number | null },
+    range: { minStep?: Step | null; maxStep?: Step | null },
   ): Promise<SeriesData> {
     await this.access.run(runId, 'READ');
-    const lo = range.minStep ?? Number.MIN_SAFE_INTEGER;
-    const hi = range.maxStep ?? Number.MAX_SAFE_INTEGER;
+    const lo = range.minStep ?? INT64_MIN;
+    const hi = range.maxStep ?? INT64_MAX;
     const out: SeriesData = { steps: [], timestamps: [], values: [] };
     const runs = { ids: [runId], offsets: [0], upTo: [ALL_BATCHES] };
     await this.packed.segments(
@@ -140,16 +157,41 @@ export class MetricService {
       'STEP',
       { start: lo, end: hi },
       'points',
-      (_r, _s, data) => appendPoints(out, readDoubles(data), lo, hi),
+      (_r, _s, data, exact) => appendPoints(out, readDoubles(data), exact, lo, hi),
     );
     return sortSeries(out);
   }
 }
 
-/** Appends packed (step, timestamp, value) triples whose step lies in [lo, hi]. */
-function appendPoints(out: SeriesData, p: Float64Array, lo: number, hi: number): void {
+/**
+ * Appends packed (step, timestamp, value) triples whose step lies in [lo, hi]; a wide segment's
+ * steps come from its exact steps.
+ */
+function appendPoints(
+  out: SeriesData,
+  p: Float64Array,
+  exact: ExactSteps,
+  lo: Step,
+  hi: Step,
+): void {
+  if (exact) {
+    appendWide(out, p, exactStepsOf(exact), lo, hi);
+    return;
+  }
+  // a segment without exact steps holds safe steps only: the bounds as doubles order them exactly
+  const [nlo, nhi] = [Number(lo), Number(hi)];
   for (let at = 0; at < p.length; at += 3) {
     const step = p[at]!;
+    if (step < nlo || step > nhi) continue;
+    out.steps.push(step);
+    out.timestamps.push(p[at + 1]!);
+    out.values.push(p[at + 2]!);
+  }
+}
+
+function appendWide(out: SeriesData, p: Float64Array, steps: Step[], lo: Step, hi: Step): void {
+  for (let at = 0, i = 0; at < p.length; at += 3, i++) {
+    const step = steps[i]!;
     if (step < lo || step > hi) continue;
     out.steps.push(step);
     out.timestamps.push(p[at + 1]!);
@@ -161,7 +203,9 @@ function appendPoints(out: SeriesData, p: Float64Array, lo: number, hi: number):
 function sortSeries(out: SeriesData): SeriesData {
   if (isSorted(out)) return out;
   const order = out.steps.map((_, i) => i);
-  order.sort((a, b) => out.steps[a]! - out.steps[b]! || out.timestamps[a]! - out.timestamps[b]!);
+  order.sort(
+    (a, b) => compareSteps(out.steps[a]!, out.steps[b]!) || out.timestamps[a]! - out.timestamps[b]!,
+  );
   return {
     steps: order.map((i) => out.steps[i]!),
     timestamps: order.map((i) => out.timestamps[i]!),
@@ -172,7 +216,7 @@ function sortSeries(out: SeriesData): SeriesData {
 /** True when the points are in (step, timestamp) order already. */
 function isSorted({ steps, timestamps }: SeriesData): boolean {
   for (let i = 1; i < steps.length; i++) {
-    const d = steps[i]! - steps[i - 1]!;
+    const d = compareSteps(steps[i]!, steps[i - 1]!);
     if (d < 0 || (d === 0 && timestamps[i]! < timestamps[i - 1]!)) return false;
   }
   return true;
@@ -182,14 +226,17 @@ type Position = Pick<HistoryRow, 'step' | 'timestamp' | 'seq' | 'ord'>;
 
 /** History order: by step, timestamp, batch, then place in the batch. */
 function compareHistory(a: Position, b: Position): number {
-  return a.step - b.step || a.timestamp - b.timestamp || a.seq - b.seq || a.ord - b.ord;
+  return (
+    compareSteps(a.step, b.step) || a.timestamp - b.timestamp || a.seq - b.seq || a.ord - b.ord
+  );
 }
 
-/** A cursor's position, if it is one of `metricHistory`'s (four safe integers). */
+/** A cursor's position, if it is one of `metricHistory`'s (a step, then three safe integers). */
 function checkHistoryCursor(cursor: unknown, field: string): Position {
-  if (Array.isArray(cursor) && cursor.length === 4 && cursor.every(Number.isSafeInteger)) {
-    const [step, timestamp, seq, ord] = cursor as HistoryKey;
-    return { step, timestamp, seq, ord };
+  if (Array.isArray(cursor) && cursor.length === 4 && cursor.slice(1).every(Number.isSafeInteger)) {
+    const [raw, timestamp, seq, ord] = cursor as HistoryKey;
+    const step = parseStep(raw);
+    if (step !== undefined) return { step, timestamp, seq, ord };
   }
   throw new ValidationError(field, 'Invalid cursor for metricHistory');
 }

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { ValidationError } from '../../shared/errors.ts';
 import type { RequestServices as Services } from '../../shared/request-context.ts';
+import type { Step } from '../../shared/scalars.ts';
 import type { MetricSeriesInput } from '../log-batch/public.ts';
 import type { KeyValue } from '../params-tags/public.ts';
-import { asDouble, asInt64, asString, missing } from './wire.ts';
+import { asDouble, asInt64, asStep, asString, missing } from './wire.ts';
 
 /** A batch decoded from MLflow's wire form, metrics grouped into series. */
 export interface WireBatch {
@@ -22,17 +23,17 @@ function optionalString(o: Record<string, unknown>, name: string, field: string)
 /** A series being filled, with what tells a new point from an exact duplicate cheaply. */
 interface Filling {
   series: MetricSeriesInput;
-  lastStep: number;
+  lastStep: Step;
   lastTimestamp: number;
   /** Every point's `value, timestamp, step`, built only once the points stop ascending. */
   seen: Set<string> | null;
 }
 
-const pointKey = (value: number, timestamp: number, step: number) =>
+const pointKey = (value: number, timestamp: number, step: Step) =>
   `${value}\u0000${timestamp}\u0000${step}`;
 
 /** Adds a point unless the series already has it (same value, timestamp and step). */
-function addPoint(f: Filling, value: number, timestamp: number, step: number): void {
+function addPoint(f: Filling, value: number, timestamp: number, step: Step): void {
   const s = f.series;
   if (
     f.seen === null &&
@@ -85,7 +86,7 @@ export function decodeMetrics(raw: unknown, field = 'metrics'): MetricSeriesInpu
     const value = asDouble(o.value, `${at}.value`);
     if (o.timestamp === undefined || o.timestamp === null) throw missing(`${at}.timestamp`);
     const timestamp = asInt64(o.timestamp, `${at}.timestamp`);
-    const step = o.step === undefined || o.step === null ? 0 : asInt64(o.step, `${at}.step`);
+    const step = o.step === undefined || o.step === null ? 0 : asStep(o.step, `${at}.step`);
     const modelId = optionalString(o, 'model_id', at);
     const datasetName = optionalString(o, 'dataset_name', at);
     const datasetDigest = optionalString(o, 'dataset_digest', at);
@@ -112,6 +113,13 @@ function numberBytes(list: readonly number[]): Uint8Array {
   return new Uint8Array(Float64Array.from(list).buffer);
 }
 
+/** The bytes of a list of steps: as doubles while all are safe numbers, else as decimal text. */
+function stepBytes(list: readonly Step[]): Uint8Array | string {
+  return list.every((s) => typeof s === 'number')
+    ? numberBytes(list as readonly number[])
+    : `${list.join(',')}\n`;
+}
+
 /**
  * The idempotency key of a REST batch: a hash of the run id and of its distinct points, so a
  * retried request (MLflow's clients resend without a key) is a replay.
@@ -129,7 +137,7 @@ export function retryKey(runId: string, series: readonly MetricSeriesInput[]): s
       `\n${s.key}\u0000${s.modelId ?? ''}\u0000${s.datasetName ?? ''}\u0000${s.datasetDigest ?? ''}\u0000${n}\n`,
     );
     hash.update(numberBytes(s.values));
-    hash.update(numberBytes(s.steps ?? []));
+    hash.update(stepBytes(s.steps ?? []));
     hash.update(numberBytes(s.timestamps ?? []));
   }
   return `mlflow-rest:${hash.digest().toString('base64url')}`;

@@ -1,4 +1,5 @@
 import { ValidationError } from '../../shared/errors.ts';
+import { parseStep, type Step } from '../../shared/scalars.ts';
 import type { SeriesData } from '../metrics/public.ts';
 import type { RestRoute } from './rest.routes.ts';
 import { runIdOf } from './runs.rest.ts';
@@ -14,12 +15,19 @@ const MAX_HISTORY_BULK_RESULTS = 25_000;
  * @remarks The token is opaque to clients (MLflow's is an offset); ours stays exact while points
  * are appended with larger steps.
  */
-function historyPosition(token: string | undefined): [number | null, number] {
+function historyPosition(token: string | undefined): [Step | null, number] {
   if (!token) return [null, 0];
   try {
     const v: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 2 && v.every(Number.isSafeInteger) && v[1] >= 0) {
-      return [v[0] as number, v[1] as number];
+    const step = Array.isArray(v) ? parseStep(v[0]) : undefined;
+    if (
+      Array.isArray(v) &&
+      v.length === 2 &&
+      step !== undefined &&
+      Number.isSafeInteger(v[1]) &&
+      v[1] >= 0
+    ) {
+      return [step, v[1] as number];
     }
   } catch {
     // falls through to the error below
@@ -97,7 +105,8 @@ export const METRIC_ROUTES: RestRoute[] = [
         const lastStep = s.steps[to - 1]!;
         let same = 0;
         for (let i = to - 1; i >= 0 && s.steps[i] === lastStep; i--) same++;
-        next = Buffer.from(JSON.stringify([lastStep, same])).toString('base64url');
+        const at = typeof lastStep === 'bigint' ? String(lastStep) : lastStep;
+        next = Buffer.from(JSON.stringify([at, same])).toString('base64url');
       }
       return { metrics: pointsJson(key, s, at), next_page_token: next };
     },
@@ -115,8 +124,8 @@ export const METRIC_ROUTES: RestRoute[] = [
           `max_results must be between 1 and ${MAX_RESULTS_PER_RUN}; got ${max}.`,
         );
       }
-      const start = input.int64('start_step');
-      const end = input.int64('end_step');
+      const start = input.step('start_step');
+      const end = input.step('end_step');
       if ((start === undefined) !== (end === undefined)) {
         throw new ValidationError('start_step', 'start_step and end_step must be given together.');
       }

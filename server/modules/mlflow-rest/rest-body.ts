@@ -45,7 +45,7 @@ export function parseJsonBody(req: IncomingMessage, body: Buffer): unknown {
   const text = decodeUtf8(body, 'body');
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(exactLongs(text));
     if (typeof value === 'string') value = JSON.parse(value);
   } catch {
     throw new RestError('INVALID_PARAMETER_VALUE', 'The request body is not valid JSON.');
@@ -74,4 +74,20 @@ export function parseQuery(raw: string): URLSearchParams {
   const query = new URLSearchParams(raw);
   for (const [k, v] of query) checkText(v, k);
   return query;
+}
+
+/** A JSON string, or an integer literal of 16 or more digits (not part of a fraction or exponent). */
+const LONG_OR_STRING = /"(?:[^"\\]|\\.)*"|(?<![\d.eE+-])(-?\d{16,})(?![\d.eE])/g;
+
+/**
+ * Quotes integer literals too long to be exact as doubles, so int64 fields (metric steps up to
+ * 2^63-1, which MLflow's clients send as JSON numbers) reach the decoders exactly: int64 and double
+ * fields take numeric strings as proto3 JSON does. Bodies without 16 digits in a row (every
+ * ordinary request) are returned as they are.
+ */
+export function exactLongs(text: string): string {
+  if (!/\d{16}/.test(text)) return text;
+  return text.replace(LONG_OR_STRING, (m, long: string | undefined) =>
+    long === undefined ? m : `"${long}"`,
+  );
 }

@@ -1,4 +1,5 @@
 import { ValidationError } from '../../shared/errors.ts';
+import { parseStep, STEP_RANGE, type Step } from '../../shared/scalars.ts';
 
 /** A decoded JSON object of a request (unknown fields are simply never read). */
 export type JsonObject = Record<string, unknown>;
@@ -22,6 +23,16 @@ export function asInt64(v: unknown, field: string): number {
   const n = typeof v === 'string' && /^-?\d{1,16}$/.test(v.trim()) ? Number(v) : v;
   if (typeof n !== 'number' || !Number.isSafeInteger(n)) throw typeError(field, 'an integer', v);
   return n;
+}
+
+/**
+ * A metric step: an int64 as a JSON number or a numeric string (proto3 JSON) over the whole int64
+ * range (request bodies keep long integer literals exact, see `parseJsonBody`).
+ */
+export function asStep(v: unknown, field: string): Step {
+  const s = parseStep(v);
+  if (s === undefined) throw typeError(field, `an int64 (${STEP_RANGE})`, v);
+  return s;
 }
 
 /** A double field: a JSON number, a numeric string, or `"NaN"`, `"Infinity"`, `"-Infinity"`. */
@@ -121,6 +132,12 @@ export class RestInput {
     const v = this.string(name);
     if (v === undefined || v === '') throw missing(this.field(name));
     return v;
+  }
+
+  /** A metric step (the whole int64 range). */
+  step(name: string): Step | undefined {
+    const v = this.raw(name);
+    return v === undefined || v === '' ? undefined : asStep(v, this.field(name));
   }
 
   int64(name: string): number | undefined {

@@ -11,15 +11,25 @@ type Target = {
   dispatchEvent(e: Event): boolean;
 };
 
-/** JSON that keeps NaN and ±Infinity (metric values) across Redis. */
+/** JSON that keeps NaN and ±Infinity (metric values) and bigints (wide steps) across Redis. */
 const serializer = {
   stringify: (v: unknown) =>
     JSON.stringify(v, (_k, x) =>
-      typeof x === 'number' && !Number.isFinite(x) ? { $n: String(x) } : x,
+      typeof x === 'number' && !Number.isFinite(x)
+        ? { $n: String(x) }
+        : typeof x === 'bigint'
+          ? { $b: String(x) }
+          : x,
     ),
   parse: (s: string) =>
     JSON.parse(s, (_k, x) =>
-      x !== null && typeof x === 'object' && typeof x.$n === 'string' ? Number(x.$n) : x,
+      x === null || typeof x !== 'object'
+        ? x
+        : typeof x.$n === 'string'
+          ? Number(x.$n)
+          : typeof x.$b === 'string'
+            ? BigInt(x.$b)
+            : x,
     ),
 };
 

@@ -1,10 +1,12 @@
+import type { Step } from '../../shared/scalars.ts';
 import type { LifecycleStage } from '../experiments/public.ts';
 import type { RunStatus } from '../runs/public.ts';
 
 /** Points of one metric key in one batch, as parallel lists. */
 export interface KeySeries {
   key: string;
-  steps: number[];
+  /** Numbers, or bigints for steps beyond ±(2^53-1) (see `Step`). */
+  steps: Step[];
   timestamps: number[];
   values: number[];
 }

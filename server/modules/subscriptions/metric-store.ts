@@ -1,6 +1,6 @@
 import type { Db } from '../../shared/db.ts';
 import { NotFoundError } from '../../shared/errors.ts';
-import { PackedReads, unpackPoints } from '../metrics/public.ts';
+import { exactStepsOf, PackedReads, unpackPoints } from '../metrics/public.ts';
 import type { MetricsBatch } from './events.ts';
 
 /** What a live stream needs to know about a run when it starts. */
@@ -41,13 +41,15 @@ export class MetricStore {
     limit: number,
   ): Promise<MetricsBatch[]> {
     const out: MetricsBatch[] = [];
-    await this.packed.batchSegments(runId, { after, upTo, limit }, keys, (seq, key, data) => {
+    const range = { after, upTo, limit };
+    await this.packed.batchSegments(runId, range, keys, (seq, key, data, exact) => {
       let last = out[out.length - 1];
       if (last?.seq !== seq) {
         last = { runId, seq, committedAt: null, series: [] };
         out.push(last);
       }
-      last.series.push({ key, ...unpackPoints(data) });
+      const points = unpackPoints(data);
+      last.series.push({ key, ...points, steps: exact ? exactStepsOf(exact) : points.steps });
     });
     return out;
   }

@@ -1,3 +1,4 @@
+import type { Step } from '../../shared/scalars.ts';
 import {
   addPoint,
   type Bucket,
@@ -7,6 +8,7 @@ import {
   type MetricBucketService,
   mergeBucket,
   type SeriesPoint,
+  type StepRange,
   type XRange,
 } from '../metrics/public.ts';
 import type { MetricsBatch } from './events.ts';
@@ -205,7 +207,7 @@ export class SeriesHub {
     const upTo = new Map([...this.runs].map(([id, r]) => [id, r.seq]));
     const ids = [...this.runs.keys()];
     const { key, axis, buckets: count } = this.args;
-    this.range ??= this.rangeOf(await this.buckets.extent(ids, key, axis, upTo));
+    this.range ??= this.rangeOf(approxRange(await this.buckets.extent(ids, key, axis, upTo)));
     if (this.range === null) return;
     const set = await this.buckets.buckets(ids, key, count, this.range, axis, upTo);
     for (const rb of set.runs) {
@@ -279,7 +281,7 @@ export class SeriesHub {
         for (const b of batches)
           for (const s of b.series)
             for (let i = 0; i < s.steps.length; i++) {
-              const x = this.x(r, s.steps[i]!, s.timestamps[i]!);
+              const x = this.x(r, approx(s.steps[i]!), s.timestamps[i]!);
               if (x < lo) lo = x;
               if (x > hi) hi = x;
             }
@@ -298,7 +300,7 @@ export class SeriesHub {
       for (const b of batches) {
         for (const s of b.series) {
           for (let i = 0; i < s.values.length; i++) {
-            p.step = s.steps[i]!;
+            p.step = approx(s.steps[i]!);
             p.timestamp = s.timestamps[i]!;
             p.value = s.values[i]!;
             p.x = this.x(r, p.step, p.timestamp);
@@ -380,12 +382,28 @@ function toBuckets(c: BucketColumns, range: XRange, count: number): Map<number, 
       index,
       ...bucketBounds(index, range, count),
       count: c.count[k]!,
-      minStep: c.minStep[k]!,
-      maxStep: c.maxStep[k]!,
+      minStep: approx(c.minStep[k]!),
+      maxStep: approx(c.maxStep[k]!),
       min: c.min[k]!,
       max: c.max[k]!,
-      last: { step: c.lastStep[k]!, timestamp: c.lastTimestamp[k]!, value: c.lastValue[k]! },
+      last: {
+        step: approx(c.lastStep[k]!),
+        timestamp: c.lastTimestamp[k]!,
+        value: c.lastValue[k]!,
+      },
     });
   }
   return out;
+}
+
+/**
+ * A step as a double: live series fold steps beyond ±(2^53-1) rounded (`liveSeries` carries
+ * SafeInt steps; `metricBuckets` and `metricsLogged` are exact).
+ */
+function approx(step: Step): number {
+  return typeof step === 'number' ? step : Number(step);
+}
+
+function approxRange(r: StepRange | null): XRange | null {
+  return r && { start: approx(r.start), end: approx(r.end) };
 }

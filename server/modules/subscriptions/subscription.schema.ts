@@ -18,8 +18,8 @@ const MetricKeySeriesRef = builder.objectRef<KeySeries>('MetricKeySeries').imple
     key: t.exposeString('key', { extensions: PAYLOAD_ONLY, description: 'Metric name.' }),
     steps: t.field({
       extensions: PAYLOAD_ONLY,
-      type: 'SafeIntColumn',
-      description: 'Steps.',
+      type: 'StepColumn',
+      description: 'Steps (beyond ±(2^53-1) as decimal strings).',
       resolve: (s) => s.steps,
     }),
     timestamps: t.field({

@@ -1,7 +1,16 @@
 import { InvalidValueError } from './errors.ts';
 
-/** A step as the logging calls accept it: a safe integer, or a `bigint` within ±(2^53-1). */
+/** A step as the logging calls accept it: a safe integer, or a `bigint` over the int64 range. */
 export type StepInput = number | bigint;
+
+/**
+ * A step as it goes over the wire (the server's `Step` scalar): a number within ±(2^53-1), a
+ * decimal string beyond.
+ */
+export type WireStep = number | string;
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
 
 /** A param or tag value; stored as its string form (`String(value)`), as MLflow's `str()` does. */
 export type TagValue = string | number | boolean | bigint;
@@ -68,25 +77,33 @@ export function checkMetricValue(value: unknown, field = 'value'): number {
 }
 
 /**
- * Checks a step and returns it as a number: a safe integer, or a `bigint` within ±(2^53-1).
+ * Checks a step and returns its wire form: a safe integer number, or a `bigint` over the int64
+ * range (-(2^63) to 2^63-1), sent as a number when within ±(2^53-1) and as a decimal string beyond.
  *
- * @throws {@link InvalidValueError} for fractions, NaN, strings, or integers beyond ±(2^53-1).
+ * @throws {@link InvalidValueError} for fractions, NaN, strings, numbers beyond ±(2^53-1) (not
+ * exact: pass a bigint), or bigints outside the int64 range.
  */
-export function checkStep(step: unknown, field = 'step'): number {
+export function checkStep(step: unknown, field = 'step'): WireStep {
   if (typeof step === 'number' && Number.isSafeInteger(step)) return step;
   if (typeof step === 'bigint') {
     if (step <= BigInt(Number.MAX_SAFE_INTEGER) && step >= BigInt(Number.MIN_SAFE_INTEGER)) {
       return Number(step);
     }
+    if (step >= INT64_MIN && step <= INT64_MAX) return String(step);
     throw new InvalidValueError(
       field,
-      `${field} ${step}n is beyond ±(2^53-1), the range this server stores exactly`,
+      `${field} ${step}n is outside the int64 range (-(2^63) to 2^63-1)`,
     );
   }
   throw new InvalidValueError(
     field,
-    `${field} must be an integer within ±(2^53-1) (number or bigint), got ${describe(step)}`,
+    `${field} must be an integer: a number within ±(2^53-1) or a bigint within the int64 range, got ${describe(step)}`,
   );
+}
+
+/** A step as the server returns it (`Step`): a number when safe, a `bigint` beyond ±(2^53-1). */
+export function decodeStep(step: WireStep): number | bigint {
+  return typeof step === 'number' ? step : BigInt(step);
 }
 
 /**

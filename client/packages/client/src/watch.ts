@@ -10,6 +10,7 @@ import {
   WatchRunDocument,
   WatchRunHeadDocument,
 } from './operations/subscriptions.ts';
+import { decodeStep } from './validate.ts';
 
 /** Where and how to watch. */
 export interface WatchOptions {
@@ -33,9 +34,12 @@ export interface WatchOptions {
   onRetry?: (error: TrackingError, retry: number, delayMs: number) => void;
 }
 
-/** A metric batch (or coalesced burst) as `watchMetrics` yields it; values are plain numbers. */
+/**
+ * A metric batch (or coalesced burst) as `watchMetrics` yields it; values are plain numbers, steps
+ * numbers (bigints beyond ±(2^53-1)).
+ */
 export type MetricsUpdate = Omit<WatchMetricsSubscription['metricsLogged'], 'metrics'> & {
-  metrics: { key: string; steps: number[]; timestamps: number[]; values: number[] }[];
+  metrics: { key: string; steps: (number | bigint)[]; timestamps: number[]; values: number[] }[];
 };
 
 /** A run change as `watchRun` yields it. */
@@ -195,7 +199,14 @@ export function watchMetrics(
       const e = data.metricsLogged;
       if (lastSeq !== null && e.seq <= lastSeq) continue;
       lastSeq = e.seq;
-      yield { ...e, metrics: e.metrics.map((m) => ({ ...m, values: m.values.map(toNumber) })) };
+      yield {
+        ...e,
+        metrics: e.metrics.map((m) => ({
+          ...m,
+          steps: decodeSteps(m.steps),
+          values: m.values.map(toNumber),
+        })),
+      };
     }
   });
 }
@@ -212,4 +223,10 @@ export function watchRun(opts: WatchOptions & { runId: string }): AsyncIterable<
     for await (const data of results(client, WatchRunDocument, { runId: opts.runId }, opts.signal))
       yield data.runEvents;
   });
+}
+
+/** Steps as the server sends them: numbers, decimal strings beyond ±(2^53-1) (made bigints). */
+function decodeSteps(steps: (number | string)[]): (number | bigint)[] {
+  for (const s of steps) if (typeof s !== 'number') return steps.map(decodeStep);
+  return steps as number[];
 }

@@ -41,8 +41,10 @@ function CompareChart(props: { runs: Run[]; metricKey: string }) {
   const data = useMemo((): uPlot.AlignedData => {
     const mb = q.data?.metricBuckets;
     if (!mb || mb.start == null || mb.end == null) return [[]];
-    const width = (mb.end - mb.start + 1) / mb.bucketCount;
-    const xs = Array.from({ length: mb.bucketCount }, (_, i) => mb.start! + (i + 0.5) * width);
+    // a chart's x is a double: steps beyond ±(2^53-1) (decimal strings) are drawn rounded
+    const [start, end] = [Number(mb.start), Number(mb.end)];
+    const width = (end - start + 1) / mb.bucketCount;
+    const xs = Array.from({ length: mb.bucketCount }, (_, i) => start + (i + 0.5) * width);
     const ys = mb.runs.map((r) => {
       const col: (number | null)[] = new Array(mb.bucketCount).fill(null);
       r.index.forEach((idx, i) => {

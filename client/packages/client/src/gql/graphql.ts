@@ -291,8 +291,8 @@ export type MetricSeriesInput = {
   key: string;
   /** A logged model the points are also linked to: they are written to its metrics as well, in the same transaction (unknown or deleted model: RESOURCE_DOES_NOT_EXIST, nothing written). */
   modelId?: string | null | undefined;
-  /** Steps, one per value; default 0. */
-  steps?: Array<number> | null | undefined;
+  /** Steps, one per value; default 0. int64: numbers within ±(2^53-1), decimal strings over the whole range. */
+  steps?: Array<number | string> | null | undefined;
   /** Timestamps in ms, one per value; default now. */
   timestamps?: Array<number> | null | undefined;
   /** Values; "NaN", "Infinity", "-Infinity" allowed. */
@@ -621,7 +621,7 @@ export type ClientExperimentRunsQueryVariables = Exact<{
 }>;
 
 
-export type ClientExperimentRunsQuery = { experiment: { runs: { edges: Array<{ node: { runId: string, name: string, experimentId: string, userId: string, status: RunStatus, startTime: number, endTime: number | null, lifecycleStage: LifecycleStage, artifactUri: string, lastSeq: number, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }>, latestMetrics: Array<{ key: string, value: number | string, step: number, timestamp: number }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+export type ClientExperimentRunsQuery = { experiment: { runs: { edges: Array<{ node: { runId: string, name: string, experimentId: string, userId: string, status: RunStatus, startTime: number, endTime: number | null, lifecycleStage: LifecycleStage, artifactUri: string, lastSeq: number, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }>, latestMetrics: Array<{ key: string, value: number | string, step: number | string, timestamp: number }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
 
 type ClientErrorFields_AlreadyExistsError_Fragment = { __typename: 'AlreadyExistsError', code: ErrorCode, message: string };
 
@@ -646,7 +646,7 @@ export type ClientErrorFieldsFragment =
 
 export type RunInfoFieldsFragment = { runId: string, name: string, experimentId: string, userId: string, status: RunStatus, startTime: number, endTime: number | null, lifecycleStage: LifecycleStage, artifactUri: string, lastSeq: number };
 
-export type RunFieldsFragment = { runId: string, name: string, experimentId: string, userId: string, status: RunStatus, startTime: number, endTime: number | null, lifecycleStage: LifecycleStage, artifactUri: string, lastSeq: number, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }>, latestMetrics: Array<{ key: string, value: number | string, step: number, timestamp: number }> };
+export type RunFieldsFragment = { runId: string, name: string, experimentId: string, userId: string, status: RunStatus, startTime: number, endTime: number | null, lifecycleStage: LifecycleStage, artifactUri: string, lastSeq: number, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }>, latestMetrics: Array<{ key: string, value: number | string, step: number | string, timestamp: number }> };
 
 export type ExperimentFieldsFragment = { experimentId: string, name: string, artifactLocation: string, lifecycleStage: LifecycleStage, creationTime: number, lastUpdateTime: number, tags: Array<{ key: string, value: string }> };
 
@@ -881,14 +881,14 @@ export type ClientMetricHistoryQueryVariables = Exact<{
 }>;
 
 
-export type ClientMetricHistoryQuery = { run: { metricHistory: { edges: Array<{ node: { step: number, timestamp: number, value: number | string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+export type ClientMetricHistoryQuery = { run: { metricHistory: { edges: Array<{ node: { step: number | string, timestamp: number, value: number | string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
 
 export type ClientMetricSummariesQueryVariables = Exact<{
   runId: string;
 }>;
 
 
-export type ClientMetricSummariesQuery = { run: { metricSummaries: Array<{ key: string, count: number, min: number | string | null, max: number | string | null, lastSeq: number, last: { step: number, timestamp: number, value: number | string } }> } | null };
+export type ClientMetricSummariesQuery = { run: { metricSummaries: Array<{ key: string, count: number, min: number | string | null, max: number | string | null, lastSeq: number, last: { step: number | string, timestamp: number, value: number | string } }> } | null };
 
 export type ClientCreateRunMutationVariables = Exact<{
   input: CreateRunInput;
@@ -934,7 +934,7 @@ export type ClientRunQueryVariables = Exact<{
 }>;
 
 
-export type ClientRunQuery = { run: { runId: string, name: string, experimentId: string, userId: string, status: RunStatus, startTime: number, endTime: number | null, lifecycleStage: LifecycleStage, artifactUri: string, lastSeq: number, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }>, latestMetrics: Array<{ key: string, value: number | string, step: number, timestamp: number }> } | null };
+export type ClientRunQuery = { run: { runId: string, name: string, experimentId: string, userId: string, status: RunStatus, startTime: number, endTime: number | null, lifecycleStage: LifecycleStage, artifactUri: string, lastSeq: number, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }>, latestMetrics: Array<{ key: string, value: number | string, step: number | string, timestamp: number }> } | null };
 
 export type ClientSearchRunsQueryVariables = Exact<{
   experimentIds: Array<string> | string;
@@ -946,7 +946,7 @@ export type ClientSearchRunsQueryVariables = Exact<{
 }>;
 
 
-export type ClientSearchRunsQuery = { searchRuns: { edges: Array<{ node: { runId: string, name: string, experimentId: string, userId: string, status: RunStatus, startTime: number, endTime: number | null, lifecycleStage: LifecycleStage, artifactUri: string, lastSeq: number, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }>, latestMetrics: Array<{ key: string, value: number | string, step: number, timestamp: number }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ClientSearchRunsQuery = { searchRuns: { edges: Array<{ node: { runId: string, name: string, experimentId: string, userId: string, status: RunStatus, startTime: number, endTime: number | null, lifecycleStage: LifecycleStage, artifactUri: string, lastSeq: number, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }>, latestMetrics: Array<{ key: string, value: number | string, step: number | string, timestamp: number }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type ClientSearchExperimentsQueryVariables = Exact<{
   filter?: string | null | undefined;
@@ -973,7 +973,7 @@ export type WatchMetricsSubscriptionVariables = Exact<{
 }>;
 
 
-export type WatchMetricsSubscription = { metricsLogged: { runId: string, seq: number, fromSeq: number, committedAt: number | null, replayed: boolean, metrics: Array<{ key: string, steps: number[], timestamps: number[], values: Array<number | string> }> } };
+export type WatchMetricsSubscription = { metricsLogged: { runId: string, seq: number, fromSeq: number, committedAt: number | null, replayed: boolean, metrics: Array<{ key: string, steps: Array<number | string>, timestamps: number[], values: Array<number | string> }> } };
 
 export type WatchRunSubscriptionVariables = Exact<{
   runId: string;

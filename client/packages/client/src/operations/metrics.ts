@@ -1,6 +1,7 @@
 import type { Client } from '@urql/core';
 import type { ClientMetricHistoryQuery } from '../gql/graphql.ts';
 import { graphql } from '../gql/index.ts';
+import { decodeStep } from '../validate.ts';
 import { send } from './result.ts';
 
 const HistoryDoc = graphql(`
@@ -42,9 +43,12 @@ const SummariesDoc = graphql(`
   }
 `);
 
-/** One metric point; `value` is a number (NaN and ±Infinity decoded). */
+/**
+ * One metric point; `value` is a number (NaN and ±Infinity decoded), `step` a number, or a
+ * `bigint` when beyond ±(2^53-1).
+ */
 export interface MetricPoint {
-  step: number;
+  step: number | bigint;
   timestamp: number;
   value: number;
 }
@@ -89,7 +93,7 @@ export async function getMetricHistory(
     if (!c) return out;
     for (const e of c.edges) {
       out.push({
-        step: e.node.step,
+        step: decodeStep(e.node.step),
         timestamp: e.node.timestamp,
         value: decodeMetricValue(e.node.value),
       });
@@ -109,7 +113,7 @@ export async function getMetricSummaries(client: Client, runId: string): Promise
     min: s.min == null ? null : decodeMetricValue(s.min),
     max: s.max == null ? null : decodeMetricValue(s.max),
     last: {
-      step: s.last.step,
+      step: decodeStep(s.last.step),
       timestamp: s.last.timestamp,
       value: decodeMetricValue(s.last.value),
     },

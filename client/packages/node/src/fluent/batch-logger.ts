@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { BatchAck, LogBatchInput, OpResult } from '@trackql/client';
+import type { BatchAck, LogBatchInput, OpResult, WireStep } from '@trackql/client';
 import { asTrackingError, domainError, retry, TrackingError } from '@trackql/client';
 import { cutBatches } from './batches.ts';
 import type { MetricLink, RunSink } from './run-sink.ts';
@@ -90,7 +90,7 @@ export class BatchLogger {
     sink: RunSink,
     key: string,
     value: number,
-    step: number,
+    step: WireStep,
     timestamp: number,
     link?: MetricLink,
   ): void {

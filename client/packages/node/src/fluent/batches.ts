@@ -1,4 +1,4 @@
-import type { LogBatchInput, MetricSeriesInput } from '@trackql/client';
+import type { LogBatchInput, MetricSeriesInput, WireStep } from '@trackql/client';
 import type { KeyValue, MetricLink, RunSink } from './run-sink.ts';
 
 /** The server's `logBatch` limits (MLflow's). */
@@ -73,7 +73,7 @@ class Builder {
   series(
     key: string,
     values: number[],
-    steps: number[],
+    steps: WireStep[],
     timestamps: number[],
     link: MetricLink | null,
   ): void {

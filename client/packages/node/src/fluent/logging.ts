@@ -9,6 +9,7 @@ import {
   domainError,
   type StepInput,
   type TagValue,
+  type WireStep,
 } from '@trackql/client';
 import type { DatasetSpec } from '../datasets.ts';
 import { getActiveModelId } from './active-model-state.ts';
@@ -55,15 +56,16 @@ function target(): ActiveRun {
  * step: each link writes the point to the run too, and our run history keeps every point, so a
  * fan-out would duplicate it there.
  */
-function linkOf(run: ActiveRun, step: number, o: MetricOptions | undefined): string | null {
-  return o?.modelId ?? getActiveModelId() ?? run.outputsByStep?.get(step) ?? null;
+function linkOf(run: ActiveRun, step: WireStep, o: MetricOptions | undefined): string | null {
+  const output = typeof step === 'number' ? run.outputsByStep?.get(step) : undefined;
+  return o?.modelId ?? getActiveModelId() ?? output ?? null;
 }
 
 function queue(
   run: ActiveRun,
   key: string,
   value: number,
-  step: number,
+  step: WireStep,
   timestamp: number,
   modelId: string | null,
   dataset: DatasetSpec | undefined,

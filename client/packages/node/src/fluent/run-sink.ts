@@ -1,4 +1,4 @@
-import type { TrackingError } from '@trackql/client';
+import type { TrackingError, WireStep } from '@trackql/client';
 
 /** The logged model (and dataset) a series of points is linked to. */
 export interface MetricLink {
@@ -10,7 +10,8 @@ export interface MetricLink {
 /** Points of one metric key waiting to be sent, as parallel arrays. */
 export class Series {
   values: number[] = [];
-  steps: number[] = [];
+  /** Numbers, or decimal strings for steps beyond ±(2^53-1) (see `checkStep`). */
+  steps: WireStep[] = [];
   timestamps: number[] = [];
   constructor(
     readonly key: string,
@@ -53,7 +54,7 @@ export class RunSink {
   }
 
   /** Appends one metric point. */
-  metric(key: string, value: number, step: number, timestamp: number): void {
+  metric(key: string, value: number, step: WireStep, timestamp: number): void {
     let s = this.last;
     if (s === null || s.key !== key) {
       s = this.series.get(key) ?? null;
@@ -77,7 +78,7 @@ export class RunSink {
   linkedMetric(
     key: string,
     value: number,
-    step: number,
+    step: WireStep,
     timestamp: number,
     link: MetricLink,
   ): void {
