@@ -91,6 +91,9 @@ type Documents = {
     "\n  mutation DeleteExperimentTag($input: DeleteExperimentTagInput!) {\n    deleteExperimentTag(input: $input) {\n      __typename\n      ... on DeleteExperimentTagSuccess { experiment { tags { key } } }\n      ...ErrorFields\n    }\n  }\n": typeof types.DeleteExperimentTagDocument,
     "\n  query ExperimentByName($name: String!) {\n    experimentByName(name: $name) { experimentId name }\n  }\n": typeof types.ExperimentByNameDocument,
     "\n  query ListExperiments($first: Int, $after: String, $viewType: ViewType) {\n    experiments(first: $first, after: $after, viewType: $viewType) {\n      edges { node { experimentId name } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.ListExperimentsDocument,
+    "\n  mutation LockedUpdateRun($input: UpdateRunInput!) {\n    updateRun(input: $input) {\n      __typename\n      ... on UpdateRunSuccess { run { status lifecycleStage } }\n      ...ErrorFields\n    }\n  }\n": typeof types.LockedUpdateRunDocument,
+    "\n  mutation LockedDeleteRun($input: DeleteRunInput!) {\n    deleteRun(input: $input) {\n      __typename\n      ... on DeleteRunSuccess { run { status lifecycleStage } }\n      ...ErrorFields\n    }\n  }\n": typeof types.LockedDeleteRunDocument,
+    "\n  query LockedRunState($runId: String!) { run(runId: $runId) { status lifecycleStage } }\n": typeof types.LockedRunStateDocument,
     "\n  mutation LogMetric($input: LogMetricInput!) {\n    logMetric(input: $input) {\n      __typename\n      ... on BatchAck { seq }\n      ...ErrorFields\n    }\n  }\n": typeof types.LogMetricDocument,
     "\n  mutation LogParam($input: LogParamInput!) {\n    logParam(input: $input) {\n      __typename\n      ... on BatchAck { seq }\n      ...ErrorFields\n    }\n  }\n": typeof types.LogParamDocument,
     "\n  mutation SetRunTag($input: SetRunTagInput!) {\n    setRunTag(input: $input) {\n      __typename\n      ... on BatchAck { seq run { tags { key value } } }\n      ...ErrorFields\n    }\n  }\n": typeof types.SetRunTagDocument,
@@ -184,6 +187,9 @@ const documents: Documents = {
     "\n  mutation DeleteExperimentTag($input: DeleteExperimentTagInput!) {\n    deleteExperimentTag(input: $input) {\n      __typename\n      ... on DeleteExperimentTagSuccess { experiment { tags { key } } }\n      ...ErrorFields\n    }\n  }\n": types.DeleteExperimentTagDocument,
     "\n  query ExperimentByName($name: String!) {\n    experimentByName(name: $name) { experimentId name }\n  }\n": types.ExperimentByNameDocument,
     "\n  query ListExperiments($first: Int, $after: String, $viewType: ViewType) {\n    experiments(first: $first, after: $after, viewType: $viewType) {\n      edges { node { experimentId name } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.ListExperimentsDocument,
+    "\n  mutation LockedUpdateRun($input: UpdateRunInput!) {\n    updateRun(input: $input) {\n      __typename\n      ... on UpdateRunSuccess { run { status lifecycleStage } }\n      ...ErrorFields\n    }\n  }\n": types.LockedUpdateRunDocument,
+    "\n  mutation LockedDeleteRun($input: DeleteRunInput!) {\n    deleteRun(input: $input) {\n      __typename\n      ... on DeleteRunSuccess { run { status lifecycleStage } }\n      ...ErrorFields\n    }\n  }\n": types.LockedDeleteRunDocument,
+    "\n  query LockedRunState($runId: String!) { run(runId: $runId) { status lifecycleStage } }\n": types.LockedRunStateDocument,
     "\n  mutation LogMetric($input: LogMetricInput!) {\n    logMetric(input: $input) {\n      __typename\n      ... on BatchAck { seq }\n      ...ErrorFields\n    }\n  }\n": types.LogMetricDocument,
     "\n  mutation LogParam($input: LogParamInput!) {\n    logParam(input: $input) {\n      __typename\n      ... on BatchAck { seq }\n      ...ErrorFields\n    }\n  }\n": types.LogParamDocument,
     "\n  mutation SetRunTag($input: SetRunTagInput!) {\n    setRunTag(input: $input) {\n      __typename\n      ... on BatchAck { seq run { tags { key value } } }\n      ...ErrorFields\n    }\n  }\n": types.SetRunTagDocument,
@@ -522,6 +528,18 @@ export function graphql(source: "\n  query ExperimentByName($name: String!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ListExperiments($first: Int, $after: String, $viewType: ViewType) {\n    experiments(first: $first, after: $after, viewType: $viewType) {\n      edges { node { experimentId name } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query ListExperiments($first: Int, $after: String, $viewType: ViewType) {\n    experiments(first: $first, after: $after, viewType: $viewType) {\n      edges { node { experimentId name } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LockedUpdateRun($input: UpdateRunInput!) {\n    updateRun(input: $input) {\n      __typename\n      ... on UpdateRunSuccess { run { status lifecycleStage } }\n      ...ErrorFields\n    }\n  }\n"): (typeof documents)["\n  mutation LockedUpdateRun($input: UpdateRunInput!) {\n    updateRun(input: $input) {\n      __typename\n      ... on UpdateRunSuccess { run { status lifecycleStage } }\n      ...ErrorFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LockedDeleteRun($input: DeleteRunInput!) {\n    deleteRun(input: $input) {\n      __typename\n      ... on DeleteRunSuccess { run { status lifecycleStage } }\n      ...ErrorFields\n    }\n  }\n"): (typeof documents)["\n  mutation LockedDeleteRun($input: DeleteRunInput!) {\n    deleteRun(input: $input) {\n      __typename\n      ... on DeleteRunSuccess { run { status lifecycleStage } }\n      ...ErrorFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LockedRunState($runId: String!) { run(runId: $runId) { status lifecycleStage } }\n"): (typeof documents)["\n  query LockedRunState($runId: String!) { run(runId: $runId) { status lifecycleStage } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
