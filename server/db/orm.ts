@@ -21,6 +21,7 @@ import { RunSchema } from '../modules/runs/run.entity.ts';
 import { SpanSchema } from '../modules/traces/span.entity.ts';
 import { TraceInfoSchema } from '../modules/traces/trace.entity.ts';
 import { migrationsList } from './migrations/index.ts';
+import { applyFalsyKeyFix } from './orm-falsy-key-fix.ts';
 
 /** Every entity the ORM manages. Metric segments and summaries, the run ↔ model edges, and trace metadata and tags are plain tables owned by set-based SQL. */
 export const entities = [
@@ -116,6 +117,7 @@ export async function initOrm(
   url: string,
   opts: OrmConnectOptions & { migrate?: boolean } = {},
 ): Promise<MikroORM> {
+  applyFalsyKeyFix();
   if (opts.migrate !== false) {
     const migrating = await MikroORM.init(ormOptions(url, { ...opts, statementTimeoutMs: 0 }));
     try {
