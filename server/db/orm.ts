@@ -7,6 +7,11 @@ import {
   ExperimentPermissionSchema,
   LoggedModelPermissionSchema,
 } from '../modules/auth/permission.entity.ts';
+import {
+  DatasetInputSchema,
+  DatasetSchema,
+  InputTagSchema,
+} from '../modules/datasets/dataset.entity.ts';
 import { ExperimentSchema } from '../modules/experiments/experiment.entity.ts';
 import { ExperimentTagSchema } from '../modules/experiments/experiment-tag.entity.ts';
 import { LoggedModelSchema } from '../modules/logged-models/logged-model.entity.ts';
@@ -30,6 +35,9 @@ export const entities = [
   RunSchema,
   ParamSchema,
   RunTagSchema,
+  DatasetSchema,
+  DatasetInputSchema,
+  InputTagSchema,
   LoggedModelSchema,
   LoggedModelTagSchema,
   LoggedModelParamSchema,
@@ -46,15 +54,12 @@ export const entities = [
 
 /**
  * Tables the migrations create that no entity maps: set-based SQL owns them (metric storage, batch
- * receipts, artifacts, datasets, run ↔ model edges, trace metadata, tags and run links). Schema
+ * receipts, artifacts, run ↔ model edges, trace metadata, tags and run links). Schema
  * diffs (`db:migration:create`, the entity/migration parity test) skip them.
  */
 export const PLAIN_TABLES = [
   'artifacts',
   'batch_receipts',
-  'dataset_inputs',
-  'datasets',
-  'input_tags',
   'logged_model_artifacts',
   'metric_segments',
   'metric_summaries',

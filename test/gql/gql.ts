@@ -93,6 +93,7 @@ type Documents = {
     "\n  query ListExperiments($first: Int, $after: String, $viewType: ViewType) {\n    experiments(first: $first, after: $after, viewType: $viewType) {\n      edges { node { experimentId name } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.ListExperimentsDocument,
     "\n  mutation LockedUpdateRun($input: UpdateRunInput!) {\n    updateRun(input: $input) {\n      __typename\n      ... on UpdateRunSuccess { run { status lifecycleStage } }\n      ...ErrorFields\n    }\n  }\n": typeof types.LockedUpdateRunDocument,
     "\n  mutation LockedDeleteRun($input: DeleteRunInput!) {\n    deleteRun(input: $input) {\n      __typename\n      ... on DeleteRunSuccess { run { status lifecycleStage } }\n      ...ErrorFields\n    }\n  }\n": typeof types.LockedDeleteRunDocument,
+    "\n  mutation LockedLogInputs($input: LogInputsInput!) {\n    logInputs(input: $input) {\n      __typename\n      ... on LogInputsSuccess { run { inputs { dataset { name digest source } } } }\n      ...ErrorFields\n    }\n  }\n": typeof types.LockedLogInputsDocument,
     "\n  query LockedRunState($runId: String!) { run(runId: $runId) { status lifecycleStage } }\n": typeof types.LockedRunStateDocument,
     "\n  mutation LogMetric($input: LogMetricInput!) {\n    logMetric(input: $input) {\n      __typename\n      ... on BatchAck { seq }\n      ...ErrorFields\n    }\n  }\n": typeof types.LogMetricDocument,
     "\n  mutation LogParam($input: LogParamInput!) {\n    logParam(input: $input) {\n      __typename\n      ... on BatchAck { seq }\n      ...ErrorFields\n    }\n  }\n": typeof types.LogParamDocument,
@@ -191,6 +192,7 @@ const documents: Documents = {
     "\n  query ListExperiments($first: Int, $after: String, $viewType: ViewType) {\n    experiments(first: $first, after: $after, viewType: $viewType) {\n      edges { node { experimentId name } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.ListExperimentsDocument,
     "\n  mutation LockedUpdateRun($input: UpdateRunInput!) {\n    updateRun(input: $input) {\n      __typename\n      ... on UpdateRunSuccess { run { status lifecycleStage } }\n      ...ErrorFields\n    }\n  }\n": types.LockedUpdateRunDocument,
     "\n  mutation LockedDeleteRun($input: DeleteRunInput!) {\n    deleteRun(input: $input) {\n      __typename\n      ... on DeleteRunSuccess { run { status lifecycleStage } }\n      ...ErrorFields\n    }\n  }\n": types.LockedDeleteRunDocument,
+    "\n  mutation LockedLogInputs($input: LogInputsInput!) {\n    logInputs(input: $input) {\n      __typename\n      ... on LogInputsSuccess { run { inputs { dataset { name digest source } } } }\n      ...ErrorFields\n    }\n  }\n": types.LockedLogInputsDocument,
     "\n  query LockedRunState($runId: String!) { run(runId: $runId) { status lifecycleStage } }\n": types.LockedRunStateDocument,
     "\n  mutation LogMetric($input: LogMetricInput!) {\n    logMetric(input: $input) {\n      __typename\n      ... on BatchAck { seq }\n      ...ErrorFields\n    }\n  }\n": types.LogMetricDocument,
     "\n  mutation LogParam($input: LogParamInput!) {\n    logParam(input: $input) {\n      __typename\n      ... on BatchAck { seq }\n      ...ErrorFields\n    }\n  }\n": types.LogParamDocument,
@@ -540,6 +542,10 @@ export function graphql(source: "\n  mutation LockedUpdateRun($input: UpdateRunI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation LockedDeleteRun($input: DeleteRunInput!) {\n    deleteRun(input: $input) {\n      __typename\n      ... on DeleteRunSuccess { run { status lifecycleStage } }\n      ...ErrorFields\n    }\n  }\n"): (typeof documents)["\n  mutation LockedDeleteRun($input: DeleteRunInput!) {\n    deleteRun(input: $input) {\n      __typename\n      ... on DeleteRunSuccess { run { status lifecycleStage } }\n      ...ErrorFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LockedLogInputs($input: LogInputsInput!) {\n    logInputs(input: $input) {\n      __typename\n      ... on LogInputsSuccess { run { inputs { dataset { name digest source } } } }\n      ...ErrorFields\n    }\n  }\n"): (typeof documents)["\n  mutation LockedLogInputs($input: LogInputsInput!) {\n    logInputs(input: $input) {\n      __typename\n      ... on LogInputsSuccess { run { inputs { dataset { name digest source } } } }\n      ...ErrorFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

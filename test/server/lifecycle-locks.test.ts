@@ -28,6 +28,15 @@ const DeleteRun = graphql(`
     }
   }
 `);
+const LogInputs = graphql(`
+  mutation LockedLogInputs($input: LogInputsInput!) {
+    logInputs(input: $input) {
+      __typename
+      ... on LogInputsSuccess { run { inputs { dataset { name digest source } } } }
+      ...ErrorFields
+    }
+  }
+`);
 const RunState = graphql(`
   query LockedRunState($runId: String!) { run(runId: $runId) { status lifecycleStage } }
 `);
@@ -40,7 +49,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** A transaction of the test's own on the app's database, holding `lock` (a `for update` select). */
+/** A transaction of the test's own on the app's database, holding what `lock` locks. */
 async function holdRow(lock: string, values: unknown[]) {
   const client = new pg.Client({ connectionString: t.databaseUrl });
   await client.connect();
@@ -135,5 +144,31 @@ describe('logged model lifecycle under the row lock', () => {
     const res = (await del).deleteLoggedModel;
     if (res.__typename !== 'DeleteLoggedModelSuccess') throw new Error(res.__typename);
     expect(res.model).toMatchObject({ status: 'READY', lifecycleStage: 'DELETED' });
+  });
+});
+
+describe('datasets shared by the runs of an experiment', () => {
+  it('logInputs racing another call creating the same dataset links the one that call created', async () => {
+    const runId = await seedRun(t, exp);
+    const other = await holdRow(
+      `insert into datasets (id, experiment_id, name, digest, source_type, source, created_time)
+       values ('d0000000000000000000000000000001', $1, 'shared', 'dg', 'local', 'theirs', 1)`,
+      [exp],
+    );
+    const log = t.execute(LogInputs, {
+      input: {
+        runId,
+        datasets: [
+          { dataset: { name: 'shared', digest: 'dg', sourceType: 'local', source: 'mine' } },
+        ],
+      },
+    });
+    // the insert of the same (experiment, name, digest) waits for the other transaction
+    await lockWaiter();
+    await other.commitAfter('select 1', []);
+    expect((await log).logInputs).toEqual({
+      __typename: 'LogInputsSuccess',
+      run: { inputs: [{ dataset: { name: 'shared', digest: 'dg', source: 'theirs' } }] },
+    });
   });
 });
