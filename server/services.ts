@@ -65,15 +65,16 @@ export function createServices(deps: ServiceDeps) {
   const audit = new AuditLog(deps.db, deps.viewer);
   const experiments = new ExperimentService(deps.em, deps.config, deps.publisher, access, audit);
   const runs = new RunService(deps.db, experiments, deps.publisher, access, audit);
-  const paramsTags = new ParamsTagsService(deps.db, experiments, deps.publisher, access);
+  const paramsTags = new ParamsTagsService(deps.db, experiments, deps.publisher, access, audit);
   const metrics = new MetricService(deps.db, access);
-  const logBatch = new LogBatchService(deps.db, deps.publisher, access);
+  const logBatch = new LogBatchService(deps.db, deps.publisher, access, audit);
   const artifacts = new ArtifactService(
     deps.db,
     runs,
     deps.stores,
     deps.config.artifactMaxUploadBytes,
     access,
+    audit,
   );
   const datasets = new DatasetService(deps.db, access);
   const live = new LiveService(
@@ -95,10 +96,10 @@ export function createServices(deps: ServiceDeps) {
     deps.config.artifactMaxUploadBytes,
     access,
   );
-  const traces = new TraceService(deps.db, experiments, access);
+  const traces = new TraceService(deps.db, experiments, access, audit);
   const traceReads = new TraceReadService(deps.db, access);
-  const traceRunLinks = new TraceRunLinkService(deps.db, runs, access);
-  const assessments = new AssessmentService(deps.db, access);
+  const traceRunLinks = new TraceRunLinkService(deps.db, runs, access, audit);
+  const assessments = new AssessmentService(deps.db, access, audit);
   const auth = new AuthService(deps.db, deps.authGate, deps.viewer, audit);
   const permissions = new PermissionAdminService(deps.db, deps.authGate, deps.viewer, access);
   const gc = new GcService(deps.db, deps.stores, access);

@@ -1,5 +1,6 @@
 import { MlflowClient } from '@trackql/node';
 import { type Command, Option } from 'commander';
+import { httpFetch } from './http-fetch.ts';
 
 /** The connection options every client command takes: `--url`/`TRACKQL_URL`, `--token`/`TRACKQL_TOKEN`. */
 export function connectionOptions(cmd: Command): Command {
@@ -18,8 +19,16 @@ export function connectionOptions(cmd: Command): Command {
     );
 }
 
-/** A client for the command's `--url` and `--token` (options of the command or its parents). */
-export function clientFor(cmd: Command): MlflowClient {
+/**
+ * A client for the command's `--url` and `--token` (options of the command or its parents). Its
+ * GraphQL requests go over node:http ({@link httpFetch}); with `transfers`, everything uses the
+ * global `fetch`, whose streamed bodies artifact uploads and downloads need.
+ */
+export function clientFor(cmd: Command, { transfers = false } = {}): MlflowClient {
   const o = cmd.optsWithGlobals<{ url?: string; token?: string }>();
-  return new MlflowClient({ trackingUri: o.url, token: o.token });
+  return new MlflowClient({
+    trackingUri: o.url,
+    token: o.token,
+    fetch: transfers ? undefined : httpFetch,
+  });
 }

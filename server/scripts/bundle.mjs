@@ -1,5 +1,5 @@
 // Bundles trackql's own TypeScript with esbuild (dependencies stay external) once per version of
-// the sources, into a cache folder outside the source tree. Used by `npm start` (start.mjs) and the
+// the files it is made of, into a cache folder outside the source tree. Used by `npm start` (start.mjs) and the
 // `trackql` command (trackql.mjs).
 import { createHash } from 'node:crypto';
 import {
@@ -7,10 +7,12 @@ import {
   lstatSync,
   mkdirSync,
   readdirSync,
+  readFileSync,
   renameSync,
   rmSync,
   statSync,
   symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -63,34 +65,62 @@ const inlined = (names) => ({
   },
 });
 
-/** Every file under `dir`, sorted. */
-function files(dir) {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile())
-    .map((e) => `${e.parentPath}/${e.name}`)
-    .sort();
+/** Files besides a bundle's inputs that make it stale: dependency versions, and this file. */
+const ALWAYS = ['package.json', 'package-lock.json', 'server/scripts/bundle.mjs'];
+
+/** `[path, size, mtime]` of a file relative to the root; a missing file is `[path, -1, 0]`. */
+function fileStamp(file) {
+  // plain concatenation: path.join per file cost more than the stat itself
+  const st = statSync(`${root}/${file}`, { throwIfNoEntry: false });
+  return st ? [file, st.size, st.mtimeMs] : [file, -1, 0];
 }
 
 /**
- * A hash of what a bundle is made of: the path, size and modification time of every file of the
- * source folders, package.json and the lockfile, and the options. Reading only the metadata keeps
- * a cached start cheap (the `trackql` command runs this on every call).
+ * The entry of the newest build of `name` for `key` under `dir` whose recorded inputs are all
+ * unchanged (same size and modification time), or null. Only the metadata of the files the bundle
+ * was built from is read, so a cached start stays cheap (the `trackql` command runs this on every
+ * call): an added file matters only once an input imports it, and that edit changes the input.
  */
-function sourceHash(dirs, extra) {
-  const hash = createHash('sha256');
-  hash.update(JSON.stringify({ ...OPTIONS, ...extra }));
-  for (const file of [
-    ...dirs.flatMap((d) => files(path.join(root, d))),
-    path.join(root, 'package.json'),
-    path.join(root, 'package-lock.json'),
-  ]) {
-    const st = statSync(file, { throwIfNoEntry: false });
-    if (!st) continue;
-    // plain slicing: path.relative per file cost more than the stat itself
-    hash.update(`${file.slice(root.length + 1)}\0${st.size}\0${st.mtimeMs}\0`);
+function currentBuild(dir, name, key) {
+  let entries;
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return null;
   }
-  return hash.digest('hex').slice(0, 16);
+  const pattern = new RegExp(`^${name}-[0-9a-f]{16}$`);
+  for (const entry of entries) {
+    if (!pattern.test(entry)) continue;
+    let stamp;
+    try {
+      stamp = JSON.parse(readFileSync(path.join(dir, entry, STAMP), 'utf8'));
+    } catch {
+      continue;
+    }
+    if (stamp.key !== key) continue;
+    const unchanged = stamp.inputs.every(([file, size, mtime]) => {
+      const [, s, m] = fileStamp(file);
+      return s === size && m === mtime;
+    });
+    if (unchanged) return path.join(dir, entry, entryFile(stamp.key));
+  }
+  return null;
+}
+
+/** The record of what a build was made from, written into its folder. */
+const STAMP = 'inputs.json';
+
+/** The entry file's name in a build folder: `main.mjs`, or `main.cjs` for a CommonJS build. */
+const entryFile = (key) => (JSON.parse(key).format === 'cjs' ? 'main.cjs' : 'main.mjs');
+
+/** The cache folder inside the project (node_modules/.cache/trackql). */
+const projectCache = path.join(root, 'node_modules', '.cache', 'trackql');
+
+/** The private cache folder in the OS temp dir, for a project whose node_modules is read-only. */
+function tempCache() {
+  const uid = process.getuid?.() ?? 'user';
+  const project = createHash('sha256').update(root).digest('hex').slice(0, 8);
+  return path.join(tmpdir(), `trackql-build-${uid}-${project}`);
 }
 
 /**
@@ -98,17 +128,14 @@ function sourceHash(dirs, extra) {
  * in the project, else a private folder in the OS temp dir with a node_modules link to the project's.
  */
 export function cacheDir() {
-  const inProject = path.join(root, 'node_modules', '.cache', 'trackql');
   try {
-    mkdirSync(inProject, { recursive: true });
-    const probe = path.join(inProject, `.probe-${process.pid}`);
+    mkdirSync(projectCache, { recursive: true });
+    const probe = path.join(projectCache, `.probe-${process.pid}`);
     mkdirSync(probe);
     rmSync(probe, { recursive: true });
-    return inProject;
+    return projectCache;
   } catch {
-    const uid = process.getuid?.() ?? 'user';
-    const project = createHash('sha256').update(root).digest('hex').slice(0, 8);
-    const dir = path.join(tmpdir(), `trackql-build-${uid}-${project}`);
+    const dir = tempCache();
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const stat = lstatSync(dir);
     if (!stat.isDirectory() || (process.getuid && stat.uid !== process.getuid())) {
@@ -121,35 +148,38 @@ export function cacheDir() {
 }
 
 /**
- * Builds the bundle `name` of `entry` for the current sources unless it exists; returns the path
- * of its entry file. Older bundles of the same name are removed.
+ * Builds the bundle `name` of `entry` unless a build of the current sources exists; returns the
+ * path of its entry file. A build is a folder `<name>-<hash>/` holding `main.mjs` (`main.cjs` with
+ * `esbuild.format` 'cjs'), its chunks and the list of the files esbuild read (with their size and
+ * modification time), which is all a later call checks. Older builds of the same name are removed.
  *
- * @param options.sources - folders (relative to the root) whose files make the cache key.
  * @param options.workspace - bundle `@trackql/client` and `@trackql/node` from source.
  * @param options.splitting - code splitting: a dynamic `import()` becomes a chunk loaded on use.
  * @param options.inline - packages bundled from node_modules (tree-shaken) instead of left external.
- * @param options.esbuild - further esbuild options (part of the cache key).
+ * @param options.esbuild - further esbuild options.
  */
 export async function bundle(
   name,
   entry,
-  { sources, workspace = false, splitting = false, inline = [], esbuild: extra = {} },
+  { workspace = false, splitting = false, inline = [], esbuild: extra = {} } = {},
 ) {
-  const hash = sourceHash(sources, { workspace, splitting, inline, ...extra });
+  const key = JSON.stringify({ ...OPTIONS, ...extra, entry, workspace, splitting, inline });
+  const found = currentBuild(projectCache, name, key) ?? currentBuild(tempCache(), name, key);
+  if (found) return found;
   const dir = cacheDir();
-  const out = path.join(dir, splitting ? `${name}-${hash}` : `${name}-${hash}.mjs`);
-  const main = splitting ? path.join(out, 'main.mjs') : out;
-  if (existsSync(main)) return main;
   const esbuild = await import('esbuild');
-  const tmp = `${out}.${process.pid}.tmp`;
+  const tmp = path.join(dir, `${name}.${process.pid}.tmp`);
+  let result;
   try {
-    await esbuild.build({
+    result = await esbuild.build({
       ...OPTIONS,
       ...extra,
-      entryPoints: splitting ? { main: path.join(root, entry) } : [path.join(root, entry)],
-      ...(splitting
-        ? { outdir: tmp, splitting: true, outExtension: { '.js': '.mjs' } }
-        : { outfile: tmp }),
+      absWorkingDir: root,
+      metafile: true,
+      entryPoints: { main: path.join(root, entry) },
+      outdir: tmp,
+      outExtension: { '.js': path.extname(entryFile(key)) },
+      splitting,
       plugins: [
         ...(workspace ? [workspaceSources] : []),
         ...(inline.length ? [inlined(inline)] : []),
@@ -158,18 +188,25 @@ export async function bundle(
   } finally {
     await esbuild.stop();
   }
+  const files = [...new Set([...Object.keys(result.metafile.inputs), ...ALWAYS])].sort();
+  const stamp = JSON.stringify({ key, inputs: files.map(fileStamp) });
+  writeFileSync(path.join(tmp, STAMP), stamp);
+  const out = path.join(
+    dir,
+    `${name}-${createHash('sha256').update(stamp).digest('hex').slice(0, 16)}`,
+  );
   try {
     renameSync(tmp, out);
   } catch (err) {
     // another process built the same bundle meanwhile
     rmSync(tmp, { recursive: true, force: true });
-    if (!existsSync(main)) throw err;
+    if (!existsSync(path.join(out, entryFile(key)))) throw err;
   }
-  const pattern = new RegExp(`^${name}-[0-9a-f]+(\\.mjs)?$`);
-  for (const old of readdirSync(dir)) {
-    if (pattern.test(old) && path.join(dir, old) !== out) {
-      rmSync(path.join(dir, old), { recursive: true, force: true });
+  const old = new RegExp(`^${name}-[0-9a-f]+(\\.mjs)?$`);
+  for (const entry of readdirSync(dir)) {
+    if (old.test(entry) && path.join(dir, entry) !== out) {
+      rmSync(path.join(dir, entry), { recursive: true, force: true });
     }
   }
-  return main;
+  return path.join(out, entryFile(key));
 }

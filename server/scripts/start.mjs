@@ -1,5 +1,6 @@
 // `npm start`: bundles the server's own TypeScript (dependencies stay external) once per version
-// of the sources into a cache folder outside the source tree, then runs the bundle in this process.
+// of the files it is made of into a cache folder outside the source tree, then runs the bundle in
+// this process.
 // Plain JavaScript at run time avoids the TypeScript loader's memory (~35 MiB) and start-up cost;
 // `npm run dev` keeps tsx for editing. esbuild's service is stopped once the bundle is written, so
 // nothing runs beside the server.
@@ -8,7 +9,7 @@ import { bundle, cacheDir } from './bundle.mjs';
 
 let main;
 try {
-  main = await bundle('main', 'server/main.ts', { sources: ['server'] });
+  main = await bundle('main', 'server/main.ts');
 } catch (err) {
   process.stderr.write(`trackql: cannot start: building the server failed: ${err.message}\n`);
   process.exit(1);

@@ -100,21 +100,61 @@ export function decodeUtf8(bytes: Uint8Array, field: string): string {
   }
 }
 
+/** A container still to walk, with how to name it: the parent's path plus a key or an index. */
+interface JsonFrame {
+  value: object;
+  parent: JsonFrame | null;
+  key: string | number;
+}
+
+/** The path of `key` under `frame` (`tags[0].value`), built only for an error message. */
+function jsonPath(frame: JsonFrame | null, key: string | number, root: string): string {
+  const keys: (string | number)[] = [key];
+  for (let f = frame; f !== null && f.parent !== null; f = f.parent) keys.push(f.key);
+  let path = root;
+  for (let i = keys.length - 1; i >= 0; i--) {
+    const k = keys[i]!;
+    path = typeof k === 'number' ? `${path}[${k}]` : path ? `${path}.${k}` : k;
+  }
+  return path;
+}
+
+/** The path of `frame` itself: `root` for the top value. */
+function framePath(frame: JsonFrame, root: string): string {
+  return frame.parent === null ? root : jsonPath(frame.parent, frame.key, root);
+}
+
 /**
  * Rejects any string or object key in a decoded JSON value that cannot be stored (see
  * {@link textProblem}), naming its path under `root` (`tags[0].value`); walks without recursion.
+ *
+ * @remarks A hot path (every GraphQL argument, every REST body): a number costs one type check,
+ * and a path is built only for the error, never for the values that pass.
  */
 export function checkJsonText(value: unknown, root: string): void {
-  const stack: [unknown, string][] = [[value, root]];
+  if (typeof value === 'string') {
+    checkText(value, root);
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  const stack: JsonFrame[] = [{ value, parent: null, key: '' }];
   while (stack.length > 0) {
-    const [v, path] = stack.pop()!;
-    if (typeof v === 'string') checkText(v, path);
-    else if (Array.isArray(v)) {
-      for (const [i, item] of v.entries()) stack.push([item, `${path}[${i}]`]);
-    } else if (v !== null && typeof v === 'object') {
-      for (const [k, item] of Object.entries(v)) {
-        checkText(k, path);
-        stack.push([item, path ? `${path}.${k}` : k]);
+    const frame = stack.pop()!;
+    const v = frame.value;
+    const visit = (item: unknown, key: string | number) => {
+      if (typeof item === 'string') {
+        if (textProblem(item) !== null) checkText(item, jsonPath(frame, key, root));
+      } else if (item !== null && typeof item === 'object') {
+        stack.push({ value: item, parent: frame, key });
+      }
+    };
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) visit(v[i], i);
+    } else {
+      for (const k in v) {
+        if (!Object.hasOwn(v, k)) continue;
+        if (textProblem(k) !== null) checkText(k, framePath(frame, root));
+        visit((v as Record<string, unknown>)[k], k);
       }
     }
   }

@@ -1,16 +1,20 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { MlflowClient } from '@trackql/node';
 import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { ARGS, CHROMIUM } from '../ui/harness.ts';
 
 /**
  * The client packages as a user gets them: built, packed with `npm pack`, installed from the
- * tarballs into an empty folder, then run with plain `node` (no tsx) and type-checked with `tsc`.
+ * tarballs into an empty folder, then run with plain `node` (no tsx), type-checked with `tsc`, and
+ * bundled for the browser there and run in headless Chromium.
  */
 const exec = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -29,9 +33,10 @@ async function sh(cmd: string, args: string[], cwd: string, env: Record<string, 
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
-  url = await t.listen();
   dir = await mkdtemp(path.join(os.tmpdir(), 'trackql-packages-'));
+  // the server also serves the browser test's page (same origin, as the web UI is served)
+  t = await createTestApp({ config: { uiDir: path.join(dir, 'www') } });
+  url = await t.listen();
   const tarballs: string[] = [];
   for (const name of ['client', 'node', 'integrations']) {
     const pkg = path.join(root, 'client/packages', name);
@@ -208,4 +213,101 @@ describe('packed client packages', () => {
     expect(text).not.toMatch(/["']node:|require\(["'](ws|fs|http|https|async_hooks)["']\)/);
     expect(text).toContain('createTrackingClient');
   });
+
+  it('runs a browser bundle of the packed @trackql/client in headless Chromium, watching live metrics', {
+    timeout: 180_000,
+  }, async () => {
+    // a page's script, bundled in the consumer folder from the installed package only
+    await writeFile(path.join(dir, 'browser-app.js'), browserApp);
+    const www = path.join(dir, 'www');
+    await mkdir(www, { recursive: true });
+    await build({
+      absWorkingDir: dir,
+      entryPoints: [path.join(dir, 'browser-app.js')],
+      outfile: path.join(www, 'app.js'),
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      logLevel: 'silent',
+    });
+    expect(await readFile(path.join(www, 'app.js'), 'utf8')).not.toMatch(/["']node:/);
+    await writeFile(
+      path.join(www, 'index.html'),
+      '<!doctype html><title>watch</title><script type="module" src="/app.js"></script>',
+    );
+
+    const client = new MlflowClient({ trackingUri: url });
+    const exp = await client.createExperiment(`browser-${Date.now()}`);
+    const runId = (await client.createRun(exp)).info.runId;
+    const batch = (from: number) => ({
+      metrics: Array.from({ length: 10 }, (_, i) => ({
+        key: 'loss',
+        value: 1 / (from + i + 1),
+        step: from + i,
+        timestamp: 1000 + from + i,
+      })),
+    });
+    // logged before the page subscribes: the watch replays it (afterSeq 0), which also says the
+    // subscription is live
+    await client.logBatch(runId, batch(0));
+
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${url.replace(/\/graphql$/, '')}/?run=${runId}`);
+      type Seen = { seq: number; replayed: boolean; steps: number[]; values: number[] }[];
+      const seen = (n: number) =>
+        page.waitForFunction(
+          (count) => {
+            const w = window as unknown as { updates: Seen; failure: string | null };
+            if (w.failure) throw new Error(w.failure);
+            return w.updates.flatMap((u) => u.steps).length >= count;
+          },
+          n,
+          { timeout: 60_000, polling: 50 },
+        );
+      await seen(10);
+      // then live: each batch logged while the page listens
+      for (let from = 10; from < 50; from += 10) await client.logBatch(runId, batch(from));
+      await seen(50);
+      const updates = await page.evaluate(() => (window as unknown as { updates: Seen }).updates);
+      expect(errors).toEqual([]);
+      expect(updates.flatMap((u) => u.steps)).toEqual(Array.from({ length: 50 }, (_, i) => i));
+      expect(updates.flatMap((u) => u.values)).toEqual(
+        Array.from({ length: 50 }, (_, i) => 1 / (i + 1)),
+      );
+      const seqs = updates.map((u) => u.seq);
+      expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+      expect(updates[0]!.replayed).toBe(true);
+      expect(updates.at(-1)!.replayed).toBe(false);
+    } finally {
+      await browser.close();
+    }
+  });
 });
+
+/** The browser page's script: watches a run's `loss` over the page's own origin (a WebSocket). */
+const browserApp = `
+import { watchMetrics } from '@trackql/client';
+
+window.updates = [];
+window.failure = null;
+const runId = new URLSearchParams(location.search).get('run');
+(async () => {
+  try {
+    const url = new URL('/graphql', location.href).href;
+    for await (const u of watchMetrics({ url, runId, keys: ['loss'], afterSeq: 0 })) {
+      window.updates.push({
+        seq: u.seq,
+        replayed: u.replayed,
+        steps: u.metrics.flatMap((m) => m.steps),
+        values: u.metrics.flatMap((m) => m.values),
+      });
+    }
+  } catch (e) {
+    window.failure = String(e);
+  }
+})();
+`;

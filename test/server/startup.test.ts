@@ -125,12 +125,12 @@ describe('npm start on the embedded database', () => {
       // nothing runs beside the server but its embedded PostgreSQL, and nothing is built into the source tree
       expect(childrenOf(first.proc.pid!).filter((n) => !n.startsWith('postgres'))).toEqual([]);
       expect(existsSync(path.join(root, 'server/.build'))).toBe(false);
-      // the server bundle, beside the `trackql` command's bundle (cli-<hash>) and the web UI's build
+      // the server bundle (a folder), beside the `trackql` command's bundle (cli-<hash>) and the web UI's build
       // (client/ui/build.mjs; UI tests may be building one)
       const cached = readdirSync(path.join(root, 'node_modules/.cache/trackql'));
       expect(
         cached.filter((f) => !f.startsWith('cli-') && !/^ui-[0-9a-f]{16}(\.\d+\.tmp)?$/.test(f)),
-      ).toEqual([expect.stringMatching(/^main-[0-9a-f]{16}\.mjs$/)]);
+      ).toEqual([expect.stringMatching(/^main-[0-9a-f]{16}$/)]);
       expect(cached.filter((f) => /^ui-[0-9a-f]{16}$/.test(f))).toHaveLength(1);
       const base = first.url.replace(/\/graphql$/, '');
       expect((await fetch(`${base}/healthz`)).status).toBe(200);

@@ -14,7 +14,7 @@ export const CHROMIUM = process.env.TRACKQL_CHROMIUM ?? '/usr/bin/chromium';
 export const OUTPUT = path.join(root, 'test/.output/ui');
 
 /** The flags of a headless Chromium that never reaches the network on its own. */
-const ARGS = [
+export const ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

@@ -18,7 +18,7 @@ export function artifactsCommand(program: Command): void {
     .argument('<localPath>', 'file or folder to upload')
     .option('--artifact-path <path>', 'run-relative folder to put it in (default: the root)')
     .action(async (localPath: string, o, c: Command) => {
-      const client = clientFor(c);
+      const client = clientFor(c, { transfers: true });
       const isDir = (await stat(localPath)).isDirectory();
       const stored = isDir
         ? await client.logArtifacts(o.run, localPath, o.artifactPath, transfer())
@@ -32,7 +32,7 @@ export function artifactsCommand(program: Command): void {
     .option('--path <path>', 'run-relative file or folder', '')
     .option('--dest <dir>', 'local destination', '.')
     .action(async (o, c: Command) => {
-      const local = await clientFor(c).downloadArtifacts(
+      const local = await clientFor(c, { transfers: true }).downloadArtifacts(
         o.run,
         o.path,
         path.resolve(o.dest),
@@ -45,7 +45,7 @@ export function artifactsCommand(program: Command): void {
     .option('--path <path>', 'run-relative folder', '')
     .option('--output <format>', 'table or json', 'table')
     .action(async (o, c: Command) => {
-      const entries = await clientFor(c).listArtifacts(o.run, o.path);
+      const entries = await clientFor(c, { transfers: true }).listArtifacts(o.run, o.path);
       process.stdout.write(
         `${
           o.output === 'json'

@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import type { LoadServerTools } from '../server-tools.ts';
 
 /** Server flags and the environment variable each one sets (README's configuration table). */
 const FLAGS = [
@@ -36,7 +36,7 @@ function envOf(o: Record<string, string | undefined>): NodeJS.ProcessEnv {
 }
 
 /** `server` (what `npm start` runs) and `db migrate`. */
-export function serverCommands(program: Command, root: string): void {
+export function serverCommands(program: Command, root: string, tools: LoadServerTools): void {
   withFlags(
     program
       .command('server')
@@ -50,6 +50,8 @@ export function serverCommands(program: Command, root: string): void {
     };
     // the same Node flags as `npm start`
     const flags = pkg.scripts.start.split(' ').filter((a) => a.startsWith('--'));
+    // loaded here: the client commands never need it
+    const { spawn } = await import('node:child_process');
     const child = spawn(process.execPath, [...flags, path.join(root, 'server/scripts/start.mjs')], {
       env: envOf(o),
       stdio: 'inherit',
@@ -67,9 +69,7 @@ export function serverCommands(program: Command, root: string): void {
     db.command('migrate').description('apply pending migrations (the server also does at start)'),
     ['TRACKQL_DATA_DIR', 'DATABASE_URL'],
   ).action(async (o) => {
-    const { loadConfig } = await import('../../config.ts');
-    const { migrateUp } = await import('../../db/migrate-up.ts');
-    const applied = await migrateUp(loadConfig(envOf(o)));
+    const applied = await (await tools()).migrate(envOf(o));
     process.stdout.write(`applied ${applied} migration(s)\n`);
   });
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../shared/db.ts';
 import { NotFoundError, ValidationError } from '../../shared/errors.ts';
 import { type PageRequest, toConnection } from '../../shared/pagination.ts';
 import { codePoints } from '../../shared/validation.ts';
+import type { AuditEntity, AuditLog } from '../audit/public.ts';
 import { ancestorsOf } from './artifact-path.ts';
 import { HashingStream } from './hashing-stream.ts';
 import type { ArtifactLocation, ByteRange } from './stores/artifact-store.ts';
@@ -50,6 +51,12 @@ export const RUN_ARTIFACTS: ArtifactTable = {
   lockPrefix: 'artifact',
 };
 
+/** Where uploads and deletes of an owner's files are audited (as `<entity>.upload_artifact`...). */
+export interface ArtifactAudit {
+  log: AuditLog;
+  entity: AuditEntity;
+}
+
 const FILE_COLUMNS = 'path, size, sha256, created_time as "createdTime"';
 
 /**
@@ -63,6 +70,7 @@ export class ArtifactFiles {
     private readonly stores: ArtifactStores,
     private readonly maxUploadBytes: number,
     private readonly t: ArtifactTable,
+    private readonly audit?: ArtifactAudit,
   ) {}
 
   /** Refuses a path below an existing file, or one naming an existing directory. */
@@ -103,13 +111,21 @@ export class ArtifactFiles {
           `${this.t.lockPrefix}:${ownerId}/${path}`,
         ]);
         await staged.publish();
-        const [file] = await sql.query<ArtifactFile>(
+        const record: [string, unknown[]] = [
           `insert into ${table} (${ownerColumn}, path, size, sha256, created_time)
            values ($1, $2, $3, $4, $5)
            on conflict (${ownerColumn}, path) do update
              set size = excluded.size, sha256 = excluded.sha256, created_time = excluded.created_time
            returning ${FILE_COLUMNS}`,
           [ownerId, path, hashing.bytes, hashing.digest(), Date.now()],
+        ];
+        const [file] = await sql.query<ArtifactFile>(
+          ...(this.audit
+            ? this.audit.log.audited(...record, this.audit.entity, ownerId, 'upload_artifact', {
+                path,
+                size: hashing.bytes,
+              })
+            : record),
         );
         return file!;
       });
@@ -174,6 +190,12 @@ export class ArtifactFiles {
         [ownerId, path, `${path}/`, `${path}0`],
       );
       for (const r of rows) await location.delete(r.path);
+      if (rows.length > 0 && this.audit) {
+        await this.audit.log.record(this.audit.entity, ownerId, 'delete_artifact', {
+          path,
+          files: rows.length,
+        });
+      }
       return rows.length;
     });
     if (removed === 0) throw this.missing(ownerId, path);

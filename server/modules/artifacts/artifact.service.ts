@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Db } from '../../shared/db.ts';
 import { InvalidStateError } from '../../shared/errors.ts';
 import type { PageRequest } from '../../shared/pagination.ts';
+import type { AuditLog } from '../audit/public.ts';
 import type { PermissionService } from '../auth/public.ts';
 import type { Run, RunService } from '../runs/public.ts';
 import { type ArtifactFile, ArtifactFiles, RUN_ARTIFACTS } from './artifact-files.ts';
@@ -25,8 +26,12 @@ export class ArtifactService {
     stores: ArtifactStores,
     maxUploadBytes: number,
     private readonly access: PermissionService,
+    audit: AuditLog,
   ) {
-    this.files = new ArtifactFiles(db, stores, maxUploadBytes, RUN_ARTIFACTS);
+    this.files = new ArtifactFiles(db, stores, maxUploadBytes, RUN_ARTIFACTS, {
+      log: audit,
+      entity: 'run',
+    });
   }
 
   /**

@@ -2,6 +2,7 @@ import type { Db, SqlClient } from '../../shared/db.ts';
 import { NotFoundError } from '../../shared/errors.ts';
 import { groupByKeys } from '../../shared/group.ts';
 import { newId } from '../../shared/ids.ts';
+import type { AuditLog } from '../audit/public.ts';
 import type { PermissionService } from '../auth/public.ts';
 import { traceNotFound } from '../traces/public.ts';
 import type { Assessment } from './assessment.entity.ts';
@@ -26,6 +27,12 @@ const notFound = (traceId: string, id: string) =>
     `Assessment with ID '${id}' not found for trace '${traceId}'`,
   );
 
+/** The fields of an update that change something, for its audit event. */
+const changedFields = (c: AssessmentChanges) =>
+  (['name', 'value', 'error', 'rationale', 'metadata', 'valid'] as const).filter(
+    (k) => c[k] != null,
+  );
+
 const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 
 /**
@@ -39,6 +46,7 @@ export class AssessmentService {
   constructor(
     private readonly db: Db,
     private readonly access: PermissionService,
+    private readonly audit: AuditLog,
   ) {}
 
   private async lockTrace(sql: SqlClient, traceId: string): Promise<void> {
@@ -76,26 +84,32 @@ export class AssessmentService {
         if (hit.length === 0) throw notFound(a.traceId, a.overrides);
       }
       const [row] = await sql.query<Assessment>(
-        `insert into assessments as a (assessment_id, trace_id, name, kind, value, error, rationale,
+        ...this.audit.audited(
+          `insert into assessments as a (assessment_id, trace_id, name, kind, value, error, rationale,
            source_type, source_id, span_id, metadata, overrides, valid, create_time, last_update_time)
          values ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, $9, $10, $11::jsonb, $12, true, $13, $14)
          returning ${COLUMNS}`,
-        [
+          [
+            id,
+            a.traceId,
+            a.name,
+            a.kind,
+            json(a.value),
+            json(a.error ?? undefined),
+            a.rationale ?? null,
+            a.sourceType,
+            a.sourceId,
+            a.spanId ?? null,
+            JSON.stringify(a.metadata ?? {}),
+            a.overrides ?? null,
+            a.createTime ?? now,
+            now,
+          ],
+          'assessment',
           id,
-          a.traceId,
-          a.name,
-          a.kind,
-          json(a.value),
-          json(a.error ?? undefined),
-          a.rationale ?? null,
-          a.sourceType,
-          a.sourceId,
-          a.spanId ?? null,
-          JSON.stringify(a.metadata ?? {}),
-          a.overrides ?? null,
-          a.createTime ?? now,
-          now,
-        ],
+          'create',
+          { traceId: a.traceId, name: a.name, kind: a.kind },
+        ),
       );
       return row!;
     });
@@ -133,7 +147,8 @@ export class AssessmentService {
       const existing = await this.get(traceId, assessmentId, sql);
       const c = changesForKind(existing.kind, changes);
       const [row] = await sql.query<Assessment>(
-        `update assessments a set
+        ...this.audit.audited(
+          `update assessments a set
            name = coalesce($3, a.name),
            value = case when $4 then $5::jsonb else a.value end,
            error = case when $4 then $6::jsonb else a.error end,
@@ -143,18 +158,23 @@ export class AssessmentService {
            last_update_time = $10
          where a.trace_id = $1 and a.assessment_id = $2
          returning ${COLUMNS}`,
-        [
-          traceId,
+          [
+            traceId,
+            assessmentId,
+            c.name ?? null,
+            c.kind !== undefined,
+            json(c.value),
+            json(c.error ?? undefined),
+            c.rationale ?? null,
+            JSON.stringify(c.metadata ?? {}),
+            c.valid ?? null,
+            Date.now(),
+          ],
+          'assessment',
           assessmentId,
-          c.name ?? null,
-          c.kind !== undefined,
-          json(c.value),
-          json(c.error ?? undefined),
-          c.rationale ?? null,
-          JSON.stringify(c.metadata ?? {}),
-          c.valid ?? null,
-          Date.now(),
-        ],
+          'update',
+          { traceId, changed: changedFields(c) },
+        ),
       );
       return row!;
     });
@@ -169,8 +189,14 @@ export class AssessmentService {
     await this.db.transaction(async (sql) => {
       await this.lockTrace(sql, traceId);
       const [gone] = await sql.query<{ overrides: string | null }>(
-        `delete from assessments where trace_id = $1 and assessment_id = $2 returning overrides`,
-        [traceId, assessmentId],
+        ...this.audit.audited(
+          `delete from assessments where trace_id = $1 and assessment_id = $2 returning overrides`,
+          [traceId, assessmentId],
+          'assessment',
+          assessmentId,
+          'delete',
+          { traceId },
+        ),
       );
       if (gone?.overrides) {
         await sql.query(

@@ -21,10 +21,12 @@ const AuditEventRef = builder.objectRef<AuditEvent>('AuditEvent').implement({
       description: 'Username of the caller; null when authentication was off.',
     }),
     action: t.exposeString('action', {
-      description: '`<entity>.<verb>`, e.g. `experiment.create`, `run.delete`.',
+      description:
+        '`<entity>.<verb>`, e.g. `experiment.create`, `run.delete`, `run.log_batch`, `trace.set_tag`.',
     }),
     entityType: t.exposeString('entityType', {
-      description: 'Kind of entity: `experiment`, `run`, `logged_model`, `user`, `api_token`.',
+      description:
+        'Kind of entity: `experiment`, `run`, `logged_model`, `trace`, `assessment`, `user`, `api_token`.',
     }),
     entityId: t.exposeString('entityId', {
       description:
@@ -45,7 +47,7 @@ builder.queryFields((t) => ({
     {
       type: AuditEventRef,
       description:
-        'The audit log, newest first: creations, changes and deletions of experiments, runs, logged models, users and API tokens, with who made them. Admins only (UNAUTHENTICATED, PERMISSION_DENIED otherwise).',
+        'The audit log, newest first: creations, changes and deletions of experiments, runs (with their params, tags and artifacts), logged models, traces, assessments, users and API tokens, with who made them (metric values are not recorded). Admins only (UNAUTHENTICATED, PERMISSION_DENIED otherwise).',
       complexity: connectionComplexity(),
       args: {
         entityType: t.arg.string({ description: 'Only events of this entity type.' }),

@@ -9,7 +9,51 @@ import type { Viewer } from '../../shared/request-context.ts';
 import type { AuditEvent } from './audit-event.entity.ts';
 
 /** Kinds of entity the audit log records changes of. */
-export type AuditEntity = 'experiment' | 'run' | 'logged_model' | 'user' | 'api_token';
+export type AuditEntity =
+  | 'experiment'
+  | 'run'
+  | 'logged_model'
+  | 'trace'
+  | 'assessment'
+  | 'user'
+  | 'api_token';
+
+/** Keys (or ids) a summarising event lists at most; the counts say how many there were. */
+export const AUDIT_MAX_KEYS = 20;
+
+/** At most {@link AUDIT_MAX_KEYS} of `keys`, for the detail of an event that summarises a batch. */
+export function someKeys(keys: readonly string[]): string[] {
+  return keys.slice(0, AUDIT_MAX_KEYS);
+}
+
+/**
+ * SQL that inserts the audit row whose values are `$first`..`$first + 5` (the values of
+ * {@link AuditLog.row}), as a CTE body of the change's own statement; `gate` (a `from`/`where`
+ * clause naming the statement's other CTEs) decides whether it is inserted, e.g.
+ * `where exists (select 1 from ins)`.
+ */
+export function auditInsertSql(first: number, gate: string): string {
+  const p = (i: number) => `$${first + i}`;
+  return `insert into audit_events (time, actor, action, entity_type, entity_id, detail)
+     select ${p(0)}::int8, ${p(1)}::text, ${p(2)}::text, ${p(3)}::text, ${p(4)}::text, ${p(5)}::jsonb ${gate}`;
+}
+
+/**
+ * `statement` (without a `with` of its own) with the audit row `row` (the values of
+ * {@link AuditLog.row}; null: none) inserted by the same statement, whatever the statement does:
+ * for a statement inside the change's transaction, which commits or rolls back with it.
+ */
+export function withAuditRow(
+  statement: string,
+  values: readonly unknown[],
+  row: readonly unknown[] | null,
+): [string, unknown[]] {
+  if (row === null) return [statement, [...values]];
+  return [
+    `with audit_row as (${auditInsertSql(values.length + 1, '')}) ${statement}`,
+    [...values, ...row],
+  ];
+}
 
 /** A filter of the audit log. */
 export interface AuditFilter {
@@ -49,6 +93,28 @@ export class AuditLog {
       entityType,
       entityId,
       detail === null ? null : JSON.stringify(detail),
+    ];
+  }
+
+  /**
+   * `statement` (one `insert`, `update` or `delete ... returning`, without a `with` of its own) with
+   * the audit row of `action` on an entity folded in: one statement, whose audit row is inserted
+   * only when the change returns a row, so it needs no transaction. The result rows are the
+   * change's.
+   */
+  audited(
+    statement: string,
+    values: readonly unknown[],
+    entityType: AuditEntity,
+    entityId: string,
+    verb: string,
+    detail: Record<string, unknown> | null = null,
+  ): [string, unknown[]] {
+    return [
+      `with audited_change as (${statement}), audit_row as (
+         ${auditInsertSql(values.length + 1, 'where exists (select 1 from audited_change)')}
+       ) select * from audited_change`,
+      [...values, ...this.row(entityType, entityId, verb, detail)],
     ];
   }
 

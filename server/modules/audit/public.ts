@@ -2,4 +2,10 @@
 // the module (dependency-cruiser enforces it: `npm run deps:check`).
 
 export type { AuditEntity } from './audit.service.ts';
-export { AuditLog } from './audit.service.ts';
+export {
+  AUDIT_MAX_KEYS,
+  AuditLog,
+  auditInsertSql,
+  someKeys,
+  withAuditRow,
+} from './audit.service.ts';

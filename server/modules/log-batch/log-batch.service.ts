@@ -1,4 +1,5 @@
 import type { Db, SqlClient } from '../../shared/db.ts';
+import { type AuditLog, someKeys, withAuditRow } from '../audit/public.ts';
 import type { PermissionService } from '../auth/public.ts';
 import { insertModelMetrics } from '../logged-models/public.ts';
 import { assertParamsUnchanged, type KeyValue, normaliseTags } from '../params-tags/public.ts';
@@ -38,6 +39,7 @@ export class LogBatchService {
     private readonly db: Db,
     private readonly publisher: Publisher,
     private readonly access: PermissionService,
+    private readonly audit: AuditLog,
   ) {}
 
   /**
@@ -90,8 +92,11 @@ export class LogBatchService {
       const { outcome, experimentId, tags } = await this.db.transaction(async (sql) => {
         const { experimentId } = await RunService.lockActive(sql, batch.runId);
         const tags = rewrite ? await this.withRewrite(sql, batch, rewrite) : batch.tags;
-        if (batch.params.length > 0) await this.writeParams(sql, batch.runId, batch.params);
-        if (tags.length > 0) await this.writeTags(sql, batch.runId, tags);
+        // one audit row per batch with params or tags, written by the last of their statements
+        const audit = this.auditRow(batch, tags);
+        if (batch.params.length > 0)
+          await this.writeParams(sql, batch.runId, batch.params, tags.length > 0 ? null : audit);
+        if (tags.length > 0) await this.writeTags(sql, batch.runId, tags, audit);
         // points linked to models go to the model metrics too, in the same transaction: an
         // unknown or deleted model rolls the whole batch back
         if (batch.modelMetrics) await insertModelMetrics(sql, batch.runId, batch.modelMetrics);
@@ -113,6 +118,20 @@ export class LogBatchService {
         return ack(await this.resolvePrior(batch, { kind: 'replayed', seq: err.seq }));
       throw err;
     }
+  }
+
+  /**
+   * The audit row of a batch's params and tags (metrics are not audited): their counts and at
+   * most {@link someKeys} keys of each; null for a batch without either.
+   */
+  private auditRow(batch: ValidBatch, tags: readonly KeyValue[]): unknown[] | null {
+    if (batch.params.length === 0 && tags.length === 0) return null;
+    return this.audit.row('run', batch.runId, 'log_batch', {
+      params: batch.params.length,
+      paramKeys: someKeys(batch.params.map((p) => p.key)),
+      tags: tags.length,
+      tagKeys: someKeys(tags.map((t) => t.key)),
+    });
   }
 
   /** Publishes a committed batch (after commit): its points, then its params and tags as run events. */
@@ -159,7 +178,12 @@ export class LogBatchService {
   }
 
   /** Inserts new params; an existing key with a different value rejects the whole batch. */
-  private async writeParams(sql: SqlClient, runId: string, params: KeyValue[]): Promise<void> {
+  private async writeParams(
+    sql: SqlClient,
+    runId: string,
+    params: KeyValue[],
+    audit: unknown[] | null,
+  ): Promise<void> {
     const keys = params.map((p) => p.key);
     const existing = await sql.query<KeyValue>(
       'select key, value from params where run_id = $1 and key = any($2::text[])',
@@ -167,18 +191,29 @@ export class LogBatchService {
     );
     assertParamsUnchanged(params, existing, `run ID='${runId}'`);
     await sql.query(
-      `insert into params (run_id, key, value) select $1, k, v from unnest($2::text[], $3::text[]) as x(k, v)
-       on conflict (run_id, key) do nothing`,
-      [runId, keys, params.map((p) => p.value)],
+      ...withAuditRow(
+        `insert into params (run_id, key, value) select $1, k, v from unnest($2::text[], $3::text[]) as x(k, v)
+         on conflict (run_id, key) do nothing`,
+        [runId, keys, params.map((p) => p.value)],
+        audit,
+      ),
     );
   }
 
   /** Upserts tags, keeping the name and parent columns in step with their system tags. */
-  private async writeTags(sql: SqlClient, runId: string, tags: KeyValue[]): Promise<void> {
+  private async writeTags(
+    sql: SqlClient,
+    runId: string,
+    tags: KeyValue[],
+    audit: unknown[] | null,
+  ): Promise<void> {
     await sql.query(
-      `insert into run_tags (run_id, key, value) select $1, k, v from unnest($2::text[], $3::text[]) as x(k, v)
-       on conflict (run_id, key) do update set value = excluded.value`,
-      [runId, tags.map((t) => t.key), tags.map((t) => t.value)],
+      ...withAuditRow(
+        `insert into run_tags (run_id, key, value) select $1, k, v from unnest($2::text[], $3::text[]) as x(k, v)
+         on conflict (run_id, key) do update set value = excluded.value`,
+        [runId, tags.map((t) => t.key), tags.map((t) => t.value)],
+        audit,
+      ),
     );
     const name = tags.find((t) => t.key === RUN_NAME_TAG)?.value;
     const parent = tags.find((t) => t.key === PARENT_RUN_TAG)?.value;

@@ -26,6 +26,9 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer
   });
 }
 
+/** A JSON escape that decodes to NUL or to a UTF-16 surrogate half (maybe a lone one). */
+const UNSTORABLE_ESCAPE = /\\u(?:0000|[dD][89a-fA-F])/;
+
 /**
  * Decodes a JSON request body as MLflow does: empty is `{}`, the content type must be JSON, and a
  * body that is a JSON string holding JSON is decoded once more (legacy clients).
@@ -47,7 +50,9 @@ export function parseJsonBody(req: IncomingMessage, body: Buffer): unknown {
   } catch {
     throw new RestError('INVALID_PARAMETER_VALUE', 'The request body is not valid JSON.');
   }
-  checkJsonText(value, '');
+  // strict UTF-8 text has no lone surrogates, and JSON has raw control characters nowhere: a NUL
+  // or a surrogate half can only come from a \u escape, so a body without one needs no walk
+  if (UNSTORABLE_ESCAPE.test(text)) checkJsonText(value, '');
   return value;
 }
 

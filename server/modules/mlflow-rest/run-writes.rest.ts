@@ -30,13 +30,12 @@ export const RUN_WRITE_ROUTES: RestRoute[] = [
     path: 'mlflow/runs/log-batch',
     async handle({ input, services }) {
       const runId = runIdOf(input);
-      const { series, canonical } = decodeMetrics(input.raw('metrics'));
+      const series = decodeMetrics(input.raw('metrics'));
       await writeBatch(services, {
         runId,
         metrics: series,
         params: input.keyValues('params'),
         tags: input.keyValues('tags'),
-        canonical,
       });
       return {};
     },
@@ -53,9 +52,9 @@ export const RUN_WRITE_ROUTES: RestRoute[] = [
       metric.dataset_name = input.raw('dataset_name');
       metric.dataset_digest = input.raw('dataset_digest');
       // field paths in errors name the request's own fields
-      let decoded: ReturnType<typeof decodeMetrics>;
+      let series: ReturnType<typeof decodeMetrics>;
       try {
-        decoded = decodeMetrics([metric]);
+        series = decodeMetrics([metric]);
       } catch (err) {
         if (!(err instanceof ValidationError)) throw err;
         const field = err.field.replace(/^metrics\[0\]\./, '');
@@ -63,10 +62,9 @@ export const RUN_WRITE_ROUTES: RestRoute[] = [
       }
       await writeBatch(services, {
         runId,
-        metrics: decoded.series,
+        metrics: series,
         params: [],
         tags: [],
-        canonical: decoded.canonical,
       });
       return {};
     },

@@ -1,6 +1,7 @@
 import type { Db } from '../../shared/db.ts';
 import { NotFoundError } from '../../shared/errors.ts';
 import { groupByKeys } from '../../shared/group.ts';
+import type { AuditLog } from '../audit/public.ts';
 import type { PermissionService } from '../auth/public.ts';
 import type { ExperimentService } from '../experiments/public.ts';
 import { PARENT_RUN_TAG, RunService } from '../runs/public.ts';
@@ -23,6 +24,7 @@ export class ParamsTagsService {
     private readonly experiments: ExperimentService,
     private readonly publisher: Publisher,
     private readonly access: PermissionService,
+    private readonly audit: AuditLog,
   ) {}
 
   private async byOwner(
@@ -63,9 +65,15 @@ export class ParamsTagsService {
     await this.access.experiment(experimentId, 'EDIT');
     const exp = await this.experiments.getActive(experimentId);
     await this.db.query(
-      `insert into experiment_tags (experiment_id, key, value) values ($1, $2, $3)
-       on conflict (experiment_id, key) do update set value = excluded.value`,
-      [exp.id, key, value],
+      ...this.audit.audited(
+        `insert into experiment_tags (experiment_id, key, value) values ($1, $2, $3)
+         on conflict (experiment_id, key) do update set value = excluded.value returning key`,
+        [exp.id, key, value],
+        'experiment',
+        String(exp.id),
+        'set_tag',
+        { key },
+      ),
     );
   }
 
@@ -74,8 +82,14 @@ export class ParamsTagsService {
     await this.access.experiment(experimentId, 'EDIT');
     const exp = await this.experiments.getActive(experimentId);
     const rows = await this.db.query(
-      'delete from experiment_tags where experiment_id = $1 and key = $2 returning key',
-      [exp.id, key],
+      ...this.audit.audited(
+        'delete from experiment_tags where experiment_id = $1 and key = $2 returning key',
+        [exp.id, key],
+        'experiment',
+        String(exp.id),
+        'delete_tag',
+        { key },
+      ),
     );
     if (rows.length === 0) {
       throw new NotFoundError(
@@ -97,8 +111,14 @@ export class ParamsTagsService {
     const { experimentId } = await this.db.transaction(async (sql) => {
       const locked = await RunService.lockActive(sql, runId);
       const rows = await sql.query(
-        'delete from run_tags where run_id = $1 and key = $2 returning key',
-        [runId, key],
+        ...this.audit.audited(
+          'delete from run_tags where run_id = $1 and key = $2 returning key',
+          [runId, key],
+          'run',
+          runId,
+          'delete_tag',
+          { key },
+        ),
       );
       if (rows.length === 0) {
         throw new NotFoundError('RunTag', key, `No tag with name: ${key} in run with id ${runId}`);

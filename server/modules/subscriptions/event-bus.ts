@@ -2,6 +2,7 @@ import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { Redis } from 'ioredis';
 import type { Logger } from '../../logger.ts';
 import type { BusTopics } from './events.ts';
+import { RedisStreamTopic } from './redis-stream-topic.ts';
 
 type Listener<T> = (payload: T) => void;
 type Target = {
@@ -23,17 +24,31 @@ const serializer = {
 };
 
 /**
+ * Topics carried by a Redis stream rather than pub/sub (see {@link RedisStreamTopic}): run events
+ * have no stored sequence a subscriber could catch up from, unlike metric batches.
+ */
+const STREAMED: ReadonlySet<keyof BusTopics> = new Set(['runs']);
+
+/**
  * Publish/subscribe between services and subscriptions: in-process, or across servers through Redis.
  *
  * @remarks Delivery to in-process listeners is synchronous and cheap (listeners only enqueue), so
  * publishing never waits on subscribers. Through Redis every instance, the publisher included, gets
- * each event back from Redis; one Redis channel per topic id, subscribed once per instance.
+ * each event back from Redis; one Redis channel per topic id, subscribed once per instance, except
+ * for the {@link STREAMED} topics, which one Redis stream per topic id carries without loss across
+ * connection gaps.
  */
 export class EventBus {
   private readonly groups = new Map<
     string,
-    { listeners: Set<Listener<never>>; dispatch: (e: Event) => void }
+    {
+      listeners: Set<Listener<never>>;
+      deliver: (payload: never) => void;
+      dispatch: (e: Event) => void;
+    }
   >();
+
+  private readonly streamTopics = new Map<string, RedisStreamTopic>();
 
   private readonly streams = new Set<{ return(): unknown }>();
 
@@ -42,7 +57,7 @@ export class EventBus {
   private constructor(
     private readonly target: Target,
     private readonly prefix: string,
-    private readonly redis: { pub: Redis; sub: Redis } | null,
+    private readonly redis: { pub: Redis; sub: Redis; connect: () => Redis } | null,
     private readonly logger: Logger,
   ) {
     const sub = redis?.sub;
@@ -62,7 +77,7 @@ export class EventBus {
    * is missed either.
    */
   private async resumed(sub: Redis): Promise<void> {
-    const topics = [...this.groups.keys()];
+    const topics = [...this.groups.keys()].filter((t) => !this.streamTopics.has(t));
     try {
       // SUBSCRIBE is idempotent and answers after ioredis's own re-subscription took effect
       if (topics.length > 0) await sub.subscribe(...topics);
@@ -106,7 +121,12 @@ export class EventBus {
     const pub = make('publish');
     const sub = make('subscribe');
     const target = createRedisEventTarget({ publishClient: pub, subscribeClient: sub, serializer });
-    return new EventBus(target as Target, prefix, { pub, sub }, logger);
+    return new EventBus(
+      target as Target,
+      prefix,
+      { pub, sub, connect: () => make('stream reader') },
+      logger,
+    );
   }
 
   private topic(name: keyof BusTopics, id: string): string {
@@ -123,7 +143,28 @@ export class EventBus {
   }
 
   publish<K extends keyof BusTopics>(name: K, id: string, payload: BusTopics[K]): void {
-    this.target.dispatchEvent(new CustomEvent(this.topic(name, id), { detail: payload }));
+    const stream = this.stream(name, id);
+    if (stream) stream.publish(payload);
+    else this.target.dispatchEvent(new CustomEvent(this.topic(name, id), { detail: payload }));
+  }
+
+  /** The Redis stream carrying a {@link STREAMED} topic id (made on first use); null otherwise. */
+  private stream(name: keyof BusTopics, id: string): RedisStreamTopic | null {
+    if (!this.redis || !STREAMED.has(name)) return null;
+    const topic = this.topic(name, id);
+    let stream = this.streamTopics.get(topic);
+    if (!stream) {
+      stream = new RedisStreamTopic(
+        `${topic}:stream`,
+        this.redis.pub,
+        this.redis.connect,
+        serializer,
+        (payload) => this.groups.get(topic)?.deliver(payload as never),
+        this.logger,
+      );
+      this.streamTopics.set(topic, stream);
+    }
+    return stream;
   }
 
   /**
@@ -142,8 +183,7 @@ export class EventBus {
     let group = this.groups.get(topic);
     if (!group) {
       const listeners = new Set<Listener<never>>();
-      const dispatch = (e: Event) => {
-        const payload = (e as CustomEvent<never>).detail;
+      const deliver = (payload: never) => {
         for (const l of listeners) {
           // one faulty subscriber must neither crash the process nor starve the others
           try {
@@ -153,13 +193,17 @@ export class EventBus {
           }
         }
       };
-      group = { listeners, dispatch };
+      const dispatch = (e: Event) => deliver((e as CustomEvent<never>).detail);
+      group = { listeners, deliver, dispatch };
       this.groups.set(topic, group);
-      this.target.addEventListener(topic, dispatch);
+      if (!this.stream(name, id)) this.target.addEventListener(topic, dispatch);
     }
     group.listeners.add(listener as Listener<never>);
-    // a second SUBSCRIBE is idempotent in Redis and answers after the first one took effect
-    if (this.redis) await this.redis.sub.subscribe(topic);
+    const stream = this.stream(name, id);
+    // the stream reads on from its first start; a second SUBSCRIBE is idempotent in Redis and
+    // answers after the first one took effect
+    if (stream) await stream.start();
+    else if (this.redis) await this.redis.sub.subscribe(topic);
     return () => {
       const g = this.groups.get(topic);
       if (!g?.listeners.delete(listener as Listener<never>) || g.listeners.size > 0) return;
@@ -188,6 +232,7 @@ export class EventBus {
   /** Closes the Redis connections, if any. */
   async close(): Promise<void> {
     if (!this.redis) return;
+    for (const s of this.streamTopics.values()) s.close();
     // QUIT would wait for ever on a Redis that is down: drop such a connection instead
     await Promise.allSettled(
       [this.redis.pub, this.redis.sub].map((c) =>

@@ -1,6 +1,7 @@
 import type { Db } from '../../shared/db.ts';
 import { ValidationError } from '../../shared/errors.ts';
 import { LIMITS } from '../../shared/limits.ts';
+import { type AuditLog, someKeys } from '../audit/public.ts';
 import type { PermissionService } from '../auth/public.ts';
 import type { RunService } from '../runs/public.ts';
 
@@ -10,6 +11,7 @@ export class TraceRunLinkService {
     private readonly db: Db,
     private readonly runs: RunService,
     private readonly access: PermissionService,
+    private readonly audit: AuditLog,
   ) {}
 
   /**
@@ -31,11 +33,18 @@ export class TraceRunLinkService {
     await this.access.run(runId, 'EDIT');
     await this.access.traces(traceIds, 'READ');
     await this.runs.get(runId);
+    // audited only when a link is new
     await this.db.query(
-      `insert into trace_run_links (trace_id, run_id)
-       select t.trace_id, $2 from trace_info t where t.trace_id = any($1::text[])
-       on conflict do nothing`,
-      [traceIds, runId],
+      ...this.audit.audited(
+        `insert into trace_run_links (trace_id, run_id)
+         select t.trace_id, $2 from trace_info t where t.trace_id = any($1::text[])
+         on conflict do nothing returning trace_id`,
+        [traceIds, runId],
+        'run',
+        runId,
+        'link_traces',
+        { traceIds: someKeys(traceIds), requested: traceIds.length },
+      ),
     );
   }
 }

@@ -1,4 +1,5 @@
 import type { SqlClient } from '../../shared/db.ts';
+import { auditInsertSql, withAuditRow } from '../audit/public.ts';
 import type { KeyValue } from '../params-tags/public.ts';
 import type { Span } from './span.entity.ts';
 import type { TraceState } from './trace.entity.ts';
@@ -52,6 +53,8 @@ function traceColumns(batches: readonly SpanBatch[]): unknown[] {
  *
  * @param batches sorted by trace id.
  * @param contents of every trace of the batch; only the created traces' are written.
+ * @param audit the audit row of the write (`AuditLog.row`), written when the experiment is active;
+ * null: none.
  * @returns null when the experiment is missing or deleted (nothing written); else the ids of the
  * traces created.
  */
@@ -60,7 +63,9 @@ export async function createOrLockTraces(
   experimentId: number,
   batches: readonly SpanBatch[],
   contents: TraceContents,
+  audit: readonly unknown[] | null = null,
 ): Promise<Set<string> | null> {
+  const values = [experimentId, ...traceColumns(batches), ...contentValues(contents)];
   const [row] = await sql.query<{ created: string[] }>(
     `with e as (select id, artifact_location from experiments
        where id = $1 and lifecycle_stage = 'active'), ins as (
@@ -73,18 +78,28 @@ export async function createOrLockTraces(
        order by b.id
        on conflict (trace_id) do update set state = excluded.state where false
        returning t.trace_id),
-     ${contentCtes(8, 'in (select trace_id from ins)')}
+     ${contentCtes(8, 'in (select trace_id from ins)')}${auditCte(values, audit, 'from e')}
      select array(select trace_id from ins) as created from e`,
-    [experimentId, ...traceColumns(batches), ...contentValues(contents)],
+    audit ? [...values, ...audit] : values,
   );
   return row ? new Set(row.created) : null;
 }
 
-/** Row-locks one trace and returns its experiment; null when it does not exist. */
-export async function lockTrace(sql: SqlClient, traceId: string): Promise<number | null> {
+/**
+ * Row-locks one trace and returns its experiment; null when it does not exist. With `audit` (in
+ * the write's transaction), the same statement writes that audit row.
+ */
+export async function lockTrace(
+  sql: SqlClient,
+  traceId: string,
+  audit: readonly unknown[] | null = null,
+): Promise<number | null> {
   const [row] = await sql.query<{ experimentId: number }>(
-    'select experiment_id as "experimentId" from trace_info where trace_id = $1 for update',
-    [traceId],
+    ...withAuditRow(
+      'select experiment_id as "experimentId" from trace_info where trace_id = $1 for update',
+      [traceId],
+      audit,
+    ),
   );
   return row?.experimentId ?? null;
 }
@@ -149,6 +164,7 @@ function infoValues(i: LoggedTraceInfo): unknown[] {
  * Creates a logged trace's info with its contents, or row-locks the stored trace when it exists
  * (then nothing else is written).
  *
+ * @param audit the audit row of the write (`AuditLog.row`), written only when the trace is created.
  * @returns null when the experiment is missing or deleted (nothing written), else whether the
  * trace was created.
  */
@@ -157,7 +173,9 @@ export async function createOrLockLoggedTrace(
   info: LoggedTraceInfo,
   now: number,
   contents: TraceContents,
+  audit: readonly unknown[] | null = null,
 ): Promise<{ created: boolean } | null> {
+  const values = [...infoValues(info), now, ...contentValues(contents)];
   const [row] = await sql.query<{ created: boolean }>(
     `with e as (select id, artifact_location from experiments
        where id = $2 and lifecycle_stage = 'active'), ins as (
@@ -166,9 +184,9 @@ export async function createOrLockLoggedTrace(
        select $1, e.id, $3, coalesce($4::int8, $9::int8), coalesce($5::int8, 0), $6, $7, $8 from e
        on conflict (trace_id) do update set state = excluded.state where false
        returning t.trace_id),
-     ${contentCtes(10, 'in (select trace_id from ins)')}
+     ${contentCtes(10, 'in (select trace_id from ins)')}${auditCte(values, audit, 'where exists (select 1 from ins)')}
      select exists (select 1 from ins) as created from e`,
-    [...infoValues(info), now, ...contentValues(contents)],
+    audit ? [...values, ...audit] : values,
   );
   return row ?? null;
 }
@@ -177,14 +195,18 @@ export async function createOrLockLoggedTrace(
  * Stores a logged trace's info over the locked trace that logSpans started: given fields replace
  * the stored ones, unset ones keep them.
  *
+ * With `audit` (in the write's transaction), the same statement writes that audit row.
+ *
  * @returns the trace's experiment, or null when the trace is already finalized (nothing written).
  */
 export async function finalizeStartedTrace(
   sql: SqlClient,
   info: LoggedTraceInfo,
+  audit: readonly unknown[] | null = null,
 ): Promise<number | null> {
   const [row] = await sql.query<{ experimentId: number }>(
-    `update trace_info t set
+    ...withAuditRow(
+      `update trace_info t set
        client_request_id = coalesce($3, t.client_request_id),
        request_time = coalesce($4::int8, t.request_time),
        execution_duration = coalesce($5::int8, t.execution_duration),
@@ -194,18 +216,25 @@ export async function finalizeStartedTrace(
      where t.trace_id = $1 and not exists (select 1 from trace_metadata m
        where m.trace_id = t.trace_id and m.key = $2)
      returning t.experiment_id as "experimentId"`,
-    [
-      info.traceId,
-      TRACE_KEYS.infoFinalized,
-      info.clientRequestId,
-      info.requestTime,
-      info.executionDuration,
-      info.state,
-      info.requestPreview,
-      info.responsePreview,
-    ],
+      [
+        info.traceId,
+        TRACE_KEYS.infoFinalized,
+        info.clientRequestId,
+        info.requestTime,
+        info.executionDuration,
+        info.state,
+        info.requestPreview,
+        info.responsePreview,
+      ],
+      audit,
+    ),
   );
   return row ? row.experimentId : null;
+}
+
+/** `, audit_row as (...)`: a CTE that writes `audit` (after `values`) as `gate` admits; or none. */
+function auditCte(values: readonly unknown[], audit: readonly unknown[] | null, gate: string) {
+  return audit ? `, audit_row as (${auditInsertSql(values.length + 1, gate)})` : '';
 }
 
 /** Rows for `trace_tags` or `trace_metadata`: trace id, key and value per entry. */

@@ -8,6 +8,7 @@ import {
 import { newId } from '../../shared/ids.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { checkText, validateLength, validateTimestamp } from '../../shared/validation.ts';
+import { type AuditLog, auditInsertSql, someKeys } from '../audit/public.ts';
 import type { PermissionService } from '../auth/public.ts';
 import type { ExperimentService } from '../experiments/public.ts';
 import type { KeyValue } from '../params-tags/public.ts';
@@ -23,6 +24,7 @@ import {
   emptyContents,
   spanBatch,
 } from './trace-batches.ts';
+import { type DeleteTracesInput, deleteTracesOf } from './trace-deletes.ts';
 import { cutPreview } from './trace-preview.ts';
 import { TRACE_ID_PREFIX, TRACE_KEYS, traceNotFound, validateTraceId } from './trace-rows.sql.ts';
 import { columns, summarise } from './trace-rules.ts';
@@ -60,14 +62,6 @@ export interface LogSpansInput {
   spans: readonly SpanInput[];
 }
 
-/** Which traces deleteTraces removes: by id, or the oldest up to a time (and a count). */
-export interface DeleteTracesInput {
-  experimentId: string;
-  traceIds?: readonly string[] | null;
-  maxTimestampMillis?: number | null;
-  maxTraces?: number | null;
-}
-
 const optionalPreview = (s: string | null | undefined) => (s == null ? null : cutPreview(s));
 
 /** Spans per statement when an export is written in chunks (bounded statement size). */
@@ -88,6 +82,7 @@ export class TraceService {
     private readonly db: Db,
     private readonly experiments: ExperimentService,
     private readonly access: PermissionService,
+    private readonly audit: AuditLog,
   ) {}
 
   /** The error for an experiment a write found missing or deleted (MLflow's error and message). */
@@ -151,20 +146,24 @@ export class TraceService {
     contents.metadata.add(traceId, metadata);
     addServerTags(contents, { traceId, spans, sum }, tags);
     const now = Date.now();
+    const audit = this.audit.row('trace', traceId, 'log', {
+      experimentId: String(experimentId),
+      spans: spans.length,
+    });
     // with spans the trace is most likely new: one statement (on its own) writes it all, or
     // nothing when the trace exists; without, it most likely exists (MLflow's clients send spans
     // first), so go straight to the transaction
     if (spans.length > 0) {
-      const first = await createOrLockLoggedTrace(this.db, info, now, contents);
+      const first = await createOrLockLoggedTrace(this.db, info, now, contents, audit);
       if (!first) throw await this.experimentProblem(input.experimentId);
       if (first.created) return traceId;
     }
     await this.db.transaction(async (sql) => {
-      const lock = await createOrLockLoggedTrace(sql, info, now, contents);
+      const lock = await createOrLockLoggedTrace(sql, info, now, contents, audit);
       if (!lock) throw await this.experimentProblem(input.experimentId);
       if (lock.created) return;
       // metadata is written once: a finalized trace refuses a second logTrace
-      const stored = await finalizeStartedTrace(sql, info);
+      const stored = await finalizeStartedTrace(sql, info, audit);
       if (stored === null) {
         throw new AlreadyExistsError(`Trace with ID '${traceId}' has already been logged.`);
       }
@@ -188,8 +187,11 @@ export class TraceService {
     const experimentId = input.experimentId ? this.experiments.parseId(input.experimentId) : null;
     if (experimentId !== null) await this.access.experiment(experimentId, 'EDIT');
     await this.access.trace(input.traceId, 'EDIT');
+    const audit = this.audit.row('trace', input.traceId, 'log_spans', {
+      spans: batch.spans.length,
+    });
     await this.db.transaction((sql) =>
-      this.writeBatches(sql, [batch], experimentId, input.experimentId ?? null),
+      this.writeBatches(sql, [batch], experimentId, input.experimentId ?? null, audit),
     );
     return input.traceId;
   }
@@ -217,31 +219,41 @@ export class TraceService {
       'EDIT',
     );
     const chunks = chunkBySpans(batches, CHUNK_SPANS);
+    // one audit row per export, summarised, written by the first chunk's first statement
+    let audit: unknown[] | null = this.audit.row('experiment', String(expId), 'log_spans', {
+      traces: batches.length,
+      spans: batches.reduce((n, b) => n + b.spans.length, 0),
+      traceIds: someKeys(batches.map((b) => b.traceId)),
+    });
     await this.db.transaction(async (sql) => {
-      for (const chunk of chunks) await this.writeBatches(sql, chunk, expId, experimentId);
+      for (const chunk of chunks) {
+        await this.writeBatches(sql, chunk, expId, experimentId, audit);
+        audit = null;
+      }
     });
   }
 
   /**
    * Writes span batches (sorted by trace id): creates (with their contents) or locks their traces
    * in `experimentId` (null: the one trace, which must exist), then widens the existing ones and
-   * writes their contents.
+   * writes their contents. `audit` (an audit row, or null) goes with the first statement.
    */
   private async writeBatches(
     sql: SqlClient,
     batches: readonly SpanBatch[],
     experimentId: number | null,
     experimentText: string | null,
+    audit: unknown[] | null,
   ): Promise<void> {
     const contents = contentsOf(batches);
     let created = new Set<string>();
     let traceExperiment = experimentId;
     if (experimentId !== null) {
-      const lock = await createOrLockTraces(sql, experimentId, batches, contents);
+      const lock = await createOrLockTraces(sql, experimentId, batches, contents, audit);
       if (!lock) throw await this.experimentProblem(experimentText!);
       created = lock;
     } else {
-      traceExperiment = await lockTrace(sql, batches[0]!.traceId);
+      traceExperiment = await lockTrace(sql, batches[0]!.traceId, audit);
       if (traceExperiment === null) throw traceNotFound(batches[0]!.traceId);
     }
     const existing = batches.filter((b) => !created.has(b.traceId));
@@ -270,9 +282,10 @@ export class TraceService {
     const rows = await this.db.query(
       `with t as (select trace_id from trace_info where trace_id = $1 for share),
        i as (insert into trace_tags (trace_id, key, value) select t.trace_id, $2, $3 from t
-         on conflict (trace_id, key) do update set value = excluded.value)
+         on conflict (trace_id, key) do update set value = excluded.value),
+       a as (${auditInsertSql(4, 'from t')})
        select trace_id from t`,
-      [traceId, k[0], v[0]],
+      [traceId, k[0], v[0], ...this.audit.row('trace', traceId, 'set_tag', { key: k[0] })],
     );
     if (rows.length === 0) throw traceNotFound(traceId);
   }
@@ -282,9 +295,10 @@ export class TraceService {
     await this.access.trace(traceId, 'EDIT');
     const [row] = await this.db.query<{ found: number; deleted: number }>(
       `with t as (select trace_id from trace_info where trace_id = $1 for share),
-       d as (delete from trace_tags g using t where g.trace_id = t.trace_id and g.key = $2 returning g.key)
+       d as (delete from trace_tags g using t where g.trace_id = t.trace_id and g.key = $2 returning g.key),
+       a as (${auditInsertSql(3, 'where exists (select 1 from d)')})
        select (select count(*) from t)::int as found, (select count(*) from d)::int as deleted`,
-      [traceId, key],
+      [traceId, key, ...this.audit.row('trace', traceId, 'delete_tag', { key })],
     );
     if (!row?.found) throw traceNotFound(traceId);
     if (!row.deleted) {
@@ -297,48 +311,12 @@ export class TraceService {
   }
 
   /**
-   * Deletes traces of an experiment (with their spans, metadata and tags) and returns how many.
-   *
-   * @remarks Either `traceIds` (at most 100; ids of other experiments are left alone) or
-   * `maxTimestampMillis`: the traces that started at or before it, oldest first, at most
-   * `maxTraces` of them when given. An unknown experiment deletes nothing.
+   * Deletes traces of an experiment (with their spans, metadata and tags) and returns how many
+   * (see {@link deleteTracesOf}).
    */
   async deleteTraces(input: DeleteTracesInput): Promise<number> {
     const expId = this.experiments.parseId(input.experimentId);
     await this.access.experiment(expId, 'EDIT');
-    const byIds = input.traceIds != null;
-    if (byIds === (input.maxTimestampMillis != null)) {
-      throw new ValidationError(
-        'traceIds',
-        'Give either traceIds or maxTimestampMillis (with an optional maxTraces), not both.',
-      );
-    }
-    if (byIds) {
-      const ids = input.traceIds!;
-      if (ids.length > LIMITS.maxTraceIdsPerDelete) {
-        throw new ValidationError(
-          'traceIds',
-          `At most ${LIMITS.maxTraceIdsPerDelete} trace ids per call; got ${ids.length}.`,
-        );
-      }
-      if (input.maxTraces != null)
-        throw new ValidationError('maxTraces', 'maxTraces goes with maxTimestampMillis only.');
-      const rows = await this.db.query(
-        `delete from trace_info where experiment_id = $1 and trace_id = any($2::text[]) returning trace_id`,
-        [expId, ids],
-      );
-      return rows.length;
-    }
-    validateTimestamp(input.maxTimestampMillis!, 'maxTimestampMillis');
-    if (input.maxTraces != null && (!Number.isSafeInteger(input.maxTraces) || input.maxTraces < 1))
-      throw new ValidationError('maxTraces', 'maxTraces must be a positive integer.');
-    const rows = await this.db.query(
-      `delete from trace_info where trace_id in (
-         select trace_id from trace_info where experiment_id = $1 and request_time <= $2
-         order by request_time, trace_id limit $3)
-       returning trace_id`,
-      [expId, input.maxTimestampMillis, input.maxTraces ?? null],
-    );
-    return rows.length;
+    return deleteTracesOf(this.db, this.audit, expId, input);
   }
 }
