@@ -83,7 +83,7 @@ export function createServices(deps: ServiceDeps) {
   );
   const search = new SearchService(deps.db, experiments, deps.tableStats, access);
   const buckets = new MetricBucketService(deps.db, access);
-  const loggedModels = new LoggedModelService(deps.db, experiments, access, audit);
+  const loggedModels = new LoggedModelService(deps.em, deps.db, experiments, access, audit);
   const modelLinks = new ModelLinkService(deps.db, access);
   const modelArtifacts = new ModelArtifactService(
     deps.db,

@@ -7,6 +7,11 @@ import {
   ExperimentPermissionSchema,
   LoggedModelPermissionSchema,
 } from '../modules/auth/permission.entity.ts';
+import {
+  DatasetInputSchema,
+  DatasetSchema,
+  InputTagSchema,
+} from '../modules/datasets/dataset.entity.ts';
 import { ExperimentSchema } from '../modules/experiments/experiment.entity.ts';
 import { ExperimentTagSchema } from '../modules/experiments/experiment-tag.entity.ts';
 import { LoggedModelSchema } from '../modules/logged-models/logged-model.entity.ts';
@@ -21,6 +26,7 @@ import { RunSchema } from '../modules/runs/run.entity.ts';
 import { SpanSchema } from '../modules/traces/span.entity.ts';
 import { TraceInfoSchema } from '../modules/traces/trace.entity.ts';
 import { migrationsList } from './migrations/index.ts';
+import { applyFalsyKeyFix } from './orm-falsy-key-fix.ts';
 
 /** Every entity the ORM manages. Metric segments and summaries, the run ↔ model edges, and trace metadata and tags are plain tables owned by set-based SQL. */
 export const entities = [
@@ -29,6 +35,9 @@ export const entities = [
   RunSchema,
   ParamSchema,
   RunTagSchema,
+  DatasetSchema,
+  DatasetInputSchema,
+  InputTagSchema,
   LoggedModelSchema,
   LoggedModelTagSchema,
   LoggedModelParamSchema,
@@ -45,15 +54,12 @@ export const entities = [
 
 /**
  * Tables the migrations create that no entity maps: set-based SQL owns them (metric storage, batch
- * receipts, artifacts, datasets, run ↔ model edges, trace metadata, tags and run links). Schema
+ * receipts, artifacts, run ↔ model edges, trace metadata, tags and run links). Schema
  * diffs (`db:migration:create`, the entity/migration parity test) skip them.
  */
 export const PLAIN_TABLES = [
   'artifacts',
   'batch_receipts',
-  'dataset_inputs',
-  'datasets',
-  'input_tags',
   'logged_model_artifacts',
   'metric_segments',
   'metric_summaries',
@@ -116,6 +122,7 @@ export async function initOrm(
   url: string,
   opts: OrmConnectOptions & { migrate?: boolean } = {},
 ): Promise<MikroORM> {
+  applyFalsyKeyFix();
   if (opts.migrate !== false) {
     const migrating = await MikroORM.init(ormOptions(url, { ...opts, statementTimeoutMs: 0 }));
     try {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import type { ArtifactFile } from './artifact.service.ts';
+import type { ArtifactFile } from './artifact-files.ts';
 import { parseRange } from './http-range.ts';
 import type { ByteRange } from './stores/artifact-store.ts';
 

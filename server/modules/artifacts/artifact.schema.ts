@@ -2,7 +2,7 @@ import { builder } from '../../builder.ts';
 import { connectionComplexity } from '../../shared/complexity.ts';
 import { pageRequest } from '../../shared/pagination.ts';
 import { RunRef } from '../runs/public.ts';
-import type { ArtifactEntry } from './artifact.service.ts';
+import type { ArtifactEntry } from './artifact-files.ts';
 
 export const ArtifactFileRef = builder.objectRef<ArtifactEntry>('ArtifactFile').implement({
   description:

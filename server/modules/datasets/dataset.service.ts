@@ -1,4 +1,5 @@
-import type { Db, SqlClient } from '../../shared/db.ts';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Db } from '../../shared/db.ts';
 import { ValidationError } from '../../shared/errors.ts';
 import { groupByKeys } from '../../shared/group.ts';
 import { newId } from '../../shared/ids.ts';
@@ -6,7 +7,13 @@ import type { PermissionService } from '../auth/public.ts';
 import { insertModelInputs } from '../logged-models/public.ts';
 import type { KeyValue } from '../params-tags/public.ts';
 import { RunService } from '../runs/public.ts';
-import { DATASET_LIMITS, type DatasetInputSpec, validateInputs } from './dataset.validation.ts';
+import { DatasetInputSchema, DatasetSchema, InputTagSchema } from './dataset.entity.ts';
+import {
+  DATASET_LIMITS,
+  type DatasetInputSpec,
+  type DatasetSpec,
+  validateInputs,
+} from './dataset.validation.ts';
 import {
   CONTEXT_TAG,
   type DatasetClause,
@@ -75,75 +82,77 @@ export class DatasetService {
       );
     }
     const now = Date.now();
-    await this.db.transaction(async (sql) => {
-      await RunService.lockActive(sql, runId);
+    await this.db.transaction(async (sql, em) => {
+      const run = await RunService.lockActiveRun(em, runId);
+      // run ↔ model edges are a plain table, written set-based by logged-models
       await insertModelInputs(sql, runId, modelIds, now);
       if (valid.length === 0) return;
-      const [run] = await sql.query<{ experimentId: number }>(
-        'select experiment_id as "experimentId" from runs where id = $1',
-        [runId],
-      );
-      const datasetIds = await this.upsertDatasets(
-        sql,
-        run!.experimentId,
+      const datasetIds = await this.ensureDatasets(
+        em,
+        run.experimentId,
         valid.map((v) => v.dataset),
         now,
       );
-      const inputIds = valid.map(() => newId());
-      const created = await sql.query<{ id: string }>(
-        `insert into dataset_inputs (id, run_id, dataset_id, created_time)
-         select x.id, $1, x.dataset_id, $2 from unnest($3::text[], $4::text[]) as x(id, dataset_id)
-         on conflict (run_id, dataset_id) do nothing returning id`,
-        [runId, now, inputIds, datasetIds],
-      );
-      const fresh = new Set(created.map((r) => r.id));
-      const tags = valid.flatMap((v, i) =>
-        fresh.has(inputIds[i]!) ? v.tags.map((t) => ({ id: inputIds[i]!, ...t })) : [],
-      );
-      if (tags.length === 0) return;
-      await sql.query(
-        `insert into input_tags (input_id, key, value)
-         select * from unnest($1::text[], $2::text[], $3::text[])`,
-        [tags.map((t) => t.id), tags.map((t) => t.key), tags.map((t) => t.value)],
-      );
+      // the run is locked: no other call links datasets to it meanwhile
+      const linked = await em.find(DatasetInputSchema, {
+        runId,
+        datasetId: { $in: datasetIds },
+      });
+      const already = new Set(linked.map((i) => i.datasetId));
+      valid.forEach((v, i) => {
+        const datasetId = datasetIds[i]!;
+        if (already.has(datasetId)) return;
+        const inputId = newId();
+        em.create(DatasetInputSchema, { id: inputId, runId, datasetId, createdTime: now });
+        for (const t of v.tags) em.create(InputTagSchema, { inputId, ...t });
+      });
     });
   }
 
-  /** Inserts missing datasets of an experiment; returns the id of each spec, in order. */
-  private async upsertDatasets(
-    sql: SqlClient,
+  /**
+   * Creates the datasets of an experiment that do not exist yet; returns the id of each spec, in
+   * order.
+   *
+   * @remarks Datasets are shared by the experiment's runs, whose calls do not lock each other: a
+   * dataset another call creates meanwhile is taken as found (`on conflict do nothing`), not an
+   * error.
+   */
+  private async ensureDatasets(
+    em: EntityManager,
     experimentId: number,
-    specs: DatasetInputSpec['dataset'][],
+    specs: DatasetSpec[],
     now: number,
   ): Promise<string[]> {
-    const col = <K extends keyof DatasetInputSpec['dataset']>(k: K) =>
-      specs.map((d) => d[k] ?? null);
-    await sql.query(
-      `insert into datasets (id, experiment_id, name, digest, source_type, source, schema, profile, created_time)
-       select x.id, $1, x.name, x.digest, x.st, x.src, x.sch, x.prof, $2
-       from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
-         as x(id, name, digest, st, src, sch, prof)
-       on conflict (experiment_id, name, digest) do nothing`,
-      [
+    const key = (d: { name: string; digest: string }) => JSON.stringify([d.name, d.digest]);
+    const find = (of: DatasetSpec[]) =>
+      em.find(DatasetSchema, {
         experimentId,
-        now,
-        specs.map(() => newId()),
-        col('name'),
-        col('digest'),
-        col('sourceType'),
-        col('source'),
-        col('schema'),
-        col('profile'),
-      ],
-    );
-    const rows = await sql.query<{ id: string; name: string; digest: string }>(
-      `select d.id, d.name, d.digest from datasets d
-       join unnest($2::text[], $3::text[]) as x(name, digest) on d.name = x.name and d.digest = x.digest
-       where d.experiment_id = $1`,
-      [experimentId, col('name'), col('digest')],
-    );
-    const byIdentity = new Map(rows.map((r) => [JSON.stringify([r.name, r.digest]), r.id]));
-    return specs.map((d) => byIdentity.get(JSON.stringify([d.name, d.digest]))!);
+        $or: of.map((d) => ({ name: d.name, digest: d.digest })),
+      });
+    const ids = new Map((await find(specs)).map((d) => [key(d), d.id]));
+    const missing = specs.filter((d) => !ids.has(key(d)));
+    if (missing.length > 0) {
+      await em
+        .createQueryBuilder(DatasetSchema)
+        .insert(
+          missing.map((d) => ({
+            id: newId(),
+            experimentId,
+            name: d.name,
+            digest: d.digest,
+            sourceType: d.sourceType,
+            source: d.source,
+            schema: d.schema ?? null,
+            profile: d.profile ?? null,
+            createdTime: now,
+          })),
+        )
+        .onConflict(['experimentId', 'name', 'digest'])
+        .ignore()
+        .execute();
+      for (const d of await find(missing)) ids.set(key(d), d.id);
+    }
+    return specs.map((d) => ids.get(key(d))!);
   }
 
   /** Dataset inputs of each run with their tags, in logging order (one query). */

@@ -1,3 +1,5 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Db } from '../../shared/db.ts';
 import { NotFoundError, ValidationError } from '../../shared/errors.ts';
 import { groupByKeys } from '../../shared/group.ts';
@@ -6,7 +8,7 @@ import { LIMITS } from '../../shared/limits.ts';
 import { validateLength } from '../../shared/validation.ts';
 import type { AuditLog } from '../audit/public.ts';
 import type { PermissionService } from '../auth/public.ts';
-import type { ExperimentService } from '../experiments/public.ts';
+import { ExperimentSchema, type ExperimentService } from '../experiments/public.ts';
 import {
   assertParamsUnchanged,
   type KeyValue,
@@ -14,8 +16,13 @@ import {
   normaliseTags,
 } from '../params-tags/public.ts';
 import { randomRunName } from '../runs/public.ts';
-import type { LoggedModel, LoggedModelStatus } from './logged-model.entity.ts';
-import { MODEL_COLUMNS, MODEL_ID_PREFIX, modelNotFound } from './model-rows.sql.ts';
+import {
+  type LoggedModel,
+  LoggedModelSchema,
+  type LoggedModelStatus,
+} from './logged-model.entity.ts';
+import { LoggedModelParamSchema, LoggedModelTagSchema } from './logged-model-data.entity.ts';
+import { MODEL_ID_PREFIX, modelNotFound } from './model-rows.sql.ts';
 
 export interface CreateLoggedModelInput {
   experimentId: string;
@@ -31,24 +38,6 @@ interface OwnedKeyValue extends KeyValue {
 }
 
 const FORBIDDEN_NAME_CHARS = /[/:.%"']/;
-
-// One round trip: the model is inserted only into an active experiment, with its params and tags.
-const CREATE_MODEL_SQL = `with e as (
-    select id, artifact_location from experiments where id = $2 and lifecycle_stage = 'active'
-  ), m as (
-    insert into logged_models (id, experiment_id, name, model_type, source_run_id, status,
-      lifecycle_stage, artifact_location, creation_time, last_updated_time)
-    select $1::text, e.id, $3, $4, $5, 'PENDING', 'active',
-      e.artifact_location || '/models/' || $1::text || '/artifacts', $6, $6 from e
-    returning *
-  ), p as (
-    insert into logged_model_params (model_id, key, value)
-    select m.id, k, v from m, unnest($7::text[], $8::text[]) as x(k, v)
-  ), t as (
-    insert into logged_model_tags (model_id, key, value)
-    select m.id, k, v from m, unnest($9::text[], $10::text[]) as x(k, v)
-  )
-  select ${MODEL_COLUMNS} from m`;
 
 function validateName(name: string): void {
   validateLength(name, LIMITS.maxLoggedModelNameLength, 'name');
@@ -67,6 +56,25 @@ function checkCount(n: number, max: number, field: string): void {
 }
 
 /**
+ * Loads an active model with a row lock (`for update` or, PESSIMISTIC_READ, `for share`) inside
+ * `em`'s transaction, its values read fresh; RESOURCE_DOES_NOT_EXIST when missing or deleted.
+ */
+async function lockActiveModel(
+  em: EntityManager,
+  id: string,
+  lockMode: LockMode.PESSIMISTIC_WRITE | LockMode.PESSIMISTIC_READ,
+): Promise<LoggedModel> {
+  // refresh: a model this request already loaded must show the values the lock protects
+  const model = await em.findOne(
+    LoggedModelSchema,
+    { id, lifecycleStage: 'active' },
+    { lockMode, refresh: true },
+  );
+  if (!model) throw modelNotFound(id);
+  return model;
+}
+
+/**
  * Logged models (MLflow 3): creation, lookup, finalize, soft delete, tags and params.
  *
  * @remarks (quirk, decided) MLflow lets tag, param and finalize writes reach a deleted model; here
@@ -75,6 +83,7 @@ function checkCount(n: number, max: number, field: string): void {
  */
 export class LoggedModelService {
   constructor(
+    private readonly em: EntityManager,
     private readonly db: Db,
     private readonly experiments: ExperimentService,
     private readonly access: PermissionService,
@@ -82,7 +91,7 @@ export class LoggedModelService {
   ) {}
 
   /**
-   * Creates a PENDING model in an active experiment, with its params and tags, in one statement.
+   * Creates a PENDING model in an active experiment, with its params and tags, in one transaction.
    *
    * @remarks An absent or empty name gets a random run-style name. `sourceRunId` is not checked
    * against the runs (MLflow). A missing experiment is RESOURCE_DOES_NOT_EXIST, a deleted one
@@ -105,25 +114,26 @@ export class LoggedModelService {
     const tags = normaliseTags(input.tags ?? []);
     const expId = this.experiments.parseId(input.experimentId);
     await this.access.experiment(expId, 'EDIT');
-    const model = await this.db.transaction(async (sql) => {
-      const [created] = await sql.query<LoggedModel>(CREATE_MODEL_SQL, [
-        `${MODEL_ID_PREFIX}${newId()}`,
-        expId,
+    const model = await this.db.transaction(async (_sql, em) => {
+      const exp = await em.findOne(ExperimentSchema, { id: expId, lifecycleStage: 'active' });
+      if (!exp) return null;
+      const id = `${MODEL_ID_PREFIX}${newId()}`;
+      const now = Date.now();
+      const created = em.create(LoggedModelSchema, {
+        id,
+        experimentId: expId,
         name,
-        input.modelType ?? null,
-        input.sourceRunId ?? null,
-        Date.now(),
-        params.map((p) => p.key),
-        params.map((p) => p.value),
-        tags.map((t) => t.key),
-        tags.map((t) => t.value),
-      ]);
-      if (created) {
-        await this.audit.record('logged_model', created.id, 'create', {
-          experimentId: String(expId),
-          name,
-        });
-      }
+        modelType: input.modelType ?? null,
+        sourceRunId: input.sourceRunId ?? null,
+        status: 'PENDING',
+        lifecycleStage: 'active',
+        artifactLocation: `${exp.artifactLocation}/models/${id}/artifacts`,
+        creationTime: now,
+        lastUpdatedTime: now,
+      });
+      for (const p of params) em.create(LoggedModelParamSchema, { modelId: id, ...p });
+      for (const t of tags) em.create(LoggedModelTagSchema, { modelId: id, ...t });
+      await this.audit.record('logged_model', id, 'create', { experimentId: String(expId), name });
       return created;
     });
     if (model) {
@@ -140,10 +150,10 @@ export class LoggedModelService {
 
   /** A model by id; deleted ones only with `allowDeleted`; null when absent. */
   async findById(id: string, allowDeleted = false): Promise<LoggedModel | null> {
-    const [model] = await this.db.query<LoggedModel>(
-      `select ${MODEL_COLUMNS} from logged_models where id = $1 ${allowDeleted ? '' : `and lifecycle_stage = 'active'`}`,
-      [id],
-    );
+    const model = await this.em.findOne(LoggedModelSchema, {
+      id,
+      ...(allowDeleted ? {} : { lifecycleStage: 'active' as const }),
+    });
     const [readable] = await this.access.readableModels(
       model ? [model] : [],
       (m) => m.id,
@@ -154,10 +164,7 @@ export class LoggedModelService {
 
   /** Models by id, deleted ones included, for a dataloader (one query). */
   async findByIds(ids: readonly string[]): Promise<LoggedModel[]> {
-    const rows = await this.db.query<LoggedModel>(
-      `select ${MODEL_COLUMNS} from logged_models where id = any($1::text[])`,
-      [ids],
-    );
+    const rows = await this.em.find(LoggedModelSchema, { id: { $in: [...ids] } });
     return this.access.readableModels(
       rows,
       (m) => m.id,
@@ -177,75 +184,66 @@ export class LoggedModelService {
         'A model can only be finalized as READY or UPLOAD_FAILED',
       );
     }
-    return this.updateActive(id, 'finalize', 'status = $2, last_updated_time = $3', [
-      status,
-      Date.now(),
-    ]);
+    return this.updateActive(id, 'finalize', { status }, (m) => {
+      m.status = status;
+    });
   }
 
   /** Soft-deletes a model: `loggedModel` then needs `allowDeleted`, search never returns it. */
   delete(id: string): Promise<LoggedModel> {
-    return this.updateActive(id, 'delete', `lifecycle_stage = 'deleted', last_updated_time = $2`, [
-      Date.now(),
-    ]);
+    return this.updateActive(id, 'delete', null, (m) => {
+      m.lifecycleStage = 'deleted';
+    });
   }
 
+  /** Changes an active model under its row lock, bumping `lastUpdatedTimestamp`, with its audit row. */
   private async updateActive(
     id: string,
     verb: string,
-    set: string,
-    values: unknown[],
+    detail: Record<string, unknown> | null,
+    change: (model: LoggedModel) => void,
   ): Promise<LoggedModel> {
     await this.access.model(id, 'EDIT');
-    return this.db.transaction(async (sql) => {
-      const [model] = await sql.query<LoggedModel>(
-        `update logged_models set ${set} where id = $1 and lifecycle_stage = 'active' returning ${MODEL_COLUMNS}`,
-        [id, ...values],
-      );
-      if (!model) throw modelNotFound(id);
-      await this.audit.record(
-        'logged_model',
-        id,
-        verb,
-        verb === 'finalize' ? { status: values[0] } : null,
-      );
+    return this.db.transaction(async (_sql, em) => {
+      const model = await lockActiveModel(em, id, LockMode.PESSIMISTIC_WRITE);
+      change(model);
+      model.lastUpdatedTime = Date.now();
+      await this.audit.record('logged_model', id, verb, detail);
       return model;
     });
   }
 
-  /** Sets (upserts) tags of an active model in one statement; at most 100 per call. */
+  /** Sets (upserts) tags of an active model; at most 100 per call. */
   async setTags(id: string, tags: readonly KeyValue[]): Promise<void> {
     checkCount(tags.length, LIMITS.maxTagsPerBatch, 'tags');
     const valid = normaliseTags(tags);
     await this.access.model(id, 'EDIT');
-    const rows = await this.db.query(
-      `with m as (select id from logged_models where id = $1 and lifecycle_stage = 'active' for share),
-       t as (insert into logged_model_tags (model_id, key, value)
-         select m.id, k, v from m, unnest($2::text[], $3::text[]) as x(k, v)
-         on conflict (model_id, key) do update set value = excluded.value)
-       select id from m`,
-      [id, valid.map((t) => t.key), valid.map((t) => t.value)],
-    );
-    if (rows.length === 0) throw modelNotFound(id);
+    await this.db.transaction(async (_sql, em) => {
+      // a shared lock: tag writers of one model run side by side, a delete waits for them
+      await lockActiveModel(em, id, LockMode.PESSIMISTIC_READ);
+      if (valid.length === 0) return;
+      await em.upsertMany(
+        LoggedModelTagSchema,
+        valid.map((t) => ({ modelId: id, ...t })),
+      );
+    });
   }
 
   /** Deletes a tag of an active model; a missing model or key is RESOURCE_DOES_NOT_EXIST. */
   async deleteTag(id: string, key: string): Promise<void> {
     await this.access.model(id, 'EDIT');
-    const [row] = await this.db.query<{ found: number; deleted: number }>(
-      `with m as (select id from logged_models where id = $1 and lifecycle_stage = 'active' for share),
-       d as (delete from logged_model_tags t using m where t.model_id = m.id and t.key = $2 returning t.key)
-       select (select count(*) from m)::int as found, (select count(*) from d)::int as deleted`,
-      [id, key],
-    );
-    if (!row?.found) throw modelNotFound(id);
-    if (!row.deleted) {
-      throw new NotFoundError(
-        'LoggedModelTag',
-        key,
-        `No tag with key '${key}' found for model with ID '${id}'.`,
-      );
-    }
+    await this.db.transaction(async (_sql, em) => {
+      await lockActiveModel(em, id, LockMode.PESSIMISTIC_READ);
+      const tag = await em.findOne(LoggedModelTagSchema, { modelId: id, key });
+      if (!tag) {
+        throw new NotFoundError(
+          'LoggedModelTag',
+          key,
+          `No tag with key '${key}' found for model with ID '${id}'.`,
+        );
+      }
+      em.remove(tag);
+    });
   }
 
   /**
@@ -258,24 +256,18 @@ export class LoggedModelService {
     checkCount(params.length, LIMITS.maxParamsPerBatch, 'params');
     const valid = normaliseParams(params);
     await this.access.model(id, 'EDIT');
-    await this.db.transaction(async (sql) => {
+    await this.db.transaction(async (_sql, em) => {
       // for update: concurrent writers of one model's params take turns, so the check holds
-      const [m] = await sql.query(
-        `select id from logged_models where id = $1 and lifecycle_stage = 'active' for update`,
-        [id],
-      );
-      if (!m) throw modelNotFound(id);
-      const keys = valid.map((p) => p.key);
-      const existing = await sql.query<KeyValue>(
-        'select key, value from logged_model_params where model_id = $1 and key = any($2::text[])',
-        [id, keys],
-      );
+      await lockActiveModel(em, id, LockMode.PESSIMISTIC_WRITE);
+      const existing = await em.find(LoggedModelParamSchema, {
+        modelId: id,
+        key: { $in: valid.map((p) => p.key) },
+      });
       assertParamsUnchanged(valid, existing, `model ID='${id}'`);
-      await sql.query(
-        `insert into logged_model_params (model_id, key, value)
-         select $1, k, v from unnest($2::text[], $3::text[]) as x(k, v) on conflict do nothing`,
-        [id, keys, valid.map((p) => p.value)],
-      );
+      const logged = new Set(existing.map((p) => p.key));
+      for (const p of valid) {
+        if (!logged.has(p.key)) em.create(LoggedModelParamSchema, { modelId: id, ...p });
+      }
     });
   }
 

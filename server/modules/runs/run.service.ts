@@ -1,3 +1,5 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Db, SqlClient } from '../../shared/db.ts';
 import { InvalidStateError, NotFoundError, ValidationError } from '../../shared/errors.ts';
 import { groupByKeys } from '../../shared/group.ts';
@@ -6,10 +8,10 @@ import { LIMITS } from '../../shared/limits.ts';
 import { truncate, validateLength, validateTimestamp } from '../../shared/validation.ts';
 import type { AuditLog } from '../audit/public.ts';
 import type { PermissionService } from '../auth/public.ts';
-import type { ExperimentService } from '../experiments/public.ts';
+import type { ExperimentService, LifecycleStage } from '../experiments/public.ts';
 import { normaliseTags } from '../params-tags/public.ts';
 import type { Publisher } from '../subscriptions/public.ts';
-import type { Run, RunStatus } from './run.entity.ts';
+import { type Run, RunSchema, type RunStatus } from './run.entity.ts';
 import { randomRunName } from './run-names.ts';
 
 /** System tag holding the run name (kept in step with `runs.name`). */
@@ -45,7 +47,9 @@ export interface UpdateRunInput {
 }
 
 // One round trip: the run is inserted only into an active experiment, with its tags and its audit
-// event ($9-$14, AuditLog.row), so the three commit together without a transaction.
+// event ($9-$14, AuditLog.row), so the three commit together without a transaction. createRun is
+// the one lifecycle write left in raw SQL: it is a measured hot path (every training job starts
+// with it; test/bench), and entities would take a transaction and three statements.
 const CREATE_RUN_SQL = `with e as (
     select id, artifact_location from experiments where id = $2 and lifecycle_stage = 'active'
   ), r as (
@@ -59,6 +63,25 @@ const CREATE_RUN_SQL = `with e as (
     select $9, $10, $11, $12, $13, $14 from r
   )
   select ${RUN_COLUMNS} from r`;
+
+/** A row of `run_tags` (the `RunTag` entity of params-tags). */
+interface RunTagRow {
+  runId: string;
+  key: string;
+  value: string;
+}
+
+function runNotFound(id: string): NotFoundError {
+  return new NotFoundError('Run', id, `Run with id=${id} not found`);
+}
+
+function assertActive(id: string, stage: string): void {
+  if (stage !== 'active') {
+    throw new InvalidStateError(
+      `The run ${id} must be in the 'active' state. Current state is ${stage}.`,
+    );
+  }
+}
 
 /** Runs: creation, lifecycle, lookups and pages. */
 export class RunService {
@@ -148,11 +171,16 @@ export class RunService {
   /** Returns the run or throws NotFoundError. */
   async get(id: string): Promise<Run> {
     const run = await this.findById(id);
-    if (!run) throw new NotFoundError('Run', id, `Run with id=${id} not found`);
+    if (!run) throw runNotFound(id);
     return run;
   }
 
-  /** Locks an active run for writing inside a transaction; throws if missing or deleted. */
+  /**
+   * Locks an active run for writing inside a transaction; throws if missing or deleted.
+   *
+   * @remarks The raw-SQL twin of {@link lockActiveRun}, for the hot paths (log-batch ingest) that
+   * need no entity: one statement, no hydration.
+   */
   static async lockActive(
     sql: SqlClient,
     id: string,
@@ -161,45 +189,62 @@ export class RunService {
       'select lifecycle_stage, last_seq, experiment_id::text as exp from runs where id = $1 for update',
       [id],
     );
-    if (!row) throw new NotFoundError('Run', id, `Run with id=${id} not found`);
-    if (row.lifecycle_stage !== 'active') {
-      throw new InvalidStateError(
-        `The run ${id} must be in the 'active' state. Current state is ${row.lifecycle_stage}.`,
-      );
-    }
+    if (!row) throw runNotFound(id);
+    assertActive(id, row.lifecycle_stage);
     return { lastSeq: row.last_seq, experimentId: row.exp };
+  }
+
+  /**
+   * Loads a run with a row lock (`for update`) inside `em`'s transaction, its values read fresh;
+   * RESOURCE_DOES_NOT_EXIST when missing.
+   */
+  static async lockRun(em: EntityManager, id: string): Promise<Run> {
+    // refresh: a run this request already loaded must show the values the lock protects
+    const run = await em.findOne(
+      RunSchema,
+      { id },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+    );
+    if (!run) throw runNotFound(id);
+    return run;
+  }
+
+  /** {@link lockRun}, and INVALID_STATE unless the run is active. */
+  static async lockActiveRun(em: EntityManager, id: string): Promise<Run> {
+    const run = await RunService.lockRun(em, id);
+    assertActive(id, run.lifecycleStage);
+    return run;
   }
 
   /**
    * Updates status, end time and/or name of an active run.
    *
-   * @remarks A new name is written to the column and the `mlflow.runName` tag together.
+   * @remarks A new name is written to the column and the `mlflow.runName` tag together. The run
+   * is locked first, so a concurrent delete either comes before (INVALID_STATE) or waits.
    */
   async update(id: string, input: UpdateRunInput): Promise<Run> {
     if (input.endTime != null) validateTimestamp(input.endTime, 'endTime');
     if (input.runName != null) validateLength(input.runName, LIMITS.maxRunNameLength, 'runName');
     await this.access.run(id, 'EDIT');
-    const run = await this.db.transaction(async (sql) => {
-      await RunService.lockActive(sql, id);
+    const run = await this.db.transaction(async (_sql, em) => {
+      const run = await RunService.lockActiveRun(em, id);
       if (input.runName) {
-        await sql.query(
-          `insert into run_tags (run_id, key, value) values ($1, $2, $3)
-           on conflict (run_id, key) do update set value = excluded.value`,
-          [id, RUN_NAME_TAG, input.runName],
-        );
+        // run tags belong to params-tags, which sits above runs: named, not imported
+        await em.upsert<RunTagRow>('RunTag', {
+          runId: id,
+          key: RUN_NAME_TAG,
+          value: input.runName,
+        });
+        run.name = input.runName;
       }
-      const [run] = await sql.query<Run>(
-        `update runs set status = coalesce($2, status), end_time = coalesce($3, end_time),
-           name = coalesce(nullif($4, ''), name)
-         where id = $1 returning ${RUN_COLUMNS}`,
-        [id, input.status ?? null, input.endTime ?? null, input.runName ?? null],
-      );
+      if (input.status != null) run.status = input.status;
+      if (input.endTime != null) run.endTime = input.endTime;
       await this.audit.record('run', id, 'update', {
         ...(input.status != null ? { status: input.status } : {}),
         ...(input.endTime != null ? { endTime: input.endTime } : {}),
         ...(input.runName ? { name: input.runName } : {}),
       });
-      return run!;
+      return run;
     });
     const state = RunService.stateOf(run);
     if (input.runName) this.publisher.run({ kind: 'RENAMED', ...state });
@@ -210,15 +255,10 @@ export class RunService {
     return run;
   }
 
-  /** Marks a run deleted (repeatable); its data is kept. */
+  /** Marks a run deleted (repeatable: the deletion time moves on); its data is kept. */
   async delete(id: string): Promise<Run> {
     await this.access.run(id, 'EDIT');
-    const run = await this.setStage(
-      id,
-      'delete',
-      `lifecycle_stage = 'deleted', deleted_time = $2`,
-      [Date.now()],
-    );
+    const run = await this.setStage(id, 'deleted');
     this.publisher.run({ kind: 'DELETED', ...RunService.stateOf(run) });
     return run;
   }
@@ -226,24 +266,17 @@ export class RunService {
   /** Marks a run active again. */
   async restore(id: string): Promise<Run> {
     await this.access.run(id, 'EDIT');
-    const run = await this.setStage(
-      id,
-      'restore',
-      `lifecycle_stage = 'active', deleted_time = null`,
-      [],
-    );
+    const run = await this.setStage(id, 'active');
     this.publisher.run({ kind: 'RESTORED', ...RunService.stateOf(run) });
     return run;
   }
 
-  private async setStage(id: string, verb: string, set: string, values: unknown[]): Promise<Run> {
-    return this.db.transaction(async (sql) => {
-      const [run] = await sql.query<Run>(
-        `update runs set ${set} where id = $1 returning ${RUN_COLUMNS}`,
-        [id, ...values],
-      );
-      if (!run) throw new NotFoundError('Run', id, `Run with id=${id} not found`);
-      await this.audit.record('run', id, verb);
+  private setStage(id: string, stage: LifecycleStage): Promise<Run> {
+    return this.db.transaction(async (_sql, em) => {
+      const run = await RunService.lockRun(em, id);
+      run.lifecycleStage = stage;
+      run.deletedTime = stage === 'deleted' ? Date.now() : null;
+      await this.audit.record('run', id, stage === 'deleted' ? 'delete' : 'restore');
       return run;
     });
   }
