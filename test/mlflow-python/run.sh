@@ -17,7 +17,7 @@ for s in "${SCRIPTS[@]}"; do
   s=${s%.py}; s=${s#check_}
   WORK=$(mktemp -d)  # autolog and log_model write local files: keep them out of the repo
   (cd "$WORK" && PYTHONDONTWRITEBYTECODE=1 MLFLOW_TRACKING_URI=$URL PYTHONPATH="$HERE${PYTHONPATH:+:$PYTHONPATH}" "$PY" "$HERE/check_$s.py") \
-    2> "$OUT/$s.log" | grep '^{"script"' > "$OUT/$s.jsonl"
+    2> "$OUT/$s.log" | grep --line-buffered '^{"script"' > "$OUT/$s.jsonl"
   rm -rf "$WORK"
   pass=$(grep -c '"ok": true' "$OUT/$s.jsonl")
   total=$(wc -l < "$OUT/$s.jsonl")
