@@ -71,7 +71,7 @@ export function createServices(deps: ServiceDeps) {
     access,
     audit,
   );
-  const datasets = new DatasetService(deps.db, access);
+  const datasets = new DatasetService(deps.db, access, audit);
   const live = new LiveService(
     deps.bus,
     deps.feeds,
@@ -84,12 +84,13 @@ export function createServices(deps: ServiceDeps) {
   const search = new SearchService(deps.db, experiments, deps.tableStats, access);
   const buckets = new MetricBucketService(deps.db, access);
   const loggedModels = new LoggedModelService(deps.em, deps.db, experiments, access, audit);
-  const modelLinks = new ModelLinkService(deps.db, access);
+  const modelLinks = new ModelLinkService(deps.db, access, audit);
   const modelArtifacts = new ModelArtifactService(
     deps.db,
     deps.stores,
     deps.config.artifactMaxUploadBytes,
     access,
+    audit,
   );
   const traces = new TraceService(deps.db, experiments, access, audit);
   const traceReads = new TraceReadService(deps.db, access);
@@ -97,7 +98,7 @@ export function createServices(deps: ServiceDeps) {
   const assessments = new AssessmentService(deps.db, access, audit);
   const auth = new AuthService(deps.db, deps.authGate, deps.viewer, audit);
   const permissions = new PermissionAdminService(deps.db, deps.authGate, deps.viewer, access);
-  const gc = new GcService(deps.db, deps.stores, access);
+  const gc = new GcService(deps.db, deps.stores, access, audit);
   return {
     experiments,
     runs,

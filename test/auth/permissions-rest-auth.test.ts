@@ -44,6 +44,8 @@ describe('users', () => {
       is_admin: false,
       experiment_permissions: [],
       registered_model_permissions: [],
+      // MLflow 3.6's client reads it unconditionally (KeyError without it)
+      scorer_permissions: [],
     });
     const zed = basic('zed', 'pw-zed-1234');
     const hidden = `experiments/get?experiment_id=${w.exp}`;

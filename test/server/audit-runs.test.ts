@@ -184,4 +184,56 @@ describe('audit log of run and experiment data', () => {
       ['experiment.create', 'alice', expect.anything()],
     ]);
   });
+  it('records tags and params of a logged model, and nothing for a refused change', async () => {
+    const experimentId = await w.newExperiment();
+    const made = await w.data<{ createLoggedModel: { model: { modelId: string } } }>(
+      `mutation($e: String!) { createLoggedModel(input: { experimentId: $e }) { ... on CreateLoggedModelSuccess { model { modelId } } } }`,
+      { e: experimentId },
+    );
+    const modelId = made.createLoggedModel.model.modelId;
+    const SET = `mutation($i: SetLoggedModelTagsInput!) { setLoggedModelTags(input: $i) { __typename } }`;
+    const PARAMS = `mutation($i: LogLoggedModelParamsInput!) { logLoggedModelParams(input: $i) { __typename } }`;
+    const DELETE = `mutation($i: DeleteLoggedModelTagInput!) { deleteLoggedModelTag(input: $i) { __typename } }`;
+    await w.gql(SET, { i: { modelId, tags: [{ key: 'stage', value: 'dev' }] } });
+    await w.gql(PARAMS, { i: { modelId, params: [{ key: 'lr', value: '0.1' }] } });
+    // the same value again writes nothing new; another value is refused: neither is an event
+    await w.gql(PARAMS, { i: { modelId, params: [{ key: 'lr', value: '0.1' }] } });
+    expect(await w.gql(PARAMS, { i: { modelId, params: [{ key: 'lr', value: '0.2' }] } })).toBe(
+      'ValidationError',
+    );
+    await w.gql(DELETE, { i: { modelId, key: 'stage' } });
+    expect(await w.gql(DELETE, { i: { modelId, key: 'stage' } })).toBe('NotFoundError');
+    const events = await w.events('logged_model', modelId);
+    expect(events.map((e) => [e.action, e.actor, e.detail])).toEqual([
+      ['logged_model.delete_tag', 'alice', { key: 'stage' }],
+      ['logged_model.log_params', 'alice', { count: 1, keys: ['lr'] }],
+      ['logged_model.set_tags', 'alice', { count: 1, keys: ['stage'] }],
+      ['logged_model.create', 'alice', { experimentId, name: expect.any(String) }],
+    ]);
+  });
+  it('records the inputs and outputs logged to a run, once', async () => {
+    const experimentId = await w.newExperiment();
+    const runId = await w.newRun(experimentId);
+    const made = await w.data<{ createLoggedModel: { model: { modelId: string } } }>(
+      `mutation($e: String!) { createLoggedModel(input: { experimentId: $e }) { ... on CreateLoggedModelSuccess { model { modelId } } } }`,
+      { e: experimentId },
+    );
+    const modelId = made.createLoggedModel.model.modelId;
+    const INPUTS = `mutation($i: LogInputsInput!) { logInputs(input: $i) { __typename } }`;
+    const OUTPUTS = `mutation($i: LogOutputsInput!) { logOutputs(input: $i) { __typename } }`;
+    const dataset = { name: 'train', digest: 'd1', source: 's3://b/train', sourceType: 's3' };
+    const inputs = { runId, datasets: [{ dataset }], models: [{ modelId }] };
+    expect(await w.gql(INPUTS, { i: inputs })).toBe('LogInputsSuccess');
+    // the same inputs and outputs again change nothing: no event
+    expect(await w.gql(INPUTS, { i: inputs })).toBe('LogInputsSuccess');
+    const outputs = { runId, models: [{ modelId, step: 3 }] };
+    expect(await w.gql(OUTPUTS, { i: outputs })).toBe('LogOutputsSuccess');
+    expect(await w.gql(OUTPUTS, { i: outputs })).toBe('LogOutputsSuccess');
+    const events = await w.events('run', runId);
+    expect(events.map((e) => [e.action, e.detail])).toEqual([
+      ['run.log_outputs', { models: 1, modelIds: [modelId] }],
+      ['run.log_inputs', { datasets: 1, models: 1 }],
+      ['run.create', expect.anything()],
+    ]);
+  });
 });

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MlflowClient } from '@trackql/node';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, authOn, basic } from '../helpers/auth.ts';
 import { uniqueName } from '../helpers/seed.ts';
@@ -78,6 +79,21 @@ describe('purgeDeleted (trackql gc)', () => {
     expect(done.purged?.runIds).toEqual(expect.arrayContaining([deletedRun, inGoneExp]));
     expect(done.purged?.runIds).not.toContain(kept);
     expect(done.purged?.artifactFiles).toBeGreaterThanOrEqual(2);
+    // each purged run and experiment leaves an audit event (made in the purge's transaction)
+    const db = new pg.Client({ connectionString: t.databaseUrl });
+    await db.connect();
+    const { rows } = await db.query<{ action: string; entity_id: string }>(
+      `select action, entity_id from audit_events where action like '%.purge' order by action, entity_id`,
+    );
+    await db.end();
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { action: 'experiment.purge', entity_id: goneExp },
+        { action: 'run.purge', entity_id: deletedRun },
+        { action: 'run.purge', entity_id: inGoneExp },
+      ]),
+    );
+    expect(rows.map((r) => r.entity_id)).not.toContain(kept);
     expect(existsSync(file(keepExp, deletedRun, 'notes/a.txt'))).toBe(false);
     expect(existsSync(file(goneExp, inGoneExp, 'notes/a.txt'))).toBe(false);
     expect(existsSync(file(keepExp, kept, 'notes/a.txt'))).toBe(true);

@@ -133,6 +133,22 @@ export class AuditLog {
     );
   }
 
+  /** Records `action` on each of many entities of one type in one statement (e.g. a purge). */
+  async recordEach(
+    entityType: AuditEntity,
+    entityIds: readonly string[],
+    verb: string,
+    detail: Record<string, unknown> | null = null,
+  ): Promise<void> {
+    if (entityIds.length === 0) return;
+    const [time, actor, action, type, , json] = this.row(entityType, '', verb, detail);
+    await this.db.query(
+      `insert into audit_events (time, actor, action, entity_type, entity_id, detail)
+       select $1, $2, $3, $4, id, $6 from unnest($5::text[]) as x(id)`,
+      [time, actor, action, type, [...entityIds], json],
+    );
+  }
+
   /**
    * A page of audit events, newest first, optionally for one entity type or entity.
    *

@@ -3,6 +3,7 @@ import type { Db } from '../../shared/db.ts';
 import { ValidationError } from '../../shared/errors.ts';
 import { groupByKeys } from '../../shared/group.ts';
 import { newId } from '../../shared/ids.ts';
+import type { AuditLog } from '../audit/public.ts';
 import type { PermissionService } from '../auth/public.ts';
 import { insertModelInputs } from '../logged-models/public.ts';
 import type { KeyValue } from '../params-tags/public.ts';
@@ -57,6 +58,7 @@ export class DatasetService {
   constructor(
     private readonly db: Db,
     private readonly access: PermissionService,
+    private readonly audit: AuditLog,
   ) {}
 
   /**
@@ -85,8 +87,12 @@ export class DatasetService {
     await this.db.transaction(async (sql, em) => {
       const run = await RunService.lockActiveRun(em, runId);
       // run ↔ model edges are a plain table, written set-based by logged-models
-      await insertModelInputs(sql, runId, modelIds, now);
-      if (valid.length === 0) return;
+      const models = await insertModelInputs(sql, runId, modelIds, now);
+      if (valid.length === 0) {
+        if (models > 0)
+          await this.audit.record('run', runId, 'log_inputs', { datasets: 0, models });
+        return;
+      }
       const datasetIds = await this.ensureDatasets(
         em,
         run.experimentId,
@@ -99,13 +105,18 @@ export class DatasetService {
         datasetId: { $in: datasetIds },
       });
       const already = new Set(linked.map((i) => i.datasetId));
+      let datasets = 0;
       valid.forEach((v, i) => {
         const datasetId = datasetIds[i]!;
         if (already.has(datasetId)) return;
         const inputId = newId();
         em.create(DatasetInputSchema, { id: inputId, runId, datasetId, createdTime: now });
         for (const t of v.tags) em.create(InputTagSchema, { inputId, ...t });
+        datasets++;
       });
+      if (datasets > 0 || models > 0) {
+        await this.audit.record('run', runId, 'log_inputs', { datasets, models });
+      }
     });
   }
 

@@ -1,6 +1,7 @@
 import type { Db } from '../../shared/db.ts';
 import { PermissionDeniedError, ValidationError } from '../../shared/errors.ts';
 import type { ArtifactStores } from '../artifacts/public.ts';
+import type { AuditLog } from '../audit/public.ts';
 import type { PermissionService } from '../auth/public.ts';
 
 /** What {@link GcService.purge} takes (MLflow `mlflow gc` options). */
@@ -39,6 +40,7 @@ export class GcService {
     private readonly db: Db,
     private readonly stores: ArtifactStores,
     private readonly access: Pick<PermissionService, 'unrestricted'>,
+    private readonly audit: AuditLog,
   ) {}
 
   async purge(input: PurgeInput, now = Date.now()): Promise<PurgeSummary> {
@@ -86,6 +88,16 @@ export class GcService {
         `delete from experiments where id = any($1::bigint[]) and lifecycle_stage = 'deleted'
          returning id::text`,
         [experimentIds],
+      );
+      await this.audit.recordEach(
+        'run',
+        runs.map((r) => r.id),
+        'purge',
+      );
+      await this.audit.recordEach(
+        'experiment',
+        exps.map((e) => e.id),
+        'purge',
       );
       return { runs: runs.map((r) => r.id), exps: exps.map((e) => e.id) };
     });

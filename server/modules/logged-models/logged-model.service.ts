@@ -6,7 +6,7 @@ import { groupByKeys } from '../../shared/group.ts';
 import { isRunIdShape, newId } from '../../shared/ids.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { validateLength } from '../../shared/validation.ts';
-import type { AuditLog } from '../audit/public.ts';
+import { type AuditLog, someKeys } from '../audit/public.ts';
 import type { PermissionService } from '../auth/public.ts';
 import { ExperimentSchema, type ExperimentService } from '../experiments/public.ts';
 import {
@@ -226,6 +226,10 @@ export class LoggedModelService {
         LoggedModelTagSchema,
         valid.map((t) => ({ modelId: id, ...t })),
       );
+      await this.audit.record('logged_model', id, 'set_tags', {
+        count: valid.length,
+        keys: someKeys(valid.map((t) => t.key)),
+      });
     });
   }
 
@@ -243,6 +247,7 @@ export class LoggedModelService {
         );
       }
       em.remove(tag);
+      await this.audit.record('logged_model', id, 'delete_tag', { key });
     });
   }
 
@@ -265,8 +270,13 @@ export class LoggedModelService {
       });
       assertParamsUnchanged(valid, existing, `model ID='${id}'`);
       const logged = new Set(existing.map((p) => p.key));
-      for (const p of valid) {
-        if (!logged.has(p.key)) em.create(LoggedModelParamSchema, { modelId: id, ...p });
+      const added = valid.filter((p) => !logged.has(p.key));
+      for (const p of added) em.create(LoggedModelParamSchema, { modelId: id, ...p });
+      if (added.length > 0) {
+        await this.audit.record('logged_model', id, 'log_params', {
+          count: added.length,
+          keys: someKeys(added.map((p) => p.key)),
+        });
       }
     });
   }

@@ -8,6 +8,7 @@ import type {
   ByteRange,
 } from '../artifacts/public.ts';
 import { ArtifactFiles, normaliseArtifactPath } from '../artifacts/public.ts';
+import type { AuditLog } from '../audit/public.ts';
 import type { PermissionService } from '../auth/public.ts';
 import type { LoggedModel } from './logged-model.entity.ts';
 import { modelNotFound } from './model-rows.sql.ts';
@@ -34,8 +35,12 @@ export class ModelArtifactService {
     stores: ArtifactStores,
     maxUploadBytes: number,
     private readonly access: PermissionService,
+    audit: AuditLog,
   ) {
-    this.files = new ArtifactFiles(db, stores, maxUploadBytes, MODEL_ARTIFACTS);
+    this.files = new ArtifactFiles(db, stores, maxUploadBytes, MODEL_ARTIFACTS, {
+      log: audit,
+      entity: 'logged_model',
+    });
   }
 
   /**

@@ -2,6 +2,7 @@ import type { Db } from '../../shared/db.ts';
 import { ValidationError } from '../../shared/errors.ts';
 import { groupByKeys } from '../../shared/group.ts';
 import { isRunIdShape } from '../../shared/ids.ts';
+import { type AuditLog, someKeys } from '../audit/public.ts';
 import type { PermissionService } from '../auth/public.ts';
 import { RunService } from '../runs/public.ts';
 import { insertModelOutputs } from './model-links.sql.ts';
@@ -49,6 +50,7 @@ export class ModelLinkService {
   constructor(
     private readonly db: Db,
     private readonly access: PermissionService,
+    private readonly audit: AuditLog,
   ) {}
 
   /**
@@ -74,7 +76,13 @@ export class ModelLinkService {
     const outputs = models.map((m) => ({ modelId: m.modelId, step: m.step ?? 0 }));
     await this.db.transaction(async (sql) => {
       await RunService.lockActive(sql, runId);
-      await insertModelOutputs(sql, runId, outputs, Date.now());
+      const added = await insertModelOutputs(sql, runId, outputs, Date.now());
+      if (added > 0) {
+        await this.audit.record('run', runId, 'log_outputs', {
+          models: added,
+          modelIds: someKeys(outputs.map((o) => o.modelId)),
+        });
+      }
     });
   }
 

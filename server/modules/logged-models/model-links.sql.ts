@@ -53,14 +53,15 @@ export async function insertModelInputs(
   runId: string,
   modelIds: readonly string[],
   now: number,
-): Promise<void> {
-  if (modelIds.length === 0) return;
+): Promise<number> {
+  if (modelIds.length === 0) return 0;
   await lockActiveModels(sql, modelIds);
-  await sql.query(
+  const rows = await sql.query(
     `insert into run_model_inputs (run_id, model_id, created_time)
-     select $1, m, $2 from unnest($3::text[]) as x(m) on conflict do nothing`,
+     select $1, m, $2 from unnest($3::text[]) as x(m) on conflict do nothing returning 1`,
     [runId, now, [...modelIds]],
   );
+  return rows.length;
 }
 
 /**
@@ -72,15 +73,17 @@ export async function insertModelOutputs(
   runId: string,
   outputs: readonly { modelId: string; step: number }[],
   now: number,
-): Promise<void> {
-  if (outputs.length === 0) return;
+): Promise<number> {
+  if (outputs.length === 0) return 0;
   await lockActiveModels(
     sql,
     outputs.map((o) => o.modelId),
   );
-  await sql.query(
+  const rows = await sql.query(
     `insert into run_model_outputs (run_id, model_id, step, created_time)
-     select $1, m, s, $2 from unnest($3::text[], $4::int8[]) as x(m, s) on conflict do nothing`,
+     select $1, m, s, $2 from unnest($3::text[], $4::int8[]) as x(m, s) on conflict do nothing
+     returning 1`,
     [runId, now, outputs.map((o) => o.modelId), i8(outputs.map((o) => o.step))],
   );
+  return rows.length;
 }

@@ -6,7 +6,10 @@ function grantJson(g: GrantView) {
   return { experiment_id: g.target, user_id: Number(g.userId), permission: g.permission };
 }
 
-/** MLflow's `User.to_json()` (no registered models here: none are served). */
+/**
+ * MLflow 3.6's `User.to_json()` (no registered models or scorers here: none are served, but its
+ * client's `User.from_json` reads every list, so each is there, empty).
+ */
 function userJson(u: UserGrantsView) {
   return {
     id: Number(u.userId),
@@ -14,6 +17,7 @@ function userJson(u: UserGrantsView) {
     is_admin: u.isAdmin,
     experiment_permissions: u.experimentPermissions.map(grantJson),
     registered_model_permissions: [],
+    scorer_permissions: [],
   };
 }
 
