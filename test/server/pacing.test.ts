@@ -113,8 +113,14 @@ describe('frame length under load (FrameClock)', () => {
     const until = performance.now() + 60;
     while (performance.now() < until);
     expect(gauge()).toBeGreaterThan(0.8);
-    await new Promise((r) => setTimeout(r, 60));
-    expect(gauge()).toBeLessThan(0.5);
+    // idle: other work of this process (another test's server, GC) can keep a window busy on a
+    // loaded machine, so some window among a few must read idle, not necessarily the first
+    const idle: number[] = [];
+    for (let i = 0; i < 10 && !(idle.at(-1)! < 0.5); i++) {
+      await new Promise((r) => setTimeout(r, 60));
+      idle.push(gauge());
+    }
+    expect(Math.min(...idle)).toBeLessThan(0.5);
   });
 });
 
