@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeMetrics, retryKey } from '../../server/modules/mlflow-rest/log-batch.rest.ts';
+import { exactLongs } from '../../server/modules/mlflow-rest/rest-body.ts';
 
 const m = (key: string, value: number | string, timestamp: number, step?: number, extra = {}) => ({
   key,
@@ -67,5 +68,16 @@ describe('REST log-batch decoding', () => {
       /metrics\[1\]\.value/,
     );
     expect(() => decodeMetrics([{ value: 1, timestamp: 1 }])).toThrow(/metrics\[0\]\.key/);
+  });
+  it('quotes only integer literals too long for a double, leaving ordinary bodies as they are', () => {
+    const ordinary =
+      '{"value":0.8414709848078965,"t":1733570000000,"v":1.2345678901234567e+20,"w":1e-1234567890123456}';
+    expect(exactLongs(ordinary)).toBe(ordinary);
+    expect(
+      exactLongs('{"s":9223372036854775807,"n":-9223372036854775807,"x":[-1234567890123456]}'),
+    ).toBe('{"s":"9223372036854775807","n":"-9223372036854775807","x":["-1234567890123456"]}');
+    // inside strings and in fractions: untouched
+    const kept = '{"id":"12345678901234567890","v":12345678901234567.5}';
+    expect(exactLongs(kept)).toBe(kept);
   });
 });

@@ -78,15 +78,20 @@ export function parseQuery(raw: string): URLSearchParams {
 
 /** A JSON string, or an integer literal of 16 or more digits (not part of a fraction or exponent). */
 const LONG_OR_STRING = /"(?:[^"\\]|\\.)*"|(?<![\d.eE+-])(-?\d{16,})(?![\d.eE])/g;
+/**
+ * 16 or more digits that are not a fraction's or an exponent's (maybe inside a string, or followed
+ * by more digits and a fraction: a cheap superset, for the test that skips the exact pass).
+ */
+const MAYBE_LONG = /(?<![\d.eE+])(?<![eE]-)\d{16}(?![.eE])/;
 
 /**
  * Quotes integer literals too long to be exact as doubles, so int64 fields (metric steps up to
  * 2^63-1, which MLflow's clients send as JSON numbers) reach the decoders exactly: int64 and double
- * fields take numeric strings as proto3 JSON does. Bodies without 16 digits in a row (every
- * ordinary request) are returned as they are.
+ * fields take numeric strings as proto3 JSON does. Bodies without such a literal (every ordinary
+ * request: doubles with 16 fraction digits do not count) are returned as they are, after one scan.
  */
 export function exactLongs(text: string): string {
-  if (!/\d{16}/.test(text)) return text;
+  if (!MAYBE_LONG.test(text)) return text;
   return text.replace(LONG_OR_STRING, (m, long: string | undefined) =>
     long === undefined ? m : `"${long}"`,
   );
