@@ -64,6 +64,10 @@ interface TokenRow {
  */
 export class AuthGate {
   private readonly cache = new Map<string, { outcome: AuthOutcome; until: number }>();
+  /** Checks in flight, by credential: concurrent requests with one credential share one. */
+  private readonly checking = new Map<string, Promise<AuthOutcome>>();
+  /** Bumped by every change of users or tokens (what a check in flight may have missed). */
+  private generation = 0;
   /** Viewers of requests (or sockets) that passed the gate. */
   private readonly bound = new WeakMap<object, Viewer | null>();
   /** The credential behind each viewer the gate handed out. */
@@ -134,13 +138,26 @@ export class AuthGate {
     const now = Date.now();
     const hit = this.cache.get(key);
     if (hit && hit.until > now) return hit.outcome;
-    const { outcome, until } = await this.check(authorization, now);
-    if (this.config.authCacheMs > 0) {
-      if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value ?? '');
-      this.cache.delete(key);
-      this.cache.set(key, { outcome, until: Math.min(until, now + this.config.authCacheMs) });
+    // one check per credential at a time: a burst of requests with a credential not (or no
+    // longer) cached pays one scrypt, not one each
+    const pending = this.checking.get(key);
+    if (pending) return pending;
+    const generation = this.generation;
+    const checked = this.check(authorization, now).then(({ outcome, until }) => {
+      // a change of users or tokens made while this check ran may have made it stale: not kept
+      if (this.config.authCacheMs > 0 && generation === this.generation) {
+        if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value ?? '');
+        this.cache.delete(key);
+        this.cache.set(key, { outcome, until: Math.min(until, now + this.config.authCacheMs) });
+      }
+      return outcome;
+    });
+    this.checking.set(key, checked);
+    try {
+      return await checked;
+    } finally {
+      if (this.checking.get(key) === checked) this.checking.delete(key);
     }
-    return outcome;
   }
 
   /** Records that `request` (a Fetch Request, Node request or socket) passed as `viewer`. */
@@ -184,7 +201,11 @@ export class AuthGate {
 
   /** Applies a change (made here, or noticed through the listener). */
   private apply(change: AuthChange): void {
-    if (change.credentials) this.cache.clear();
+    if (change.credentials) {
+      this.generation++;
+      this.cache.clear();
+      this.checking.clear();
+    }
     this.access.invalidate(change.userId);
     void this.streams.recheck();
   }
