@@ -50,24 +50,54 @@ export function bracketDepth(source: string, max: number): number {
   return deepest;
 }
 
-/** Checks every string and the nesting of JSON variables, without recursion. */
+/** A container of the variables still to walk: its parent, its key there, its depth. */
+interface VariableFrame {
+  value: object;
+  parent: VariableFrame | null;
+  key: string | number;
+  depth: number;
+}
+
+/** `variables.a.0.b`: the path of `key` under `frame`, built only for an error message. */
+function variablePath(frame: VariableFrame | null, key: string | number | null): string {
+  const keys: (string | number)[] = key === null ? [] : [key];
+  for (let f = frame; f !== null && f.parent !== null; f = f.parent) keys.push(f.key);
+  return ['variables', ...keys.reverse()].join('.');
+}
+
+/**
+ * Checks every string and the nesting of JSON variables, without recursion.
+ *
+ * @remarks On every request, over every list a batch sends: a number costs one type check, and a
+ * path is built only for the error.
+ */
 function checkVariables(variables: unknown, limits: DocumentLimits): void {
-  const stack: [unknown, string, number][] = [[variables, 'variables', 0]];
+  if (variables === null || typeof variables !== 'object') return;
+  const stack: VariableFrame[] = [{ value: variables, parent: null, key: '', depth: 0 }];
   while (stack.length > 0) {
-    const [value, path, depth] = stack.pop()!;
-    if (typeof value === 'string') {
-      if (value.length > limits.maxStringLength) {
-        throw refuse(
-          `'${path}' exceeds the maximum length of ${limits.maxStringLength} characters.`,
-          path,
-        );
+    const frame = stack.pop()!;
+    if (frame.depth > limits.maxDepth) {
+      const path = variablePath(frame, null);
+      throw refuse(`'${path}' nests deeper than ${limits.maxDepth} levels.`, path);
+    }
+    const visit = (item: unknown, key: string | number) => {
+      if (typeof item === 'string') {
+        if (item.length > limits.maxStringLength) {
+          const path = variablePath(frame, key);
+          throw refuse(
+            `'${path}' exceeds the maximum length of ${limits.maxStringLength} characters.`,
+            path,
+          );
+        }
+      } else if (item !== null && typeof item === 'object') {
+        stack.push({ value: item, parent: frame, key, depth: frame.depth + 1 });
       }
-    } else if (value !== null && typeof value === 'object') {
-      if (depth > limits.maxDepth) {
-        throw refuse(`'${path}' nests deeper than ${limits.maxDepth} levels.`, path);
-      }
-      const entries = Array.isArray(value) ? value.entries() : Object.entries(value);
-      for (const [k, v] of entries) stack.push([v, `${path}.${k}`, depth + 1]);
+    };
+    const v = frame.value;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) visit(v[i], i);
+    } else {
+      for (const k in v) if (Object.hasOwn(v, k)) visit((v as Record<string, unknown>)[k], k);
     }
   }
 }
