@@ -10,7 +10,7 @@ import {
 import { createGraphQLError, type GraphQLParams, type Plugin } from 'graphql-yoga';
 import type { DocumentLimits } from '../config.ts';
 import { sendJson } from '../shared/http-json.ts';
-import { decodeUtf8 } from '../shared/validation.ts';
+import { decodeUtf8, jsonKeys, walkJson } from '../shared/validation.ts';
 
 function refuse(message: string, field: string, status = 400): GraphQLError {
   return createGraphQLError(message, {
@@ -50,56 +50,28 @@ export function bracketDepth(source: string, max: number): number {
   return deepest;
 }
 
-/** A container of the variables still to walk: its parent, its key there, its depth. */
-interface VariableFrame {
-  value: object;
-  parent: VariableFrame | null;
-  key: string | number;
-  depth: number;
-}
+/** `variables.a.0.b`: where a walked value sits, for an error message. */
+const variablePath = (keys: readonly (string | number)[]) => ['variables', ...keys].join('.');
 
-/** `variables.a.0.b`: the path of `key` under `frame`, built only for an error message. */
-function variablePath(frame: VariableFrame | null, key: string | number | null): string {
-  const keys: (string | number)[] = key === null ? [] : [key];
-  for (let f = frame; f !== null && f.parent !== null; f = f.parent) keys.push(f.key);
-  return ['variables', ...keys.reverse()].join('.');
-}
-
-/**
- * Checks every string and the nesting of JSON variables, without recursion.
- *
- * @remarks On every request, over every list a batch sends: a number costs one type check, and a
- * path is built only for the error.
- */
+/** Checks every string and the nesting of JSON variables (see {@link walkJson}). */
 function checkVariables(variables: unknown, limits: DocumentLimits): void {
-  if (variables === null || typeof variables !== 'object') return;
-  const stack: VariableFrame[] = [{ value: variables, parent: null, key: '', depth: 0 }];
-  while (stack.length > 0) {
-    const frame = stack.pop()!;
-    if (frame.depth > limits.maxDepth) {
-      const path = variablePath(frame, null);
-      throw refuse(`'${path}' nests deeper than ${limits.maxDepth} levels.`, path);
-    }
-    const visit = (item: unknown, key: string | number) => {
-      if (typeof item === 'string') {
-        if (item.length > limits.maxStringLength) {
-          const path = variablePath(frame, key);
-          throw refuse(
-            `'${path}' exceeds the maximum length of ${limits.maxStringLength} characters.`,
-            path,
-          );
-        }
-      } else if (item !== null && typeof item === 'object') {
-        stack.push({ value: item, parent: frame, key, depth: frame.depth + 1 });
+  walkJson(variables, {
+    string(s, frame, key) {
+      if (s.length > limits.maxStringLength) {
+        const path = variablePath(jsonKeys(frame, key));
+        throw refuse(
+          `'${path}' exceeds the maximum length of ${limits.maxStringLength} characters.`,
+          path,
+        );
       }
-    };
-    const v = frame.value;
-    if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) visit(v[i], i);
-    } else {
-      for (const k in v) if (Object.hasOwn(v, k)) visit((v as Record<string, unknown>)[k], k);
-    }
-  }
+    },
+    container(frame) {
+      if (frame.depth > limits.maxDepth) {
+        const path = variablePath(jsonKeys(frame));
+        throw refuse(`'${path}' nests deeper than ${limits.maxDepth} levels.`, path);
+      }
+    },
+  });
 }
 
 /** Counts aliases and selections and checks string literals of a parsed document. */

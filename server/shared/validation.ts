@@ -100,52 +100,44 @@ export function decodeUtf8(bytes: Uint8Array, field: string): string {
   }
 }
 
-/** A container still to walk, with how to name it: the parent's path plus a key or an index. */
-interface JsonFrame {
+/** An object or array met while walking a JSON value: where it sits, and how deep (root: 0). */
+export interface JsonFrame {
   value: object;
   parent: JsonFrame | null;
   key: string | number;
+  depth: number;
 }
 
-/** The path of `key` under `frame` (`tags[0].value`), built only for an error message. */
-function jsonPath(frame: JsonFrame | null, key: string | number, root: string): string {
-  const keys: (string | number)[] = [key];
-  for (let f = frame; f !== null && f.parent !== null; f = f.parent) keys.push(f.key);
-  let path = root;
-  for (let i = keys.length - 1; i >= 0; i--) {
-    const k = keys[i]!;
-    path = typeof k === 'number' ? `${path}[${k}]` : path ? `${path}.${k}` : k;
-  }
-  return path;
-}
-
-/** The path of `frame` itself: `root` for the top value. */
-function framePath(frame: JsonFrame, root: string): string {
-  return frame.parent === null ? root : jsonPath(frame.parent, frame.key, root);
+/** What a JSON walk calls: strings with their container and key (null for a string root). */
+export interface JsonVisitor {
+  string(s: string, frame: JsonFrame | null, key: string | number | null): void;
+  /** An object's key, with the object. */
+  key?(k: string, frame: JsonFrame): void;
+  /** Every object and array, before its members. */
+  container?(frame: JsonFrame): void;
 }
 
 /**
- * Rejects any string or object key in a decoded JSON value that cannot be stored (see
- * {@link textProblem}), naming its path under `root` (`tags[0].value`); walks without recursion.
+ * Walks a decoded JSON value without recursion (deep nesting cannot overflow the stack).
  *
- * @remarks A hot path (every GraphQL argument, every REST body): a number costs one type check,
- * and a path is built only for the error, never for the values that pass.
+ * @remarks A hot path (every GraphQL argument and variable, every REST body): a number costs one
+ * type check and no allocation; callers build a path ({@link jsonKeys}) only for an error.
  */
-export function checkJsonText(value: unknown, root: string): void {
+export function walkJson(value: unknown, visitor: JsonVisitor): void {
   if (typeof value === 'string') {
-    checkText(value, root);
+    visitor.string(value, null, null);
     return;
   }
   if (value === null || typeof value !== 'object') return;
-  const stack: JsonFrame[] = [{ value, parent: null, key: '' }];
+  const stack: JsonFrame[] = [{ value, parent: null, key: '', depth: 0 }];
   while (stack.length > 0) {
     const frame = stack.pop()!;
+    visitor.container?.(frame);
     const v = frame.value;
     const visit = (item: unknown, key: string | number) => {
-      if (typeof item === 'string') {
-        if (textProblem(item) !== null) checkText(item, jsonPath(frame, key, root));
-      } else if (item !== null && typeof item === 'object') {
-        stack.push({ value: item, parent: frame, key });
+      if (typeof item === 'string') visitor.string(item, frame, key);
+      else if (item !== null && typeof item === 'object') {
+        stack.push({ value: item, parent: frame, key, depth: frame.depth + 1 });
       }
     };
     if (Array.isArray(v)) {
@@ -153,9 +145,41 @@ export function checkJsonText(value: unknown, root: string): void {
     } else {
       for (const k in v) {
         if (!Object.hasOwn(v, k)) continue;
-        if (textProblem(k) !== null) checkText(k, framePath(frame, root));
+        visitor.key?.(k, frame);
         visit((v as Record<string, unknown>)[k], k);
       }
     }
   }
+}
+
+/** The keys from the walked root down to `frame` (and then `key`, when given). */
+export function jsonKeys(
+  frame: JsonFrame | null,
+  key: string | number | null = null,
+): (string | number)[] {
+  const keys: (string | number)[] = key === null ? [] : [key];
+  for (let f = frame; f !== null && f.parent !== null; f = f.parent) keys.push(f.key);
+  return keys.reverse();
+}
+
+/** `tags[0].value` under `root` (`input.tags[0].value`), as argument errors name fields. */
+function fieldPath(root: string, keys: readonly (string | number)[]): string {
+  let path = root;
+  for (const k of keys) path = typeof k === 'number' ? `${path}[${k}]` : path ? `${path}.${k}` : k;
+  return path;
+}
+
+/**
+ * Rejects any string or object key in a decoded JSON value that cannot be stored (see
+ * {@link textProblem}), naming its path under `root` (`tags[0].value`).
+ */
+export function checkJsonText(value: unknown, root: string): void {
+  walkJson(value, {
+    string(s, frame, key) {
+      if (textProblem(s) !== null) checkText(s, fieldPath(root, jsonKeys(frame, key)));
+    },
+    key(k, frame) {
+      if (textProblem(k) !== null) checkText(k, fieldPath(root, jsonKeys(frame)));
+    },
+  });
 }
