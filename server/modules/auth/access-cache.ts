@@ -1,3 +1,4 @@
+import { LoadingCache, putBounded } from './loading-cache.ts';
 import type { Permission } from './permission.entity.ts';
 
 /** A user's grants: experiment id -> level, logged model id -> level. */
@@ -14,16 +15,6 @@ const MAX_USERS = 10_000;
 /** Owners kept at most per kind; past it the oldest go first. */
 const MAX_OWNERS = 50_000;
 
-/** Sets `key` in `map`, dropping the oldest entry when `map` is full (insertion order). */
-function putBounded<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
-  map.delete(key);
-  if (map.size >= max) {
-    const oldest = map.keys().next();
-    if (!oldest.done) map.delete(oldest.value);
-  }
-  map.set(key, value);
-}
-
 /**
  * What the permission checks need, kept across requests (app-scoped): each user's grants and the
  * experiment each run, logged model and trace belongs to.
@@ -37,8 +28,7 @@ function putBounded<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
  * never stored (epoch check), so a stale read cannot outlive the change that made it stale.
  */
 export class AccessCache {
-  private epoch = 0;
-  private readonly grants = new Map<string, { load: Promise<Grants>; until: number }>();
+  private readonly grants = new LoadingCache<Grants>(MAX_USERS);
   private readonly owners: Record<OwnerKind, Map<string, string>> = {
     runs: new Map(),
     logged_models: new Map(),
@@ -54,29 +44,14 @@ export class AccessCache {
 
   /** Counts the changes applied so far (a check can tell whether one happened since it read). */
   get changes(): number {
-    return this.epoch;
+    return this.grants.changes;
   }
 
   /** `userId`'s grants, from the cache or from `load` (whose result is then kept). */
   grantsOf(userId: string, load: () => Promise<Grants>): Promise<Grants> {
-    const now = Date.now();
-    const hit = this.grants.get(userId);
-    if (hit && hit.until > now) return hit.load;
-    if (this.ttlMs <= 0 || !this.live()) return load();
-    const epoch = this.epoch;
-    const pending = load();
-    const entry = { load: pending, until: now + this.ttlMs };
-    putBounded(this.grants, userId, entry, MAX_USERS);
-    pending.then(
-      () => {
-        // a change arrived while reading: what was read may predate it
-        if (this.epoch !== epoch && this.grants.get(userId) === entry) this.grants.delete(userId);
-      },
-      () => {
-        if (this.grants.get(userId) === entry) this.grants.delete(userId);
-      },
-    );
-    return pending;
+    // not kept while changes made elsewhere could go unnoticed
+    const ttl = this.live() ? this.ttlMs : 0;
+    return this.grants.get(userId, ttl, async () => ({ value: await load() }));
   }
 
   /** The experiment of a run, logged model or trace, if known. */
@@ -91,8 +66,6 @@ export class AccessCache {
 
   /** Forgets the grants of `userId`, or of everyone (null). */
   invalidate(userId: string | null): void {
-    this.epoch++;
-    if (userId === null) this.grants.clear();
-    else this.grants.delete(userId);
+    this.grants.invalidate(userId);
   }
 }

@@ -7,6 +7,7 @@ import { UnauthenticatedError } from '../../shared/errors.ts';
 import type { Viewer } from '../../shared/request-context.ts';
 import { AccessCache } from './access-cache.ts';
 import { type AuthChange, AuthNotify } from './auth-notify.ts';
+import { LoadingCache } from './loading-cache.ts';
 import {
   DEFAULT_KDF_COST,
   hashToken,
@@ -63,11 +64,8 @@ interface TokenRow {
  * access ({@link AuthGate.streams}); every change clears the one and re-checks the other.
  */
 export class AuthGate {
-  private readonly cache = new Map<string, { outcome: AuthOutcome; until: number }>();
-  /** Checks in flight, by credential: concurrent requests with one credential share one. */
-  private readonly checking = new Map<string, Promise<AuthOutcome>>();
-  /** Bumped by every change of users or tokens (what a check in flight may have missed). */
-  private generation = 0;
+  /** Verdicts by credential (SHA-256 of the header); concurrent requests share one check. */
+  private readonly verdicts = new LoadingCache<AuthOutcome>(MAX_CACHED);
   /** Viewers of requests (or sockets) that passed the gate. */
   private readonly bound = new WeakMap<object, Viewer | null>();
   /** The credential behind each viewer the gate handed out. */
@@ -135,29 +133,10 @@ export class AuthGate {
     if (!this.enabled) return { ok: true, viewer: null };
     if (!authorization) return { ok: false, message: 'Authentication required' };
     const key = createHash('sha256').update(authorization).digest('base64');
-    const now = Date.now();
-    const hit = this.cache.get(key);
-    if (hit && hit.until > now) return hit.outcome;
-    // one check per credential at a time: a burst of requests with a credential not (or no
-    // longer) cached pays one scrypt, not one each
-    const pending = this.checking.get(key);
-    if (pending) return pending;
-    const generation = this.generation;
-    const checked = this.check(authorization, now).then(({ outcome, until }) => {
-      // a change of users or tokens made while this check ran may have made it stale: not kept
-      if (this.config.authCacheMs > 0 && generation === this.generation) {
-        if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value ?? '');
-        this.cache.delete(key);
-        this.cache.set(key, { outcome, until: Math.min(until, now + this.config.authCacheMs) });
-      }
-      return outcome;
+    return this.verdicts.get(key, this.config.authCacheMs, async () => {
+      const { outcome, until } = await this.check(authorization, Date.now());
+      return { value: outcome, until };
     });
-    this.checking.set(key, checked);
-    try {
-      return await checked;
-    } finally {
-      if (this.checking.get(key) === checked) this.checking.delete(key);
-    }
   }
 
   /** Records that `request` (a Fetch Request, Node request or socket) passed as `viewer`. */
@@ -201,11 +180,7 @@ export class AuthGate {
 
   /** Applies a change (made here, or noticed through the listener). */
   private apply(change: AuthChange): void {
-    if (change.credentials) {
-      this.generation++;
-      this.cache.clear();
-      this.checking.clear();
-    }
+    if (change.credentials) this.verdicts.invalidate(null);
     this.access.invalidate(change.userId);
     void this.streams.recheck();
   }
