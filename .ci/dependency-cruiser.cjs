@@ -30,7 +30,7 @@ module.exports = {
       comment:
         'The foundation (shared/, db/, config, logger, builder) never imports modules or the wiring; db/orm.ts, the entity registry, is the one exception (entities only).',
       from: {
-        path: '^server/(shared/|db/|config\\.ts$|logger\\.ts$|builder\\.ts$)',
+        path: '^server/(shared/|db/|config/|config\\.ts$|logger\\.ts$|builder\\.ts$)',
         pathNot: '^server/db/orm\\.ts$',
       },
       to: {
