@@ -18,6 +18,10 @@ function refuse(message: string, field: string, status = 400): GraphQLError {
   });
 }
 
+function tooLarge(limits: DocumentLimits): GraphQLError {
+  return refuse(`The request body exceeds ${limits.maxBodyBytes} bytes.`, 'body', 413);
+}
+
 /**
  * The nesting depth of brackets in `source`, outside strings and comments, stopping early past
  * `max`: one linear pass, so a 100,000-deep document is refused before the recursive parser
@@ -143,9 +147,15 @@ export function useDocumentLimits(limits: DocumentLimits): Plugin {
       }
       // yoga's own JSON parser would replace bytes that are not UTF-8 with U+FFFD, silently
       setRequestParser(async (req) => {
+        // Over HTTP the listener refused a longer body before yoga (admitGraphQLBody); this
+        // bounds bodies handed to yoga in process as well
+        const declared = req.headers.get('content-length');
+        if (declared !== null && Number(declared) > limits.maxBodyBytes) throw tooLarge(limits);
+        const bytes = new Uint8Array(await req.arrayBuffer());
+        if (bytes.byteLength > limits.maxBodyBytes) throw tooLarge(limits);
         let text: string;
         try {
-          text = decodeUtf8(new Uint8Array(await req.arrayBuffer()), 'body');
+          text = decodeUtf8(bytes, 'body');
         } catch {
           throw refuse('The request body is not valid UTF-8.', 'body');
         }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/config.ts';
 import { rawRequest } from '../helpers/http.ts';
 import { seedExperiment, uniqueName } from '../helpers/seed.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -104,6 +105,40 @@ describe('GraphQL document and argument limits', () => {
     // the server may close while the client still sends; either way it never reads 20 MB
     if (res.status !== -1) expect(res.status).toBe(413);
     expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('refuses a body over the limit handed to yoga in process too (no listener in front)', async () => {
+    const small = await createTestApp({
+      config: { documentLimits: { ...loadConfig({}).documentLimits, maxBodyBytes: 2048 } },
+    });
+    try {
+      const body = JSON.stringify({ query: `{ __typename }`, variables: { x: 'y'.repeat(4096) } });
+      const streamed = await small.app.yoga.fetch('http://yoga/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        // a stream: no Content-Length to refuse it by
+        body: new ReadableStream({
+          start(c) {
+            c.enqueue(new TextEncoder().encode(body));
+            c.close();
+          },
+        }),
+        duplex: 'half',
+      } as RequestInit);
+      expect(streamed.status).toBe(413);
+      const answer = (await streamed.json()) as Answer['body'];
+      expect(answer.errors?.[0]?.extensions?.code).toBe('INVALID_PARAMETER_VALUE');
+      const declared = await small.app.yoga.fetch('http://yoga/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+        body,
+      });
+      expect(declared.status).toBe(413);
+      const fits = await small.executeRaw('{ __typename }');
+      expect(fits.data).toEqual({ __typename: 'Query' });
+    } finally {
+      await small.close();
+    }
   });
 
   it('refuses a GraphQL POST without Content-Length (411)', async () => {
