@@ -59,8 +59,8 @@ export function createServices(deps: ServiceDeps) {
   const access = deps.authGate.permissionsOf(deps.viewer, deps.db);
   const audit = new AuditLog(deps.db, deps.viewer);
   const experiments = new ExperimentService(deps.em, deps.config, deps.publisher, access, audit);
-  const runs = new RunService(deps.db, experiments, deps.publisher, access, audit);
   const paramsTags = new ParamsTagsService(deps.db, experiments, deps.publisher, access, audit);
+  const runs = new RunService(deps.db, experiments, deps.publisher, access, audit, paramsTags);
   const metrics = new MetricService(deps.db, access);
   const logBatch = new LogBatchService(deps.db, deps.publisher, access, audit);
   const artifacts = new ArtifactService(

@@ -85,6 +85,27 @@ describe('createRun', () => {
     expect(run.lastSeq).toBe(0);
   });
 
+  it('returns the run with its tags, as a later read gives them, in one statement', async () => {
+    t.sql.length = 0;
+    const res = await t.execute(CreateRun, {
+      input: {
+        experimentId: exp,
+        tags: [
+          { key: 'zeta', value: 'z' },
+          { key: 'Alpha', value: 'a' },
+          { key: 'mlflow.user', value: 'ada' },
+        ],
+      },
+    });
+    if (res.createRun.__typename !== 'CreateRunSuccess') throw new Error(res.createRun.__typename);
+    // the insert (run, tags, audit event) also returns the stored tags
+    expect(t.sql).toHaveLength(1);
+    const created = res.createRun.run;
+    const read = await t.execute(GetRun, { runId: created.runId });
+    expect(created.tags).toEqual(read.run?.tags);
+    expect(created.tags).toHaveLength(4);
+  });
+
   it('defaults to the Default experiment "0"', async () => {
     const res = await t.execute(CreateRun, { input: { runName: 'in-default' } });
     expect(res.createRun).toMatchObject({ run: { experimentId: '0', name: 'in-default' } });

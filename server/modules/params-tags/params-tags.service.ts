@@ -27,6 +27,17 @@ export class ParamsTagsService {
     private readonly audit: AuditLog,
   ) {}
 
+  /** Tags of runs this request created, as committed (see {@link knowRunTags}). */
+  private readonly newRunTags = new Map<string, KeyValue[]>();
+
+  /**
+   * Records the tags a run was just created with (sorted by key, as stored), so that this
+   * request's reads of them take no statement.
+   */
+  knowRunTags(runId: string, tags: KeyValue[]): void {
+    this.newRunTags.set(runId, tags);
+  }
+
   private async byOwner(
     table: 'params' | 'run_tags' | 'experiment_tags',
     ids: readonly string[],
@@ -47,7 +58,9 @@ export class ParamsTagsService {
   }
 
   /** Tags of each run, sorted by key (one query). */
-  tagsByRunIds(runIds: readonly string[]): Promise<KeyValue[][]> {
+  async tagsByRunIds(runIds: readonly string[]): Promise<KeyValue[][]> {
+    const known = runIds.map((id) => this.newRunTags.get(id));
+    if (known.every((tags) => tags !== undefined)) return known;
     return this.byOwner('run_tags', runIds);
   }
 

@@ -9,7 +9,7 @@ import { truncate, validateLength, validateTimestamp } from '../../shared/valida
 import type { AuditLog } from '../audit/public.ts';
 import type { PermissionService } from '../auth/public.ts';
 import type { ExperimentService, LifecycleStage } from '../experiments/public.ts';
-import { normaliseTags } from '../params-tags/public.ts';
+import { type KeyValue, normaliseTags, type ParamsTagsService } from '../params-tags/public.ts';
 import type { Publisher } from '../subscriptions/public.ts';
 import { type Run, RunSchema, type RunStatus } from './run.entity.ts';
 import { randomRunName } from './run-names.ts';
@@ -47,9 +47,11 @@ export interface UpdateRunInput {
 }
 
 // One round trip: the run is inserted only into an active experiment, with its tags and its audit
-// event ($9-$14, AuditLog.row), so the three commit together without a transaction. createRun is
-// the one lifecycle write left in raw SQL: it is a measured hot path (every training job starts
-// with it; test/bench), and entities would take a transaction and three statements.
+// event ($9-$14, AuditLog.row), so the three commit together without a transaction; it returns the
+// run and its stored tags (sorted by key as every read sorts them), so a createRun that asks for
+// the tags needs no second statement. createRun is the one lifecycle write left in raw SQL: it is a
+// measured hot path (every training job starts with it; test/bench), and entities would take a
+// transaction and three statements.
 const CREATE_RUN_SQL = `with e as (
     select id, artifact_location from experiments where id = $2 and lifecycle_stage = 'active'
   ), r as (
@@ -58,11 +60,15 @@ const CREATE_RUN_SQL = `with e as (
     returning *
   ), t as (
     insert into run_tags (run_id, key, value) select r.id, k, v from r, unnest($7::text[], $8::text[]) as x(k, v)
+    returning key, value
   ), a as (
     insert into audit_events (time, actor, action, entity_type, entity_id, detail)
     select $9, $10, $11, $12, $13, $14 from r
   )
-  select ${RUN_COLUMNS} from r`;
+  select ${RUN_COLUMNS},
+    (select coalesce(json_agg(json_build_object('key', key, 'value', value) order by key), '[]')
+     from t) as "storedTags"
+  from r`;
 
 /** A row of `run_tags` (the `RunTag` entity of params-tags). */
 interface RunTagRow {
@@ -91,6 +97,7 @@ export class RunService {
     private readonly publisher: Publisher,
     private readonly access: PermissionService,
     private readonly audit: AuditLog,
+    private readonly paramsTags: ParamsTagsService,
   ) {}
 
   /**
@@ -120,7 +127,7 @@ export class RunService {
     const id = newId();
     const parent = tags.find((t) => t.key === PARENT_RUN_TAG)?.value ?? null;
     const userId = input.userId ?? tags.find((t) => t.key === USER_TAG)?.value ?? '';
-    const [run] = await this.db.query<Run>(
+    const [row] = await this.db.query<Run & { storedTags: KeyValue[] }>(
       CREATE_RUN_SQL,
       [
         id,
@@ -136,9 +143,12 @@ export class RunService {
       'trackql_create_run',
     );
     // nothing inserted: the experiment is missing or deleted, and getActive says which
-    if (!run) await this.experiments.getActive(experimentId);
-    this.publisher.run({ kind: 'CREATED', ...RunService.stateOf(run!), tags });
-    return run!;
+    if (!row) await this.experiments.getActive(experimentId);
+    const { storedTags, ...run } = row!;
+    // the new run's tags as committed: this request's reads of them need no statement
+    this.paramsTags.knowRunTags(run.id, storedTags);
+    this.publisher.run({ kind: 'CREATED', ...RunService.stateOf(run), tags });
+    return run;
   }
 
   /** The fields of a run that run events carry. */
