@@ -8,30 +8,19 @@ import {
   ValidationError,
 } from '../../shared/errors.ts';
 import { parseExperimentId } from '../../shared/ids.ts';
-import { LIMITS } from '../../shared/limits.ts';
-import { type PageRequest, toConnection } from '../../shared/pagination.ts';
-import { validateLength } from '../../shared/validation.ts';
-import { checkArtifactLocation } from '../artifacts/public.ts';
+import type { PageRequest } from '../../shared/pagination.ts';
 import type { AuditLog } from '../audit/public.ts';
 import type { PermissionService } from '../auth/public.ts';
 import type { Publisher } from '../subscriptions/public.ts';
 import { type Experiment, ExperimentSchema, type LifecycleStage } from './experiment.entity.ts';
+import { pageOfExperiments, type ViewType } from './experiment-list.ts';
 import { ExperimentTagSchema } from './experiment-tag.entity.ts';
-
-/** Which lifecycle stages a list includes (MLflow's ViewType). */
-export type ViewType = 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL';
-
-/** Lifecycle stages selected by a view type. */
-export function stagesOf(view: ViewType): LifecycleStage[] {
-  if (view === 'ALL') return ['active', 'deleted'];
-  return view === 'ACTIVE_ONLY' ? ['active'] : ['deleted'];
-}
-
-export interface CreateExperimentInput {
-  name: string;
-  artifactLocation?: string | null;
-  tags?: { key: string; value: string }[] | null;
-}
+import {
+  type CreateExperimentInput,
+  validateExperimentName,
+  validateExperimentTag,
+  validateNewExperiment,
+} from './experiment-validation.ts';
 
 /** The columns of a run that an experiment's lifecycle cascades to. */
 interface RunStageColumns {
@@ -131,22 +120,7 @@ export class ExperimentService {
    * @remarks Names are unique among active and deleted experiments (MLflow keeps a deleted name reserved).
    */
   async create(input: CreateExperimentInput): Promise<Experiment> {
-    const name = input.name.trim() === '' ? '' : input.name;
-    if (name === '')
-      throw new ValidationError('name', 'Experiment name must be a non-empty string');
-    validateLength(name, LIMITS.maxExperimentNameLength, 'name');
-    if (input.artifactLocation) {
-      validateLength(input.artifactLocation, LIMITS.maxArtifactLocationLength, 'artifactLocation');
-      if (/[#?]/.test(input.artifactLocation) || input.artifactLocation.startsWith('runs:')) {
-        throw new ValidationError(
-          'artifactLocation',
-          'Artifact location must not contain a fragment or query, nor be a runs: URI',
-        );
-      }
-      checkArtifactLocation(input.artifactLocation, this.config.artifactAllowedRoots);
-    }
-    const tags = input.tags ?? [];
-    for (const [i, t] of tags.entries()) this.validateTag(t.key, t.value, `tags[${i}]`);
+    const { name, tags } = validateNewExperiment(input, this.config.artifactAllowedRoots);
     if (await this.em.findOne(ExperimentSchema, { name })) {
       throw new AlreadyExistsError(`Experiment(name=${name}) already exists.`);
     }
@@ -182,16 +156,12 @@ export class ExperimentService {
 
   /** Validates an experiment tag key and value (250 / 5000 code points). */
   validateTag(key: string, value: string, field: string): void {
-    if (key === '') throw new ValidationError(`${field}.key`, 'Tag key must not be empty');
-    validateLength(key, LIMITS.maxExperimentTagKeyLength, `${field}.key`);
-    validateLength(value, LIMITS.maxExperimentTagValueLength, `${field}.value`);
+    validateExperimentTag(key, value, field);
   }
 
   /** Renames an active experiment; the new name must be free. */
   async rename(id: string, newName: string): Promise<Experiment> {
-    if (newName === '')
-      throw new ValidationError('newName', 'Experiment name must be a non-empty string');
-    validateLength(newName, LIMITS.maxExperimentNameLength, 'newName');
+    validateExperimentName(newName, 'newName');
     await this.access.experiment(id, 'MANAGE');
     const exp = await this.get(id);
     if (exp.lifecycleStage !== 'active') {
@@ -271,7 +241,7 @@ export class ExperimentService {
     return exp;
   }
 
-  /** A page of experiments in id order, filtered by lifecycle stage. */
+  /** A page of readable experiments in id order, filtered by lifecycle stage. */
   async list(view: ViewType, req: PageRequest<number>) {
     if (req.cursor !== null && !Number.isSafeInteger(req.cursor)) {
       throw new ValidationError(
@@ -279,23 +249,6 @@ export class ExperimentService {
         'Invalid cursor for experiments',
       );
     }
-    const scope = await this.access.readScope();
-    // unreadable experiments are left out in the SQL, so pages and cursors never see them
-    const readable =
-      scope.unrestricted || ('except' in scope.experiments && !scope.experiments.except.length)
-        ? {}
-        : 'only' in scope.experiments
-          ? { id: { $in: [-1, ...scope.experiments.only] } }
-          : { id: { $nin: scope.experiments.except } };
-    const rows = await this.em.find(
-      ExperimentSchema,
-      {
-        $and: [readable],
-        lifecycleStage: { $in: stagesOf(view) },
-        ...(req.cursor !== null ? { id: { [req.backward ? '$lt' : '$gt']: req.cursor } } : {}),
-      },
-      { orderBy: { id: req.backward ? 'desc' : 'asc' }, limit: req.limit + 1 },
-    );
-    return toConnection(rows, req, (e) => e.id);
+    return pageOfExperiments(this.em, await this.access.readScope(), view, req);
   }
 }

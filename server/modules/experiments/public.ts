@@ -9,5 +9,6 @@ export {
   TagInputRef,
   ViewTypeEnum,
 } from './experiment.schema.ts';
-export type { ExperimentService, ViewType } from './experiment.service.ts';
-export { stagesOf } from './experiment.service.ts';
+export type { ExperimentService } from './experiment.service.ts';
+export type { ViewType } from './experiment-list.ts';
+export { stagesOf } from './experiment-list.ts';
