@@ -99,9 +99,12 @@ export class AuthGate {
     );
   }
 
-  /** A permission guard for `viewer` that shares this gate's caches (and so sees every change). */
-  permissionsOf(viewer: Viewer | null, db: Db = this.db): PermissionService {
-    return new PermissionService(db, viewer, this.config.defaultPermission, this);
+  /**
+   * A permission guard for `viewer` that shares this gate's caches (and so sees every change);
+   * `em`, the request's, writes the grants of what the viewer creates.
+   */
+  permissionsOf(viewer: Viewer | null, db: Db = this.db, em?: EntityManager): PermissionService {
+    return new PermissionService(db, viewer, this.config.defaultPermission, this, em ?? null);
   }
 
   /**
