@@ -39,7 +39,6 @@ const KINDS = {
   experiment: { table: 'experiment_permissions', column: 'experiment_id' },
   model: { table: 'logged_model_permissions', column: 'model_id' },
 } as const;
-type Kind = GrantKind;
 
 /**
  * Who may do what: grants on experiments and logged models (MANAGE on the target or admin), and
@@ -61,7 +60,7 @@ export class PermissionAdminService {
   }
 
   /** Checks MANAGE on the target and that it exists; returns the target's id as stored. */
-  private async target(kind: Kind, id: string, field: string): Promise<string> {
+  private async target(kind: GrantKind, id: string, field: string): Promise<string> {
     this.requireViewer();
     if (kind === 'experiment') {
       if (parseExperimentId(id) === null) {
@@ -87,7 +86,7 @@ export class PermissionAdminService {
   }
 
   /** Every grant on an experiment or logged model, by username. */
-  async list(kind: Kind, id: string, field: string): Promise<GrantView[]> {
+  async list(kind: GrantKind, id: string, field: string): Promise<GrantView[]> {
     const target = await this.target(kind, id, field);
     const { table, column } = KINDS[kind];
     return this.db.query<GrantView>(
@@ -98,7 +97,7 @@ export class PermissionAdminService {
   }
 
   /** One user's grant on a target. */
-  async get(kind: Kind, id: string, username: string, field: string): Promise<GrantView> {
+  async get(kind: GrantKind, id: string, username: string, field: string): Promise<GrantView> {
     const grants = await this.list(kind, id, field);
     const grant = grants.find((g) => g.username === username);
     if (!grant) {
@@ -113,7 +112,7 @@ export class PermissionAdminService {
 
   /** Creates, updates or sets a user's grant on a target. */
   async set(
-    kind: Kind,
+    kind: GrantKind,
     id: string,
     username: string,
     permission: string,
@@ -165,7 +164,7 @@ export class PermissionAdminService {
   }
 
   /** Removes a user's grant on a target (the default permission applies again). */
-  async delete(kind: Kind, id: string, username: string, field: string): Promise<GrantView> {
+  async delete(kind: GrantKind, id: string, username: string, field: string): Promise<GrantView> {
     const grant = await this.get(kind, id, username, field);
     await this.db.transaction(async (_sql, em) => {
       const entity = await lockGrant(em, kind, grant.userId, grant.target);
