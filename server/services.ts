@@ -56,7 +56,7 @@ export interface ServiceDeps {
 /** Builds the per-request services; they are cheap plain objects. */
 export function createServices(deps: ServiceDeps) {
   // the one permission guard of this request: every service below checks through it
-  const access = deps.authGate.permissionsOf(deps.viewer, deps.db);
+  const access = deps.authGate.permissionsOf(deps.viewer, deps.db, deps.em);
   const audit = new AuditLog(deps.db, deps.viewer);
   const experiments = new ExperimentService(deps.em, deps.config, deps.publisher, access, audit);
   const paramsTags = new ParamsTagsService(deps.db, experiments, deps.publisher, access, audit);

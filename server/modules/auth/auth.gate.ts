@@ -7,48 +7,15 @@ import { UnauthenticatedError } from '../../shared/errors.ts';
 import type { Viewer } from '../../shared/request-context.ts';
 import { AccessCache } from './access-cache.ts';
 import { type AuthChange, AuthNotify } from './auth-notify.ts';
+import { type AuthOutcome, CredentialChecker } from './credentials.ts';
 import { LoadingCache } from './loading-cache.ts';
-import {
-  DEFAULT_KDF_COST,
-  hashToken,
-  type KdfCost,
-  TOKEN_PREFIX,
-  verifyPassword,
-} from './password.ts';
 import { PermissionService } from './permissions.service.ts';
 import { StreamGuard } from './stream-guard.ts';
 
-export type { Viewer };
-
-/** The result of checking a request's credentials. */
-export type AuthOutcome = { ok: true; viewer: Viewer | null } | { ok: false; message: string };
+export type { AuthOutcome, Viewer };
 
 /** Cached verdicts kept at most; past it the oldest go first. */
 const MAX_CACHED = 10_000;
-/** A hash to verify against when the user does not exist, so a miss costs what a hit costs. */
-function dummyHash(cost: KdfCost): string {
-  return `scrypt$${cost.logN}$${cost.r}$${cost.p}$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=`;
-}
-
-interface UserRow {
-  id: string;
-  username: string;
-  is_admin: boolean;
-  password_hash: string;
-}
-
-/** What a viewer signed in with, to check it again while its streams stay open. */
-type Credential =
-  | { kind: 'token'; tokenHash: string; username: string | null; expiresAt: number | null }
-  | { kind: 'password'; userId: string; passwordHash: string };
-
-interface TokenRow {
-  id: string;
-  username: string;
-  is_admin: boolean;
-  expires_at: string | null;
-  revoked_at: string | null;
-}
 
 /**
  * Checks credentials: `Authorization: Bearer <token>` or HTTP Basic (a password, or an API token
@@ -68,8 +35,8 @@ export class AuthGate {
   private readonly verdicts = new LoadingCache<AuthOutcome>(MAX_CACHED);
   /** Viewers of requests (or sockets) that passed the gate. */
   private readonly bound = new WeakMap<object, Viewer | null>();
-  /** The credential behind each viewer the gate handed out. */
-  private readonly credentials = new WeakMap<Viewer, Credential>();
+  /** The database checks of credentials, and what each viewer handed out signed in with. */
+  private readonly checker: CredentialChecker;
   private readonly notify: AuthNotify;
   /** Grants and owners kept across requests for the permission checks. */
   readonly access: AccessCache;
@@ -82,15 +49,13 @@ export class AuthGate {
     readonly config: SecurityConfig,
     logger: Logger,
   ) {
+    this.checker = new CredentialChecker(db, config);
     this.notify = new AuthNotify(db, (change) => this.apply(change));
     this.access = new AccessCache(config.authCacheMs, () => this.notify.live);
     this.streams = new StreamGuard(
       {
-        revalidate: (viewer) => this.revalidate(viewer),
-        expiresAt: (viewer) => {
-          const c = this.credentials.get(viewer);
-          return c?.kind === 'token' ? c.expiresAt : null;
-        },
+        revalidate: (viewer) => this.checker.revalidate(viewer),
+        expiresAt: (viewer) => this.checker.expiresAt(viewer),
         accessFor: (viewer) => this.permissionsOf(viewer),
         live: () => this.notify.live,
         logger,
@@ -99,9 +64,12 @@ export class AuthGate {
     );
   }
 
-  /** A permission guard for `viewer` that shares this gate's caches (and so sees every change). */
-  permissionsOf(viewer: Viewer | null, db: Db = this.db): PermissionService {
-    return new PermissionService(db, viewer, this.config.defaultPermission, this);
+  /**
+   * A permission guard for `viewer` that shares this gate's caches (and so sees every change);
+   * `em`, the request's, writes the grants of what the viewer creates.
+   */
+  permissionsOf(viewer: Viewer | null, db: Db = this.db, em?: EntityManager): PermissionService {
+    return new PermissionService(db, viewer, this.config.defaultPermission, this, em ?? null);
   }
 
   /**
@@ -134,7 +102,7 @@ export class AuthGate {
     if (!authorization) return { ok: false, message: 'Authentication required' };
     const key = createHash('sha256').update(authorization).digest('base64');
     return this.verdicts.get(key, this.config.authCacheMs, async () => {
-      const { outcome, until } = await this.check(authorization, Date.now());
+      const { outcome, until } = await this.checker.check(authorization, Date.now());
       return { value: outcome, until };
     });
   }
@@ -185,118 +153,8 @@ export class AuthGate {
     void this.streams.recheck();
   }
 
-  /** Checks `viewer`'s credential again, bypassing the cache. */
-  private async revalidate(viewer: Viewer): Promise<Viewer | UnauthenticatedError> {
-    const c = this.credentials.get(viewer);
-    if (!c) return viewer;
-    if (c.kind === 'token') {
-      const { outcome } = await this.checkTokenHash(c.tokenHash, c.username, Date.now());
-      return outcome.ok && outcome.viewer
-        ? outcome.viewer
-        : new UnauthenticatedError(failure(outcome));
-    }
-    const [row] = await this.db.query<UserRow>(
-      'select id, username, is_admin, password_hash from users where id = $1',
-      [c.userId],
-    );
-    if (!row) return new UnauthenticatedError('The user no longer exists');
-    if (row.password_hash !== c.passwordHash) {
-      return new UnauthenticatedError('The password was changed; sign in again');
-    }
-    return this.remember(toViewer(row), c);
-  }
-
   /** SHA-256 (hex) of the API token `viewer` authenticated with; null for a password. */
   tokenHashOf(viewer: Viewer): string | null {
-    const c = this.credentials.get(viewer);
-    return c?.kind === 'token' ? c.tokenHash : null;
+    return this.checker.tokenHashOf(viewer);
   }
-
-  private remember(viewer: Viewer, credential: Credential): Viewer {
-    this.credentials.set(viewer, credential);
-    return viewer;
-  }
-
-  private async check(
-    authorization: string,
-    now: number,
-  ): Promise<{ outcome: AuthOutcome; until: number }> {
-    const space = authorization.indexOf(' ');
-    const scheme = authorization.slice(0, space < 0 ? undefined : space).toLowerCase();
-    const value = space < 0 ? '' : authorization.slice(space + 1).trim();
-    if (scheme === 'bearer' && value) return this.checkToken(value, null, now);
-    if (scheme === 'basic' && value) {
-      const decoded = Buffer.from(value, 'base64').toString('utf8');
-      const colon = decoded.indexOf(':');
-      if (colon > 0) {
-        const username = decoded.slice(0, colon);
-        const password = decoded.slice(colon + 1);
-        if (password.startsWith(TOKEN_PREFIX)) return this.checkToken(password, username, now);
-        return { outcome: await this.checkPassword(username, password), until: Infinity };
-      }
-    }
-    return {
-      outcome: { ok: false, message: 'Malformed Authorization header: use Bearer or Basic' },
-      until: Infinity,
-    };
-  }
-
-  private checkToken(secret: string, username: string | null, now: number) {
-    return this.checkTokenHash(hashToken(secret), username, now);
-  }
-
-  private async checkTokenHash(
-    tokenHash: string,
-    username: string | null,
-    now: number,
-  ): Promise<{ outcome: AuthOutcome; until: number }> {
-    const [row] = await this.db.query<TokenRow>(
-      `select u.id, u.username, u.is_admin, t.expires_at, t.revoked_at
-         from api_tokens t join users u on u.id = t.user_id where t.token_hash = $1`,
-      [tokenHash],
-    );
-    const expiresAt = row?.expires_at == null ? Infinity : Number(row.expires_at);
-    if (!row || row.revoked_at != null || (username !== null && username !== row.username)) {
-      return { outcome: { ok: false, message: 'Invalid or revoked token' }, until: Infinity };
-    }
-    if (expiresAt <= now) {
-      return { outcome: { ok: false, message: 'Token expired' }, until: Infinity };
-    }
-    const credential: Credential = {
-      kind: 'token',
-      tokenHash,
-      username,
-      expiresAt: Number.isFinite(expiresAt) ? expiresAt : null,
-    };
-    return {
-      outcome: { ok: true, viewer: this.remember(toViewer(row), credential) },
-      until: expiresAt,
-    };
-  }
-
-  private async checkPassword(username: string, password: string): Promise<AuthOutcome> {
-    const [row] = await this.db.query<UserRow>(
-      'select id, username, is_admin, password_hash from users where username = $1',
-      [username],
-    );
-    const valid = await verifyPassword(
-      password,
-      row?.password_hash ?? dummyHash(this.config.kdfCost ?? DEFAULT_KDF_COST),
-    );
-    if (!row || !valid) return { ok: false, message: 'Invalid username or password' };
-    const credential: Credential = {
-      kind: 'password',
-      userId: String(row.id),
-      passwordHash: row.password_hash,
-    };
-    return { ok: true, viewer: this.remember(toViewer(row), credential) };
-  }
-}
-
-function failure(outcome: AuthOutcome): string {
-  return outcome.ok ? 'The user no longer exists' : outcome.message;
-}
-
-function toViewer(row: { id: string; username: string; is_admin: boolean }): Viewer {
-  return { userId: String(row.id), username: row.username, isAdmin: row.is_admin };
 }

@@ -86,7 +86,7 @@ builder.queryFields((t) => ({
         description: "Another user's tokens instead (admins only).",
       }),
     },
-    resolve: (_, args, ctx) => ctx.services.auth.listTokens(args.username),
+    resolve: (_, args, ctx) => ctx.services.auth.tokens.listTokens(args.username),
   }),
 }));
 
@@ -201,7 +201,7 @@ builder.mutationFields((t) => ({
         }),
       }),
     },
-    resolve: (_, { input }, ctx) => ctx.services.auth.createToken(input),
+    resolve: (_, { input }, ctx) => ctx.services.auth.tokens.createToken(input),
   }),
   signOut: t.field({
     type: ApiTokenRef,
@@ -210,7 +210,7 @@ builder.mutationFields((t) => ({
       [...AUTH_ERRORS, NotFoundError, ValidationError],
       { name: 'token', description: 'The revoked token.' },
     ),
-    resolve: (_, _args, ctx) => ctx.services.auth.signOut(),
+    resolve: (_, _args, ctx) => ctx.services.auth.tokens.signOut(),
   }),
   revokeApiToken: t.field({
     type: ApiTokenRef,
@@ -234,6 +234,6 @@ builder.mutationFields((t) => ({
         }),
       }),
     },
-    resolve: (_, { input }, ctx) => ctx.services.auth.revokeToken(input.id),
+    resolve: (_, { input }, ctx) => ctx.services.auth.tokens.revokeToken(input.id),
   }),
 }));

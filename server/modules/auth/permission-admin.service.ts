@@ -1,3 +1,4 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Db } from '../../shared/db.ts';
 import {
   AlreadyExistsError,
@@ -8,7 +9,9 @@ import {
 } from '../../shared/errors.ts';
 import { parseExperimentId } from '../../shared/ids.ts';
 import type { Viewer } from '../../shared/request-context.ts';
+import { lockForAdminChange } from './accounts.ts';
 import type { AuthGate } from './auth.gate.ts';
+import { createGrant, type GrantKind, lockGrant, upsertGrant } from './grant-writes.ts';
 import { PERMISSIONS, type Permission } from './permission.entity.ts';
 import type { PermissionService } from './permissions.service.ts';
 
@@ -36,7 +39,6 @@ const KINDS = {
   experiment: { table: 'experiment_permissions', column: 'experiment_id' },
   model: { table: 'logged_model_permissions', column: 'model_id' },
 } as const;
-type Kind = keyof typeof KINDS;
 
 /**
  * Who may do what: grants on experiments and logged models (MANAGE on the target or admin), and
@@ -58,7 +60,7 @@ export class PermissionAdminService {
   }
 
   /** Checks MANAGE on the target and that it exists; returns the target's id as stored. */
-  private async target(kind: Kind, id: string, field: string): Promise<string> {
+  private async target(kind: GrantKind, id: string, field: string): Promise<string> {
     this.requireViewer();
     if (kind === 'experiment') {
       if (parseExperimentId(id) === null) {
@@ -84,7 +86,7 @@ export class PermissionAdminService {
   }
 
   /** Every grant on an experiment or logged model, by username. */
-  async list(kind: Kind, id: string, field: string): Promise<GrantView[]> {
+  async list(kind: GrantKind, id: string, field: string): Promise<GrantView[]> {
     const target = await this.target(kind, id, field);
     const { table, column } = KINDS[kind];
     return this.db.query<GrantView>(
@@ -95,7 +97,7 @@ export class PermissionAdminService {
   }
 
   /** One user's grant on a target. */
-  async get(kind: Kind, id: string, username: string, field: string): Promise<GrantView> {
+  async get(kind: GrantKind, id: string, username: string, field: string): Promise<GrantView> {
     const grants = await this.list(kind, id, field);
     const grant = grants.find((g) => g.username === username);
     if (!grant) {
@@ -110,7 +112,7 @@ export class PermissionAdminService {
 
   /** Creates, updates or sets a user's grant on a target. */
   async set(
-    kind: Kind,
+    kind: GrantKind,
     id: string,
     username: string,
     permission: string,
@@ -125,34 +127,50 @@ export class PermissionAdminService {
     }
     const target = await this.target(kind, id, field);
     const userId = await this.userId(username);
-    const { table, column } = KINDS[kind];
-    const conflict =
-      mode === 'create' ? 'do nothing' : 'do update set permission = excluded.permission';
-    const sql =
-      mode === 'update'
-        ? `update ${table} set permission = $3 where user_id = $1 and ${column} = $2 returning 1`
-        : `insert into ${table} (user_id, ${column}, permission) values ($1, $2, $3)
-           on conflict (user_id, ${column}) ${conflict} returning 1`;
-    const [row] = await this.db.query(sql, [userId, target, permission]);
-    // cached grants of this user are dropped on every instance; its open streams are re-checked
-    if (row) await this.gate.grantsChanged(userId);
-    if (!row && mode === 'create') {
+    const level = permission as Permission;
+    let written: boolean;
+    try {
+      written = await this.db.transaction(async (_sql, em) => {
+        if (mode === 'upsert') {
+          await upsertGrant(em, kind, userId, target, level);
+          return true;
+        }
+        const grant = await lockGrant(em, kind, userId, target);
+        if (mode === 'create') {
+          if (grant) return false;
+          createGrant(em, kind, userId, target, level);
+        } else {
+          if (!grant) return false;
+          grant.permission = level;
+        }
+        await em.flush();
+        return true;
+      });
+    } catch (err) {
+      // a concurrent create won the race
+      if (!(err instanceof UniqueConstraintViolationException)) throw err;
+      written = false;
+    }
+    // after commit: cached grants of this user are dropped on every instance; its open streams
+    // are re-checked
+    if (written) await this.gate.grantsChanged(userId);
+    if (!written && mode === 'create') {
       throw new AlreadyExistsError(
         `Permission of ${username} on ${kind === 'experiment' ? 'experiment' : 'logged model'} ${id} already exists`,
       );
     }
-    if (!row) return this.get(kind, id, username, field);
-    return { target, userId, username, permission: permission as Permission };
+    if (!written) return this.get(kind, id, username, field);
+    return { target, userId, username, permission: level };
   }
 
   /** Removes a user's grant on a target (the default permission applies again). */
-  async delete(kind: Kind, id: string, username: string, field: string): Promise<GrantView> {
+  async delete(kind: GrantKind, id: string, username: string, field: string): Promise<GrantView> {
     const grant = await this.get(kind, id, username, field);
-    const { table, column } = KINDS[kind];
-    await this.db.query(`delete from ${table} where user_id = $1 and ${column} = $2`, [
-      grant.userId,
-      grant.target,
-    ]);
+    await this.db.transaction(async (_sql, em) => {
+      const entity = await lockGrant(em, kind, grant.userId, grant.target);
+      if (entity) em.remove(entity);
+      await em.flush();
+    });
     await this.gate.grantsChanged(grant.userId);
     return grant;
   }
@@ -186,25 +204,17 @@ export class PermissionAdminService {
   async setAdmin(username: string, isAdmin: boolean): Promise<void> {
     const viewer = this.requireViewer();
     if (!viewer.isAdmin) throw new PermissionDeniedError('Only an admin may do this');
-    await this.db.transaction(async (sql) => {
-      const [row] = await sql.query<{ is_admin: boolean }>(
-        'select is_admin from users where username = $1 for update',
-        [username],
-      );
-      if (!row) {
+    await this.db.transaction(async (_sql, em) => {
+      const { user, admins } = await lockForAdminChange(em, username);
+      if (!user) {
         throw new NotFoundError('User', username, `User with username=${username} not found`);
       }
-      if (row.is_admin && !isAdmin) {
-        const [{ n }] = (await sql.query<{ n: number }>(
-          'select count(*)::int as n from users where is_admin',
-        )) as [{ n: number }];
-        if (n <= 1) throw new PermissionDeniedError('The last admin cannot stop being one');
+      if (user.isAdmin && !isAdmin && admins <= 1) {
+        throw new PermissionDeniedError('The last admin cannot stop being one');
       }
-      await sql.query('update users set is_admin = $2, last_update_time = $3 where username = $1', [
-        username,
-        isAdmin,
-        Date.now(),
-      ]);
+      user.isAdmin = isAdmin;
+      user.lastUpdateTime = Date.now();
+      await em.flush();
     });
     // cached verdicts carry the admin flag
     this.gate.forget();

@@ -1,32 +1,15 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { Db } from '../../shared/db.ts';
 import { type DomainError, NotFoundError, PermissionDeniedError } from '../../shared/errors.ts';
 import { parseExperimentId } from '../../shared/ids.ts';
+import { transactionEm } from '../../shared/orm-connection.ts';
 import type { Viewer } from '../../shared/request-context.ts';
 import type { AccessCache, Grants, OwnerKind } from './access-cache.ts';
+import { upsertGrant } from './grant-writes.ts';
+import { type Need, RANK, type ReadScope, readGrants, readScopeOf } from './grants.ts';
 import type { Permission } from './permission.entity.ts';
 import type { StreamCheck, StreamGuard } from './stream-guard.ts';
-
-/** What an operation needs: READ to see, EDIT to change what is in it, MANAGE to govern it. */
-export type Need = 'READ' | 'EDIT' | 'MANAGE';
-
-const RANK: Record<Permission, number> = { NO_PERMISSIONS: 0, READ: 1, EDIT: 2, MANAGE: 3 };
-
-/**
- * Which rows a search may return, as bound values for its SQL (see `readScopeSql` in search).
- *
- * @remarks `unrestricted`: everything. Otherwise experiments are `only` those listed (the default
- * is NO_PERMISSIONS) or all `except` those listed; a logged model with its own grant is readable
- * exactly when it is in `modelsAllowed`, whatever its experiment says.
- */
-export type ReadScope =
-  | { unrestricted: true }
-  | {
-      unrestricted: false;
-      experiments: { only: number[] } | { except: number[] };
-      modelsAllowed: string[];
-      modelsDenied: string[];
-    };
 
 /** App-scoped state the checks share across requests (the auth gate holds it). */
 export interface SharedAccess {
@@ -61,6 +44,8 @@ export class PermissionService {
     private readonly viewer: Viewer | null,
     private readonly defaultPermission: Permission,
     private readonly shared: SharedAccess | null = null,
+    /** The request's entity manager, for the grant written by {@link grantCreator}. */
+    private readonly em: EntityManager | null = null,
   ) {}
 
   /** The experiment of a run, logged model or trace; null when it does not exist. */
@@ -95,26 +80,9 @@ export class PermissionService {
     if (!viewer) return Promise.resolve({ experiments: new Map(), models: new Map() });
     const cache = this.shared?.access;
     this.grantsLoad ??= cache
-      ? cache.grantsOf(viewer.userId, () => this.readGrants(viewer))
-      : this.readGrants(viewer);
+      ? cache.grantsOf(viewer.userId, () => readGrants(this.db, viewer.userId))
+      : readGrants(this.db, viewer.userId);
     return this.grantsLoad;
-  }
-
-  private readGrants(viewer: Viewer): Promise<Grants> {
-    return this.db
-      .query<{ kind: 'e' | 'm'; id: string; permission: Permission }>(
-        `select 'e' as kind, experiment_id::text as id, permission from experiment_permissions where user_id = $1
-         union all
-         select 'm', model_id, permission from logged_model_permissions where user_id = $1`,
-        [viewer.userId],
-      )
-      .then((rows) => {
-        const grants: Grants = { experiments: new Map(), models: new Map() };
-        for (const r of rows) {
-          (r.kind === 'e' ? grants.experiments : grants.models).set(r.id, r.permission);
-        }
-        return grants;
-      });
   }
 
   /** The caller's level on an experiment (MANAGE when unrestricted). */
@@ -258,19 +226,7 @@ export class PermissionService {
   /** What searches may return, as bound lists (from the grants already read). */
   async readScope(): Promise<ReadScope> {
     if (this.unrestricted) return { unrestricted: true };
-    const grants = await this.grants();
-    const list = (map: Map<string, Permission>, readable: boolean) =>
-      [...map].filter(([, p]) => RANK[p] >= RANK.READ === readable).map(([id]) => id);
-    const defaultReadable = RANK[this.defaultPermission] >= RANK.READ;
-    const experiments = defaultReadable
-      ? { except: list(grants.experiments, false).map(Number) }
-      : { only: list(grants.experiments, true).map(Number) };
-    return {
-      unrestricted: false,
-      experiments,
-      modelsAllowed: list(grants.models, true),
-      modelsDenied: list(grants.models, false),
-    };
+    return readScopeOf(await this.grants(), this.defaultPermission);
   }
 
   /**
@@ -279,15 +235,11 @@ export class PermissionService {
    */
   async grantCreator(kind: 'experiment' | 'model', id: string | number): Promise<void> {
     if (!this.viewer) return;
-    const [table, column] =
-      kind === 'experiment'
-        ? ['experiment_permissions', 'experiment_id']
-        : ['logged_model_permissions', 'model_id'];
-    await this.db.query(
-      `insert into ${table} (user_id, ${column}, permission) values ($1, $2, 'MANAGE')
-       on conflict (user_id, ${column}) do update set permission = 'MANAGE'`,
-      [this.viewer.userId, id],
-    );
+    const userId = this.viewer.userId;
+    const write = (em: EntityManager) => upsertGrant(em, kind, userId, String(id), 'MANAGE');
+    // in the caller's transaction when it runs one (an experiment never exists without it)
+    if (this.em) await write(transactionEm(this.em) ?? this.em);
+    else await this.db.transaction((_sql, em) => write(em));
     this.grantsLoad = null;
     await this.shared?.grantsChanged(this.viewer.userId, this.db);
   }
