@@ -14,7 +14,7 @@ import type { ExperimentService } from '../experiments/public.ts';
 import type { KeyValue } from '../params-tags/public.ts';
 import { normaliseSpans, type SpanInput } from './span-input.ts';
 import { checkOptionalText } from './span-values.ts';
-import type { TraceState } from './trace.entity.ts';
+import type { TraceInfo, TraceState } from './trace.entity.ts';
 import {
   addServerTags,
   checkExperiment,
@@ -30,14 +30,11 @@ import { TRACE_ID_PREFIX, TRACE_KEYS, traceNotFound, validateTraceId } from './t
 import { columns, summarise } from './trace-rules.ts';
 import {
   createOrLockLoggedTrace,
-  createOrLockTraces,
   finalizeStartedTrace,
   type LoggedTraceInfo,
-  lockTrace,
-  type SpanBatch,
-  widenTraces,
-  writeTraceContents,
-} from './trace-write.sql.ts';
+} from './logged-trace.sql.ts';
+import { writeTraceContents } from './trace-contents.sql.ts';
+import { createOrLockTraces, lockTrace, type SpanBatch, widenTraces } from './trace-write.sql.ts';
 
 /** A complete trace to log (MLflow's StartTraceV3 at trace end, with its spans). */
 export interface LogTraceInput {
@@ -105,6 +102,11 @@ export class TraceService {
    * absent).
    */
   async logTrace(input: LogTraceInput): Promise<string> {
+    return (await this.logTraceInfo(input)).traceId;
+  }
+
+  /** {@link logTrace}, returning the trace's info as stored (so no read is needed after it). */
+  async logTraceInfo(input: LogTraceInput): Promise<TraceInfo> {
     const traceId = input.traceId ?? `${TRACE_ID_PREFIX}${newId()}`;
     validateTraceId(traceId);
     if (input.state === 'IN_PROGRESS') {
@@ -156,21 +158,21 @@ export class TraceService {
     if (spans.length > 0) {
       const first = await createOrLockLoggedTrace(this.db, info, now, contents, audit);
       if (!first) throw await this.experimentProblem(input.experimentId);
-      if (first.created) return traceId;
+      if (first.created) return first.created;
     }
-    await this.db.transaction(async (sql) => {
+    return this.db.transaction(async (sql) => {
       const lock = await createOrLockLoggedTrace(sql, info, now, contents, audit);
       if (!lock) throw await this.experimentProblem(input.experimentId);
-      if (lock.created) return;
+      if (lock.created) return lock.created;
       // metadata is written once: a finalized trace refuses a second logTrace
       const stored = await finalizeStartedTrace(sql, info, audit);
       if (stored === null) {
         throw new AlreadyExistsError(`Trace with ID '${traceId}' has already been logged.`);
       }
-      checkExperiment(stored, experimentId, traceId);
+      checkExperiment(stored.experimentId, experimentId, traceId);
       await writeTraceContents(sql, experimentId, [traceId], contents);
+      return stored;
     });
-    return traceId;
   }
 
   /**
