@@ -80,6 +80,7 @@ export async function createOrLockTraces(
      ${contentCtes(8, 'in (select trace_id from ins)')}${auditCte(values, audit, 'from e')}
      select array(select trace_id from ins) as created from e`,
     audit ? [...values, ...audit] : values,
+    audit ? 'traces.createOrLock.audited' : 'traces.createOrLock',
   );
   return row ? new Set(row.created) : null;
 }
@@ -131,5 +132,6 @@ export async function widenTraces(
      where t.trace_id = b.id
      returning t.trace_id as "traceId", t.experiment_id as "experimentId"`,
     [...traceColumns(batches), TRACE_KEYS.infoFinalized],
+    'traces.widen',
   );
 }
