@@ -10,7 +10,11 @@ import { TRACE_KEYS } from './trace-rows.sql.ts';
  */
 
 /** `, audit_row as (...)`: a CTE that writes `audit` (after `values`) as `gate` admits; or none. */
-export function auditCte(values: readonly unknown[], audit: readonly unknown[] | null, gate: string) {
+export function auditCte(
+  values: readonly unknown[],
+  audit: readonly unknown[] | null,
+  gate: string,
+) {
   return audit ? `, audit_row as (${auditInsertSql(values.length + 1, gate)})` : '';
 }
 
