@@ -11,10 +11,8 @@ import {
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OtlpShapeError, tracesOfExport } from '../../server/modules/traces/otlp-json.ts';
-import {
-  tracesOfProtobufExport,
-  uint64Decimal,
-} from '../../server/modules/traces/otlp-protobuf.ts';
+import { tracesOfProtobufExport } from '../../server/modules/traces/otlp-protobuf.ts';
+import { uint64Decimal } from '../../server/modules/traces/protobuf-reader.ts';
 import { DomainError } from '../../server/shared/errors.ts';
 import { json, type RawResponse, rawRequest } from '../helpers/http.ts';
 import { seedExperiment } from '../helpers/seed.ts';

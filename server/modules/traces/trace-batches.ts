@@ -4,9 +4,10 @@ import type { KeyValue } from '../params-tags/public.ts';
 import { normaliseTags } from '../params-tags/public.ts';
 import type { Span } from './span.entity.ts';
 import { normaliseSpans, type SpanInput } from './span-input.ts';
+import { KeyValueRows, type TraceContents } from './trace-contents.sql.ts';
 import { TRACE_KEYS, validateTraceId } from './trace-rows.sql.ts';
 import { summarise } from './trace-rules.ts';
-import { KeyValueRows, type SpanBatch, type TraceContents } from './trace-write.sql.ts';
+import type { SpanBatch } from './trace-write.sql.ts';
 
 /** Helpers of the trace writes: checked span batches, chunks, and what a write stores. */
 

@@ -5,54 +5,27 @@ import {
   NotFoundError,
   ValidationError,
 } from '../../shared/errors.ts';
-import { newId } from '../../shared/ids.ts';
-import { LIMITS } from '../../shared/limits.ts';
-import { checkText, validateLength, validateTimestamp } from '../../shared/validation.ts';
 import { type AuditLog, auditInsertSql, someKeys } from '../audit/public.ts';
 import type { PermissionService } from '../auth/public.ts';
 import type { ExperimentService } from '../experiments/public.ts';
-import type { KeyValue } from '../params-tags/public.ts';
-import { normaliseSpans, type SpanInput } from './span-input.ts';
-import { checkOptionalText } from './span-values.ts';
-import type { TraceState } from './trace.entity.ts';
+import { createOrLockLoggedTrace, finalizeStartedTrace } from './logged-trace.sql.ts';
+import { checkLoggedTrace, type LogTraceInput, loggedTraceRows } from './logged-trace.ts';
+import type { SpanInput } from './span-input.ts';
+import type { TraceInfo } from './trace.entity.ts';
 import {
-  addServerTags,
   checkExperiment,
   checkedTags,
   chunkBySpans,
   contentsOf,
-  emptyContents,
   spanBatch,
 } from './trace-batches.ts';
+import { writeTraceContents } from './trace-contents.sql.ts';
 import { type DeleteTracesInput, deleteTracesOf } from './trace-deletes.ts';
-import { cutPreview } from './trace-preview.ts';
-import { TRACE_ID_PREFIX, TRACE_KEYS, traceNotFound, validateTraceId } from './trace-rows.sql.ts';
-import { columns, summarise } from './trace-rules.ts';
-import {
-  createOrLockLoggedTrace,
-  createOrLockTraces,
-  finalizeStartedTrace,
-  type LoggedTraceInfo,
-  lockTrace,
-  type SpanBatch,
-  widenTraces,
-  writeTraceContents,
-} from './trace-write.sql.ts';
+import { traceNotFound } from './trace-rows.sql.ts';
+import { columns } from './trace-rules.ts';
+import { createOrLockTraces, lockTrace, type SpanBatch, widenTraces } from './trace-write.sql.ts';
 
-/** A complete trace to log (MLflow's StartTraceV3 at trace end, with its spans). */
-export interface LogTraceInput {
-  experimentId: string;
-  traceId?: string | null;
-  clientRequestId?: string | null;
-  requestTime?: number | null;
-  executionDuration?: number | null;
-  state?: TraceState | null;
-  requestPreview?: string | null;
-  responsePreview?: string | null;
-  metadata?: readonly KeyValue[] | null;
-  tags?: readonly KeyValue[] | null;
-  spans?: readonly SpanInput[] | null;
-}
+export type { LogTraceInput } from './logged-trace.ts';
 
 /** A batch of spans of a running (or finished) trace, MLflow's OTLP `log_spans`. */
 export interface LogSpansInput {
@@ -61,8 +34,6 @@ export interface LogSpansInput {
   experimentId?: string | null;
   spans: readonly SpanInput[];
 }
-
-const optionalPreview = (s: string | null | undefined) => (s == null ? null : cutPreview(s));
 
 /** Spans per statement when an export is written in chunks (bounded statement size). */
 const CHUNK_SPANS = 2000;
@@ -105,46 +76,17 @@ export class TraceService {
    * absent).
    */
   async logTrace(input: LogTraceInput): Promise<string> {
-    const traceId = input.traceId ?? `${TRACE_ID_PREFIX}${newId()}`;
-    validateTraceId(traceId);
-    if (input.state === 'IN_PROGRESS') {
-      throw new ValidationError('state', 'A logged trace has ended: its state is OK or ERROR.');
-    }
-    if (input.requestTime != null) validateTimestamp(input.requestTime, 'requestTime');
-    if (input.executionDuration != null)
-      validateTimestamp(input.executionDuration, 'executionDuration');
-    if (input.clientRequestId != null) {
-      validateLength(input.clientRequestId, LIMITS.maxEntityKeyLength, 'clientRequestId');
-      checkText(input.clientRequestId, 'clientRequestId');
-    }
-    checkOptionalText(input.requestPreview, 'requestPreview');
-    checkOptionalText(input.responsePreview, 'responsePreview');
-    // the server's own flag goes last, so a client value for it is overridden
-    const metadata = checkedTags(
-      [...(input.metadata ?? []), { key: TRACE_KEYS.infoFinalized, value: 'true' }],
-      'metadata',
-    );
-    const tags = checkedTags(input.tags ?? [], 'tags');
-    const spans = normaliseSpans(input.spans ?? [], traceId);
-    const sum = summarise(spans);
+    return (await this.logTraceInfo(input)).traceId;
+  }
+
+  /** {@link logTrace}, returning the trace's info as stored (so no read is needed after it). */
+  async logTraceInfo(input: LogTraceInput): Promise<TraceInfo> {
+    const checked = checkLoggedTrace(input);
+    const { traceId, spans } = checked;
     const experimentId = this.experiments.parseId(input.experimentId);
     await this.access.experiment(experimentId, 'EDIT');
     await this.access.trace(traceId, 'EDIT');
-    const info: LoggedTraceInfo = {
-      traceId,
-      experimentId,
-      clientRequestId: input.clientRequestId ?? null,
-      requestTime: input.requestTime ?? sum.startMs,
-      executionDuration:
-        input.executionDuration ??
-        (sum.startMs !== null && sum.endMs !== null ? sum.endMs - sum.startMs : null),
-      state: input.state ?? sum.rootState ?? 'OK',
-      requestPreview: optionalPreview(input.requestPreview) ?? sum.requestPreview,
-      responsePreview: optionalPreview(input.responsePreview) ?? sum.responsePreview,
-    };
-    const contents = emptyContents(spans);
-    contents.metadata.add(traceId, metadata);
-    addServerTags(contents, { traceId, spans, sum }, tags);
+    const { info, contents } = loggedTraceRows(checked, experimentId);
     const now = Date.now();
     const audit = this.audit.row('trace', traceId, 'log', {
       experimentId: String(experimentId),
@@ -156,21 +98,21 @@ export class TraceService {
     if (spans.length > 0) {
       const first = await createOrLockLoggedTrace(this.db, info, now, contents, audit);
       if (!first) throw await this.experimentProblem(input.experimentId);
-      if (first.created) return traceId;
+      if (first.created) return first.created;
     }
-    await this.db.transaction(async (sql) => {
+    return this.db.transaction(async (sql) => {
       const lock = await createOrLockLoggedTrace(sql, info, now, contents, audit);
       if (!lock) throw await this.experimentProblem(input.experimentId);
-      if (lock.created) return;
+      if (lock.created) return lock.created;
       // metadata is written once: a finalized trace refuses a second logTrace
       const stored = await finalizeStartedTrace(sql, info, audit);
       if (stored === null) {
         throw new AlreadyExistsError(`Trace with ID '${traceId}' has already been logged.`);
       }
-      checkExperiment(stored, experimentId, traceId);
+      checkExperiment(stored.experimentId, experimentId, traceId);
       await writeTraceContents(sql, experimentId, [traceId], contents);
+      return stored;
     });
-    return traceId;
   }
 
   /**
