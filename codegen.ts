@@ -9,11 +9,11 @@ const shared = {
     scalars: {
       SafeInt: 'number',
       MetricValue: { input: 'number | string', output: 'number | string' },
-      SafeIntColumn: { input: 'never', output: 'number[]' },
+      SafeIntColumn: { input: 'number[]', output: 'number[]' },
       // int64 steps: numbers within ±(2^53-1), decimal strings beyond
       Step: { input: 'number | string', output: 'number | string' },
-      StepColumn: { input: 'never', output: 'Array<number | string>' },
-      MetricValueColumn: { input: 'never', output: 'Array<number | string>' },
+      StepColumn: { input: 'Array<number | string>', output: 'Array<number | string>' },
+      MetricValueColumn: { input: 'Array<number | string>', output: 'Array<number | string>' },
       NullableMetricValueColumn: { input: 'never', output: 'Array<number | string | null>' },
     },
   },

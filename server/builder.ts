@@ -18,10 +18,10 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     SafeInt: { Input: number; Output: number };
     MetricValue: { Input: number; Output: number };
-    SafeIntColumn: { Input: never; Output: readonly number[] };
+    SafeIntColumn: { Input: number[]; Output: readonly number[] };
     Step: { Input: Step; Output: Step };
-    StepColumn: { Input: never; Output: readonly Step[] };
-    MetricValueColumn: { Input: never; Output: readonly number[] };
+    StepColumn: { Input: Step[]; Output: readonly Step[] };
+    MetricValueColumn: { Input: number[]; Output: readonly number[] };
     NullableMetricValueColumn: { Input: never; Output: readonly (number | null)[] };
     ID: { Input: string; Output: string | number };
   };

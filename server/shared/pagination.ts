@@ -73,6 +73,18 @@ export interface Connection<T> {
   };
 }
 
+/** An edge whose cursor is encoded only when read: a 100,000-point history page asks for none. */
+class Edge<T, K> {
+  constructor(
+    readonly node: T,
+    private readonly keyOf: (row: T) => K,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.keyOf(this.node));
+  }
+}
+
 /**
  * Builds a connection from rows fetched with `limit + 1` in the request's direction.
  *
@@ -86,7 +98,7 @@ export function toConnection<T, K>(
   const more = rows.length > req.limit;
   const page = rows.slice(0, req.limit);
   if (req.backward) page.reverse();
-  const edges = page.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  const edges = page.map((node) => new Edge(node, keyOf));
   return {
     edges,
     pageInfo: {

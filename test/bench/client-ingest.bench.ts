@@ -83,7 +83,7 @@ for (const mode of ['tight-loop', 'yield-every-1000'] as const) {
     serverNodeEnv: process.env.BENCH_SERVER_NODE_ENV ?? null,
     batchPoints: 1000,
     verified,
-    // the server's whole process tree; verification reads 4 histories in pages of 100,000 points
+    // the server's whole process tree; verification reads 4 histories in pages of 10,000 points (the client's default)
     serverPeakRssMiB: Math.round(Math.max(ingestPeakMiB, server.peakRssMiB())),
     serverPeakRssIngestMiB: Math.round(ingestPeakMiB),
     serverPeakRssVerifyMiB: Math.round(server.peakRssMiB()),

@@ -399,11 +399,11 @@ export type MetricSeriesInput = {
   key: string;
   /** A logged model the points are also linked to: they are written to its metrics as well, in the same transaction (unknown or deleted model: RESOURCE_DOES_NOT_EXIST, nothing written). */
   modelId?: string | null | undefined;
-  /** Steps, one per value; default 0. int64: numbers within ±(2^53-1), decimal strings over the whole range. */
+  /** Steps (a list), one per value; default 0. int64: numbers within ±(2^53-1), decimal strings over the whole range. */
   steps?: Array<number | string> | null | undefined;
-  /** Timestamps in ms, one per value; default now. */
-  timestamps?: Array<number> | null | undefined;
-  /** Values; "NaN", "Infinity", "-Infinity" allowed. */
+  /** Timestamps in ms (a list), one per value; default now. */
+  timestamps?: number[] | null | undefined;
+  /** Values (a list); "NaN", "Infinity", "-Infinity" allowed. */
   values: Array<number | string>;
 };
 

@@ -3,6 +3,7 @@ import {
   MetricValueColumnScalar,
   NullableMetricValueColumnScalar,
   SafeIntColumnScalar,
+  StepColumnScalar,
 } from '../../server/shared/scalars.ts';
 
 describe('column scalars', () => {
@@ -37,8 +38,38 @@ describe('column scalars', () => {
     ]);
   });
 
-  it('columns are output only', () => {
-    expect(() => SafeIntColumnScalar.parseValue([1])).toThrow(/output type/);
-    expect(() => MetricValueColumnScalar.parseValue([1])).toThrow(/output type/);
+  it('columns parse input in one loop: the same array when every element is already valid', () => {
+    const values = [0.5, -2, 1e300];
+    expect(MetricValueColumnScalar.parseValue(values)).toBe(values);
+    const steps = [0, -(2 ** 53 - 1), 2 ** 53 - 1];
+    expect(StepColumnScalar.parseValue(steps)).toBe(steps);
+    const timestamps = [0, 1_700_000_000_000];
+    expect(SafeIntColumnScalar.parseValue(timestamps)).toBe(timestamps);
+  });
+
+  it('columns decode the strings their element scalars accept, on a copy', () => {
+    const values = [1, 'NaN', 'Infinity', '-Infinity'];
+    expect(MetricValueColumnScalar.parseValue(values)).toEqual([1, NaN, Infinity, -Infinity]);
+    expect(values).toEqual([1, 'NaN', 'Infinity', '-Infinity']);
+    expect(StepColumnScalar.parseValue([1, '9223372036854775807', '-12'])).toEqual([
+      1,
+      2n ** 63n - 1n,
+      -12,
+    ]);
+    expect(SafeIntColumnScalar.parseValue(['17', 3])).toEqual([17, 3]);
+    // a single value is a list of one, as graphql-js coerces list inputs
+    expect(StepColumnScalar.parseValue(5)).toEqual([5]);
+  });
+
+  it("columns refuse a bad element with the element scalar's message and its index", () => {
+    expect(() => MetricValueColumnScalar.parseValue([1, 'nan'])).toThrow(
+      /^MetricValue must be a finite number .*; got "nan" \(item 1\)$/,
+    );
+    expect(() => MetricValueColumnScalar.parseValue([1, null])).toThrow(/MetricValue.*item 1/);
+    expect(() => StepColumnScalar.parseValue([0, 0, 2 ** 53])).toThrow(
+      /^Step must be an integer .*; got 9007199254740992 \(item 2\)$/,
+    );
+    expect(() => SafeIntColumnScalar.parseValue([1.5])).toThrow(/^SafeInt must be .*\(item 0\)$/);
+    expect(() => NullableMetricValueColumnScalar.parseValue([1])).toThrow(/output type/);
   });
 });

@@ -35,18 +35,18 @@ const MetricSeriesInput = builder.inputType('MetricSeriesInput', {
   fields: (t) => ({
     key: t.string({ required: true, description: 'Metric name.' }),
     values: t.field({
-      type: ['MetricValue'],
+      type: 'MetricValueColumn',
       required: true,
-      description: 'Values; "NaN", "Infinity", "-Infinity" allowed.',
+      description: 'Values (a list); "NaN", "Infinity", "-Infinity" allowed.',
     }),
     steps: t.field({
-      type: ['Step'],
+      type: 'StepColumn',
       description:
-        'Steps, one per value; default 0. int64: numbers within ±(2^53-1), decimal strings over the whole range.',
+        'Steps (a list), one per value; default 0. int64: numbers within ±(2^53-1), decimal strings over the whole range.',
     }),
     timestamps: t.field({
-      type: ['SafeInt'],
-      description: 'Timestamps in ms, one per value; default now.',
+      type: 'SafeIntColumn',
+      description: 'Timestamps in ms (a list), one per value; default now.',
     }),
     modelId: t.string({
       description:

@@ -47,6 +47,7 @@ export interface SeriesData {
 export type HistoryKey = [number | string, number, number, number];
 
 interface HistoryRow {
+  key: string;
   step: Step;
   timestamp: number;
   value: number;
@@ -114,7 +115,7 @@ export class MetricService {
       for (let at = 0, ord = 1; at < p.length; at += 3, ord++) {
         const step = steps ? steps[ord - 1]! : p[at]!;
         if (typeof step === 'number' ? step < nlo || step > nhi : step < lo || step > hi) continue;
-        const row = { step, timestamp: p[at + 1]!, value: p[at + 2]!, seq, ord };
+        const row = { key, step, timestamp: p[at + 1]!, value: p[at + 2]!, seq, ord };
         if (cursor && sign * compareHistory(row, cursor) <= 0) continue;
         rows.push(row);
       }
@@ -122,7 +123,7 @@ export class MetricService {
     rows.sort((a, b) => sign * compareHistory(a, b));
     if (rows.length > req.limit + 1) rows.length = req.limit + 1;
     return toConnection(
-      rows.map((r) => ({ ...r, key })),
+      rows,
       req,
       (r): HistoryKey => [
         typeof r.step === 'bigint' ? String(r.step) : r.step,
