@@ -81,7 +81,10 @@ export function createServices(deps: ServiceDeps) {
     paramsTags,
     access,
   );
-  const search = new SearchService(deps.db, experiments, deps.tableStats, access);
+  const search = new SearchService(deps.db, experiments, deps.tableStats, access, {
+    ...paramsTags.preloaded,
+    metrics: metrics.preloaded,
+  });
   const buckets = new MetricBucketService(deps.db, access);
   const loggedModels = new LoggedModelService(deps.em, deps.db, experiments, access, audit);
   const modelLinks = new ModelLinkService(deps.db, access, audit);
