@@ -81,10 +81,7 @@ export function createServices(deps: ServiceDeps) {
     paramsTags,
     access,
   );
-  const search = new SearchService(deps.db, experiments, deps.tableStats, access, {
-    ...paramsTags.preloaded,
-    metrics: metrics.preloaded,
-  });
+  const search = new SearchService(deps.db, experiments, deps.tableStats, access);
   const buckets = new MetricBucketService(deps.db, access);
   const loggedModels = new LoggedModelService(deps.em, deps.db, experiments, access, audit);
   const modelLinks = new ModelLinkService(deps.db, access, audit);

@@ -1,7 +1,6 @@
 import type { Db } from '../../shared/db.ts';
 import { ValidationError } from '../../shared/errors.ts';
 import { groupByKeys } from '../../shared/group.ts';
-import { ListPreload } from '../../shared/list-preload.ts';
 import { type PageRequest, toConnection } from '../../shared/pagination.ts';
 import { compareSteps, parseStep, type Step } from '../../shared/scalars.ts';
 import type { PermissionService } from '../auth/public.ts';
@@ -72,16 +71,12 @@ export class MetricService {
   constructor(
     private readonly db: Db,
     private readonly access: PermissionService,
-    /** Summaries a run search of this request read with its page. */
-    readonly preloaded = new ListPreload<MetricSummary>(),
   ) {
     this.packed = new PackedReads(db);
   }
 
   /** Summaries of each run, sorted by key (one query). */
   async summariesByRunIds(runIds: readonly string[]): Promise<MetricSummary[][]> {
-    const preloaded = this.preloaded.take(runIds);
-    if (preloaded) return preloaded;
     const rows = await this.db.query<MetricSummary>(
       `select ${SUMMARY_COLUMNS} from metric_summaries where run_id = any($1::text[]) order by run_id, key`,
       [runIds],

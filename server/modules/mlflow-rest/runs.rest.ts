@@ -22,8 +22,6 @@ async function search({ input, services }: RestCall) {
     { filter: input.string('filter'), orderBy: input.strings('order_by') },
     input.enum('run_view_type', VIEW_TYPES) ?? 'ACTIVE_ONLY',
     req,
-    // runsJson below reads these through the batch reads, which then answer from the page
-    ['params', 'tags', 'metrics'],
   );
   const runs = await runsJson(
     services,

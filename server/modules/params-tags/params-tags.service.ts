@@ -1,7 +1,6 @@
 import type { Db } from '../../shared/db.ts';
 import { NotFoundError } from '../../shared/errors.ts';
 import { groupByKeys } from '../../shared/group.ts';
-import { ListPreload } from '../../shared/list-preload.ts';
 import type { AuditLog } from '../audit/public.ts';
 import type { PermissionService } from '../auth/public.ts';
 import type { ExperimentService } from '../experiments/public.ts';
@@ -26,8 +25,6 @@ export class ParamsTagsService {
     private readonly publisher: Publisher,
     private readonly access: PermissionService,
     private readonly audit: AuditLog,
-    /** Params and tags a run search of this request read with its page. */
-    readonly preloaded = { params: new ListPreload<KeyValue>(), tags: new ListPreload<KeyValue>() },
   ) {}
 
   private async byOwner(
@@ -45,13 +42,13 @@ export class ParamsTagsService {
   }
 
   /** Params of each run, sorted by key (one query). */
-  async paramsByRunIds(runIds: readonly string[]): Promise<KeyValue[][]> {
-    return this.preloaded.params.take(runIds) ?? this.byOwner('params', runIds);
+  paramsByRunIds(runIds: readonly string[]): Promise<KeyValue[][]> {
+    return this.byOwner('params', runIds);
   }
 
   /** Tags of each run, sorted by key (one query). */
-  async tagsByRunIds(runIds: readonly string[]): Promise<KeyValue[][]> {
-    return this.preloaded.tags.take(runIds) ?? this.byOwner('run_tags', runIds);
+  tagsByRunIds(runIds: readonly string[]): Promise<KeyValue[][]> {
+    return this.byOwner('run_tags', runIds);
   }
 
   /** Tags of each experiment, sorted by key (one query); ids that are not integers get none. */

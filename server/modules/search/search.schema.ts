@@ -3,7 +3,6 @@ import { connectionComplexity } from '../../shared/complexity.ts';
 import { pageRequest } from '../../shared/pagination.ts';
 import { ExperimentRef, ViewTypeEnum } from '../experiments/public.ts';
 import { RunRef } from '../runs/public.ts';
-import { selectedRunChildren } from './run-children-selection.ts';
 
 const FILTER_DESCRIPTION =
   "MLflow filter string, e.g. `metrics.acc > 0.5 AND params.lr = '0.01'`: clauses joined by AND; prefixes `attributes.` `metrics.` `params.` `tags.` `datasets.` (and aliases); keys may be quoted with backquotes or double quotes; summaries as `min(metrics.loss) < 0.2` (min, max, first, last, count, last_step). A bad filter fails with INVALID_PARAMETER_VALUE naming the character offset.";
@@ -30,13 +29,12 @@ builder.queryFields((t) => ({
           description: 'Lifecycle filter on runs.',
         }),
       },
-      resolve: (_, args, ctx, info) =>
+      resolve: (_, args, ctx) =>
         ctx.services.search.searchRuns(
           args.experimentIds,
           args,
           args.runViewType ?? 'ACTIVE_ONLY',
           pageRequest<unknown[]>(args),
-          selectedRunChildren(info),
         ),
     },
     { name: 'SearchRunsConnection', description: 'A page of matching runs.' },

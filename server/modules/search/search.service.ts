@@ -1,6 +1,5 @@
 import type { Db } from '../../shared/db.ts';
 import { ValidationError } from '../../shared/errors.ts';
-import type { ListPreload } from '../../shared/list-preload.ts';
 import { type Connection, type PageRequest, toConnection } from '../../shared/pagination.ts';
 import type { PermissionService } from '../auth/public.ts';
 import {
@@ -10,8 +9,6 @@ import {
   type ViewType,
 } from '../experiments/public.ts';
 import type { LoggedModel } from '../logged-models/public.ts';
-import type { MetricSummary } from '../metrics/public.ts';
-import type { KeyValue } from '../params-tags/public.ts';
 import type { Run } from '../runs/public.ts';
 import type { TraceInfo } from '../traces/public.ts';
 import { compileExperimentSearch } from './experiment-search.sql.ts';
@@ -22,7 +19,6 @@ import {
   type DatasetScope,
   type ModelOrder,
 } from './logged-model-search.sql.ts';
-import { type RunChildKind, splitRunChildren, withRunChildren } from './run-children.sql.ts';
 import { compileRunSearch } from './run-search.sql.ts';
 import {
   EXPERIMENT_VOCABULARY,
@@ -60,13 +56,6 @@ export interface LoggedModelSearchArgs {
 
 type Row = Record<string, unknown>;
 
-/** Where a run search puts the children it read with its page (the batch reads take them). */
-export interface RunChildPreloads {
-  params: ListPreload<KeyValue>;
-  tags: ListPreload<KeyValue>;
-  metrics: ListPreload<MetricSummary>;
-}
-
 function datasetScopes(args: LoggedModelSearchArgs): DatasetScope[] {
   return (args.datasets ?? []).map((d, i) => {
     if (!d.datasetName) {
@@ -103,16 +92,14 @@ export class SearchService {
     private readonly experiments: ExperimentService,
     private readonly tableStats: TableStatistics,
     private readonly access: PermissionService,
-    private readonly runChildren: RunChildPreloads,
   ) {}
 
   private async page<T>(
     compiled: CompiledSearch,
     req: PageRequest<unknown[]>,
-    read: (c: CompiledSearch) => Promise<Row[]> = (c) => this.db.query<Row>(c.text, c.values),
   ): Promise<Connection<T>> {
     if (req.cursor) checkCursor(compiled.keys, req.cursor, req.backward ? 'before' : 'after');
-    const rows = await read(compiled);
+    const rows = await this.db.query<Row>(compiled.text, compiled.values);
     const n = compiled.keys.length;
     return toConnection(rows, req, (r) =>
       Array.from({ length: n }, (_, i) => cursorValue(r[`s${i}`])),
@@ -124,10 +111,7 @@ export class SearchService {
    *
    * @remarks Order: each `orderBy` entry with missing values last in both directions (for metrics:
    * values, then NaN, then missing), then `start_time DESC`, then `run_id ASC`. Cursors hold the
-   * sort-key values of the row (keyset), so pages stay exact while runs are added. `include`
-   * names the children the caller will read: they come with the page in the same statement and
-   * the batch reads of this request (`paramsByRunIds`, `tagsByRunIds`, `summariesByRunIds`)
-   * answer from them.
+   * sort-key values of the row (keyset), so pages stay exact while runs are added.
    * @throws ValidationError for a bad filter, order, experiment id or cursor.
    */
   async searchRuns(
@@ -135,7 +119,6 @@ export class SearchService {
     args: SearchArgs,
     view: ViewType,
     req: PageRequest<unknown[]>,
-    include: readonly RunChildKind[] = [],
   ): Promise<Connection<Run>> {
     const ids = experimentIds.map((id, i) => this.experiments.parseId(id, `experimentIds[${i}]`));
     const compiled = compileRunSearch({
@@ -149,19 +132,7 @@ export class SearchService {
       backward: req.backward,
     });
     await this.tableStats.beforeSearch(RUN_SEARCH_TABLES);
-    if (include.length === 0) return this.page<Run>(compiled, req);
-    return this.page<Run>(compiled, req, async (c) => {
-      const both = withRunChildren(c, include);
-      const { page, children } = splitRunChildren(
-        await this.db.query<Row>(both.text, both.values),
-        include,
-      );
-      for (const kind of include) {
-        const into: ListPreload<unknown> = this.runChildren[kind];
-        for (const [id, list] of children[kind]) into.put(id, list);
-      }
-      return page;
-    });
+    return this.page<Run>(compiled, req);
   }
 
   /**
