@@ -1,7 +1,6 @@
 import type {
   Clause,
   Comparator,
-  EntityKind,
   Filter,
   Identifier,
   Literal,
