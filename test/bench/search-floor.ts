@@ -42,21 +42,93 @@ select json_agg(json_build_object(
 ) order by page.acc desc nulls last, page.start_time desc, page.id)::text as page
 from page`;
 
-/** Times the floor statement `n` times on one connection; returns p50/p99 in ms and the row count. */
+/**
+ * The same page as {@link FLOOR_SQL} as plain rows: the page's runs, then one row per param, tag
+ * and latest metric of those runs (one index scan per child table over the page's ids), grouped
+ * per run in JS. Cheaper than building JSON per run in the database (no per-run subqueries,
+ * aggregates or sorts); the cheapest hand-written form found of these rows.
+ */
+const FLOOR_ROWS_SQL = `${FLOOR_SQL.slice(0, FLOOR_SQL.indexOf('select json_agg'))}
+select 0 as kind, page.id, page.experiment_id::text as experiment, page.name, page.user_id,
+  page.status, page.start_time, page.end_time, upper(page.lifecycle_stage) as stage,
+  page.artifact_uri, null::text as key, null::text as value, null::float8 as metric,
+  null::int8 as step, null::int8 as ts
+from page
+union all select 1, run_id, null, null, null, null, null, null, null, null, key, value, null, null, null
+  from params where run_id = any(array(select id from page))
+union all select 2, run_id, null, null, null, null, null, null, null, null, key, value, null, null, null
+  from run_tags where run_id = any(array(select id from page))
+union all select 3, run_id, null, null, null, null, null, null, null, null, key, null, last_value,
+  last_step, last_timestamp
+  from metric_summaries where run_id = any(array(select id from page))`;
+
+interface FloorRow {
+  kind: number;
+  id: string;
+  key: string;
+  value: string;
+  metric: number;
+  step: number;
+  ts: number;
+  [column: string]: unknown;
+}
+
+/** Groups the rows of {@link FLOOR_ROWS_SQL} into whole runs (children sorted by key). */
+function wholeRuns(rows: FloorRow[]): unknown[] {
+  type Child = { key: string } & Record<string, unknown>;
+  const runs = new Map<
+    string,
+    Record<string, unknown> & { params: Child[]; tags: Child[]; latestMetrics: Child[] }
+  >();
+  for (const r of rows) {
+    if (r.kind === 0) {
+      runs.set(r.id, { ...r, params: [], tags: [], latestMetrics: [] });
+      continue;
+    }
+    const run = runs.get(r.id)!;
+    if (r.kind === 1) run.params.push({ key: r.key, value: r.value });
+    else if (r.kind === 2) run.tags.push({ key: r.key, value: r.value });
+    else run.latestMetrics.push({ key: r.key, value: r.metric, step: r.step, timestamp: r.ts });
+  }
+  const byKey = (a: { key: string }, b: { key: string }) =>
+    a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+  for (const run of runs.values()) {
+    run.params.sort(byKey);
+    run.tags.sort(byKey);
+    run.latestMetrics.sort(byKey);
+  }
+  return [...runs.values()];
+}
+
+/**
+ * Times both floor statements `n` times each, interleaved on one connection: `json` (one JSON
+ * document built by the database, JSON.parse) and `rows` ({@link FLOOR_ROWS_SQL}, grouped in JS);
+ * returns p50/p99 in ms and the row count of each.
+ */
 export async function floorTimes(url: string, experimentId: string, n: number) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const samples: number[] = [];
-    let rows = 0;
+    const samples = { json: [] as number[], rows: [] as number[] };
+    const count = { json: 0, rows: 0 };
     for (let i = 0; i < n + 20; i++) {
-      const t0 = performance.now();
+      let t0 = performance.now();
       const res = await client.query<{ page: string }>(FLOOR_SQL, [experimentId]);
       const page = JSON.parse(res.rows[0]?.page ?? '[]') as unknown[];
-      if (i >= 20) samples.push(performance.now() - t0);
-      rows = Math.min(page.length, 100);
+      if (i >= 20) samples.json.push(performance.now() - t0);
+      count.json = Math.min(page.length, 100);
+      t0 = performance.now();
+      const rows = await client.query<FloorRow>(FLOOR_ROWS_SQL, [experimentId]);
+      const runs = wholeRuns(rows.rows);
+      if (i >= 20) samples.rows.push(performance.now() - t0);
+      count.rows = Math.min(runs.length, 100);
     }
-    return { p50: percentile(samples, 50), p99: percentile(samples, 99), rows };
+    const figures = (s: number[], rows: number) => ({
+      p50: percentile(s, 50),
+      p99: percentile(s, 99),
+      rows,
+    });
+    return { json: figures(samples.json, count.json), rows: figures(samples.rows, count.rows) };
   } finally {
     await client.end();
   }

@@ -6,8 +6,9 @@
  * Each size gets a fresh database seeded by bulk SQL with no ANALYZE (PostgreSQL here runs with
  * autovacuum off, so the tables have no statistics unless the server gathers them), measured as
  * found, then again after a manual ANALYZE. Every case prints the search statement's EXPLAIN plan,
- * the raw SQL floor (one hand-written statement for the same page) and the API/floor ratio, and the
- * peak RSS of the server's process tree.
+ * the raw SQL floor (one hand-written statement for the same page: plain rows grouped in JS, and
+ * the older JSON-building form as `json_floor_*`) and the API/floor ratio, and the peak RSS of the
+ * server's process tree.
  *
  * Env: BENCH_SIZES (default `10000,100000`), BENCH_ITERATIONS (default 200),
  * BENCH_SERVER_ROOT (start the server from another checkout, for before/after in one session).
@@ -100,10 +101,13 @@ async function measureCase(
     target_p50_ms: target,
     target_p99_ms: 25,
     meets_target: target !== null && api.p50 <= target && api.p99 <= 25,
-    floor_p50_ms: +floor.p50.toFixed(2),
-    floor_p99_ms: +floor.p99.toFixed(2),
-    floor_rows: floor.rows,
-    api_over_floor_p50: +(api.p50 / floor.p50).toFixed(2),
+    floor_p50_ms: +floor.rows.p50.toFixed(2),
+    floor_p99_ms: +floor.rows.p99.toFixed(2),
+    floor_rows: floor.rows.rows,
+    api_over_floor_p50: +(api.p50 / floor.rows.p50).toFixed(2),
+    json_floor_p50_ms: +floor.json.p50.toFixed(2),
+    json_floor_p99_ms: +floor.json.p99.toFixed(2),
+    json_floor_rows: floor.json.rows,
     search_statement_exec_p50_ms: +ex.p50.toFixed(2),
     server_tree_peak_rss_mib: Math.round(server.peakRssMiB()),
     target_rss_mib: 150,

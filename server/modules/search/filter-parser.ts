@@ -1,7 +1,6 @@
 import type {
   Clause,
   Comparator,
-  EntityKind,
   Filter,
   Identifier,
   Literal,
@@ -10,46 +9,7 @@ import type {
 } from './filter-ast.ts';
 import { SUMMARY_FUNCTIONS } from './filter-ast.ts';
 import { syntaxError, type Token, tokenize } from './filter-lexer.ts';
-
-/** How a value of an identifier is typed, which decides the comparators it allows. */
-export type ValueType =
-  | 'number'
-  | 'string'
-  | 'nullable-string'
-  | 'id'
-  | 'dataset'
-  | 'trace-string'
-  | 'trace-key'
-  | 'text';
-
-/** What one searchable entity accepts: prefixes, attribute names, types, orderable identifiers. */
-export interface Vocabulary {
-  /** Lower-case prefix (without the dot) to entity kind, aliases included. */
-  prefixes: Record<string, EntityKind>;
-  /** Attribute name as written (aliases included) to its canonical name. */
-  attributes: Record<string, string>;
-  /** Keys allowed after `datasets.`. */
-  datasetKeys: readonly string[];
-  /** Whether `fn(metrics.key)` summary functions are accepted. */
-  summaries: boolean;
-  /** Value type of a resolved identifier. */
-  typeOf(ident: Identifier): ValueType;
-  /** Why an identifier cannot be filtered on, or null when it can. */
-  filterError(ident: Identifier): string | null;
-  /** Why an identifier cannot be ordered by, or null when it can. */
-  orderError(ident: Identifier): string | null;
-}
-
-const COMPARATORS: Record<ValueType, readonly string[]> = {
-  number: ['=', '!=', '<', '<=', '>', '>='],
-  string: ['=', '!=', 'LIKE', 'ILIKE'],
-  'nullable-string': ['=', '!=', 'LIKE', 'ILIKE', 'IS NULL', 'IS NOT NULL'],
-  id: ['=', '!=', 'LIKE', 'ILIKE', 'IN', 'NOT IN'],
-  dataset: ['=', '!=', 'LIKE', 'ILIKE', 'IN', 'NOT IN'],
-  'trace-string': ['=', '!=', 'IN', 'NOT IN', 'LIKE', 'ILIKE', 'RLIKE'],
-  'trace-key': ['=', '!=', 'LIKE', 'ILIKE', 'RLIKE', 'IS NULL', 'IS NOT NULL'],
-  text: ['LIKE', 'ILIKE'],
-};
+import { COMPARATORS, type ValueType, type Vocabulary } from './vocabulary.ts';
 
 class Parser {
   private pos = 0;

@@ -1,5 +1,5 @@
 import type { EntityKind, Identifier } from './filter-ast.ts';
-import type { ValueType, Vocabulary } from './filter-parser.ts';
+import type { ValueType, Vocabulary } from './vocabulary.ts';
 
 const RUN_PREFIXES: Record<string, EntityKind> = {
   metrics: 'metric',
