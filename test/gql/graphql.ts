@@ -834,7 +834,7 @@ export type GetLoggedModelQueryVariables = Exact<{
 }>;
 
 
-export type GetLoggedModelQuery = { loggedModel: { modelId: string, experimentId: string, name: string, modelType: string | null, sourceRunId: string | null, status: LoggedModelStatus, lifecycleStage: LifecycleStage, creationTimestamp: number, lastUpdatedTimestamp: number, artifactUri: string, modelUri: string, metrics: Array<{ key: string, value: number | string, step: number, timestamp: number, runId: string, run: { runId: string } | null, dataset: { name: string, digest: string } | null }>, sourceRun: { runId: string } | null, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } | null };
+export type GetLoggedModelQuery = { loggedModel: { modelId: string, experimentId: string, name: string, modelType: string | null, sourceRunId: string | null, status: LoggedModelStatus, lifecycleStage: LifecycleStage, creationTimestamp: number, lastUpdatedTimestamp: number, artifactUri: string, modelUri: string, metrics: Array<{ key: string, value: number | string, step: number | string, timestamp: number, runId: string, run: { runId: string } | null, dataset: { name: string, digest: string } | null }>, sourceRun: { runId: string } | null, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } | null };
 
 export type FinalizeLoggedModelMutationVariables = Exact<{
   input: FinalizeLoggedModelInput;

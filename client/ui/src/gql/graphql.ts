@@ -236,7 +236,7 @@ export type UiModelQueryVariables = Exact<{
 }>;
 
 
-export type UiModelQuery = { loggedModel: { modelId: string, name: string, status: LoggedModelStatus, modelType: string | null, modelUri: string, artifactUri: string, experimentId: string, creationTimestamp: number, sourceRun: { runId: string, name: string } | null, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }>, metrics: Array<{ key: string, value: number | string, step: number, runId: string, dataset: { name: string, digest: string } | null }>, traces: { edges: Array<{ node: { traceId: string, state: TraceState, requestTime: number, executionDuration: number } }> } } | null };
+export type UiModelQuery = { loggedModel: { modelId: string, name: string, status: LoggedModelStatus, modelType: string | null, modelUri: string, artifactUri: string, experimentId: string, creationTimestamp: number, sourceRun: { runId: string, name: string } | null, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }>, metrics: Array<{ key: string, value: number | string, step: number | string, runId: string, dataset: { name: string, digest: string } | null }>, traces: { edges: Array<{ node: { traceId: string, state: TraceState, requestTime: number, executionDuration: number } }> } } | null };
 
 export type UiSearchTracesQueryVariables = Exact<{
   experimentIds: Array<string> | string;
