@@ -151,9 +151,7 @@ describe('int64 steps through GraphQL', () => {
     const res = await t.execute(LogBatch, {
       input: {
         runId: run,
-        metrics: [
-          { key: 'linked', values: [1, 2, 3, 4], steps: [MAX, 1, ABOVE, MIN], modelId },
-        ],
+        metrics: [{ key: 'linked', values: [1, 2, 3, 4], steps: [MAX, 1, ABOVE, MIN], modelId }],
       },
     });
     expect(res.logBatch.__typename).toBe('BatchAck');

@@ -1,8 +1,8 @@
 import type { Db } from '../../shared/db.ts';
 import { ValidationError } from '../../shared/errors.ts';
 import { groupByKeys } from '../../shared/group.ts';
-import type { Step } from '../../shared/scalars.ts';
 import { isRunIdShape } from '../../shared/ids.ts';
+import type { Step } from '../../shared/scalars.ts';
 import { type AuditLog, someKeys } from '../audit/public.ts';
 import type { PermissionService } from '../auth/public.ts';
 import { RunService } from '../runs/public.ts';

@@ -1,6 +1,6 @@
 import type { SqlClient } from '../../shared/db.ts';
-import type { Step } from '../../shared/scalars.ts';
 import { float8Array as f8, int8Array as i8 } from '../../shared/pg-binary.ts';
+import type { Step } from '../../shared/scalars.ts';
 import { lockActiveModels } from './model-rows.sql.ts';
 
 /** Metric points to link to models, as parallel arrays (one entry per point). */
