@@ -1,5 +1,6 @@
 import type { SubscriptionLimits } from '../../config.ts';
 import { ValidationError } from '../../shared/errors.ts';
+import type { Step } from '../../shared/scalars.ts';
 import type { PermissionService, StreamCheck } from '../auth/public.ts';
 import { MAX_BUCKETS, type SeriesAxis } from '../metrics/public.ts';
 import type { ParamsTagsService } from '../params-tags/public.ts';
@@ -115,7 +116,7 @@ export class LiveService {
     key: string;
     buckets: number;
     axis?: SeriesAxis | null;
-    range?: { start?: number | null; end?: number | null } | null;
+    range?: { start?: Step | null; end?: Step | null } | null;
   }): Promise<LiveIterator<SeriesFrame | Lagged>> {
     if (args.runIds.length === 0 || args.runIds.length > MAX_SERIES_RUNS)
       throw new ValidationError('runIds', `Between 1 and ${MAX_SERIES_RUNS} runs`);
