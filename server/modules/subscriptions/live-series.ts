@@ -9,7 +9,7 @@ import {
 } from '../metrics/public.ts';
 import { type FrameClock, pacingClock } from './frame-clock.ts';
 import { END, Lagged, LiveIterator, type Produced } from './live-iterator.ts';
-import type { RunFeeds } from './run-feed.ts';
+import type { RunFeeds } from './run-feeds.ts';
 import { type HubSubscriber, SeriesHub } from './series-hub.ts';
 
 /** The buckets of one run in a frame. */

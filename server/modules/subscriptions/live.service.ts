@@ -11,7 +11,7 @@ import { type Lagged, type LiveIterator, Revoked } from './live-iterator.ts';
 import type { LiveSeriesHubs, SeriesFrame } from './live-series.ts';
 import { type MetricsEvent, openMetricsStream } from './metrics-stream.ts';
 import { openRunEventsStream } from './run-events-stream.ts';
-import type { RunFeeds } from './run-feed.ts';
+import type { RunFeeds } from './run-feeds.ts';
 
 const MAX_KEYS = 100;
 const MAX_SERIES_RUNS = 100;

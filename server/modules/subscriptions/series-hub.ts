@@ -2,7 +2,6 @@ import type { Step } from '../../shared/scalars.ts';
 import {
   addPoint,
   type Bucket,
-  type BucketColumns,
   bucketIndex,
   type MetricBucketService,
   type SeriesPoint,
@@ -11,7 +10,7 @@ import {
 import type { MetricsBatch } from './events.ts';
 import { type ChangedBuckets, ChangeLog } from './hub-changes.ts';
 import type { LiveSeriesArgs, RunBuckets, SeriesFrame } from './live-series.ts';
-import type { RunFeeds } from './run-feed.ts';
+import type { RunFeeds } from './run-feeds.ts';
 import { RunTail } from './run-tail.ts';
 import { extendExtent, SeriesLayout, seriesRange } from './series-layout.ts';
 
@@ -178,7 +177,7 @@ export class SeriesHub {
     }
     const layout = this.layout;
     const set = await this.buckets.buckets(ids, key, count, layout.range, axis, upTo);
-    for (const rb of set.runs) this.runs.get(rb.runId)!.buckets = toBuckets(rb.buckets, layout);
+    for (const rb of set.runs) this.runs.get(rb.runId)!.buckets = layout.bucketsOf(rb.buckets);
   }
 
   /**
@@ -296,23 +295,4 @@ export class SeriesHub {
     for (const r of this.runs.values()) r.tail.close();
     this.onClose();
   }
-}
-
-/** Bucket objects of a run from the columns of `metricBuckets` (steps exact, as they come). */
-function toBuckets(c: BucketColumns, layout: SeriesLayout): Map<number, Bucket> {
-  const out = new Map<number, Bucket>();
-  for (let k = 0; k < c.index.length; k++) {
-    const index = c.index[k]!;
-    out.set(index, {
-      index,
-      ...layout.boundsOf(index),
-      count: c.count[k]!,
-      minStep: c.minStep[k]!,
-      maxStep: c.maxStep[k]!,
-      min: c.min[k]!,
-      max: c.max[k]!,
-      last: { step: c.lastStep[k]!, timestamp: c.lastTimestamp[k]!, value: c.lastValue[k]! },
-    });
-  }
-  return out;
 }

@@ -2,6 +2,7 @@ import { compareSteps, type Step, stepOf } from '../../shared/scalars.ts';
 import {
   type BoundsOf,
   type Bucket,
+  type BucketColumns,
   bucketBounds,
   bucketIndex,
   isSafeRange,
@@ -42,6 +43,25 @@ export class SeriesLayout {
     const n = this.narrow;
     if (n !== null && typeof x === 'number') return bucketIndex(x, n, this.count);
     return wideBucketIndex(x, this.range, this.count);
+  }
+
+  /** Bucket objects of a run from the columns of `metricBuckets` (steps exact, as they come). */
+  bucketsOf(c: BucketColumns): Map<number, Bucket> {
+    const out = new Map<number, Bucket>();
+    for (let k = 0; k < c.index.length; k++) {
+      const index = c.index[k]!;
+      out.set(index, {
+        index,
+        ...this.boundsOf(index),
+        count: c.count[k]!,
+        minStep: c.minStep[k]!,
+        maxStep: c.maxStep[k]!,
+        min: c.min[k]!,
+        max: c.max[k]!,
+        last: { step: c.lastStep[k]!, timestamp: c.lastTimestamp[k]!, value: c.lastValue[k]! },
+      });
+    }
+    return out;
   }
 
   /**
