@@ -8,7 +8,8 @@ import {
   type StepRange,
 } from '../metrics/public.ts';
 import { type FrameClock, pacingClock } from './frame-clock.ts';
-import { END, Lagged, LiveIterator, type Produced } from './live-iterator.ts';
+import { END, Lagged, type Produced } from './lagged.ts';
+import { LiveIterator } from './live-iterator.ts';
 import type { RunFeeds } from './run-feeds.ts';
 import { type HubSubscriber, SeriesHub } from './series-hub.ts';
 
