@@ -19,7 +19,7 @@ import { EventBus } from './modules/subscriptions/event-bus.ts';
 import { LiveSeriesHubs } from './modules/subscriptions/live-series.ts';
 import { MetricStore } from './modules/subscriptions/metric-store.ts';
 import { Publisher } from './modules/subscriptions/publisher.ts';
-import { RunFeeds } from './modules/subscriptions/run-feed.ts';
+import { RunFeeds } from './modules/subscriptions/run-feeds.ts';
 import { useSharedEventExecution } from './modules/subscriptions/shared-execution.ts';
 import { useSsePush } from './modules/subscriptions/sse-push.ts';
 import { Telemetry, useTelemetry } from './modules/telemetry/public.ts';

@@ -8,7 +8,7 @@ import type { TableStatistics } from './modules/search/table-statistics.ts';
 import type { EventBus } from './modules/subscriptions/event-bus.ts';
 import type { LiveSeriesHubs } from './modules/subscriptions/live-series.ts';
 import type { Publisher } from './modules/subscriptions/publisher.ts';
-import type { RunFeeds } from './modules/subscriptions/run-feed.ts';
+import type { RunFeeds } from './modules/subscriptions/run-feeds.ts';
 import { createServices } from './services.ts';
 import { Db } from './shared/db.ts';
 import type { Context } from './shared/request-context.ts';

@@ -24,7 +24,7 @@ import type { EventBus } from './modules/subscriptions/event-bus.ts';
 import { LiveService } from './modules/subscriptions/live.service.ts';
 import type { LiveSeriesHubs } from './modules/subscriptions/live-series.ts';
 import type { Publisher } from './modules/subscriptions/publisher.ts';
-import type { RunFeeds } from './modules/subscriptions/run-feed.ts';
+import type { RunFeeds } from './modules/subscriptions/run-feeds.ts';
 import { TraceService } from './modules/traces/trace.service.ts';
 import { TraceReadService } from './modules/traces/trace-read.service.ts';
 import { TraceRunLinkService } from './modules/traces/trace-run-links.ts';

@@ -246,10 +246,10 @@ export type LifecycleStage =
 
 /** An inclusive x range; an omitted side is open and follows the data. */
 export type LiveSeriesRangeInput = {
-  /** Last x (inclusive); omitted: open. */
-  end?: number | null | undefined;
-  /** First x (inclusive); omitted: open. */
-  start?: number | null | undefined;
+  /** Last x (inclusive), a step or ms; omitted: open. */
+  end?: number | string | null | undefined;
+  /** First x (inclusive), a step or ms; omitted: open. */
+  start?: number | string | null | undefined;
 };
 
 /** Input of logBatch. */
@@ -834,7 +834,7 @@ export type GetLoggedModelQueryVariables = Exact<{
 }>;
 
 
-export type GetLoggedModelQuery = { loggedModel: { modelId: string, experimentId: string, name: string, modelType: string | null, sourceRunId: string | null, status: LoggedModelStatus, lifecycleStage: LifecycleStage, creationTimestamp: number, lastUpdatedTimestamp: number, artifactUri: string, modelUri: string, metrics: Array<{ key: string, value: number | string, step: number, timestamp: number, runId: string, run: { runId: string } | null, dataset: { name: string, digest: string } | null }>, sourceRun: { runId: string } | null, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } | null };
+export type GetLoggedModelQuery = { loggedModel: { modelId: string, experimentId: string, name: string, modelType: string | null, sourceRunId: string | null, status: LoggedModelStatus, lifecycleStage: LifecycleStage, creationTimestamp: number, lastUpdatedTimestamp: number, artifactUri: string, modelUri: string, metrics: Array<{ key: string, value: number | string, step: number | string, timestamp: number, runId: string, run: { runId: string } | null, dataset: { name: string, digest: string } | null }>, sourceRun: { runId: string } | null, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } | null };
 
 export type FinalizeLoggedModelMutationVariables = Exact<{
   input: FinalizeLoggedModelInput;
@@ -955,7 +955,7 @@ export type LiveSeriesSubscriptionVariables = Exact<{
 }>;
 
 
-export type LiveSeriesSubscription = { liveSeries: { full: boolean, axis: SeriesAxis, bucketCount: number, range: { start: number, end: number } | null, runs: Array<{ runId: string, seq: number, buckets: Array<{ index: number, xStart: number, xEnd: number, count: number, minStep: number, maxStep: number, min: number | string | null, max: number | string | null, last: { step: number, timestamp: number, value: number | string } }> }> } };
+export type LiveSeriesSubscription = { liveSeries: { full: boolean, axis: SeriesAxis, bucketCount: number, range: { start: number | string, end: number | string } | null, runs: Array<{ runId: string, seq: number, buckets: Array<{ index: number, xStart: number | string, xEnd: number | string, count: number, minStep: number | string, maxStep: number | string, min: number | string | null, max: number | string | null, last: { step: number | string, timestamp: number, value: number | string } }> }> } };
 
 export type UpdateRunForEventsMutationVariables = Exact<{
   input: UpdateRunInput;

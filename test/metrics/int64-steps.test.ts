@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MetricHistoryQuery } from '../gql/graphql.ts';
 import { GetRun, LogBatch, MetricHistory } from '../helpers/documents.ts';
+import { GetLoggedModel } from '../helpers/model-documents.ts';
 import { seedExperiment, seedModel, seedRun } from '../helpers/seed.ts';
 import { sseSubscribe } from '../helpers/streams.ts';
 import { MetricsLogged } from '../helpers/subscription-documents.ts';
@@ -144,25 +145,26 @@ describe('int64 steps through GraphQL', () => {
     ]);
   });
 
-  it('refuses a wide step on a metric linked to a logged model, writing nothing', async () => {
+  it('metrics linked to a logged model keep wide steps exactly (its metrics read them as strings)', async () => {
     const run = await seedRun(t, exp);
     const modelId = await seedModel(t, exp);
     const res = await t.execute(LogBatch, {
       input: {
         runId: run,
-        metrics: [
-          { key: 'ok', values: [1], steps: [MAX] },
-          { key: 'linked', values: [1, 2], steps: [1, ABOVE], modelId },
-        ],
+        metrics: [{ key: 'linked', values: [1, 2, 3, 4], steps: [MAX, 1, ABOVE, MIN], modelId }],
       },
     });
-    expect(res.logBatch).toMatchObject({
-      __typename: 'ValidationError',
-      code: 'INVALID_PARAMETER_VALUE',
-      field: 'metrics[1].steps[1]',
-    });
-    const h = await t.execute(MetricHistory, { runId: run, key: 'ok', first: 10 });
-    expect(h.run!.metricHistory.edges).toEqual([]);
+    expect(res.logBatch.__typename).toBe('BatchAck');
+    const got = await t.execute(GetLoggedModel, { modelId });
+    // by key, then step: exact order and exact digits (a double would give 2^53 for 2^53+1)
+    expect(got.loggedModel!.metrics.map((m) => [m.step, m.value])).toEqual([
+      [MIN, 4],
+      [1, 2],
+      [ABOVE, 3],
+      [MAX, 1],
+    ]);
+    const h = await t.execute(MetricHistory, { runId: run, key: 'linked', first: 10 });
+    expect(h.run!.metricHistory.edges.map((e) => e.node.step)).toEqual([MIN, 1, ABOVE, MAX]);
   });
 
   it('metricBuckets buckets wide steps exactly (BigInt edges), also beside a run of ordinary steps', async () => {

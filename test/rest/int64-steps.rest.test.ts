@@ -92,6 +92,27 @@ describe('MLflow REST: int64 steps', () => {
     expect(stepsIn(found.text)).toEqual([MAX]);
   });
 
+  it('metrics linked to a logged model keep int64 steps: logged-models/get returns exact numbers', async () => {
+    const run = await newRun();
+    const created = await app.post<{ model: { info: { model_id: string } } }>('logged-models', {
+      experiment_id: '0',
+    });
+    const modelId = created.body.model.info.model_id;
+    const batch = await app.send(
+      'POST',
+      '/api/2.0/mlflow/runs/log-batch',
+      `{"run_id":"${run}","metrics":[
+        {"key":"m","value":1,"timestamp":5,"step":${MAX},"model_id":"${modelId}"},
+        {"key":"m","value":2,"timestamp":5,"step":"${ABOVE}","model_id":"${modelId}"},
+        {"key":"m","value":3,"timestamp":5,"step":${MIN},"model_id":"${modelId}"}]}`,
+      json,
+    );
+    expect(batch.status).toBe(200);
+    const got = await app.get(`logged-models/${modelId}`);
+    expect(got.status).toBe(200);
+    expect(stepsIn(got.text)).toEqual([MIN, ABOVE, MAX]);
+  });
+
   it('refuses steps outside int64 with INVALID_PARAMETER_VALUE and writes nothing', async () => {
     const run = await newRun();
     for (const step of [

@@ -361,11 +361,11 @@ type Bucket = LiveSeriesSubscription['liveSeries']['runs'][number]['buckets'][nu
 const view = (b: {
   index: number;
   count: number;
-  minStep: number;
-  maxStep: number;
+  minStep: unknown;
+  maxStep: unknown;
   min?: unknown;
   max?: unknown;
-  last: { step: number; value: unknown };
+  last: { step: unknown; value: unknown };
 }) => ({
   index: b.index,
   count: b.count,

@@ -4,7 +4,8 @@ import { createLogger } from '../../server/logger.ts';
 import { EventBus } from '../../server/modules/subscriptions/event-bus.ts';
 import type { MetricsBatch } from '../../server/modules/subscriptions/events.ts';
 import type { RunHead } from '../../server/modules/subscriptions/metric-store.ts';
-import { type BatchSource, RunFeeds } from '../../server/modules/subscriptions/run-feed.ts';
+import type { BatchSource } from '../../server/modules/subscriptions/run-feed.ts';
+import { RunFeeds } from '../../server/modules/subscriptions/run-feeds.ts';
 import { RunTail } from '../../server/modules/subscriptions/run-tail.ts';
 
 const RUN = 'r1';

@@ -168,6 +168,29 @@ describe('web UI: experiments and runs', () => {
     await expect.poll(async () => (await rowNames())[0]).toBe('r54');
   });
 
+  it('draws wide steps exactly: the live chart and the summary keep steps near 2^63-1', async () => {
+    const { page, base } = h;
+    const exp = await seedExperiment(h.t);
+    const runId = await seedRun(h.t, exp, { runName: 'wide' });
+    const wide = async (steps: string[]) => {
+      const res = await h.t.execute(LogBatch, {
+        input: { runId, metrics: [{ key: 'w', values: steps.map((_, i) => i), steps }] },
+      });
+      expect(res.logBatch.__typename).toBe('BatchAck');
+    };
+    // as doubles these are all 2^63: only exact steps tell them apart
+    await wide(['9223372036854775000', '9223372036854775001']);
+    await page.goto(`${base}/runs/${runId}`);
+    const chart = page.getByTestId('chart-w');
+    await expect.poll(() => chart.getAttribute('data-last-step')).toBe('9223372036854775001');
+    await wide(['9223372036854775807']);
+    await expect.poll(() => chart.getAttribute('data-last-step')).toBe('9223372036854775807');
+    const summary = page
+      .locator('section', { hasText: 'Metrics' })
+      .locator('table.grid tbody tr td');
+    await expect.poll(() => summary.nth(2).textContent()).toBe('9223372036854775807');
+  });
+
   it('draws a run metric live: the chart advances while a script logs, without reload', async () => {
     const { page, base } = h;
     const exp = await seedExperiment(h.t);

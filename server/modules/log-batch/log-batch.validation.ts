@@ -102,19 +102,11 @@ function modelPoints(series: readonly MetricSeriesInput[], prepared: readonly Me
     };
     const p = prepared[i]!;
     for (let j = 0; j < p.values.length; j++) {
-      const step = p.steps[j]!;
-      // logged models keep steps within ±(2^53-1) (their metric table is read as numbers)
-      if (typeof step === 'bigint') {
-        throw new ValidationError(
-          `metrics[${i}].steps[${j}]`,
-          `Steps of metrics linked to a logged model must be within ±(2^53-1); got ${step}`,
-        );
-      }
       out.modelIds.push(s.modelId);
       out.keys.push(p.key);
       out.values.push(p.values[j]!);
       out.timestamps.push(p.timestamps[j]!);
-      out.steps.push(step);
+      out.steps.push(p.steps[j]!);
       out.datasetNames.push(s.datasetName ?? null);
       out.datasetDigests.push(s.datasetDigest ?? null);
     }

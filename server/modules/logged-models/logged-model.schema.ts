@@ -46,7 +46,11 @@ const LoggedModelMetricRef = builder.objectRef<ModelMetric>('LoggedModelMetric')
       description: 'Value; NaN and ±Infinity are kept.',
       resolve: (m) => m.value,
     }),
-    step: t.field({ type: 'SafeInt', description: 'Step.', resolve: (m) => m.step }),
+    step: t.field({
+      type: 'Step',
+      description: 'Step (beyond ±(2^53-1) as a decimal string).',
+      resolve: (m) => m.step,
+    }),
     timestamp: t.field({
       type: 'SafeInt',
       description: 'Time of logging, ms since the epoch.',

@@ -2,6 +2,7 @@ import type { Db } from '../../shared/db.ts';
 import { ValidationError } from '../../shared/errors.ts';
 import { groupByKeys } from '../../shared/group.ts';
 import { isRunIdShape } from '../../shared/ids.ts';
+import type { Step } from '../../shared/scalars.ts';
 import { type AuditLog, someKeys } from '../audit/public.ts';
 import type { PermissionService } from '../auth/public.ts';
 import { RunService } from '../runs/public.ts';
@@ -26,7 +27,8 @@ export interface ModelMetric {
   key: string;
   value: number;
   timestamp: number;
-  step: number;
+  /** A number, or a bigint beyond ±(2^53-1) (int8 reads give both, see `Db`). */
+  step: Step;
   runId: string;
   datasetName: string | null;
   datasetDigest: string | null;

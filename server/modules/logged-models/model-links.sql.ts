@@ -1,5 +1,6 @@
 import type { SqlClient } from '../../shared/db.ts';
 import { float8Array as f8, int8Array as i8 } from '../../shared/pg-binary.ts';
+import type { Step } from '../../shared/scalars.ts';
 import { lockActiveModels } from './model-rows.sql.ts';
 
 /** Metric points to link to models, as parallel arrays (one entry per point). */
@@ -8,7 +9,8 @@ export interface ModelMetricPoints {
   keys: string[];
   values: number[];
   timestamps: number[];
-  steps: number[];
+  /** Numbers, or bigints beyond ±(2^53-1) (see `Step`): the int8 column keeps every int64. */
+  steps: Step[];
   datasetNames: (string | null)[];
   datasetDigests: (string | null)[];
 }
@@ -37,7 +39,7 @@ export async function insertModelMetrics(
       points.keys,
       f8(points.values),
       i8(points.timestamps),
-      i8(points.steps),
+      i8(points.steps, true),
       points.datasetNames,
       points.datasetDigests,
     ],

@@ -27,7 +27,7 @@ export interface StepRange {
 /** A point as buckets see it: x is its position on the chosen axis. */
 export interface SeriesPoint {
   x: number;
-  step: number;
+  step: Step;
   timestamp: number;
   value: number;
 }
@@ -35,19 +35,23 @@ export interface SeriesPoint {
 /** Aggregates of the points in one bucket; `last` follows MLflow's latest rule. */
 export interface Bucket {
   index: number;
-  /** First x value the bucket covers (inclusive). */
-  xStart: number;
+  /** First x value the bucket covers (inclusive); a bigint beyond ±(2^53-1) (wide step ranges). */
+  xStart: Step;
   /** Last x value the bucket covers (inclusive). */
-  xEnd: number;
+  xEnd: Step;
   count: number;
-  minStep: number;
-  maxStep: number;
+  /** Steps are exact: numbers, bigints beyond ±(2^53-1) (see `Step`). */
+  minStep: Step;
+  maxStep: Step;
   /** Smallest and largest value, NaN ignored; null when every value is NaN. */
   min: number | null;
   max: number | null;
   /** The bucket's point with the highest (step, timestamp, value). */
-  last: { step: number; timestamp: number; value: number };
+  last: { step: Step; timestamp: number; value: number };
 }
+
+/** The inclusive x bounds of a bucket by index: `bucketBounds`, or `wideBucketBounds` for wide ranges. */
+export type BoundsOf = (i: number) => { xStart: Step; xEnd: Step };
 
 /** Index of the bucket holding `x`, or -1 when `x` is outside the range. */
 export function bucketIndex(x: number, range: XRange, count: number): number {
@@ -68,7 +72,9 @@ export function bucketBounds(
   return { xStart, xEnd };
 }
 
-function laterThan(a: Bucket['last'], step: number, timestamp: number, value: number): boolean {
+// steps compare exactly with < and >, numbers and bigints mixed; canonical steps (a safe step is
+// never a bigint) are equal only when ===
+function laterThan(a: Bucket['last'], step: Step, timestamp: number, value: number): boolean {
   if (step !== a.step) return step > a.step;
   if (timestamp !== a.timestamp) return timestamp > a.timestamp;
   if (Number.isNaN(value) || Number.isNaN(a.value))
@@ -76,19 +82,18 @@ function laterThan(a: Bucket['last'], step: number, timestamp: number, value: nu
   return value > a.value;
 }
 
-/** Folds one point into `bucket` (creating it when absent) and returns the bucket. */
+/** Folds one point into `bucket` (creating it with `boundsOf(index)` when absent) and returns it. */
 export function addPoint(
   bucket: Bucket | undefined,
   p: SeriesPoint,
   index: number,
-  range: XRange,
-  count: number,
+  boundsOf: BoundsOf,
 ): Bucket {
   const finite = !Number.isNaN(p.value);
   if (!bucket) {
     return {
       index,
-      ...bucketBounds(index, range, count),
+      ...boundsOf(index),
       count: 1,
       minStep: p.step,
       maxStep: p.step,
@@ -121,10 +126,11 @@ export function addPoint(
  */
 export function bucketize(points: Iterable<SeriesPoint>, range: XRange, count: number): Bucket[] {
   const out = new Map<number, Bucket>();
+  const boundsOf = (i: number) => bucketBounds(i, range, count);
   for (const p of points) {
     const i = bucketIndex(p.x, range, count);
     if (i < 0) continue;
-    out.set(i, addPoint(out.get(i), p, i, range, count));
+    out.set(i, addPoint(out.get(i), p, i, boundsOf));
   }
   return [...out.values()].sort((a, b) => a.index - b.index);
 }
@@ -138,10 +144,9 @@ export function mergeBucket(
   into: Bucket | undefined,
   b: Bucket,
   index: number,
-  range: XRange,
-  count: number,
+  boundsOf: BoundsOf,
 ): Bucket {
-  if (!into) return { ...b, index, ...bucketBounds(index, range, count), last: { ...b.last } };
+  if (!into) return { ...b, index, ...boundsOf(index), last: { ...b.last } };
   into.count += b.count;
   if (b.minStep < into.minStep) into.minStep = b.minStep;
   if (b.maxStep > into.maxStep) into.maxStep = b.maxStep;

@@ -1,31 +1,46 @@
 import { builder } from '../../builder.ts';
 import { PAYLOAD_ONLY } from '../../shared/payload-only.ts';
-import { type Bucket, SeriesAxisEnum, type XRange } from '../metrics/public.ts';
+import { type Step, stepOf } from '../../shared/scalars.ts';
+import { type Bucket, SeriesAxisEnum, type StepRange } from '../metrics/public.ts';
 import { unlag } from './lagged.ts';
 import type { RunBuckets, SeriesFrame } from './live-series.ts';
+
+const [INT64_MIN, INT64_MAX] = [-(2n ** 63n), 2n ** 63n - 1n];
+
+/**
+ * An x bound as served: an open range that doubled near the int64 ends may reach past them, where no
+ * step lies, so its bounds are shown clamped to the int64 range (the bucket layout is unchanged).
+ */
+function int64(x: Step): Step {
+  if (typeof x === 'number') return x;
+  return x > INT64_MAX ? stepOf(INT64_MAX) : x < INT64_MIN ? stepOf(INT64_MIN) : x;
+}
 
 const LiveSeriesRangeInput = builder.inputType('LiveSeriesRangeInput', {
   description: 'An inclusive x range; an omitted side is open and follows the data.',
   fields: (t) => ({
-    start: t.field({ type: 'SafeInt', description: 'First x (inclusive); omitted: open.' }),
-    end: t.field({ type: 'SafeInt', description: 'Last x (inclusive); omitted: open.' }),
+    start: t.field({
+      type: 'Step',
+      description: 'First x (inclusive), a step or ms; omitted: open.',
+    }),
+    end: t.field({ type: 'Step', description: 'Last x (inclusive), a step or ms; omitted: open.' }),
   }),
 });
 
-const LiveSeriesRangeRef = builder.objectRef<XRange>('LiveSeriesRange').implement({
+const LiveSeriesRangeRef = builder.objectRef<StepRange>('LiveSeriesRange').implement({
   description: 'The inclusive x range cut into buckets.',
   fields: (t) => ({
     start: t.field({
       extensions: PAYLOAD_ONLY,
-      type: 'SafeInt',
-      description: 'First x.',
-      resolve: (r) => r.start,
+      type: 'Step',
+      description: 'First x (beyond ±(2^53-1) as a decimal string; within the int64 range).',
+      resolve: (r) => int64(r.start),
     }),
     end: t.field({
       extensions: PAYLOAD_ONLY,
-      type: 'SafeInt',
-      description: 'Last x.',
-      resolve: (r) => r.end,
+      type: 'Step',
+      description: 'Last x (beyond ±(2^53-1) as a decimal string; within the int64 range).',
+      resolve: (r) => int64(r.end),
     }),
   }),
 });
@@ -35,8 +50,8 @@ const LiveBucketLastRef = builder.objectRef<Bucket['last']>('LiveBucketLast').im
   fields: (t) => ({
     step: t.field({
       extensions: PAYLOAD_ONLY,
-      type: 'SafeInt',
-      description: 'Step.',
+      type: 'Step',
+      description: 'Step (beyond ±(2^53-1) as a decimal string).',
       resolve: (p) => p.step,
     }),
     timestamp: t.field({
@@ -64,15 +79,15 @@ const LiveBucketRef = builder.objectRef<Bucket>('LiveBucket').implement({
     }),
     xStart: t.field({
       extensions: PAYLOAD_ONLY,
-      type: 'SafeInt',
-      description: 'First x covered.',
-      resolve: (b) => b.xStart,
+      type: 'Step',
+      description: 'First x covered (beyond ±(2^53-1) as a decimal string).',
+      resolve: (b) => int64(b.xStart),
     }),
     xEnd: t.field({
       extensions: PAYLOAD_ONLY,
-      type: 'SafeInt',
-      description: 'Last x covered.',
-      resolve: (b) => b.xEnd,
+      type: 'Step',
+      description: 'Last x covered (beyond ±(2^53-1) as a decimal string; within the int64 range).',
+      resolve: (b) => int64(b.xEnd),
     }),
     count: t.field({
       extensions: PAYLOAD_ONLY,
@@ -82,14 +97,14 @@ const LiveBucketRef = builder.objectRef<Bucket>('LiveBucket').implement({
     }),
     minStep: t.field({
       extensions: PAYLOAD_ONLY,
-      type: 'SafeInt',
-      description: 'Lowest step.',
+      type: 'Step',
+      description: 'Lowest step (beyond ±(2^53-1) as a decimal string).',
       resolve: (b) => b.minStep,
     }),
     maxStep: t.field({
       extensions: PAYLOAD_ONLY,
-      type: 'SafeInt',
-      description: 'Highest step.',
+      type: 'Step',
+      description: 'Highest step (beyond ±(2^53-1) as a decimal string).',
       resolve: (b) => b.maxStep,
     }),
     min: t.field({

@@ -1,14 +1,16 @@
 import type { SubscriptionLimits } from '../../config.ts';
 import type { Db } from '../../shared/db.ts';
+import type { Step } from '../../shared/scalars.ts';
 import {
   type Bucket,
   MetricBucketService,
   type SeriesAxis,
-  type XRange,
+  type StepRange,
 } from '../metrics/public.ts';
 import { type FrameClock, pacingClock } from './frame-clock.ts';
-import { END, Lagged, LiveIterator, type Produced } from './live-iterator.ts';
-import type { RunFeeds } from './run-feed.ts';
+import { END, Lagged, type Produced } from './lagged.ts';
+import { LiveIterator } from './live-iterator.ts';
+import type { RunFeeds } from './run-feeds.ts';
 import { type HubSubscriber, SeriesHub } from './series-hub.ts';
 
 /** The buckets of one run in a frame. */
@@ -24,8 +26,8 @@ export interface SeriesFrame {
   full: boolean;
   axis: SeriesAxis;
   bucketCount: number;
-  /** The x range cut into buckets; null while an open range has no data yet. */
-  range: XRange | null;
+  /** The x range cut into buckets (exact int64 steps); null while an open range has no data yet. */
+  range: StepRange | null;
   runs: RunBuckets[];
 }
 
@@ -35,8 +37,9 @@ export interface LiveSeriesArgs {
   key: string;
   buckets: number;
   axis: SeriesAxis;
-  start: number | null;
-  end: number | null;
+  /** Range bounds: steps beyond ±(2^53-1) are bigints (see `Step`). */
+  start: Step | null;
+  end: Step | null;
 }
 
 /**
@@ -69,7 +72,15 @@ export class LiveSeriesHubs {
   /** Subscribes to a series (NotFoundError for an unknown run, before any frame). */
   async open(args: LiveSeriesArgs): Promise<LiveIterator<SeriesFrame | Lagged>> {
     const runIds = [...new Set(args.runIds)];
-    const id = JSON.stringify([runIds, args.key, args.buckets, args.axis, args.start, args.end]);
+    const bound = (b: Step | null) => (b === null ? null : String(b));
+    const id = JSON.stringify([
+      runIds,
+      args.key,
+      args.buckets,
+      args.axis,
+      bound(args.start),
+      bound(args.end),
+    ]);
     let entry = this.hubs.get(id);
     if (!entry) {
       const hub: SeriesHub = new SeriesHub(this.buckets, { ...args, runIds }, () => {

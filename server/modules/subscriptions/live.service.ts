@@ -1,16 +1,18 @@
 import type { SubscriptionLimits } from '../../config.ts';
 import { ValidationError } from '../../shared/errors.ts';
+import type { Step } from '../../shared/scalars.ts';
 import type { PermissionService, StreamCheck } from '../auth/public.ts';
 import { MAX_BUCKETS, type SeriesAxis } from '../metrics/public.ts';
 import type { ParamsTagsService } from '../params-tags/public.ts';
 import { RunService } from '../runs/public.ts';
 import type { EventBus } from './event-bus.ts';
 import { preciseNow, type RunEvent } from './events.ts';
-import { type Lagged, type LiveIterator, Revoked } from './live-iterator.ts';
+import { type Lagged, Revoked } from './lagged.ts';
+import type { LiveIterator } from './live-iterator.ts';
 import type { LiveSeriesHubs, SeriesFrame } from './live-series.ts';
 import { type MetricsEvent, openMetricsStream } from './metrics-stream.ts';
 import { openRunEventsStream } from './run-events-stream.ts';
-import type { RunFeeds } from './run-feed.ts';
+import type { RunFeeds } from './run-feeds.ts';
 
 const MAX_KEYS = 100;
 const MAX_SERIES_RUNS = 100;
@@ -115,7 +117,7 @@ export class LiveService {
     key: string;
     buckets: number;
     axis?: SeriesAxis | null;
-    range?: { start?: number | null; end?: number | null } | null;
+    range?: { start?: Step | null; end?: Step | null } | null;
   }): Promise<LiveIterator<SeriesFrame | Lagged>> {
     if (args.runIds.length === 0 || args.runIds.length > MAX_SERIES_RUNS)
       throw new ValidationError('runIds', `Between 1 and ${MAX_SERIES_RUNS} runs`);

@@ -1,8 +1,9 @@
 import type { SubscriptionLimits } from '../../config.ts';
 import type { KeySeries, MetricsBatch } from './events.ts';
 import { pacingClock } from './frame-clock.ts';
-import { END, Lagged, LiveIterator, type Produced } from './live-iterator.ts';
-import type { RunFeeds } from './run-feed.ts';
+import { END, Lagged, type Produced } from './lagged.ts';
+import { LiveIterator } from './live-iterator.ts';
+import type { RunFeeds } from './run-feeds.ts';
 import { RunTail } from './run-tail.ts';
 
 /** One metricsLogged event: the points of one or more consecutive committed batches. */

@@ -1,7 +1,8 @@
 import type { SubscriptionLimits } from '../../config.ts';
 import type { EventBus } from './event-bus.ts';
 import type { RunEvent } from './events.ts';
-import { END, Lagged, LiveIterator, type Produced } from './live-iterator.ts';
+import { END, Lagged, type Produced } from './lagged.ts';
+import { LiveIterator } from './live-iterator.ts';
 import { ALL_RUNS } from './publisher.ts';
 
 /** Which run events a subscriber wants, and how to read the current state of one run. */

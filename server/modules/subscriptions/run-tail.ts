@@ -1,6 +1,7 @@
 import type { MetricsBatch } from './events.ts';
 import type { RunHead } from './metric-store.ts';
-import { type FeedReader, pointsOf, RunFeed, type RunFeeds } from './run-feed.ts';
+import { type FeedReader, pointsOf, RunFeed } from './run-feed.ts';
+import type { RunFeeds } from './run-feeds.ts';
 
 /** Batches taken from a tail; everything up to `seq` has been handed over. */
 export interface Take {

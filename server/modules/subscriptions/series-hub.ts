@@ -2,32 +2,23 @@ import type { Step } from '../../shared/scalars.ts';
 import {
   addPoint,
   type Bucket,
-  type BucketColumns,
-  bucketBounds,
   bucketIndex,
   type MetricBucketService,
-  mergeBucket,
   type SeriesPoint,
   type StepRange,
-  type XRange,
 } from '../metrics/public.ts';
 import type { MetricsBatch } from './events.ts';
+import { type ChangedBuckets, ChangeLog } from './hub-changes.ts';
 import type { LiveSeriesArgs, RunBuckets, SeriesFrame } from './live-series.ts';
-import type { RunFeeds } from './run-feed.ts';
+import type { RunFeeds } from './run-feeds.ts';
 import { RunTail } from './run-tail.ts';
+import { extendExtent, SeriesLayout, seriesRange } from './series-layout.ts';
 
 interface RunState {
   tail: RunTail;
   startTime: number;
   seq: number;
   buckets: Map<number, Bucket>;
-}
-
-/** One change of a hub: a new bucket layout (`full`) or these buckets of these runs. */
-interface HubChange {
-  version: number;
-  full: boolean;
-  buckets: Map<string, Set<number>>;
 }
 
 /** A subscriber of a hub, as the hub sees it. */
@@ -38,22 +29,7 @@ export interface HubSubscriber {
   wake(committedAt: number | null): void;
 }
 
-/** Changes kept before the oldest are merged (a stalled subscriber then gets a superset). */
-const MAX_CHANGES = 256;
-
 const copy = (b: Bucket): Bucket => ({ ...b, last: { ...b.last } });
-
-/** Adds `from`'s bucket indexes to `into`, run by run (copying sets, so `from` stays unshared). */
-function addBuckets(
-  into: Map<string, Set<number>>,
-  from: ReadonlyMap<string, ReadonlySet<number>>,
-) {
-  for (const [runId, set] of from) {
-    const acc = into.get(runId);
-    if (acc) for (const i of set) acc.add(i);
-    else into.set(runId, new Set(set));
-  }
-}
 
 /**
  * The state of one live series (runs, key, bucket count, axis, range), computed once and shared by
@@ -69,7 +45,8 @@ function addBuckets(
  */
 export class SeriesHub {
   private readonly runs = new Map<string, RunState>();
-  private range: XRange | null = null;
+  /** The bucket layout; null while an open range has no data yet. */
+  private layout: SeriesLayout | null = null;
   private built = false;
   private closed = false;
   /** Bumped by every change. */
@@ -78,9 +55,7 @@ export class SeriesHub {
     version: -1,
     deltas: new Map(),
   };
-  /** Changes after the oldest version a subscriber was served at, oldest first. */
-  private changes: HubChange[] = [];
-  private changesSinceTrim = 0;
+  private readonly changes = new ChangeLog();
   /** Commit time of the newest batch folded in (null: unknown, read from storage). */
   committedAt: number | null = null;
   private readonly subscribers = new Set<HubSubscriber>();
@@ -94,7 +69,8 @@ export class SeriesHub {
     readonly args: LiveSeriesArgs,
     private readonly onClose: () => void,
   ) {
-    if (args.start !== null && args.end !== null) this.range = { start: args.start, end: args.end };
+    const fixed = seriesRange(args, args.buckets, null);
+    if (fixed !== null) this.layout = new SeriesLayout(fixed, args.buckets);
   }
 
   /** Attaches a live tail to every run (NotFoundError for an unknown run), then reads storage. */
@@ -153,24 +129,11 @@ export class SeriesHub {
     const c = this.frameCache();
     let frame = c.deltas.get(since);
     if (!frame) {
-      const changed = this.changedSince(since);
+      const changed = this.changes.since(since);
       frame = changed === null ? this.fullFrame() : this.frame(false, changed);
       c.deltas.set(since, frame);
     }
     return frame;
-  }
-
-  /** The buckets changed after version `since` (null: a full frame is needed). */
-  private changedSince(since: number): Map<string, Set<number>> | null {
-    // a new subscriber; the log always reaches back to every attached subscriber's version
-    if (since < 0) return null;
-    const out = new Map<string, Set<number>>();
-    for (const ch of this.changes) {
-      if (ch.version <= since) continue;
-      if (ch.full) return null;
-      addBuckets(out, ch.buckets);
-    }
-    return out;
   }
 
   private frameCache() {
@@ -190,11 +153,11 @@ export class SeriesHub {
       runs.push({ runId, seq: r.seq, buckets });
     }
     const { axis, buckets: bucketCount } = this.args;
-    const range = this.range ? { ...this.range } : null;
+    const range = this.layout ? { ...this.layout.range } : null;
     return { full, axis, bucketCount, range, runs } satisfies SeriesFrame;
   }
 
-  private x(r: RunState, step: number, timestamp: number): number {
+  private x(r: RunState, step: Step, timestamp: number): Step {
     if (this.args.axis === 'STEP') return step;
     return this.args.axis === 'WALL_TIME' ? timestamp : timestamp - r.startTime;
   }
@@ -207,49 +170,26 @@ export class SeriesHub {
     const upTo = new Map([...this.runs].map(([id, r]) => [id, r.seq]));
     const ids = [...this.runs.keys()];
     const { key, axis, buckets: count } = this.args;
-    this.range ??= this.rangeOf(approxRange(await this.buckets.extent(ids, key, axis, upTo)));
-    if (this.range === null) return;
-    const set = await this.buckets.buckets(ids, key, count, this.range, axis, upTo);
-    for (const rb of set.runs) {
-      this.runs.get(rb.runId)!.buckets = toBuckets(rb.buckets, this.range, count);
+    if (this.layout === null) {
+      const range = seriesRange(this.args, count, await this.buckets.extent(ids, key, axis, upTo));
+      if (range === null) return;
+      this.layout = new SeriesLayout(range, count);
     }
-  }
-
-  /**
-   * The range of an open side from the data's extent: at least one x per bucket; null while an
-   * open side has no data.
-   */
-  private rangeOf(extent: XRange | null): XRange | null {
-    if (extent === null && (this.args.start === null || this.args.end === null)) return null;
-    const start = this.args.start ?? extent!.start;
-    let end = this.args.end ?? Math.max(extent?.end ?? start, start + this.args.buckets - 1);
-    if (end < start) end = start;
-    return { start, end };
+    const layout = this.layout;
+    const set = await this.buckets.buckets(ids, key, count, layout.range, axis, upTo);
+    for (const rb of set.runs) this.runs.get(rb.runId)!.buckets = layout.bucketsOf(rb.buckets);
   }
 
   /**
    * Doubles the span on `x`'s side (open sides only) until it holds `x`, merging buckets; false when
    * `x` is past a fixed side.
    */
-  private widen(x: number): boolean {
-    const { start, end } = this.range!;
-    const up = x > end;
-    if ((up ? this.args.end : this.args.start) !== null) return false;
-    const width = end - start + 1;
-    let f = 2;
-    while (up ? start + width * f - 1 < x : end - width * f + 1 > x) f *= 2;
-    const count = this.args.buckets;
-    const range = up ? { start, end: start + width * f - 1 } : { start: end - width * f + 1, end };
-    const shift = up ? 0 : (f - 1) * count;
-    for (const r of this.runs.values()) {
-      const merged = new Map<number, Bucket>();
-      for (const b of r.buckets.values()) {
-        const j = Math.floor((b.index + shift) / f);
-        merged.set(j, mergeBucket(merged.get(j), b, j, range, count));
-      }
-      r.buckets = merged;
-    }
-    this.range = range;
+  private widen(x: Step): boolean {
+    const open = { start: this.args.start === null, end: this.args.end === null };
+    const next = this.layout!.widen(x, open);
+    if (next === null) return false;
+    for (const r of this.runs.values()) r.buckets = next.merge(r.buckets);
+    this.layout = next.layout;
     return true;
   }
 
@@ -274,23 +214,19 @@ export class SeriesHub {
           committedAt = b.committedAt;
     }
     let full = false;
-    if (this.range === null) {
-      let lo = Number.POSITIVE_INFINITY;
-      let hi = Number.NEGATIVE_INFINITY;
+    if (this.layout === null) {
+      let extent: StepRange | null = null;
       for (const [r, batches] of taken)
         for (const b of batches)
           for (const s of b.series)
-            for (let i = 0; i < s.steps.length; i++) {
-              const x = this.x(r, approx(s.steps[i]!), s.timestamps[i]!);
-              if (x < lo) lo = x;
-              if (x > hi) hi = x;
-            }
-      this.range = this.rangeOf(lo <= hi ? { start: lo, end: hi } : null);
-      if (this.range === null) return;
+            for (let i = 0; i < s.steps.length; i++)
+              extent = extendExtent(extent, this.x(r, s.steps[i]!, s.timestamps[i]!));
+      const range = seriesRange(this.args, this.args.buckets, extent);
+      if (range === null) return;
+      this.layout = new SeriesLayout(range, this.args.buckets);
       full = true;
     }
-    const changed = new Map<string, Set<number>>();
-    const count = this.args.buckets;
+    const changed: ChangedBuckets = new Map();
     const p: SeriesPoint = { x: 0, step: 0, timestamp: 0, value: 0 };
     for (const [r, batches] of taken) {
       const runId = r.tail.runId;
@@ -300,22 +236,29 @@ export class SeriesHub {
       for (const b of batches) {
         for (const s of b.series) {
           for (let i = 0; i < s.values.length; i++) {
-            p.step = approx(s.steps[i]!);
+            p.step = s.steps[i]!;
             p.timestamp = s.timestamps[i]!;
             p.value = s.values[i]!;
-            p.x = this.x(r, p.step, p.timestamp);
-            let idx = bucketIndex(p.x, this.range, count);
+            const x = this.x(r, p.step, p.timestamp);
+            // the common path: a safe x in a safe range, double arithmetic (see SeriesLayout)
+            let layout = this.layout;
+            const n = layout.narrow;
+            let idx =
+              n !== null && typeof x === 'number'
+                ? bucketIndex(x, n, layout.count)
+                : layout.index(x);
             if (idx < 0) {
-              if (!this.widen(p.x)) continue;
+              if (!this.widen(x)) continue;
               full = true;
               curIdx = -1;
-              idx = bucketIndex(p.x, this.range, count);
+              layout = this.layout;
+              idx = layout.index(x);
             }
             if (idx === curIdx) {
-              addPoint(cur, p, idx, this.range, count);
+              addPoint(cur, p, idx, layout.boundsOf);
               continue;
             }
-            cur = addPoint(r.buckets.get(idx), p, idx, this.range, count);
+            cur = addPoint(r.buckets.get(idx), p, idx, layout.boundsOf);
             curIdx = idx;
             r.buckets.set(idx, cur);
             if (full) continue;
@@ -328,36 +271,17 @@ export class SeriesHub {
     }
     if (!full && changed.size === 0) return;
     this.version++;
-    this.record({ version: this.version, full, buckets: changed }, committedAt);
+    this.record(full, changed, committedAt);
   }
 
-  /**
-   * Adds a change to the log and wakes the sleeping subscribers; every 64 changes drops what every
-   * subscriber has been served, and merges the oldest half past {@link MAX_CHANGES}.
-   */
-  private record(change: HubChange, committedAt: number | null): void {
+  /** Adds a change to the log and wakes the sleeping subscribers. */
+  private record(full: boolean, changed: ChangedBuckets, committedAt: number | null): void {
     if (committedAt !== null) this.committedAt = committedAt;
-    this.changes.push(change);
-    if (++this.changesSinceTrim >= 64) {
-      this.changesSinceTrim = 0;
+    this.changes.add(this.version, full, changed, () => {
       let oldest = this.version;
       for (const sub of this.subscribers) if (sub.servedAt < oldest) oldest = sub.servedAt;
-      const keep = this.changes.findIndex((ch) => ch.version > oldest);
-      this.changes = keep < 0 ? [] : this.changes.slice(keep);
-    }
-    if (this.changes.length > MAX_CHANGES) {
-      const merged = this.changes.splice(0, MAX_CHANGES / 2);
-      const into: HubChange = {
-        version: merged[merged.length - 1]!.version,
-        full: false,
-        buckets: new Map(),
-      };
-      for (const ch of merged) {
-        into.full ||= ch.full;
-        addBuckets(into.buckets, ch.buckets);
-      }
-      this.changes.unshift(into);
-    }
+      return oldest;
+    });
     if (this.sleepers.size === 0) return;
     const woken = [...this.sleepers];
     this.sleepers.clear();
@@ -371,39 +295,4 @@ export class SeriesHub {
     for (const r of this.runs.values()) r.tail.close();
     this.onClose();
   }
-}
-
-/** Bucket objects of a run from the columns of `metricBuckets`. */
-function toBuckets(c: BucketColumns, range: XRange, count: number): Map<number, Bucket> {
-  const out = new Map<number, Bucket>();
-  for (let k = 0; k < c.index.length; k++) {
-    const index = c.index[k]!;
-    out.set(index, {
-      index,
-      ...bucketBounds(index, range, count),
-      count: c.count[k]!,
-      minStep: approx(c.minStep[k]!),
-      maxStep: approx(c.maxStep[k]!),
-      min: c.min[k]!,
-      max: c.max[k]!,
-      last: {
-        step: approx(c.lastStep[k]!),
-        timestamp: c.lastTimestamp[k]!,
-        value: c.lastValue[k]!,
-      },
-    });
-  }
-  return out;
-}
-
-/**
- * A step as a double: live series fold steps beyond ±(2^53-1) rounded (`liveSeries` carries
- * SafeInt steps; `metricBuckets` and `metricsLogged` are exact).
- */
-function approx(step: Step): number {
-  return typeof step === 'number' ? step : Number(step);
-}
-
-function approxRange(r: StepRange | null): XRange | null {
-  return r && { start: approx(r.start), end: approx(r.end) };
 }

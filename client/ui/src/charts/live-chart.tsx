@@ -5,7 +5,7 @@ import { useSubscription } from '../api/hooks.ts';
 import { LiveSeries } from '../api/runs.ts';
 import { ErrorBox } from '../components/common.tsx';
 import type { SeriesAxis } from '../gql/graphql.ts';
-import { axisValue, BucketSet, toPlotData } from './series.ts';
+import { axisValue, BucketSet, type StepValue, stepAt, toPlotData } from './series.ts';
 
 const HEIGHT = 240;
 
@@ -15,7 +15,11 @@ function options(
   axis: SeriesAxis,
   log: boolean,
   onZoom: (a: number, b: number) => void,
+  stepBase: () => bigint,
 ) {
+  // step labels are exact: x is an offset from the chart's step base (see BucketSet.stepBase)
+  const stepLabels = (_u: uPlot, splits: number[]) =>
+    splits.map((v) => String(stepAt(v, stepBase())));
   return {
     width,
     height: HEIGHT,
@@ -23,6 +27,7 @@ function options(
       x: { time: axis === 'WALL_TIME' },
       y: log ? { distr: 3 as const } : {},
     },
+    axes: axis === 'STEP' ? [{ values: stepLabels }, {}] : undefined,
     series: [
       { label: axis === 'STEP' ? 'step' : axis === 'WALL_TIME' ? 'time' : 'seconds' },
       { label: 'value', stroke: '#2563eb', width: 1.5, spanGaps: true },
@@ -56,13 +61,15 @@ export function LiveChart(props: { runId: string; metricKey: string; runStart: n
   const set = useRef(new BucketSet());
   const [axis, setAxis] = useState<SeriesAxis>('STEP');
   const [log, setLog] = useState(false);
-  const [range, setRange] = useState<{ start: number; end: number } | null>(null);
+  const [range, setRange] = useState<{ start: StepValue; end: StepValue } | null>(null);
   const [error, setError] = useState<unknown>(null);
   // a stream that ended in an error (SUBSCRIBER_LAGGED, a dropped connection) is opened again
   const [attempt, setAttempt] = useState(0);
   const [width, setWidth] = useState(800);
   const axisRef = useRef(axis);
   axisRef.current = axis;
+  /** The step the drawn x counts from (0n for an ordinary series), as of the last draw. */
+  const baseRef = useRef(0n);
 
   // follow the box's width in 50 px steps (a new width redraws and asks for as many buckets)
   useEffect(() => {
@@ -79,8 +86,9 @@ export function LiveChart(props: { runId: string; metricKey: string; runStart: n
     const u = plot.current;
     const el = box.current;
     if (!u || !el) return;
-    u.setData(toPlotData(set.current, axisRef.current, props.runStart));
-    // read by tests and the UI bench: the newest step on screen, after it is drawn
+    baseRef.current = set.current.stepBase();
+    u.setData(toPlotData(set.current, axisRef.current, props.runStart, baseRef.current));
+    // read by tests and the UI bench: the newest step on screen (exact), after it is drawn
     el.dataset.lastStep = String(set.current.lastStep());
     el.dataset.buckets = String(set.current.buckets.size);
   };
@@ -90,11 +98,12 @@ export function LiveChart(props: { runId: string; metricKey: string; runStart: n
     const el = box.current?.querySelector('.plot');
     if (!el) return;
     const onZoom = (a: number, b: number) => {
-      const lo = axisValue(Math.min(a, b), axisRef.current);
-      const hi = axisValue(Math.max(a, b), axisRef.current);
-      if (hi > lo) setRange({ start: lo, end: hi });
+      const lo = axisValue(Math.min(a, b), axisRef.current, baseRef.current);
+      const hi = axisValue(Math.max(a, b), axisRef.current, baseRef.current);
+      if (BigInt(hi) > BigInt(lo)) setRange({ start: lo, end: hi });
     };
-    const u = new uPlot(options(width, axis, log, onZoom), [[], [], [], []], el as HTMLElement);
+    const opts = options(width, axis, log, onZoom, () => baseRef.current);
+    const u = new uPlot(opts, [[], [], [], []], el as HTMLElement);
     plot.current = u;
     draw();
     return () => {

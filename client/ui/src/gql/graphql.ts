@@ -32,10 +32,10 @@ export type LifecycleStage =
 
 /** An inclusive x range; an omitted side is open and follows the data. */
 export type LiveSeriesRangeInput = {
-  /** Last x (inclusive); omitted: open. */
-  end?: number | null | undefined;
-  /** First x (inclusive); omitted: open. */
-  start?: number | null | undefined;
+  /** Last x (inclusive), a step or ms; omitted: open. */
+  end?: number | string | null | undefined;
+  /** First x (inclusive), a step or ms; omitted: open. */
+  start?: number | string | null | undefined;
 };
 
 /** Upload status of a logged model (MLflow `LoggedModelStatus`): created PENDING, finalized READY or UPLOAD_FAILED. */
@@ -236,7 +236,7 @@ export type UiModelQueryVariables = Exact<{
 }>;
 
 
-export type UiModelQuery = { loggedModel: { modelId: string, name: string, status: LoggedModelStatus, modelType: string | null, modelUri: string, artifactUri: string, experimentId: string, creationTimestamp: number, sourceRun: { runId: string, name: string } | null, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }>, metrics: Array<{ key: string, value: number | string, step: number, runId: string, dataset: { name: string, digest: string } | null }>, traces: { edges: Array<{ node: { traceId: string, state: TraceState, requestTime: number, executionDuration: number } }> } } | null };
+export type UiModelQuery = { loggedModel: { modelId: string, name: string, status: LoggedModelStatus, modelType: string | null, modelUri: string, artifactUri: string, experimentId: string, creationTimestamp: number, sourceRun: { runId: string, name: string } | null, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }>, metrics: Array<{ key: string, value: number | string, step: number | string, runId: string, dataset: { name: string, digest: string } | null }>, traces: { edges: Array<{ node: { traceId: string, state: TraceState, requestTime: number, executionDuration: number } }> } } | null };
 
 export type UiSearchTracesQueryVariables = Exact<{
   experimentIds: Array<string> | string;
@@ -308,7 +308,7 @@ export type UiLiveSeriesSubscriptionVariables = Exact<{
 }>;
 
 
-export type UiLiveSeriesSubscription = { liveSeries: { full: boolean, bucketCount: number, range: { start: number, end: number } | null, runs: Array<{ runId: string, seq: number, buckets: Array<{ index: number, count: number, min: number | string | null, max: number | string | null, last: { step: number, timestamp: number, value: number | string } }> }> } };
+export type UiLiveSeriesSubscription = { liveSeries: { full: boolean, bucketCount: number, range: { start: number | string, end: number | string } | null, runs: Array<{ runId: string, seq: number, buckets: Array<{ index: number, count: number, min: number | string | null, max: number | string | null, last: { step: number | string, timestamp: number, value: number | string } }> }> } };
 
 export type UiCompareBucketsQueryVariables = Exact<{
   runIds: Array<string> | string;

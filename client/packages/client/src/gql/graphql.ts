@@ -859,7 +859,7 @@ export type ClientLoggedModelQueryVariables = Exact<{
 }>;
 
 
-export type ClientLoggedModelQuery = { loggedModel: { modelId: string, experimentId: string, name: string, modelType: string | null, sourceRunId: string | null, status: LoggedModelStatus, lifecycleStage: LifecycleStage, creationTimestamp: number, lastUpdatedTimestamp: number, artifactUri: string, modelUri: string, metrics: Array<{ key: string, value: number | string, step: number, timestamp: number, runId: string, dataset: { name: string, digest: string } | null }>, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } | null };
+export type ClientLoggedModelQuery = { loggedModel: { modelId: string, experimentId: string, name: string, modelType: string | null, sourceRunId: string | null, status: LoggedModelStatus, lifecycleStage: LifecycleStage, creationTimestamp: number, lastUpdatedTimestamp: number, artifactUri: string, modelUri: string, metrics: Array<{ key: string, value: number | string, step: number | string, timestamp: number, runId: string, dataset: { name: string, digest: string } | null }>, params: Array<{ key: string, value: string }>, tags: Array<{ key: string, value: string }> } | null };
 
 export type ClientSearchLoggedModelsQueryVariables = Exact<{
   experimentIds: Array<string> | string;
