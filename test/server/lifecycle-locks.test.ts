@@ -189,7 +189,8 @@ describe('trace tags under the trace row lock', () => {
   }
 
   // without the lock (a plain select of the trace) both writes find the trace before the delete
-  // commits and then fail with an internal error
+  // commits: setTraceTag then fails on the foreign key (an internal error), deleteTraceTag reports
+  // the tag missing instead of the trace
   it('setTraceTag waiting on a concurrent trace delete sees it: RESOURCE_DOES_NOT_EXIST', async () => {
     const traceId = await taggedTrace();
     const deleter = await holdRow('delete from trace_info where trace_id = $1', [traceId]);

@@ -250,15 +250,15 @@ export class TraceService {
     await this.access.trace(traceId, 'EDIT');
     await this.db.transaction(async (_sql, em) => {
       await lockTraceForTags(em, traceId);
-      const tag = await em.findOne(TraceTagSchema, { traceId, key });
-      if (!tag) {
+      // one statement, no load: the tag row is only removed
+      const deleted = await em.nativeDelete(TraceTagSchema, { traceId, key });
+      if (deleted === 0) {
         throw new NotFoundError(
           'TraceTag',
           key,
           `No tag with key '${key}' found for trace with ID '${traceId}'.`,
         );
       }
-      em.remove(tag);
       await this.audit.record('trace', traceId, 'delete_tag', { key });
     });
   }
