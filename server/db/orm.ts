@@ -25,10 +25,11 @@ import { RunTagSchema } from '../modules/params-tags/run-tag.entity.ts';
 import { RunSchema } from '../modules/runs/run.entity.ts';
 import { SpanSchema } from '../modules/traces/span.entity.ts';
 import { TraceInfoSchema } from '../modules/traces/trace.entity.ts';
+import { TraceTagSchema } from '../modules/traces/trace-tag.entity.ts';
 import { migrationsList } from './migrations/index.ts';
 import { applyFalsyKeyFix } from './orm-falsy-key-fix.ts';
 
-/** Every entity the ORM manages. Metric segments and summaries, the run ↔ model edges, and trace metadata and tags are plain tables owned by set-based SQL. */
+/** Every entity the ORM manages. Metric segments and summaries, the run ↔ model edges, and trace metadata and run links are plain tables owned by set-based SQL. */
 export const entities = [
   ExperimentSchema,
   ExperimentTagSchema,
@@ -43,6 +44,7 @@ export const entities = [
   LoggedModelParamSchema,
   LoggedModelMetricSchema,
   TraceInfoSchema,
+  TraceTagSchema,
   SpanSchema,
   AssessmentSchema,
   UserSchema,
@@ -54,7 +56,7 @@ export const entities = [
 
 /**
  * Tables the migrations create that no entity maps: set-based SQL owns them (metric storage, batch
- * receipts, artifacts, run ↔ model edges, trace metadata, tags and run links). Schema
+ * receipts, artifacts, run ↔ model edges, trace metadata and run links). Schema
  * diffs (`db:migration:create`, the entity/migration parity test) skip them.
  */
 export const PLAIN_TABLES = [
@@ -67,7 +69,6 @@ export const PLAIN_TABLES = [
   'run_model_outputs',
   'trace_metadata',
   'trace_run_links',
-  'trace_tags',
 ];
 
 /** Connection settings of {@link ormOptions} and {@link initOrm}. */

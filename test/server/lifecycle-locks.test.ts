@@ -4,6 +4,13 @@ import { graphql } from '../gql/index.ts';
 import { DeleteLoggedModel, FinalizeLoggedModel } from '../helpers/model-documents.ts';
 import { seedExperiment, seedModel, seedRun } from '../helpers/seed.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import {
+  DeleteTraceTag,
+  GetTrace,
+  LogTrace,
+  newTraceId,
+  SetTraceTag,
+} from '../helpers/trace-documents.ts';
 
 // Lifecycle writes lock the row they change (`em.findOne(..., { lockMode: PESSIMISTIC_WRITE })`)
 // and decide on the values they read under that lock. Each test holds the row in a transaction of
@@ -169,6 +176,45 @@ describe('datasets shared by the runs of an experiment', () => {
     expect((await log).logInputs).toEqual({
       __typename: 'LogInputsSuccess',
       run: { inputs: [{ dataset: { name: 'shared', digest: 'dg', source: 'theirs' } }] },
+    });
+  });
+});
+
+describe('trace tags under the trace row lock', () => {
+  async function taggedTrace(): Promise<string> {
+    const traceId = newTraceId();
+    await t.execute(LogTrace, { input: { experimentId: exp, traceId } });
+    await t.execute(SetTraceTag, { input: { traceId, key: 'k', value: 'v' } });
+    return traceId;
+  }
+
+  // without the lock (a plain select of the trace) both writes find the trace before the delete
+  // commits: setTraceTag then fails on the foreign key (an internal error), deleteTraceTag reports
+  // the tag missing instead of the trace
+  it('setTraceTag waiting on a concurrent trace delete sees it: RESOURCE_DOES_NOT_EXIST', async () => {
+    const traceId = await taggedTrace();
+    const deleter = await holdRow('delete from trace_info where trace_id = $1', [traceId]);
+    const set = t.execute(SetTraceTag, { input: { traceId, key: 'k2', value: 'w' } });
+    await lockWaiter();
+    await deleter.commitAfter('select 1', []);
+    expect((await set).setTraceTag).toMatchObject({
+      __typename: 'NotFoundError',
+      code: 'RESOURCE_DOES_NOT_EXIST',
+      message: `Trace with ID '${traceId}' not found.`,
+    });
+    expect((await t.execute(GetTrace, { traceId })).trace).toBeNull();
+  });
+
+  it('deleteTraceTag waiting on a concurrent trace delete sees it: RESOURCE_DOES_NOT_EXIST', async () => {
+    const traceId = await taggedTrace();
+    const deleter = await holdRow('delete from trace_info where trace_id = $1', [traceId]);
+    const del = t.execute(DeleteTraceTag, { input: { traceId, key: 'k' } });
+    await lockWaiter();
+    await deleter.commitAfter('select 1', []);
+    expect((await del).deleteTraceTag).toMatchObject({
+      __typename: 'NotFoundError',
+      code: 'RESOURCE_DOES_NOT_EXIST',
+      message: `Trace with ID '${traceId}' not found.`,
     });
   });
 });

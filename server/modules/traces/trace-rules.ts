@@ -1,4 +1,3 @@
-import type { KeyValue } from '../params-tags/public.ts';
 import type { Span } from './span.entity.ts';
 import type { TraceState } from './trace.entity.ts';
 import { previewOf } from './trace-preview.ts';
@@ -56,9 +55,4 @@ export function summarise(spans: readonly Span[]): SpanSummary {
     responsePreview: outputs === undefined ? null : previewOf(outputs, 'assistant'),
     rootName: root?.name ?? null,
   };
-}
-
-/** Keys and values of `list` as two parallel arrays, for `unnest`. */
-export function columns(list: readonly KeyValue[]): [string[], string[]] {
-  return [list.map((kv) => kv.key), list.map((kv) => kv.value)];
 }

@@ -7,7 +7,7 @@ export type TraceState = (typeof TRACE_STATES)[number];
 
 /**
  * An MLflow 3 trace's info: `tr-` + 32 hex, in an experiment. Times are ms; metadata (immutable)
- * and tags (mutable) are plain tables `trace_metadata` and `trace_tags`.
+ * is the plain table `trace_metadata`, tags (mutable) the entity `TraceTag` (trace-tag.entity.ts).
  */
 export const TraceInfoSchema = defineEntity({
   name: 'TraceInfo',

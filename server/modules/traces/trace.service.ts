@@ -1,3 +1,5 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Db, SqlClient } from '../../shared/db.ts';
 import {
   AlreadyExistsError,
@@ -5,13 +7,13 @@ import {
   NotFoundError,
   ValidationError,
 } from '../../shared/errors.ts';
-import { type AuditLog, auditInsertSql, someKeys } from '../audit/public.ts';
+import { type AuditLog, someKeys } from '../audit/public.ts';
 import type { PermissionService } from '../auth/public.ts';
 import type { ExperimentService } from '../experiments/public.ts';
 import { createOrLockLoggedTrace, finalizeStartedTrace } from './logged-trace.sql.ts';
 import { checkLoggedTrace, type LogTraceInput, loggedTraceRows } from './logged-trace.ts';
 import type { SpanInput } from './span-input.ts';
-import type { TraceInfo } from './trace.entity.ts';
+import { type TraceInfo, TraceInfoSchema } from './trace.entity.ts';
 import {
   checkExperiment,
   checkedTags,
@@ -22,7 +24,7 @@ import {
 import { writeTraceContents } from './trace-contents.sql.ts';
 import { type DeleteTracesInput, deleteTracesOf } from './trace-deletes.ts';
 import { traceNotFound } from './trace-rows.sql.ts';
-import { columns } from './trace-rules.ts';
+import { TraceTagSchema } from './trace-tag.entity.ts';
 import { createOrLockTraces, lockTrace, type SpanBatch, widenTraces } from './trace-write.sql.ts';
 
 export type { LogTraceInput } from './logged-trace.ts';
@@ -37,6 +39,22 @@ export interface LogSpansInput {
 
 /** Spans per statement when an export is written in chunks (bounded statement size). */
 const CHUNK_SPANS = 2000;
+
+/**
+ * Loads a trace with a shared row lock (`for share`) inside `em`'s transaction;
+ * RESOURCE_DOES_NOT_EXIST when missing.
+ *
+ * @remarks Tag writers of one trace run side by side; a delete of the trace waits for them, and a
+ * tag write waiting on a delete sees the trace gone (instead of failing on the foreign key).
+ */
+async function lockTraceForTags(em: EntityManager, traceId: string): Promise<void> {
+  const trace = await em.findOne(
+    TraceInfoSchema,
+    { traceId },
+    { lockMode: LockMode.PESSIMISTIC_READ, refresh: true },
+  );
+  if (!trace) throw traceNotFound(traceId);
+}
 
 /**
  * Trace writes: complete traces, span batches, tags and deletes; every call is one transaction
@@ -220,36 +238,29 @@ export class TraceService {
   async setTag(traceId: string, key: string, value: string): Promise<void> {
     await this.access.trace(traceId, 'EDIT');
     const [tag] = checkedTags([{ key, value }], 'tag');
-    const [k, v] = columns([tag!]);
-    const rows = await this.db.query(
-      `with t as (select trace_id from trace_info where trace_id = $1 for share),
-       i as (insert into trace_tags (trace_id, key, value) select t.trace_id, $2, $3 from t
-         on conflict (trace_id, key) do update set value = excluded.value),
-       a as (${auditInsertSql(4, 'from t')})
-       select trace_id from t`,
-      [traceId, k[0], v[0], ...this.audit.row('trace', traceId, 'set_tag', { key: k[0] })],
-    );
-    if (rows.length === 0) throw traceNotFound(traceId);
+    await this.db.transaction(async (_sql, em) => {
+      await lockTraceForTags(em, traceId);
+      await em.upsert(TraceTagSchema, { traceId, key: tag!.key, value: tag!.value });
+      await this.audit.record('trace', traceId, 'set_tag', { key: tag!.key });
+    });
   }
 
   /** Deletes a tag of a trace; a missing trace or key is RESOURCE_DOES_NOT_EXIST. */
   async deleteTag(traceId: string, key: string): Promise<void> {
     await this.access.trace(traceId, 'EDIT');
-    const [row] = await this.db.query<{ found: number; deleted: number }>(
-      `with t as (select trace_id from trace_info where trace_id = $1 for share),
-       d as (delete from trace_tags g using t where g.trace_id = t.trace_id and g.key = $2 returning g.key),
-       a as (${auditInsertSql(3, 'where exists (select 1 from d)')})
-       select (select count(*) from t)::int as found, (select count(*) from d)::int as deleted`,
-      [traceId, key, ...this.audit.row('trace', traceId, 'delete_tag', { key })],
-    );
-    if (!row?.found) throw traceNotFound(traceId);
-    if (!row.deleted) {
-      throw new NotFoundError(
-        'TraceTag',
-        key,
-        `No tag with key '${key}' found for trace with ID '${traceId}'.`,
-      );
-    }
+    await this.db.transaction(async (_sql, em) => {
+      await lockTraceForTags(em, traceId);
+      // one statement, no load: the tag row is only removed
+      const deleted = await em.nativeDelete(TraceTagSchema, { traceId, key });
+      if (deleted === 0) {
+        throw new NotFoundError(
+          'TraceTag',
+          key,
+          `No tag with key '${key}' found for trace with ID '${traceId}'.`,
+        );
+      }
+      await this.audit.record('trace', traceId, 'delete_tag', { key });
+    });
   }
 
   /**
