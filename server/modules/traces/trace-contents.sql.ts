@@ -66,12 +66,12 @@ export function contentCtes(first: number, gate: string): string {
   return `s as (
        insert into spans (trace_id, span_id, parent_span_id, name, span_type, start_time_ns,
          end_time_ns, status_code, status_message, attributes, events)
-       select u."traceId", u."spanId", u."parentSpanId", u.name, u."spanType", u."startTimeNs",
-         u."endTimeNs", u."statusCode", u."statusMessage", u.attributes, u.events
-       from json_to_recordset(${p(0)}::json) as u("traceId" text, "spanId" text,
-         "parentSpanId" text, name text, "spanType" text, "startTimeNs" int8, "endTimeNs" int8,
-         "statusCode" text, "statusMessage" text, attributes jsonb, events jsonb)
-       where u."traceId" ${gate}
+       select * from unnest(${p(0)}::text[], ${p(1)}::text[], ${p(2)}::text[], ${p(3)}::text[],
+         ${p(4)}::text[], ${p(5)}::int8[], ${p(6)}::int8[], ${p(7)}::text[], ${p(8)}::text[],
+         ${p(9)}::jsonb[], ${p(10)}::jsonb[])
+         as u(trace_id, span_id, parent_span_id, name, span_type, start_time_ns, end_time_ns,
+           status_code, status_message, attributes, events)
+       where u.trace_id ${gate}
        on conflict (trace_id, span_id) do update set parent_span_id = excluded.parent_span_id,
          name = excluded.name, span_type = excluded.span_type, start_time_ns = excluded.start_time_ns,
          end_time_ns = excluded.end_time_ns, status_code = excluded.status_code,
@@ -79,23 +79,23 @@ export function contentCtes(first: number, gate: string): string {
          events = excluded.events
      ), tu as (
        insert into trace_tags (trace_id, key, value)
-       select * from unnest(${p(1)}::text[], ${p(2)}::text[], ${p(3)}::text[]) as u(trace_id, key, value)
+       select * from unnest(${p(11)}::text[], ${p(12)}::text[], ${p(13)}::text[]) as u(trace_id, key, value)
        where u.trace_id ${gate}
        on conflict (trace_id, key) do update set value = excluded.value
      ), tk as (
        insert into trace_tags (trace_id, key, value)
-       select * from unnest(${p(4)}::text[], ${p(5)}::text[], ${p(6)}::text[]) as u(trace_id, key, value)
+       select * from unnest(${p(14)}::text[], ${p(15)}::text[], ${p(16)}::text[]) as u(trace_id, key, value)
        where u.trace_id ${gate}
        on conflict (trace_id, key) do nothing
      ), ta as (
        insert into trace_tags (trace_id, key, value)
-       select u.trace_id, ${p(7)}, e.artifact_location || '/traces/' || u.trace_id || '/artifacts'
-       from e, unnest(${p(8)}::text[]) as u(trace_id)
+       select u.trace_id, ${p(17)}, e.artifact_location || '/traces/' || u.trace_id || '/artifacts'
+       from e, unnest(${p(18)}::text[]) as u(trace_id)
        where u.trace_id ${gate}
        on conflict (trace_id, key) do nothing
      ), md as (
        insert into trace_metadata (trace_id, key, value)
-       select * from unnest(${p(9)}::text[], ${p(10)}::text[], ${p(11)}::text[]) as u(trace_id, key, value)
+       select * from unnest(${p(19)}::text[], ${p(20)}::text[], ${p(21)}::text[]) as u(trace_id, key, value)
        where u.trace_id ${gate}
        on conflict (trace_id, key) do nothing
      )`;
@@ -105,9 +105,17 @@ export function contentCtes(first: number, gate: string): string {
 export function contentValues(c: TraceContents): unknown[] {
   const { spans } = c;
   return [
-    // one JSON document for all spans (its keys are the record's columns): one native
-    // stringify here and one parse in PostgreSQL, instead of 11 arrays escaped element by element
-    JSON.stringify(spans),
+    spans.map((s) => s.traceId),
+    spans.map((s) => s.spanId),
+    spans.map((s) => s.parentSpanId),
+    spans.map((s) => s.name),
+    spans.map((s) => s.spanType),
+    spans.map((s) => s.startTimeNs),
+    spans.map((s) => s.endTimeNs),
+    spans.map((s) => s.statusCode),
+    spans.map((s) => s.statusMessage),
+    spans.map((s) => JSON.stringify(s.attributes)),
+    spans.map((s) => JSON.stringify(s.events)),
     ...c.tags.columns(),
     ...c.defaultTags.columns(),
     TRACE_KEYS.artifactLocation,
