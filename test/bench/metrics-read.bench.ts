@@ -1,4 +1,5 @@
 import { benchDatabase, gql, percentile, report, startBenchServer } from './harness.ts';
+import { bucketsFloor, floorFigures, seriesFloor } from './read-floor.ts';
 import { subscribeSse } from './sse-subscriber.ts';
 
 const LOG = `mutation($input: LogBatchInput!) { logBatch(input: $input) { __typename ... on Error { message } } }`;
@@ -94,14 +95,20 @@ try {
 
   const small = await createRun(url, exp);
   const rate100k = await ingest(url, small, SMALL);
-  report({ bench: 'ingest', points: SMALL, points_per_s: Math.round(rate100k) });
+  report({
+    bench: 'ingest',
+    points: SMALL,
+    points_per_s: Math.round(rate100k),
+  });
   const series = await time(() => gql(url, SERIES, { r: small }), 20);
+  const smallFloor = await seriesFloor(db.url, small, 'loss', 20);
   report({
     bench: 'metricSeries',
     points: SMALL,
     p50_ms: +series.p50.toFixed(1),
     min_ms: +series.min.toFixed(1),
     target_ms: 150,
+    ...floorFigures(series.p50, smallFloor),
   });
   const history = await time(() => gql(url, HISTORY, { r: small }), 3);
   report({
@@ -109,6 +116,7 @@ try {
     points: SMALL,
     p50_ms: +history.p50.toFixed(1),
     ratio_to_series: +(history.p50 / series.p50).toFixed(2),
+    ...floorFigures(history.p50, smallFloor),
   });
 
   // a script reading a whole history page by page (as MLflow's client pages get-history)
@@ -146,6 +154,13 @@ try {
   report({ bench: 'ingest', points: BIG, points_per_s: Math.round(rate1m) });
   for (const axis of ['STEP', 'WALL_TIME', 'RELATIVE_TIME']) {
     const b = await time(() => gql(url, BUCKETS, { ids: [big], axis }), 20);
+    const floor = await bucketsFloor(
+      db.url,
+      [big],
+      'loss',
+      axis === 'STEP' ? 'STEP' : 'WALL_TIME',
+      20,
+    );
     report({
       bench: 'metricBuckets',
       runs: 1,
@@ -155,6 +170,7 @@ try {
       p50_ms: +b.p50.toFixed(1),
       min_ms: +b.min.toFixed(1),
       target_ms: 30,
+      ...floorFigures(b.p50, floor),
     });
   }
   const live: number[] = [];
@@ -189,6 +205,7 @@ try {
   }
   for (const axis of ['STEP', 'WALL_TIME']) {
     const b = await time(() => gql(url, BUCKETS, { ids: many, axis }), 10);
+    const floor = await bucketsFloor(db.url, many, 'loss', axis as 'STEP' | 'WALL_TIME', 10);
     report({
       bench: 'metricBuckets',
       runs: 100,
@@ -198,6 +215,7 @@ try {
       p50_ms: +b.p50.toFixed(1),
       min_ms: +b.min.toFixed(1),
       target_ms: 200,
+      ...floorFigures(b.p50, floor),
     });
   }
 } finally {
