@@ -31,7 +31,8 @@ async function copyBytes(client: pg.Client, select: string): Promise<number> {
 export interface Floor {
   p50: number;
   p99: number;
-  bytes: number;
+  /** What one read fetched: bytes for the COPY floors, rows for the row floors. */
+  size: number;
 }
 
 /** Times `read` `n` times (after 3 warm-up reads) on one fresh pg connection. */
@@ -44,16 +45,16 @@ async function timeFloor(
   await client.connect();
   try {
     const samples: number[] = [];
-    let bytes = 0;
+    let size = 0;
     for (let i = 0; i < n + 3; i++) {
       const t0 = performance.now();
-      bytes = await read(client);
+      size = await read(client);
       if (i >= 3) samples.push(performance.now() - t0);
     }
     return {
       p50: percentile(samples, 50),
       p99: percentile(samples, 99),
-      bytes,
+      size,
     };
   } finally {
     await client.end();
@@ -94,7 +95,38 @@ export function bucketsFloor(
 export function floorFigures(apiP50: number, floor: Floor) {
   return {
     floor_p50_ms: +floor.p50.toFixed(2),
-    floor_bytes: floor.bytes,
+    floor_size: floor.size,
     api_over_floor_p50: +(apiP50 / floor.p50).toFixed(2),
   };
+}
+
+/**
+ * Floor of `searchTraces` returning 100 traces with their metadata and root spans: the page
+ * (newest first, optionally only traces with `metadata[key] = value`), then its metadata and root
+ * spans as plain rows, in one hand-written statement (the form the run-search floor found cheapest).
+ */
+export function traceSearchFloor(
+  url: string,
+  experimentId: string,
+  metadata: { key: string; value: string } | null,
+  n: number,
+): Promise<Floor> {
+  const filter = metadata
+    ? `and exists (select 1 from trace_metadata kv where kv.trace_id = t.trace_id
+         and kv.key = $2 and kv.value = $3)`
+    : '';
+  const text = `with page as materialized (
+      select t.trace_id, t.request_time, t.execution_duration, t.state, t.request_preview
+      from trace_info t where t.experiment_id = $1 ${filter}
+      order by t.request_time desc, t.trace_id limit 101)
+    select 0 as kind, trace_id, request_time, execution_duration, state, request_preview,
+      null::text as key, null::text as value, null::int8 as start_ns, null::int8 as end_ns
+    from page
+    union all select 1, trace_id, null, null, null, null, key, value, null, null
+      from trace_metadata where trace_id = any(array(select trace_id from page))
+    union all select 2, trace_id, null, null, status_code, span_type, span_id, name,
+      start_time_ns, end_time_ns
+      from spans where trace_id = any(array(select trace_id from page)) and parent_span_id is null`;
+  const values = metadata ? [experimentId, metadata.key, metadata.value] : [experimentId];
+  return timeFloor(url, n, async (c) => (await c.query(text, values)).rowCount ?? 0);
 }
