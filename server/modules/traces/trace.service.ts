@@ -12,13 +12,14 @@ import type { PermissionService } from '../auth/public.ts';
 import type { ExperimentService } from '../experiments/public.ts';
 import { createOrLockLoggedTrace, finalizeStartedTrace } from './logged-trace.sql.ts';
 import { checkLoggedTrace, type LogTraceInput, loggedTraceRows } from './logged-trace.ts';
-import type { SpanInput } from './span-input.ts';
+import type { DecodedSpanInput, SpanInput } from './span-input.ts';
 import { type TraceInfo, TraceInfoSchema } from './trace.entity.ts';
 import {
   checkExperiment,
   checkedTags,
   chunkBySpans,
   contentsOf,
+  decodedSpanBatch,
   spanBatch,
 } from './trace-batches.ts';
 import { writeTraceContents } from './trace-contents.sql.ts';
@@ -166,11 +167,11 @@ export class TraceService {
    */
   async logSpansOfTraces(
     experimentId: string,
-    traces: readonly { traceId: string; spans: readonly SpanInput[] }[],
+    traces: readonly { traceId: string; spans: readonly DecodedSpanInput[] }[],
   ): Promise<void> {
     if (traces.length === 0) throw new ValidationError('spans', 'No spans to log.');
     const batches = traces
-      .map((t) => spanBatch(t.traceId, t.spans))
+      .map((t) => decodedSpanBatch(t.traceId, t.spans))
       .sort((a, b) => (a.traceId < b.traceId ? -1 : a.traceId > b.traceId ? 1 : 0));
     const expId = this.experiments.parseId(experimentId);
     await this.access.experiment(expId, 'EDIT');
