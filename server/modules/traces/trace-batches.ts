@@ -33,9 +33,12 @@ export function decodedSpanBatch(traceId: string, input: readonly DecodedSpanInp
 }
 
 /** Consecutive runs of `batches` holding at most `maxSpans` spans each (a larger batch alone). */
-export function chunkBySpans(batches: readonly SpanBatch[], maxSpans: number): SpanBatch[][] {
-  const chunks: SpanBatch[][] = [];
-  let current: SpanBatch[] = [];
+export function chunkBySpans<B extends { spans: readonly unknown[] }>(
+  batches: readonly B[],
+  maxSpans: number,
+): B[][] {
+  const chunks: B[][] = [];
+  let current: B[] = [];
   let spans = 0;
   for (const b of batches) {
     if (current.length > 0 && spans + b.spans.length > maxSpans) {
