@@ -45,7 +45,8 @@ function list(v: unknown, field: string): unknown[] {
 function nanos(v: unknown, field: string): string | null {
   if (v === undefined || v === null) return null;
   if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return BigInt(v).toString();
-  if (typeof v === 'string' && /^\d+$/.test(v)) return BigInt(v).toString();
+  // leading zeros dropped (BigInt only then: most times have none)
+  if (typeof v === 'string' && /^\d+$/.test(v)) return v[0] === '0' ? BigInt(v).toString() : v;
   throw new ValidationError(field, `'${field}' must be nanoseconds as a decimal string or number.`);
 }
 
