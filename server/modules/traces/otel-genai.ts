@@ -1,4 +1,4 @@
-import type { SpanAttributeInput, SpanInput } from './span-input.ts';
+import type { DecodedAttribute, DecodedSpanInput } from './span-input.ts';
 import { SPAN_KEYS } from './trace-rows.sql.ts';
 
 /** MLflow's span attributes that the OpenTelemetry GenAI conventions map onto. */
@@ -33,26 +33,25 @@ const SOURCES = {
 /** `gen_ai.prompt.0.role`, `gen_ai.completion.1.content`... (the flattened, indexed form). */
 const INDEXED = /^gen_ai\.(prompt|completion)\.(\d+)\.(.+)$/;
 
-function decoded(attrs: ReadonlyMap<string, string>, keys: readonly string[]): unknown {
+function decoded(attrs: ReadonlyMap<string, unknown>, keys: readonly string[]): unknown {
   for (const key of keys) {
-    const text = attrs.get(key);
-    if (text !== undefined) return JSON.parse(text) as unknown;
+    if (attrs.has(key)) return attrs.get(key);
   }
   return undefined;
 }
 
 /** Messages given one attribute per field (`gen_ai.prompt.<i>.<field>`), in index order. */
 function indexedMessages(
-  attrs: ReadonlyMap<string, string>,
+  attrs: ReadonlyMap<string, unknown>,
   kind: 'prompt' | 'completion',
 ): Record<string, unknown>[] | undefined {
   const byIndex = new Map<number, Record<string, unknown>>();
-  for (const [key, text] of attrs) {
+  for (const [key, value] of attrs) {
     const m = INDEXED.exec(key);
     if (!m || m[1] !== kind) continue;
     const index = Number(m[2]);
     const message = byIndex.get(index) ?? {};
-    message[m[3]!] = JSON.parse(text) as unknown;
+    message[m[3]!] = value;
     byIndex.set(index, message);
   }
   if (byIndex.size === 0) return undefined;
@@ -65,7 +64,7 @@ function count(value: unknown): number | undefined {
   return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
 }
 
-function usage(attrs: ReadonlyMap<string, string>): Record<string, number> | undefined {
+function usage(attrs: ReadonlyMap<string, unknown>): Record<string, number> | undefined {
   const input = count(decoded(attrs, SOURCES.inputTokens));
   const output = count(decoded(attrs, SOURCES.outputTokens));
   if (input === undefined && output === undefined) return undefined;
@@ -90,9 +89,9 @@ function usage(attrs: ReadonlyMap<string, string>): Record<string, number> | und
  *
  * @remarks The `gen_ai.*` attributes are kept; an MLflow attribute the span already carries is
  * never replaced. A span with no `gen_ai.*` attribute is returned as it is. Attribute values
- * are JSON text, as {@link SpanAttributeInput} carries them.
+ * are decoded, as {@link DecodedAttribute} carries them.
  */
-export function withGenAiAttributes(span: SpanInput): SpanInput {
+export function withGenAiAttributes(span: DecodedSpanInput): DecodedSpanInput {
   const list = span.attributes ?? [];
   if (!list.some((a) => a.key.startsWith('gen_ai.'))) return span;
   const attrs = new Map(list.map((a) => [a.key, a.value]));
@@ -111,10 +110,10 @@ export function withGenAiAttributes(span: SpanInput): SpanInput {
     [GENAI_SPAN_KEYS.model]: decoded(attrs, SOURCES.model),
     [GENAI_SPAN_KEYS.provider]: decoded(attrs, SOURCES.provider),
   };
-  const added: SpanAttributeInput[] = [];
+  const added: DecodedAttribute[] = [];
   for (const [key, value] of Object.entries(found)) {
     if (value === undefined || attrs.has(key)) continue;
-    added.push({ key, value: JSON.stringify(value) });
+    added.push({ key, value });
   }
   if (added.length === 0) return span;
   // a span type given as a field wins over the attribute (see normaliseSpans)

@@ -1,7 +1,7 @@
 import { ValidationError } from '../../shared/errors.ts';
 import { withGenAiAttributes } from './otel-genai.ts';
 import type { SpanStatusCode } from './span.entity.ts';
-import type { SpanAttributeInput, SpanEventInput, SpanInput } from './span-input.ts';
+import type { DecodedAttribute, DecodedSpanInput, SpanEventInput } from './span-input.ts';
 import { MAX_VALUE_DEPTH } from './span-values.ts';
 import { TRACE_ID_PREFIX } from './trace-rows.sql.ts';
 
@@ -13,7 +13,7 @@ export class OtlpShapeError extends Error {
 /** The spans of one trace found in an OTLP export. */
 export interface OtlpTrace {
   traceId: string;
-  spans: SpanInput[];
+  spans: DecodedSpanInput[];
 }
 
 type Json = Record<string, unknown>;
@@ -45,7 +45,8 @@ function list(v: unknown, field: string): unknown[] {
 function nanos(v: unknown, field: string): string | null {
   if (v === undefined || v === null) return null;
   if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return BigInt(v).toString();
-  if (typeof v === 'string' && /^\d+$/.test(v)) return BigInt(v).toString();
+  // leading zeros dropped (BigInt only then: most times have none)
+  if (typeof v === 'string' && /^\d+$/.test(v)) return v[0] === '0' ? BigInt(v).toString() : v;
   throw new ValidationError(field, `'${field}' must be nanoseconds as a decimal string or number.`);
 }
 
@@ -98,32 +99,35 @@ function keyValues(v: unknown, field: string, depth = 0): [string, unknown][] {
   });
 }
 
+/** Characters a JSON text may start with (after whitespace): an object, array, string, number or literal. */
+const JSON_START = /^[\s]*[{["\-0-9tfn]/;
+
 /**
- * An OTLP attribute as the API's attribute (value as JSON text).
+ * An OTLP attribute with its stored value.
  *
  * @remarks A string value holding JSON is stored decoded, as MLflow reads its attributes (its SDK
  * writes every attribute as JSON text: `mlflow.spanInputs`, `mlflow.spanType`...); any other
  * string stays a string. So `"42"` becomes the number 42, as it does in MLflow. Only a
  * `stringValue` may hold JSON text: an int64 as a decimal string stays exact.
  */
-export function attributeInput(key: string, value: unknown, isString: boolean): SpanAttributeInput {
-  if (isString && typeof value === 'string') {
+export function storedAttribute(key: string, value: unknown, isString: boolean): DecodedAttribute {
+  // a string that cannot start a JSON text is not parsed (a failed parse costs an exception)
+  if (isString && typeof value === 'string' && JSON_START.test(value)) {
     try {
-      JSON.parse(value);
-      return { key, value };
+      return { key, value: JSON.parse(value) as unknown };
     } catch {
       // a plain string
     }
   }
-  return { key, value: JSON.stringify(value) };
+  return { key, value };
 }
 
-/** OTLP attributes as the API's attributes (values as JSON text, see {@link attributeInput}). */
-function attributes(v: unknown, field: string): SpanAttributeInput[] {
+/** OTLP attributes with their stored values (see {@link storedAttribute}). */
+function attributes(v: unknown, field: string): DecodedAttribute[] {
   const items = list(v, field);
   return keyValues(items, field).map(([key, value], i) => {
     const raw = (items[i] as Json).value;
-    return attributeInput(key, value, isObject(raw) && 'stringValue' in raw);
+    return storedAttribute(key, value, isObject(raw) && 'stringValue' in raw);
   });
 }
 
@@ -144,7 +148,7 @@ function statusOf(v: unknown, field: string): { code: SpanStatusCode; message: s
   return { code, message: typeof v.message === 'string' ? v.message : '' };
 }
 
-function eventOf(e: unknown, field: string): SpanEventInput {
+function eventOf(e: unknown, field: string): SpanEventInput<DecodedAttribute> {
   if (!isObject(e)) throw new ValidationError(field, `'${field}' must be an object.`);
   return {
     name: typeof e.name === 'string' ? e.name : '',
@@ -153,7 +157,7 @@ function eventOf(e: unknown, field: string): SpanEventInput {
   };
 }
 
-function spanOf(s: unknown, field: string): { traceId: string; span: SpanInput } {
+function spanOf(s: unknown, field: string): { traceId: string; span: DecodedSpanInput } {
   if (!isObject(s)) throw new ValidationError(field, `'${field}' must be an object.`);
   const status = statusOf(s.status, `${field}.status`);
   const start = nanos(s.startTimeUnixNano, `${field}.startTimeUnixNano`);
@@ -196,7 +200,7 @@ export function tracesOfExport(body: unknown): OtlpTrace[] {
       'The body is not an OTLP ExportTraceServiceRequest: no resourceSpans.',
     );
   }
-  const spans: { traceId: string; span: SpanInput }[] = [];
+  const spans: { traceId: string; span: DecodedSpanInput }[] = [];
   body.resourceSpans.forEach((rs, r) => {
     const scopes = isObject(rs) ? rs.scopeSpans : undefined;
     list(scopes, `resourceSpans[${r}].scopeSpans`).forEach((ss, s) => {
@@ -215,8 +219,10 @@ export function tracesOfExport(body: unknown): OtlpTrace[] {
  * follow the OpenTelemetry GenAI conventions ({@link withGenAiAttributes}); throws
  * {@link OtlpShapeError} when there is none.
  */
-export function tracesOfSpans(spans: readonly { traceId: string; span: SpanInput }[]): OtlpTrace[] {
-  const byTrace = new Map<string, SpanInput[]>();
+export function tracesOfSpans(
+  spans: readonly { traceId: string; span: DecodedSpanInput }[],
+): OtlpTrace[] {
+  const byTrace = new Map<string, DecodedSpanInput[]>();
   for (const decoded of spans) {
     const { traceId } = decoded;
     const span = withGenAiAttributes(decoded.span);

@@ -1,5 +1,5 @@
 import { ValidationError } from '../../shared/errors.ts';
-import { attributeInput, OtlpShapeError, type OtlpTrace, tracesOfSpans } from './otlp-json.ts';
+import { OtlpShapeError, type OtlpTrace, storedAttribute, tracesOfSpans } from './otlp-json.ts';
 import {
   expect,
   FIXED64,
@@ -11,7 +11,7 @@ import {
   within,
 } from './protobuf-reader.ts';
 import type { SpanStatusCode } from './span.entity.ts';
-import type { SpanAttributeInput, SpanEventInput, SpanInput } from './span-input.ts';
+import type { DecodedAttribute, DecodedSpanInput, SpanEventInput } from './span-input.ts';
 import { MAX_VALUE_DEPTH } from './span-values.ts';
 import { TRACE_ID_PREFIX } from './trace-rows.sql.ts';
 
@@ -107,16 +107,16 @@ function keyValueDecoded(r: Reader, depth: number): [string, Decoded] {
   return [key, value];
 }
 
-/** Appends a `KeyValue` attribute to `out` (values as JSON text, the OTLP/JSON rule). */
-function attribute(r: Reader, out: SpanAttributeInput[]): void {
+/** Appends a `KeyValue` attribute to `out` (its stored value, the OTLP/JSON rule). */
+function attribute(r: Reader, out: DecodedAttribute[]): void {
   const i = out.length;
   const [key, decoded] = within(`attributes[${i}]`, () => keyValueDecoded(r, 0));
-  out.push(attributeInput(key, decoded.value, decoded.isString));
+  out.push(storedAttribute(key, decoded.value, decoded.isString));
 }
 
-function event(r: Reader): SpanEventInput {
-  const e: SpanEventInput = { name: '', timeNs: '0', attributes: [] };
-  const attributes: SpanAttributeInput[] = [];
+function event(r: Reader): SpanEventInput<DecodedAttribute> {
+  const e: SpanEventInput<DecodedAttribute> = { name: '', timeNs: '0', attributes: [] };
+  const attributes: DecodedAttribute[] = [];
   for (let t = r.tag(); t; t = r.tag()) {
     const field = fieldOf(t);
     const type = t % 8;
@@ -135,7 +135,7 @@ function event(r: Reader): SpanEventInput {
   return e;
 }
 
-function status(r: Reader, span: SpanInput): void {
+function status(r: Reader, span: DecodedSpanInput): void {
   for (let t = r.tag(); t; t = r.tag()) {
     const field = fieldOf(t);
     const type = t % 8;
@@ -165,10 +165,10 @@ function id(r: Reader, bytes: number, field: string): string {
   return hexId(r.buf, start, end, bytes, field);
 }
 
-function span(r: Reader): { traceId: string; span: SpanInput } {
+function span(r: Reader): { traceId: string; span: DecodedSpanInput } {
   let traceHex = '';
   let start: string | null = null;
-  const s: SpanInput = {
+  const s: DecodedSpanInput = {
     spanId: '',
     parentSpanId: null,
     name: '',
@@ -177,8 +177,8 @@ function span(r: Reader): { traceId: string; span: SpanInput } {
     statusCode: 'UNSET',
     statusMessage: '',
   };
-  const attributes: SpanAttributeInput[] = [];
-  const events: SpanEventInput[] = [];
+  const attributes: DecodedAttribute[] = [];
+  const events: SpanEventInput<DecodedAttribute>[] = [];
   for (let t = r.tag(); t; t = r.tag()) {
     const field = fieldOf(t);
     const type = t % 8;
@@ -248,7 +248,7 @@ function span(r: Reader): { traceId: string; span: SpanInput } {
  * for a span that cannot be converted.
  */
 export function tracesOfProtobufExport(body: Buffer): OtlpTrace[] {
-  const spans: { traceId: string; span: SpanInput }[] = [];
+  const spans: { traceId: string; span: DecodedSpanInput }[] = [];
   const root = new Reader(body, 0, body.length);
   let r = 0;
   try {

@@ -61,6 +61,12 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
   }
   const tooLarge = () => new HttpError(413, `The body exceeds the limit of ${maxBytes} bytes.`);
   if (Number(req.headers['content-length'] ?? 0) > maxBytes) return Promise.reject(tooLarge());
+  // a plain body of known length is copied into one buffer as it arrives (no second copy)
+  const declared = Number(req.headers['content-length'] ?? Number.NaN);
+  let whole =
+    decoder === null && Number.isSafeInteger(declared) && declared >= 0
+      ? Buffer.allocUnsafe(declared)
+      : null;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -83,14 +89,19 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
     req.on('error', fail);
     out.on('data', (chunk: Buffer) => {
       if (done) return;
+      if (size + chunk.length > maxBytes) return fail(tooLarge());
+      if (whole && size + chunk.length <= whole.length) chunk.copy(whole, size);
+      else {
+        if (whole) chunks.push(whole.subarray(0, size));
+        whole = null;
+        chunks.push(chunk);
+      }
       size += chunk.length;
-      if (size > maxBytes) fail(tooLarge());
-      else chunks.push(chunk);
     });
     out.on('end', () => {
       if (done) return;
       done = true;
-      resolve(Buffer.concat(chunks, size));
+      resolve(whole ? whole.subarray(0, size) : Buffer.concat(chunks, size));
     });
   });
 }

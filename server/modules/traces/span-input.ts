@@ -1,6 +1,6 @@
 import { ValidationError } from '../../shared/errors.ts';
 import { LIMITS } from '../../shared/limits.ts';
-import { checkText } from '../../shared/validation.ts';
+import { textProblem } from '../../shared/validation.ts';
 import type { Span, SpanEvent, SpanStatusCode } from './span.entity.ts';
 import { checkJsonValue } from './span-values.ts';
 import { SPAN_KEYS } from './trace-rows.sql.ts';
@@ -11,15 +11,21 @@ export interface SpanAttributeInput {
   value: string;
 }
 
-/** An event of a span to log. */
-export interface SpanEventInput {
-  name: string;
-  timeNs: string;
-  attributes?: readonly SpanAttributeInput[] | null;
+/** An attribute decoded from an OTLP export: the value as stored (a plain JSON value). */
+export interface DecodedAttribute {
+  key: string;
+  value: unknown;
 }
 
-/** A span to log. */
-export interface SpanInput {
+/** An event of a span to log (attributes `A`: JSON text, or decoded values). */
+export interface SpanEventInput<A = SpanAttributeInput> {
+  name: string;
+  timeNs: string;
+  attributes?: readonly A[] | null;
+}
+
+/** A span to log (attributes `A`: JSON text as the API sends them, or decoded values). */
+export interface SpanInput<A = SpanAttributeInput> {
   spanId: string;
   parentSpanId?: string | null;
   name: string;
@@ -30,95 +36,170 @@ export interface SpanInput {
   statusMessage?: string | null;
   inputs?: string | null;
   outputs?: string | null;
-  attributes?: readonly SpanAttributeInput[] | null;
-  events?: readonly SpanEventInput[] | null;
+  attributes?: readonly A[] | null;
+  events?: readonly SpanEventInput<A>[] | null;
 }
+
+/** A span decoded from an OTLP export: attribute values already decoded. */
+export type DecodedSpanInput = SpanInput<DecodedAttribute>;
+
+/** Turns an attribute's value into its stored value, checked (`field` names it on error). */
+type ValueReader<A> = (a: A, field: () => string) => unknown;
 
 const SPAN_ID = /^[0-9a-f]{16}$/;
-const MAX_NS = 2n ** 63n - 1n;
+const DIGITS = /^\d{1,19}$/;
+/** 2^63 - 1, the largest int8, in decimal (19 digits). */
+const MAX_NS = '9223372036854775807';
 const DEFAULT_SPAN_TYPE = 'UNKNOWN';
 
-function nanos(value: string, field: string): bigint {
-  if (!/^\d{1,19}$/.test(value) || BigInt(value) > MAX_NS) {
-    throw new ValidationError(
-      field,
-      `Invalid value '${value}' for '${field}': nanoseconds since the epoch as a decimal string.`,
-    );
+/** Rejects text PostgreSQL cannot store; the field name is only built for the error. */
+function checkText(s: string, field: () => string): void {
+  const problem = textProblem(s);
+  if (problem) {
+    const name = field();
+    throw new ValidationError(name, `'${name}' ${problem}.`);
   }
-  return BigInt(value);
 }
 
-function json(text: string, field: string): unknown {
+/**
+ * Nanoseconds since the epoch as a decimal string within int8, without leading zeros (compared as
+ * strings: same length, then digit by digit).
+ */
+function nanos(value: string, field: () => string): string {
+  if (!DIGITS.test(value) || (value.length === 19 && value > MAX_NS)) {
+    const name = field();
+    throw new ValidationError(
+      name,
+      `Invalid value '${value}' for '${name}': nanoseconds since the epoch as a decimal string.`,
+    );
+  }
+  return value.length > 1 && value.charCodeAt(0) === 48 ? BigInt(value).toString() : value;
+}
+
+/** Whether decimal strings without leading zeros satisfy `a < b`. */
+export function nsBefore(a: string, b: string): boolean {
+  return a.length !== b.length ? a.length < b.length : a < b;
+}
+
+function json(text: string, field: () => string): unknown {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw new ValidationError(field, `'${field}' must be JSON text (MLflow encodes every value).`);
+    const name = field();
+    throw new ValidationError(name, `'${name}' must be JSON text (MLflow encodes every value).`);
   }
   checkJsonValue(value, field);
   return value;
 }
 
-function attributes(
-  list: readonly SpanAttributeInput[] | null | undefined,
+/** Attribute values sent as JSON text (the API's encoding). */
+const jsonText: ValueReader<SpanAttributeInput> = (a, field) => json(a.value, field);
+
+/** Attribute values decoded already (OTLP): only checked. */
+const decodedValue: ValueReader<DecodedAttribute> = (a, field) => {
+  checkJsonValue(a.value, field);
+  return a.value;
+};
+
+function attributes<A extends { key: string }>(
+  list: readonly A[] | null | undefined,
   field: string,
+  read: ValueReader<A>,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  (list ?? []).forEach((a, i) => {
+  if (!list) return out;
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i]!;
     if (a.key === '') throw new ValidationError(`${field}[${i}].key`, 'Empty attribute key.');
-    checkText(a.key, `${field}[${i}].key`);
-    out[a.key] = json(a.value, `${field}[${i}].value`);
-  });
+    checkText(a.key, () => `${field}[${i}].key`);
+    out[a.key] = read(a, () => `${field}[${i}].value`);
+  }
   return out;
 }
 
-function eventName(name: string, field: string): string {
-  checkText(name, field);
-  return name;
-}
-
-function spanId(id: string, field: string): string {
+function spanId(id: string, field: () => string): string {
   if (!SPAN_ID.test(id)) {
-    throw new ValidationError(field, `Invalid span id '${id}': expected 16 lowercase hex digits.`);
+    throw new ValidationError(
+      field(),
+      `Invalid span id '${id}': expected 16 lowercase hex digits.`,
+    );
   }
   return id;
 }
 
-function normaliseSpan(s: SpanInput, traceId: string, field: string): Span {
-  const start = nanos(s.startTimeNs, `${field}.startTimeNs`);
-  if (s.endTimeNs != null && nanos(s.endTimeNs, `${field}.endTimeNs`) < start) {
+function normaliseSpan<A extends { key: string }>(
+  s: SpanInput<A>,
+  traceId: string,
+  field: string,
+  read: ValueReader<A>,
+): Span {
+  const start = nanos(s.startTimeNs, () => `${field}.startTimeNs`);
+  const end = s.endTimeNs == null ? null : nanos(s.endTimeNs, () => `${field}.endTimeNs`);
+  if (end !== null && nsBefore(end, start)) {
     throw new ValidationError(`${field}.endTimeNs`, 'A span cannot end before it starts.');
   }
   if (s.name === '') throw new ValidationError(`${field}.name`, 'A span needs a name.');
-  checkText(s.name, `${field}.name`);
-  if (s.statusMessage) checkText(s.statusMessage, `${field}.statusMessage`);
-  const attrs = attributes(s.attributes, `${field}.attributes`);
-  if (s.inputs != null) attrs[SPAN_KEYS.inputs] = json(s.inputs, `${field}.inputs`);
-  if (s.outputs != null) attrs[SPAN_KEYS.outputs] = json(s.outputs, `${field}.outputs`);
+  checkText(s.name, () => `${field}.name`);
+  if (s.statusMessage) checkText(s.statusMessage, () => `${field}.statusMessage`);
+  const attrs = attributes(s.attributes, `${field}.attributes`, read);
+  if (s.inputs != null) attrs[SPAN_KEYS.inputs] = json(s.inputs, () => `${field}.inputs`);
+  if (s.outputs != null) attrs[SPAN_KEYS.outputs] = json(s.outputs, () => `${field}.outputs`);
   const typeAttr = attrs[SPAN_KEYS.spanType];
   const spanType = s.spanType || (typeof typeAttr === 'string' ? typeAttr : DEFAULT_SPAN_TYPE);
   if (spanType.length > 500) {
     throw new ValidationError(`${field}.spanType`, 'A span type has at most 500 characters.');
   }
-  checkText(spanType, `${field}.spanType`);
-  const events: SpanEvent[] = (s.events ?? []).map((e, j) => ({
-    name: eventName(e.name, `${field}.events[${j}].name`),
-    timeNs: nanos(e.timeNs, `${field}.events[${j}].timeNs`).toString(),
-    attributes: attributes(e.attributes, `${field}.events[${j}].attributes`),
-  }));
+  checkText(spanType, () => `${field}.spanType`);
+  const events: SpanEvent[] = [];
+  const eventList = s.events ?? [];
+  for (let j = 0; j < eventList.length; j++) {
+    const e = eventList[j]!;
+    const at = `${field}.events[${j}]`;
+    checkText(e.name, () => `${at}.name`);
+    events.push({
+      name: e.name,
+      timeNs: nanos(e.timeNs, () => `${at}.timeNs`),
+      attributes: attributes(e.attributes, `${at}.attributes`, read),
+    });
+  }
   return {
     traceId,
-    spanId: spanId(s.spanId, `${field}.spanId`),
-    parentSpanId: s.parentSpanId ? spanId(s.parentSpanId, `${field}.parentSpanId`) : null,
+    spanId: spanId(s.spanId, () => `${field}.spanId`),
+    parentSpanId: s.parentSpanId ? spanId(s.parentSpanId, () => `${field}.parentSpanId`) : null,
     name: s.name,
     spanType,
-    startTimeNs: start.toString(),
-    endTimeNs: s.endTimeNs ?? null,
+    startTimeNs: start,
+    endTimeNs: end,
     statusCode: s.statusCode ?? 'UNSET',
     statusMessage: s.statusMessage ?? '',
     attributes: attrs,
     events,
   };
+}
+
+function normaliseWith<A extends { key: string }>(
+  spans: readonly SpanInput<A>[],
+  traceId: string,
+  read: ValueReader<A>,
+): Span[] {
+  if (spans.length > LIMITS.maxSpansPerRequest) {
+    throw new ValidationError(
+      'spans',
+      `At most ${LIMITS.maxSpansPerRequest} spans per request; got ${spans.length}.`,
+    );
+  }
+  const seen = new Set<string>();
+  const out: Span[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const span = normaliseSpan(spans[i]!, traceId, `spans[${i}]`, read);
+    if (seen.has(span.spanId)) {
+      throw new ValidationError(`spans[${i}].spanId`, `Span ${span.spanId} is given twice.`);
+    }
+    seen.add(span.spanId);
+    out.push(span);
+  }
+  return out;
 }
 
 /**
@@ -128,21 +209,12 @@ function normaliseSpan(s: SpanInput, traceId: string, field: string): Span {
  * attribute, else `UNKNOWN`. At most 1000 spans per call.
  */
 export function normaliseSpans(spans: readonly SpanInput[], traceId: string): Span[] {
-  if (spans.length > LIMITS.maxSpansPerRequest) {
-    throw new ValidationError(
-      'spans',
-      `At most ${LIMITS.maxSpansPerRequest} spans per request; got ${spans.length}.`,
-    );
-  }
-  const seen = new Set<string>();
-  return spans.map((s, i) => {
-    const span = normaliseSpan(s, traceId, `spans[${i}]`);
-    if (seen.has(span.spanId)) {
-      throw new ValidationError(`spans[${i}].spanId`, `Span ${span.spanId} is given twice.`);
-    }
-    seen.add(span.spanId);
-    return span;
-  });
+  return normaliseWith(spans, traceId, jsonText);
+}
+
+/** {@link normaliseSpans} for spans whose attribute values are decoded already (OTLP). */
+export function normaliseDecodedSpans(spans: readonly DecodedSpanInput[], traceId: string): Span[] {
+  return normaliseWith(spans, traceId, decodedValue);
 }
 
 /** The root span (no parent) among `spans`, if any. */

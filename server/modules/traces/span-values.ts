@@ -1,5 +1,5 @@
 import { ValidationError } from '../../shared/errors.ts';
-import { checkText } from '../../shared/validation.ts';
+import { checkText, textProblem } from '../../shared/validation.ts';
 
 /**
  * Checks for values PostgreSQL cannot store: NUL characters (refused in `text` and `jsonb`),
@@ -15,28 +15,34 @@ export function checkOptionalText(s: string | null | undefined, field: string): 
   if (s != null) checkText(s, field);
 }
 
+/** A field name, or a function that builds it (only called for an error). */
+export type FieldName = string | (() => string);
+
+const nameOf = (field: FieldName) => (typeof field === 'string' ? field : field());
+
 /**
  * Rejects a JSON value that holds a string (or object key) PostgreSQL cannot store, or that nests
  * deeper than {@link MAX_VALUE_DEPTH}, naming `field`.
  */
-export function checkJsonValue(value: unknown, field: string, depth = 0): void {
+export function checkJsonValue(value: unknown, field: FieldName, depth = 0): void {
   if (typeof value === 'string') {
-    checkText(value, field);
+    if (textProblem(value)) checkText(value, nameOf(field));
     return;
   }
   if (typeof value !== 'object' || value === null) return;
   if (depth >= MAX_VALUE_DEPTH) {
+    const name = nameOf(field);
     throw new ValidationError(
-      field,
-      `'${field}' nests arrays or objects deeper than ${MAX_VALUE_DEPTH} levels.`,
+      name,
+      `'${name}' nests arrays or objects deeper than ${MAX_VALUE_DEPTH} levels.`,
     );
   }
   if (Array.isArray(value)) {
     for (const item of value) checkJsonValue(item, field, depth + 1);
     return;
   }
-  for (const [k, v] of Object.entries(value)) {
-    checkText(k, field);
-    checkJsonValue(v, field, depth + 1);
+  for (const k in value) {
+    if (textProblem(k)) checkText(k, nameOf(field));
+    checkJsonValue((value as Record<string, unknown>)[k], field, depth + 1);
   }
 }

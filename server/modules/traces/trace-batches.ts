@@ -3,7 +3,12 @@ import { checkText } from '../../shared/validation.ts';
 import type { KeyValue } from '../params-tags/public.ts';
 import { normaliseTags } from '../params-tags/public.ts';
 import type { Span } from './span.entity.ts';
-import { normaliseSpans, type SpanInput } from './span-input.ts';
+import {
+  type DecodedSpanInput,
+  normaliseDecodedSpans,
+  normaliseSpans,
+  type SpanInput,
+} from './span-input.ts';
 import { KeyValueRows, type TraceContents } from './trace-contents.sql.ts';
 import { TRACE_KEYS, validateTraceId } from './trace-rows.sql.ts';
 import { summarise } from './trace-rules.ts';
@@ -19,10 +24,21 @@ export function spanBatch(traceId: string, input: readonly SpanInput[]): SpanBat
   return { traceId, spans, sum: summarise(spans) };
 }
 
+/** {@link spanBatch} for spans decoded from an OTLP export (attribute values decoded). */
+export function decodedSpanBatch(traceId: string, input: readonly DecodedSpanInput[]): SpanBatch {
+  validateTraceId(traceId);
+  if (input.length === 0) throw new ValidationError('spans', 'No spans to log.');
+  const spans = normaliseDecodedSpans(input, traceId);
+  return { traceId, spans, sum: summarise(spans) };
+}
+
 /** Consecutive runs of `batches` holding at most `maxSpans` spans each (a larger batch alone). */
-export function chunkBySpans(batches: readonly SpanBatch[], maxSpans: number): SpanBatch[][] {
-  const chunks: SpanBatch[][] = [];
-  let current: SpanBatch[] = [];
+export function chunkBySpans<B extends { spans: readonly unknown[] }>(
+  batches: readonly B[],
+  maxSpans: number,
+): B[][] {
+  const chunks: B[][] = [];
+  let current: B[] = [];
   let spans = 0;
   for (const b of batches) {
     if (current.length > 0 && spans + b.spans.length > maxSpans) {

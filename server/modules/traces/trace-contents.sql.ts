@@ -1,6 +1,7 @@
 import type { SqlClient } from '../../shared/db.ts';
 import { auditInsertSql } from '../audit/public.ts';
 import type { KeyValue } from '../params-tags/public.ts';
+import { int8Array, jsonbArray, textArray } from './binary-arrays.ts';
 import type { Span } from './span.entity.ts';
 import { TRACE_KEYS } from './trace-rows.sql.ts';
 
@@ -104,18 +105,19 @@ export function contentCtes(first: number, gate: string): string {
 /** Bound values of {@link contentCtes}, in placeholder order. */
 export function contentValues(c: TraceContents): unknown[] {
   const { spans } = c;
+  // the span columns in binary (binary-arrays.ts): the bulk of a write's bytes
   return [
-    spans.map((s) => s.traceId),
-    spans.map((s) => s.spanId),
-    spans.map((s) => s.parentSpanId),
-    spans.map((s) => s.name),
-    spans.map((s) => s.spanType),
-    spans.map((s) => s.startTimeNs),
-    spans.map((s) => s.endTimeNs),
-    spans.map((s) => s.statusCode),
-    spans.map((s) => s.statusMessage),
-    spans.map((s) => JSON.stringify(s.attributes)),
-    spans.map((s) => JSON.stringify(s.events)),
+    textArray(spans.map((s) => s.traceId)),
+    textArray(spans.map((s) => s.spanId)),
+    textArray(spans.map((s) => s.parentSpanId)),
+    textArray(spans.map((s) => s.name)),
+    textArray(spans.map((s) => s.spanType)),
+    int8Array(spans.map((s) => s.startTimeNs)),
+    int8Array(spans.map((s) => s.endTimeNs)),
+    textArray(spans.map((s) => s.statusCode)),
+    textArray(spans.map((s) => s.statusMessage)),
+    jsonbArray(spans.map((s) => JSON.stringify(s.attributes))),
+    jsonbArray(spans.map((s) => JSON.stringify(s.events))),
     ...c.tags.columns(),
     ...c.defaultTags.columns(),
     TRACE_KEYS.artifactLocation,

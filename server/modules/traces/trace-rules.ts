@@ -1,4 +1,5 @@
 import type { Span } from './span.entity.ts';
+import { nsBefore } from './span-input.ts';
 import type { TraceState } from './trace.entity.ts';
 import { previewOf } from './trace-preview.ts';
 import { SPAN_KEYS } from './trace-rows.sql.ts';
@@ -31,25 +32,28 @@ export interface SpanSummary {
   rootName: string | null;
 }
 
-/** Summarises spans: earliest start, latest end, the root's state, previews and name. */
+/** Whole milliseconds of nanoseconds given as a decimal string without leading zeros. */
+const msOf = (ns: string) => (ns.length > 6 ? Number(ns.slice(0, -6)) : 0);
+
+/**
+ * Summarises spans (times as {@link normaliseSpans} leaves them: decimal, no leading zeros):
+ * earliest start, latest end, the root's state, previews and name.
+ */
 export function summarise(spans: readonly Span[]): SpanSummary {
-  let start: bigint | null = null;
-  let end: bigint | null = null;
+  let start: string | null = null;
+  let end: string | null = null;
+  let root: Span | null = null;
   for (const s of spans) {
-    const st = BigInt(s.startTimeNs);
-    if (start === null || st < start) start = st;
-    if (s.endTimeNs !== null) {
-      const en = BigInt(s.endTimeNs);
-      if (end === null || en > end) end = en;
-    }
+    if (start === null || nsBefore(s.startTimeNs, start)) start = s.startTimeNs;
+    if (s.endTimeNs !== null && (end === null || nsBefore(end, s.endTimeNs))) end = s.endTimeNs;
+    if (root === null && s.parentSpanId === null) root = s;
   }
-  const root = spans.find((s) => s.parentSpanId === null) ?? null;
   const attr = (key: string) => (root && key in root.attributes ? root.attributes[key] : undefined);
   const inputs = attr(SPAN_KEYS.inputs);
   const outputs = attr(SPAN_KEYS.outputs);
   return {
-    startMs: start === null ? null : Number(start / NS_PER_MS),
-    endMs: end === null ? null : Number(end / NS_PER_MS),
+    startMs: start === null ? null : msOf(start),
+    endMs: end === null ? null : msOf(end),
     rootState: stateOfRoot(root),
     requestPreview: inputs === undefined ? null : previewOf(inputs, 'user'),
     responsePreview: outputs === undefined ? null : previewOf(outputs, 'assistant'),

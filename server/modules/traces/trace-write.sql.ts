@@ -86,6 +86,58 @@ export async function createOrLockTraces(
 }
 
 /**
+ * Creates the batch's traces with their contents in experiment `experimentId` in one statement
+ * that commits on its own, when none of them exists; otherwise writes nothing. For a write whose
+ * traces are most likely new (an OTLP export), this saves the transaction that
+ * {@link createOrLockTraces} needs for traces that exist.
+ *
+ * @param batches sorted by trace id.
+ * @returns null when the experiment is missing or deleted; true when every trace was created
+ * (with `audit`); false when nothing was written because a trace exists (or was created by
+ * another writer while the statement ran: its division by zero then undoes the statement).
+ */
+export async function createNewTraces(
+  sql: SqlClient,
+  experimentId: number,
+  batches: readonly SpanBatch[],
+  contents: TraceContents,
+  audit: readonly unknown[] | null = null,
+): Promise<boolean | null> {
+  const values = [experimentId, ...traceColumns(batches), ...contentValues(contents)];
+  let rows: { created: boolean }[];
+  try {
+    rows = await sql.query<{ created: boolean }>(
+      `with e as (select id, artifact_location from experiments
+         where id = $1 and lifecycle_stage = 'active'),
+       fresh as (select not exists (select 1 from trace_info where trace_id = any($2::text[])) as ok),
+       ins as (
+         insert into trace_info as t (trace_id, experiment_id, request_time, execution_duration,
+           state, request_preview, response_preview)
+         select b.id, e.id, b.start_ms, coalesce(b.end_ms - b.start_ms, 0),
+           coalesce(b.root_state, 'IN_PROGRESS'), b.rp, b.sp
+         from e, fresh,
+           unnest($2::text[], $3::int8[], $4::int8[], $5::text[], $6::text[], $7::text[])
+             as b(id, start_ms, end_ms, root_state, rp, sp)
+         where fresh.ok
+         order by b.id
+         on conflict (trace_id) do nothing
+         returning t.trace_id),
+       ${contentCtes(8, 'in (select trace_id from ins)')}${auditCte(values, audit, 'from e, fresh where fresh.ok')}
+       select fresh.ok and 1 / (case when not fresh.ok
+           or (select count(*) from ins) = cardinality($2::text[]) then 1 else 0 end) = 1 as created
+       from e, fresh`,
+      audit ? [...values, ...audit] : values,
+      audit ? 'traces.createNew.audited' : 'traces.createNew',
+    );
+  } catch (err) {
+    // division_by_zero: a trace was created between the statement's snapshot and its insert
+    if ((err as { code?: unknown }).code === '22012') return false;
+    throw err;
+  }
+  return rows[0]?.created ?? null;
+}
+
+/**
  * Row-locks one trace and returns its experiment; null when it does not exist. With `audit` (in
  * the write's transaction), the same statement writes that audit row.
  */

@@ -12,20 +12,27 @@ import type { PermissionService } from '../auth/public.ts';
 import type { ExperimentService } from '../experiments/public.ts';
 import { createOrLockLoggedTrace, finalizeStartedTrace } from './logged-trace.sql.ts';
 import { checkLoggedTrace, type LogTraceInput, loggedTraceRows } from './logged-trace.ts';
-import type { SpanInput } from './span-input.ts';
+import type { DecodedSpanInput, SpanInput } from './span-input.ts';
 import { type TraceInfo, TraceInfoSchema } from './trace.entity.ts';
 import {
   checkExperiment,
   checkedTags,
   chunkBySpans,
   contentsOf,
+  decodedSpanBatch,
   spanBatch,
 } from './trace-batches.ts';
 import { writeTraceContents } from './trace-contents.sql.ts';
 import { type DeleteTracesInput, deleteTracesOf } from './trace-deletes.ts';
 import { traceNotFound } from './trace-rows.sql.ts';
 import { TraceTagSchema } from './trace-tag.entity.ts';
-import { createOrLockTraces, lockTrace, type SpanBatch, widenTraces } from './trace-write.sql.ts';
+import {
+  createNewTraces,
+  createOrLockTraces,
+  lockTrace,
+  type SpanBatch,
+  widenTraces,
+} from './trace-write.sql.ts';
 
 export type { LogTraceInput } from './logged-trace.ts';
 
@@ -39,6 +46,10 @@ export interface LogSpansInput {
 
 /** Spans per statement when an export is written in chunks (bounded statement size). */
 const CHUNK_SPANS = 2000;
+
+/** Checked batches of decoded traces (see {@link decodedSpanBatch}). */
+const batchesOf = (traces: readonly { traceId: string; spans: readonly DecodedSpanInput[] }[]) =>
+  traces.map((t) => decodedSpanBatch(t.traceId, t.spans));
 
 /**
  * Loads a trace with a shared row lock (`for share`) inside `em`'s transaction;
@@ -163,31 +174,42 @@ export class TraceService {
    * @remarks Traces are written in trace id order, in chunks of at most 2,000 spans (a fixed
    * number of statements each), so an export of any size takes bounded statements and no lock
    * table entries; concurrent exports touching the same traces take turns instead of deadlocking.
+   * Spans are checked chunk by chunk as they are written, and a chunk's input is let go once
+   * written, so a large export holds one chunk's rows at a time. An export of one chunk whose
+   * traces are all new is written by one statement that commits on its own.
    */
   async logSpansOfTraces(
     experimentId: string,
-    traces: readonly { traceId: string; spans: readonly SpanInput[] }[],
+    traces: readonly { traceId: string; spans: readonly DecodedSpanInput[] }[],
   ): Promise<void> {
     if (traces.length === 0) throw new ValidationError('spans', 'No spans to log.');
-    const batches = traces
-      .map((t) => spanBatch(t.traceId, t.spans))
-      .sort((a, b) => (a.traceId < b.traceId ? -1 : a.traceId > b.traceId ? 1 : 0));
+    const sorted = [...traces].sort((a, b) =>
+      a.traceId < b.traceId ? -1 : a.traceId > b.traceId ? 1 : 0,
+    );
+    const chunks = chunkBySpans(sorted, CHUNK_SPANS);
+    // an export of one chunk is checked whole before anything else (as a small export always was)
+    const first = chunks.length === 1 ? batchesOf(chunks[0]!) : null;
     const expId = this.experiments.parseId(experimentId);
     await this.access.experiment(expId, 'EDIT');
-    await this.access.traces(
-      traces.map((t) => t.traceId),
-      'EDIT',
-    );
-    const chunks = chunkBySpans(batches, CHUNK_SPANS);
+    const traceIds = sorted.map((t) => t.traceId);
+    await this.access.traces(traceIds, 'EDIT');
     // one audit row per export, summarised, written by the first chunk's first statement
     let audit: unknown[] | null = this.audit.row('experiment', String(expId), 'log_spans', {
-      traces: batches.length,
-      spans: batches.reduce((n, b) => n + b.spans.length, 0),
-      traceIds: someKeys(batches.map((b) => b.traceId)),
+      traces: sorted.length,
+      spans: sorted.reduce((n, t) => n + t.spans.length, 0),
+      traceIds: someKeys(traceIds),
     });
+    if (first) {
+      const created = await createNewTraces(this.db, expId, first, contentsOf(first), audit);
+      if (created === null) throw await this.experimentProblem(experimentId);
+      if (created) return;
+    }
     await this.db.transaction(async (sql) => {
-      for (const chunk of chunks) {
-        await this.writeBatches(sql, chunk, expId, experimentId, audit);
+      for (let i = 0; i < chunks.length; i++) {
+        const batches = first ?? batchesOf(chunks[i]!);
+        // this chunk's input is no longer needed
+        chunks[i] = [];
+        await this.writeBatches(sql, batches, expId, experimentId, audit);
         audit = null;
       }
     });
