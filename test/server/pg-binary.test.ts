@@ -1,10 +1,17 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { installTypeParsers } from '../../server/shared/db.ts';
-import { float8Array, int4Array, int8Array } from '../../server/shared/pg-binary.ts';
+import {
+  float8Array,
+  int4Array,
+  int8Array,
+  int8DecimalArray,
+  jsonbArray,
+  textArray,
+} from '../../server/shared/pg-arrays.ts';
 
 /** The binary array parameters PostgreSQL reads with array_recv, checked against its own text output. */
-describe('binary numeric array parameters', () => {
+describe('binary array parameters', () => {
   const client = new pg.Client({ connectionString: inject('baseUrl') });
   beforeAll(async () => {
     await installTypeParsers();
@@ -65,6 +72,35 @@ describe('binary numeric array parameters', () => {
     await expect(client.query('select $1::int8[]', [float8Array([1])])).rejects.toThrow(
       /element type 701 .* instead of expected 20/,
     );
+  });
+
+  it('text[], jsonb[] and decimal int8[] keep UTF-8, quotes, nulls and the int64 range', async () => {
+    const texts = ['plain', 'a "quoted", {braced} \\ text', 'ünïcödé ✓ 𝄞', '', null, 'NULL'];
+    const decimals = [
+      '9223372036854775807',
+      '-9223372036854775808',
+      '0',
+      null,
+      '1700000000000000000',
+    ];
+    const { rows } = await client.query(
+      `select $1::text[] = $2::text[] as same, ($3::jsonb[])[2] ->> 'k' as k,
+         $3::jsonb[]::text as j, $4::int8[]::text as i, cardinality($5::text[]) as e`,
+      [
+        textArray(texts),
+        texts,
+        jsonbArray(['{"a":[1,2.5,null]}', '{"k":"ü \\"q\\""}']),
+        int8DecimalArray(decimals),
+        textArray([]),
+      ],
+    );
+    expect(rows[0]).toEqual({
+      same: true,
+      k: 'ü "q"',
+      j: '{"{\\"a\\": [1, 2.5, null]}","{\\"k\\": \\"ü \\\\\\"q\\\\\\"\\"}"}',
+      i: '{9223372036854775807,-9223372036854775808,0,NULL,1700000000000000000}',
+      e: 0,
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 import type { SqlClient } from '../../shared/db.ts';
-import { float8Array as f8, int8Array as i8 } from '../../shared/pg-binary.ts';
+import { float8Array as f8, int8Array as i8 } from '../../shared/pg-arrays.ts';
 import type { Step } from '../../shared/scalars.ts';
 import { lockActiveModels } from './model-rows.sql.ts';
 

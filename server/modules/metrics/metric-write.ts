@@ -1,4 +1,4 @@
-import { float8Array as f8, int4Array as i4, int8Array as i8 } from '../../shared/pg-binary.ts';
+import { float8Array as f8, int4Array as i4, int8Array as i8 } from '../../shared/pg-arrays.ts';
 import type { PreparedMetrics } from './metric-batch.ts';
 import type { PreparedBlocks } from './metric-blocks.ts';
 import { BLOCK_BYTES, POINT_BYTES } from './metric-packed.ts';

@@ -1,7 +1,7 @@
 import type { SqlClient } from '../../shared/db.ts';
+import { int8DecimalArray, jsonbArray, textArray } from '../../shared/pg-arrays.ts';
 import { auditInsertSql } from '../audit/public.ts';
 import type { KeyValue } from '../params-tags/public.ts';
-import { int8Array, jsonbArray, textArray } from './binary-arrays.ts';
 import type { Span } from './span.entity.ts';
 import { TRACE_KEYS } from './trace-rows.sql.ts';
 
@@ -105,15 +105,15 @@ export function contentCtes(first: number, gate: string): string {
 /** Bound values of {@link contentCtes}, in placeholder order. */
 export function contentValues(c: TraceContents): unknown[] {
   const { spans } = c;
-  // the span columns in binary (binary-arrays.ts): the bulk of a write's bytes
+  // the span columns in binary (shared/pg-arrays.ts): the bulk of a write's bytes
   return [
     textArray(spans.map((s) => s.traceId)),
     textArray(spans.map((s) => s.spanId)),
     textArray(spans.map((s) => s.parentSpanId)),
     textArray(spans.map((s) => s.name)),
     textArray(spans.map((s) => s.spanType)),
-    int8Array(spans.map((s) => s.startTimeNs)),
-    int8Array(spans.map((s) => s.endTimeNs)),
+    int8DecimalArray(spans.map((s) => s.startTimeNs)),
+    int8DecimalArray(spans.map((s) => s.endTimeNs)),
     textArray(spans.map((s) => s.statusCode)),
     textArray(spans.map((s) => s.statusMessage)),
     jsonbArray(spans.map((s) => JSON.stringify(s.attributes))),
