@@ -104,6 +104,7 @@ export function floorFigures(apiP50: number, floor: Floor) {
  * Floor of `searchTraces` returning 100 traces with their metadata and root spans: the page
  * (newest first, optionally only traces with `metadata[key] = value`), then its metadata and root
  * spans as plain rows, in one hand-written statement (the form the run-search floor found cheapest).
+ * The metadata condition has the form the `(key, left(value, 200))` index serves, as the server's.
  */
 export function traceSearchFloor(
   url: string,
@@ -113,7 +114,7 @@ export function traceSearchFloor(
 ): Promise<Floor> {
   const filter = metadata
     ? `and exists (select 1 from trace_metadata kv where kv.trace_id = t.trace_id
-         and kv.key = $2 and kv.value = $3)`
+         and kv.key = $2 and left(kv.value, 200) = left($3, 200) and kv.value = $3)`
     : '';
   const text = `with page as materialized (
       select t.trace_id, t.request_time, t.execution_duration, t.state, t.request_preview

@@ -16,6 +16,7 @@ import {
   report,
   startBenchServer,
 } from './harness.ts';
+import { floorFigures, traceSearchFloor } from './read-floor.ts';
 
 /**
  * Span ingest and trace search.
@@ -29,7 +30,7 @@ import {
  *    `otlp-transformer` root), in this process, on the same bytes.
  * 5. `searchTraces` latency (p50/p99) over `BENCH_SEARCH_TRACES` (100,000) traces seeded with SQL
  *    and never analyzed (autovacuum is off here), selecting each trace's root span, unfiltered
- *    and filtered on `metadata.mlflow.modelId`, with the statement's plan (0: skipped).
+ *    and filtered on `metadata.mlflow.modelId`, with the statement's plan and the raw SQL floor (test/bench/read-floor.ts) (0: skipped).
  *
  * Every ingest figure carries server and PostgreSQL CPU per 1k spans (steadier than spans/s on a
  * shared machine); the last line gives the peak RSS of the server's whole process tree.
@@ -539,6 +540,13 @@ try {
       roots = res.data.searchTraces.edges.filter((e) => e.node.rootSpan).length;
     }
     const ex = await explain(db.url, searchExp, filter);
+    const p50 = percentile(samples, 50);
+    const floor = await traceSearchFloor(
+      db.url,
+      searchExp,
+      filter ? { key: 'mlflow.modelId', value: 'm-42' } : null,
+      100,
+    );
     report({
       bench: 'traces.searchTraces',
       traces: SEARCH_TRACES,
@@ -546,10 +554,11 @@ try {
       filter,
       first: 100,
       selection: 'info, previews, metadata, root span',
-      p50_ms: +percentile(samples, 50).toFixed(2),
+      p50_ms: +p50.toFixed(2),
       p99_ms: +percentile(samples, 99).toFixed(2),
       rows,
       root_spans: roots,
+      ...floorFigures(p50, floor),
       sql_execution_ms: ex.executionMs,
       uses_metadata_index: filter ? ex.usesMetadataIndex : undefined,
     });
