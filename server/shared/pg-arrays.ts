@@ -38,7 +38,8 @@ function header(buf: Buffer, oid: number, n: number, hasNull: boolean): void {
   buf.writeInt32BE(1, 16); // lower bound
 }
 
-type Writer = (buf: Buffer, at: number, v: number) => void;
+/** Writes one element's bytes at `at`. */
+type Writer<T = number> = (buf: Buffer, at: number, v: T) => void;
 
 const writeFloat8: Writer = (buf, at, v) => {
   buf.writeDoubleBE(v, at);
@@ -48,18 +49,20 @@ const writeInt8: Writer = (buf, at, v) => {
   buf.writeInt32BE(Math.floor(v / TWO_32), at);
   buf.writeUInt32BE(v >>> 0, at + 4);
 };
-const writeWideInt8: Writer = (buf, at, v) => {
+/** Any int64: a bigint, a number or a decimal string (slower than {@link writeInt8}). */
+const writeWideInt8: Writer<number | bigint | string> = (buf, at, v) => {
   buf.writeBigInt64BE(BigInt(v), at);
 };
 const writeInt4: Writer = (buf, at, v) => {
   buf.writeInt32BE(v, at);
 };
 
-function encode(
-  values: readonly (number | null)[],
+/** An array of fixed-size elements (`size` bytes each) and nulls. */
+function encode<T>(
+  values: readonly (T | null)[],
   oid: number,
   size: number,
-  write: Writer,
+  write: Writer<T>,
 ): Buffer {
   const n = values.length;
   if (n === 0) return empty(oid);
@@ -95,7 +98,7 @@ export function int8Array(values: readonly (number | null)[]): Buffer;
 export function int8Array(values: readonly (number | bigint | null)[], wide: true): Buffer;
 export function int8Array(values: readonly (number | bigint | null)[], wide = false): Buffer {
   if (!wide) return encode(values as readonly (number | null)[], INT8_OID, 8, writeInt8);
-  return encode(values as unknown as readonly (number | null)[], INT8_OID, 8, writeWideInt8);
+  return encode(values, INT8_OID, 8, writeWideInt8);
 }
 
 /** An `int4[]` (`int[]`) parameter from 32-bit integers and nulls. */
@@ -142,23 +145,5 @@ export const jsonbArray = (values: readonly string[]): Buffer => stringArray(val
 
 /** An `int8[]` parameter from decimal strings within int8 (nulls kept). */
 export function int8DecimalArray(values: readonly (string | null)[]): Buffer {
-  const n = values.length;
-  if (n === 0) return empty(INT8_OID);
-  let nulls = 0;
-  for (let i = 0; i < n; i++) if (values[i] == null) nulls++;
-  const buf = Buffer.allocUnsafe(HEADER + n * 4 + (n - nulls) * 8);
-  header(buf, INT8_OID, n, nulls > 0);
-  let at = HEADER;
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (v == null) {
-      buf.writeInt32BE(-1, at);
-      at += 4;
-      continue;
-    }
-    buf.writeInt32BE(8, at);
-    buf.writeBigInt64BE(BigInt(v), at + 4);
-    at += 12;
-  }
-  return buf;
+  return encode(values, INT8_OID, 8, writeWideInt8);
 }
