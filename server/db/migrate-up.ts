@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Config } from '../config.ts';
 import { startEmbeddedPostgres } from './embedded.ts';
-import { initOrm } from './orm.ts';
+import { initMigratingOrm } from './orm.ts';
 
 /**
  * Applies the pending migrations to the configured database (the embedded one under the data
@@ -12,7 +12,7 @@ export async function migrateUp(config: Config): Promise<number> {
     ? null
     : await startEmbeddedPostgres(path.join(config.dataDir, 'pg'), { port: config.embeddedPgPort });
   try {
-    const orm = await initOrm(embedded?.url ?? config.databaseUrl ?? '', { migrate: false });
+    const orm = await initMigratingOrm(embedded?.url ?? config.databaseUrl ?? '');
     try {
       return (await orm.getMigrator().up()).length;
     } finally {

@@ -3,7 +3,7 @@ import { loadConfig } from '../config.ts';
 import { startEmbeddedPostgres } from './embedded.ts';
 import { migrateUp } from './migrate-up.ts';
 import { MIGRATIONS_DIR, writeMigrationIndex } from './migration-index.ts';
-import { initOrm } from './orm.ts';
+import { initMigratingOrm } from './orm.ts';
 
 const command = process.argv[2] ?? 'up';
 const config = loadConfig();
@@ -13,7 +13,7 @@ if (command === 'up') {
   const embedded = config.databaseUrl
     ? null
     : await startEmbeddedPostgres(path.join(config.dataDir, 'pg'), { port: config.embeddedPgPort });
-  const orm = await initOrm(embedded?.url ?? config.databaseUrl ?? '', { migrate: false });
+  const orm = await initMigratingOrm(embedded?.url ?? config.databaseUrl ?? '');
   try {
     // diff the entities against the schema as the existing migrations leave it
     await orm.getMigrator().up();

@@ -9,7 +9,9 @@ import { bundle, cacheDir } from './bundle.mjs';
 
 let main;
 try {
-  main = await bundle('main', 'server/main.ts');
+  // code splitting: what a start may not need (the migrator and the migrations, the S3 store, GraphiQL)
+  // is a chunk loaded on first use, with the packages it imports
+  main = await bundle('main', 'server/main.ts', { splitting: true });
 } catch (err) {
   process.stderr.write(`trackql: cannot start: building the server failed: ${err.message}\n`);
   process.exit(1);

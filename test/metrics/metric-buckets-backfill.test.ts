@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { initOrm } from '../../server/db/orm.ts';
+import { initMigratingOrm } from '../../server/db/orm.ts';
 import { bucketize, type SeriesAxis } from '../../server/modules/metrics/buckets.ts';
 import { graphql } from '../gql/index.ts';
 import { bucketRows } from '../helpers/buckets.ts';
@@ -52,7 +52,7 @@ beforeAll(async () => {
   name = `trackql_backfill_${randomBytes(5).toString('hex')}`;
   await adminQuery(base, `create database ${name}`);
   const url = withDatabase(base, name);
-  const orm = await initOrm(url, { migrate: false });
+  const orm = await initMigratingOrm(url);
   await orm.getMigrator().up({ to: 'Migration20261126210000' });
   const client = new pg.Client({ connectionString: url });
   await client.connect();
