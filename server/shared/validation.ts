@@ -83,10 +83,19 @@ export function textProblem(s: string): string | null {
   return null;
 }
 
+/** A field's name, or a function that builds it: called only for an error (hot validation loops). */
+export type FieldName = string | (() => string);
+
+/** The name `field` stands for. */
+export const nameOf = (field: FieldName): string => (typeof field === 'string' ? field : field());
+
 /** Rejects a string holding NUL or an unpaired surrogate, naming `field`. */
-export function checkText(s: string, field: string): void {
+export function checkText(s: string, field: FieldName): void {
   const problem = textProblem(s);
-  if (problem) throw new ValidationError(field, `'${field}' ${problem}.`);
+  if (problem) {
+    const name = nameOf(field);
+    throw new ValidationError(name, `'${name}' ${problem}.`);
+  }
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });

@@ -1,6 +1,6 @@
 import { ValidationError } from '../../shared/errors.ts';
 import { LIMITS } from '../../shared/limits.ts';
-import { textProblem } from '../../shared/validation.ts';
+import { checkText } from '../../shared/validation.ts';
 import type { Span, SpanEvent, SpanStatusCode } from './span.entity.ts';
 import { checkJsonValue } from './span-values.ts';
 import { SPAN_KEYS } from './trace-rows.sql.ts';
@@ -51,15 +51,6 @@ const DIGITS = /^\d{1,19}$/;
 /** 2^63 - 1, the largest int8, in decimal (19 digits). */
 const MAX_NS = '9223372036854775807';
 const DEFAULT_SPAN_TYPE = 'UNKNOWN';
-
-/** Rejects text PostgreSQL cannot store; the field name is only built for the error. */
-function checkText(s: string, field: () => string): void {
-  const problem = textProblem(s);
-  if (problem) {
-    const name = field();
-    throw new ValidationError(name, `'${name}' ${problem}.`);
-  }
-}
 
 /**
  * Nanoseconds since the epoch as a decimal string within int8, without leading zeros (compared as

@@ -1,5 +1,5 @@
 import { ValidationError } from '../../shared/errors.ts';
-import { checkText, textProblem } from '../../shared/validation.ts';
+import { checkText, type FieldName, nameOf } from '../../shared/validation.ts';
 
 /**
  * Checks for values PostgreSQL cannot store: NUL characters (refused in `text` and `jsonb`),
@@ -15,18 +15,13 @@ export function checkOptionalText(s: string | null | undefined, field: string): 
   if (s != null) checkText(s, field);
 }
 
-/** A field name, or a function that builds it (only called for an error). */
-export type FieldName = string | (() => string);
-
-const nameOf = (field: FieldName) => (typeof field === 'string' ? field : field());
-
 /**
  * Rejects a JSON value that holds a string (or object key) PostgreSQL cannot store, or that nests
  * deeper than {@link MAX_VALUE_DEPTH}, naming `field`.
  */
 export function checkJsonValue(value: unknown, field: FieldName, depth = 0): void {
   if (typeof value === 'string') {
-    if (textProblem(value)) checkText(value, nameOf(field));
+    checkText(value, field);
     return;
   }
   if (typeof value !== 'object' || value === null) return;
@@ -42,7 +37,7 @@ export function checkJsonValue(value: unknown, field: FieldName, depth = 0): voi
     return;
   }
   for (const k in value) {
-    if (textProblem(k)) checkText(k, nameOf(field));
+    checkText(k, field);
     checkJsonValue((value as Record<string, unknown>)[k], field, depth + 1);
   }
 }
