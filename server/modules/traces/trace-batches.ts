@@ -16,21 +16,25 @@ import type { SpanBatch } from './trace-write.sql.ts';
 
 /** Helpers of the trace writes: checked span batches, chunks, and what a write stores. */
 
-/** Checks spans of one trace into a non-empty batch with its summary. */
-export function spanBatch(traceId: string, input: readonly SpanInput[]): SpanBatch {
+/** Checks spans of one trace (`normalise`: how their attributes are read) into a non-empty batch. */
+function checkedBatch<I>(
+  traceId: string,
+  input: readonly I[],
+  normalise: (spans: readonly I[], traceId: string) => Span[],
+): SpanBatch {
   validateTraceId(traceId);
   if (input.length === 0) throw new ValidationError('spans', 'No spans to log.');
-  const spans = normaliseSpans(input, traceId);
+  const spans = normalise(input, traceId);
   return { traceId, spans, sum: summarise(spans) };
 }
 
+/** Checks spans of one trace into a non-empty batch with its summary. */
+export const spanBatch = (traceId: string, input: readonly SpanInput[]): SpanBatch =>
+  checkedBatch(traceId, input, normaliseSpans);
+
 /** {@link spanBatch} for spans decoded from an OTLP export (attribute values decoded). */
-export function decodedSpanBatch(traceId: string, input: readonly DecodedSpanInput[]): SpanBatch {
-  validateTraceId(traceId);
-  if (input.length === 0) throw new ValidationError('spans', 'No spans to log.');
-  const spans = normaliseDecodedSpans(input, traceId);
-  return { traceId, spans, sum: summarise(spans) };
-}
+export const decodedSpanBatch = (traceId: string, input: readonly DecodedSpanInput[]): SpanBatch =>
+  checkedBatch(traceId, input, normaliseDecodedSpans);
 
 /** Consecutive runs of `batches` holding at most `maxSpans` spans each (a larger batch alone). */
 export function chunkBySpans<B extends { spans: readonly unknown[] }>(
