@@ -22,7 +22,8 @@ import {
   type LoggedModelStatus,
 } from './logged-model.entity.ts';
 import { LoggedModelParamSchema, LoggedModelTagSchema } from './logged-model-data.entity.ts';
-import { MODEL_ID_PREFIX, modelNotFound } from './model-rows.sql.ts';
+import { MODEL_ID_PREFIX } from './model-rows.sql.ts';
+import { checkCount, lockActiveModel, validateName } from './model-rules.ts';
 
 export interface CreateLoggedModelInput {
   experimentId: string;
@@ -35,43 +36,6 @@ export interface CreateLoggedModelInput {
 
 interface OwnedKeyValue extends KeyValue {
   owner: string;
-}
-
-const FORBIDDEN_NAME_CHARS = /[/:.%"']/;
-
-function validateName(name: string): void {
-  validateLength(name, LIMITS.maxLoggedModelNameLength, 'name');
-  if (FORBIDDEN_NAME_CHARS.test(name)) {
-    throw new ValidationError(
-      'name',
-      `Invalid model name '${name}': names must not contain '/', ':', '.', '%', '"' or "'".`,
-    );
-  }
-}
-
-function checkCount(n: number, max: number, field: string): void {
-  if (n > max) {
-    throw new ValidationError(field, `At most ${max} ${field} per request; got ${n}.`);
-  }
-}
-
-/**
- * Loads an active model with a row lock (`for update` or, PESSIMISTIC_READ, `for share`) inside
- * `em`'s transaction, its values read fresh; RESOURCE_DOES_NOT_EXIST when missing or deleted.
- */
-async function lockActiveModel(
-  em: EntityManager,
-  id: string,
-  lockMode: LockMode.PESSIMISTIC_WRITE | LockMode.PESSIMISTIC_READ,
-): Promise<LoggedModel> {
-  // refresh: a model this request already loaded must show the values the lock protects
-  const model = await em.findOne(
-    LoggedModelSchema,
-    { id, lifecycleStage: 'active' },
-    { lockMode, refresh: true },
-  );
-  if (!model) throw modelNotFound(id);
-  return model;
 }
 
 /**

@@ -12,6 +12,7 @@ import type { ExperimentService, LifecycleStage } from '../experiments/public.ts
 import { type KeyValue, normaliseTags, type ParamsTagsService } from '../params-tags/public.ts';
 import type { Publisher } from '../subscriptions/public.ts';
 import { type Run, RunSchema, type RunStatus } from './run.entity.ts';
+import { CREATE_RUN_SQL, RUN_COLUMNS } from './run.sql.ts';
 import { randomRunName } from './run-names.ts';
 
 /** System tag holding the run name (kept in step with `runs.name`). */
@@ -20,12 +21,6 @@ export const RUN_NAME_TAG = 'mlflow.runName';
 export const PARENT_RUN_TAG = 'mlflow.parentRunId';
 /** System tag holding the user who started the run (mirrored in `runs.user_id`). */
 export const USER_TAG = 'mlflow.user';
-
-/** Select list mapping `runs` columns to the {@link Run} shape. */
-export const RUN_COLUMNS = `id, experiment_id as "experimentId", name, user_id as "userId", status,
-  start_time as "startTime", end_time as "endTime", lifecycle_stage as "lifecycleStage",
-  deleted_time as "deletedTime", artifact_uri as "artifactUri", parent_run_id as "parentRunId",
-  last_seq as "lastSeq"`;
 
 export interface TagInput {
   key: string;
@@ -45,30 +40,6 @@ export interface UpdateRunInput {
   endTime?: number | null;
   runName?: string | null;
 }
-
-// One round trip: the run is inserted only into an active experiment, with its tags and its audit
-// event ($9-$14, AuditLog.row), so the three commit together without a transaction; it returns the
-// run and its stored tags (sorted by key as every read sorts them), so a createRun that asks for
-// the tags needs no second statement. createRun is the one lifecycle write left in raw SQL: it is a
-// measured hot path (every training job starts with it; test/bench), and entities would take a
-// transaction and three statements.
-const CREATE_RUN_SQL = `with e as (
-    select id, artifact_location from experiments where id = $2 and lifecycle_stage = 'active'
-  ), r as (
-    insert into runs (id, experiment_id, name, user_id, status, start_time, lifecycle_stage, artifact_uri, parent_run_id)
-    select $1::text, e.id, $3, $4, 'RUNNING', $5, 'active', e.artifact_location || '/' || $1::text || '/artifacts', $6 from e
-    returning *
-  ), t as (
-    insert into run_tags (run_id, key, value) select r.id, k, v from r, unnest($7::text[], $8::text[]) as x(k, v)
-    returning key, value
-  ), a as (
-    insert into audit_events (time, actor, action, entity_type, entity_id, detail)
-    select $9, $10, $11, $12, $13, $14 from r
-  )
-  select ${RUN_COLUMNS},
-    (select coalesce(json_agg(json_build_object('key', key, 'value', value) order by key), '[]')
-     from t) as "storedTags"
-  from r`;
 
 /** A row of `run_tags` (the `RunTag` entity of params-tags). */
 interface RunTagRow {

@@ -1,22 +1,12 @@
 import type { FrameClock } from './frame-clock.ts';
 import { END, type Produced } from './lagged.ts';
+import { cancelPump, pumpSoon } from './pump-batch.ts';
 
 /**
  * Writes a value straight to the subscriber's connection and returns true, or returns false when it
  * cannot (the value then goes out through `next()`).
  */
 export type Sink<T> = (value: T) => boolean;
-
-/** Pushing iterators woken since the last flush, served together in one loop. */
-const due = new Set<LiveIterator<unknown>>();
-let flushArmed = false;
-
-function flushDue(): void {
-  flushArmed = false;
-  const list = [...due];
-  due.clear();
-  for (const it of list) it.pump();
-}
 
 /**
  * An async iterator over a live source that can be cancelled while it waits.
@@ -82,11 +72,7 @@ export class LiveIterator<T> implements AsyncIterableIterator<T> {
     this.note(committedAt);
     this.signalled = true;
     if (this.waiting) {
-      due.add(this as LiveIterator<unknown>);
-      if (!flushArmed) {
-        flushArmed = true;
-        setImmediate(flushDue);
-      }
+      pumpSoon(this);
       return;
     }
     const s = this.sleeper;
@@ -302,7 +288,7 @@ export class LiveIterator<T> implements AsyncIterableIterator<T> {
   private finish(): void {
     if (this.done) return;
     this.done = true;
-    due.delete(this as LiveIterator<unknown>);
+    cancelPump(this);
     this.cleanup();
     for (const hook of this.endHooks.splice(0)) hook();
     this.cancelFrameWait?.();
