@@ -1,13 +1,11 @@
 import { builder } from '../builder.ts';
 import {
   MetricValueColumnScalar,
-  MetricValueScalar,
   NullableMetricValueColumnScalar,
   SafeIntColumnScalar,
-  SafeIntScalar,
   StepColumnScalar,
-  StepScalar,
-} from './scalars.ts';
+} from './column-scalars.ts';
+import { MetricValueScalar, SafeIntScalar, StepScalar } from './scalars.ts';
 
 builder.addScalarType('SafeInt', SafeIntScalar);
 builder.addScalarType('MetricValue', MetricValueScalar);

@@ -4,7 +4,7 @@ import {
   NullableMetricValueColumnScalar,
   SafeIntColumnScalar,
   StepColumnScalar,
-} from '../../server/shared/scalars.ts';
+} from '../../server/shared/column-scalars.ts';
 
 describe('column scalars', () => {
   it('SafeIntColumn passes a list of safe integers through as the same array', () => {
