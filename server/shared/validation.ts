@@ -130,7 +130,10 @@ export interface JsonVisitor {
  * Walks a decoded JSON value without recursion (deep nesting cannot overflow the stack).
  *
  * @remarks A hot path (every GraphQL argument and variable, every REST body): a number costs one
- * type check and no allocation; callers build a path ({@link jsonKeys}) only for an error.
+ * type check and no allocation; callers build a path ({@link jsonKeys}) only for an error. Objects'
+ * keys come from `Object.keys` and members are visited inline (no closure per container): a for-in
+ * loop with own-key checks and a closure per object made the walk of a 20-span logTrace input
+ * cost ~3x as much.
  */
 export function walkJson(value: unknown, visitor: JsonVisitor): void {
   if (typeof value === 'string') {
@@ -143,19 +146,24 @@ export function walkJson(value: unknown, visitor: JsonVisitor): void {
     const frame = stack.pop()!;
     visitor.container?.(frame);
     const v = frame.value;
-    const visit = (item: unknown, key: string | number) => {
-      if (typeof item === 'string') visitor.string(item, frame, key);
-      else if (item !== null && typeof item === 'object') {
-        stack.push({ value: item, parent: frame, key, depth: frame.depth + 1 });
-      }
-    };
     if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) visit(v[i], i);
-    } else {
-      for (const k in v) {
-        if (!Object.hasOwn(v, k)) continue;
-        visitor.key?.(k, frame);
-        visit((v as Record<string, unknown>)[k], k);
+      for (let i = 0; i < v.length; i++) {
+        const item: unknown = v[i];
+        if (typeof item === 'string') visitor.string(item, frame, i);
+        else if (item !== null && typeof item === 'object') {
+          stack.push({ value: item, parent: frame, key: i, depth: frame.depth + 1 });
+        }
+      }
+      continue;
+    }
+    const keys = Object.keys(v);
+    for (let j = 0; j < keys.length; j++) {
+      const k = keys[j]!;
+      visitor.key?.(k, frame);
+      const item: unknown = (v as Record<string, unknown>)[k];
+      if (typeof item === 'string') visitor.string(item, frame, k);
+      else if (item !== null && typeof item === 'object') {
+        stack.push({ value: item, parent: frame, key: k, depth: frame.depth + 1 });
       }
     }
   }
