@@ -14,6 +14,7 @@ import { Migration20261207110000 } from './Migration20261207110000.ts';
 import { Migration20261207120000 } from './Migration20261207120000.ts';
 import { Migration20261207200000 } from './Migration20261207200000.ts';
 import { Migration20261207300000 } from './Migration20261207300000.ts';
+import { Migration20261207400000 } from './Migration20261207400000.ts';
 
 /** Every migration, in the order it runs. */
 export const migrationsList = [
@@ -32,4 +33,5 @@ export const migrationsList = [
   { name: 'Migration20261207120000', class: Migration20261207120000 },
   { name: 'Migration20261207200000', class: Migration20261207200000 },
   { name: 'Migration20261207300000', class: Migration20261207300000 },
+  { name: 'Migration20261207400000', class: Migration20261207400000 },
 ];

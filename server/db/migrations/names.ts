@@ -17,4 +17,5 @@ export const migrationNamesList: readonly string[] = [
   'Migration20261207120000',
   'Migration20261207200000',
   'Migration20261207300000',
+  'Migration20261207400000',
 ];

@@ -1,5 +1,4 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { TraceInfoSchema } from './trace.entity.ts';
 
 /** OTel span status codes. */
 export const SPAN_STATUS_CODES = ['UNSET', 'OK', 'ERROR'] as const;
@@ -16,26 +15,16 @@ export interface SpanEvent {
 /**
  * A span of a trace. Times are int8 nanoseconds read as decimal strings; `attributes` hold the
  * decoded value of each MLflow attribute (`mlflow.spanInputs`, ...).
+ *
+ * @remarks `traceId` is a plain column, no foreign key: span writes only write spans of traces
+ * they created or row-locked, and a trigger on `trace_info` deletes the spans of deleted traces
+ * (Migration20261207400000).
  */
 export const SpanSchema = defineEntity({
   name: 'Span',
   tableName: 'spans',
-  // expression indexes compare by name only in schema diffs; the SQL is what a migration creates
-  indexes: [
-    {
-      name: 'spans_trace_start_index',
-      expression: `create index spans_trace_start_index on spans (trace_id, start_time_ns)`,
-    },
-  ],
   properties: {
-    traceId: p
-      .manyToOne(TraceInfoSchema)
-      .mapToPk()
-      .fieldName('trace_id')
-      .foreignKeyName('spans_trace_id_fkey')
-      .deleteRule('cascade')
-      .updateRule('no action')
-      .primary(),
+    traceId: p.string().length(50).primary(),
     spanId: p.string().length(16).primary(),
     parentSpanId: p.string().length(16).nullable(),
     name: p.text(),

@@ -61,6 +61,9 @@ export interface TraceContents {
  * artifact-location tags), restricted to trace ids `gate` admits (an SQL `in (...)` test), with
  * placeholders from `$first` (see {@link contentValues}). Needs a CTE `e` with the experiment's
  * `artifact_location`.
+ *
+ * @remarks `gate` must admit only traces the statement created or the transaction holds locked:
+ * nothing else checks that a span's trace exists (see `trace-write.sql.ts`).
  */
 export function contentCtes(first: number, gate: string): string {
   const p = (i: number) => `$${first + i}`;

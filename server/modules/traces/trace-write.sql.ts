@@ -19,6 +19,12 @@ import type { SpanSummary } from './trace-rules.ts';
  * The same statement also writes the contents (spans, tags, metadata) of the traces it created,
  * gated on its `returning` rows, so a new trace costs one statement; traces that existed get
  * {@link widenTraces} and {@link writeTraceContents} after it.
+ *
+ * Spans have no foreign key to `trace_info` (Migration20261207400000): these locks are what keep a
+ * span from outliving its trace. A span write only writes spans of traces its own statement
+ * created or its transaction holds locked, so a delete of the trace either commits first (the
+ * writer then creates the trace anew, or finds it missing) or waits for the writer's commit, and
+ * the delete trigger on `trace_info` then removes the spans the writer committed.
  */
 
 /** A checked batch of spans of one trace, with what it says about the trace. */
