@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { TraceInfoSchema } from './trace.entity.ts';
 
 /** OTel span status codes. */
 export const SPAN_STATUS_CODES = ['UNSET', 'OK', 'ERROR'] as const;
@@ -16,15 +17,20 @@ export interface SpanEvent {
  * A span of a trace. Times are int8 nanoseconds read as decimal strings; `attributes` hold the
  * decoded value of each MLflow attribute (`mlflow.spanInputs`, ...).
  *
- * @remarks `traceId` is a plain column, no foreign key: span writes only write spans of traces
- * they created or row-locked, and a trigger on `trace_info` deletes the spans of deleted traces
- * (Migration20261207400000).
+ * @remarks The relation to the trace has no foreign key in the database: span writes only write
+ * spans of traces they created or row-locked, and a trigger on `trace_info` deletes the spans of
+ * deleted traces (Migration20261207400000).
  */
 export const SpanSchema = defineEntity({
   name: 'Span',
   tableName: 'spans',
   properties: {
-    traceId: p.string().length(50).primary(),
+    traceId: p
+      .manyToOne(TraceInfoSchema)
+      .mapToPk()
+      .fieldName('trace_id')
+      .createForeignKeyConstraint(false)
+      .primary(),
     spanId: p.string().length(16).primary(),
     parentSpanId: p.string().length(16).nullable(),
     name: p.text(),
