@@ -1,11 +1,26 @@
 import { builder } from '../../builder.ts';
 import { AlreadyExistsError, InvalidStateError, NotFoundError } from '../../shared/errors.ts';
 import { mutationResult } from '../../shared/mutation.ts';
+import type { Context } from '../../shared/request-context.ts';
 import { TagInputRef } from '../experiments/public.ts';
 import { SpanInputRef } from './span.schema.ts';
+import type { TraceInfo } from './trace.entity.ts';
 import { TraceRef, TraceStateEnum } from './trace.schema.ts';
+import { traceNotFound } from './trace-rows.sql.ts';
 
 const traceData = { name: 'trace', description: 'The trace after the change.' };
+
+/**
+ * The trace after a committed write, for the result. Traces are deleted for good, so a delete that
+ * committed in between leaves nothing to show: RESOURCE_DOES_NOT_EXIST, as if it had come first
+ * (not a null in a non-null field). Loaded through the trace loader, so the result's fields read
+ * nothing more.
+ */
+async function traceAfter(ctx: Context, traceId: string): Promise<TraceInfo> {
+  const trace = await TraceRef.getDataloader(ctx).load(traceId);
+  if (!trace) throw traceNotFound(traceId);
+  return trace;
+}
 
 const traceIdField = (f: Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0]) =>
   f.string({ required: true, description: 'Trace id (`tr-` + 32 lowercase hex).' });
@@ -98,7 +113,8 @@ builder.mutationFields((t) => ({
         }),
       }),
     },
-    resolve: (_, { input }, ctx) => ctx.services.traces.logSpans(input),
+    resolve: async (_, { input }, ctx) =>
+      traceAfter(ctx, await ctx.services.traces.logSpans(input)),
   }),
   setTraceTag: t.field({
     type: TraceRef,
@@ -123,7 +139,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_, { input }, ctx) => {
       await ctx.services.traces.setTag(input.traceId, input.key, input.value);
-      return input.traceId;
+      return traceAfter(ctx, input.traceId);
     },
   }),
   deleteTraceTag: t.field({
@@ -148,7 +164,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_, { input }, ctx) => {
       await ctx.services.traces.deleteTag(input.traceId, input.key);
-      return input.traceId;
+      return traceAfter(ctx, input.traceId);
     },
   }),
   deleteTraces: t.field({
