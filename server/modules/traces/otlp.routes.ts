@@ -130,20 +130,27 @@ async function ingest(deps: OtlpDeps, req: IncomingMessage, res: ServerResponse)
       `Unsupported Content-Type '${type}': use ${PROTOBUF_TYPE} or ${JSON_TYPE} (OTLP/HTTP).`,
     );
   }
-  const body = await readBody(req, deps.config.otlpMaxBodyBytes);
-  let traces: OtlpTrace[];
-  try {
-    traces = type === PROTOBUF_TYPE ? tracesOfProtobufExport(body) : tracesOfJson(body);
-  } catch (err) {
-    if (err instanceof OtlpShapeError) throw new HttpError(400, err.message);
-    throw err;
-  }
+  // decoded in a callback, so no variable of this function holds the body while the spans are
+  // written (a large export's bytes are let go as soon as they are decoded)
+  const traces = await readBody(req, deps.config.otlpMaxBodyBytes).then((body) =>
+    decodeExport(body, type),
+  );
   await deps.traces(req).logSpansOfTraces(experimentId.trim(), traces);
   // an empty ExportTraceServiceResponse (every span was accepted), in the request's encoding
   if (type === PROTOBUF_TYPE) {
     res.writeHead(200, { 'content-type': PROTOBUF_TYPE, 'content-length': 0 });
     res.end();
   } else sendJson(res, 200, {});
+}
+
+/** The traces of an export's body in either encoding; a body that does not decode is a 400. */
+function decodeExport(body: Buffer, type: string): OtlpTrace[] {
+  try {
+    return type === PROTOBUF_TYPE ? tracesOfProtobufExport(body) : tracesOfJson(body);
+  } catch (err) {
+    if (err instanceof OtlpShapeError) throw new HttpError(400, err.message);
+    throw err;
+  }
 }
 
 function tracesOfJson(body: Buffer): OtlpTrace[] {
