@@ -77,7 +77,7 @@ export async function createApp(
 ): Promise<App> {
   const stores = new ArtifactStores(config);
   const bus = config.redisUrl
-    ? EventBus.redis(config.redisUrl, config.redisPrefix, logger)
+    ? await EventBus.redis(config.redisUrl, config.redisPrefix, logger)
     : EventBus.local(logger);
   const telemetry = new Telemetry({ pool: () => poolStats(orm) });
   const publisher = new Publisher(bus, (points) => telemetry.ingested(points));

@@ -1,5 +1,4 @@
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Logger } from '../../logger.ts';
 import type { BusTopics } from './events.ts';
 import { RedisStreamTopic } from './redis-stream-topic.ts';
@@ -120,8 +119,17 @@ export class EventBus {
     return new EventBus(new EventTarget(), '', null, logger);
   }
 
-  /** A bus over Redis at `url`; every instance on the same Redis and prefix shares events. */
-  static redis(url: string, prefix: string, logger: Logger): EventBus {
+  /**
+   * A bus over Redis at `url`; every instance on the same Redis and prefix shares events.
+   *
+   * @remarks The Redis client is loaded here, on demand: a single server (no `REDIS_URL`) never
+   * loads it.
+   */
+  static async redis(url: string, prefix: string, logger: Logger): Promise<EventBus> {
+    const [{ Redis }, { createRedisEventTarget }] = await Promise.all([
+      import('ioredis'),
+      import('@graphql-yoga/redis-event-target'),
+    ]);
     const make = (role: string) => {
       const client = new Redis(url, { maxRetriesPerRequest: null });
       // without a listener a dropped connection would crash the process (STACK.md gotcha 11)
