@@ -125,8 +125,8 @@ async function trackql(): Promise<Figures & { serverRssMiB: number }> {
       async () => {
         const res = await gql<{ logBatch: { seq: number } }>(
           server.url,
-          'mutation($r: String!, $s: SafeInt!) { logBatch(input: { runId: $r, metrics: [{ key: "loss", values: [0.5], steps: [$s] }] }) { ... on BatchAck { seq } } }',
-          { r: runId, s: step++ },
+          'mutation($i: LogBatchInput!) { logBatch(input: $i) { ... on BatchAck { seq } } }',
+          { i: { runId, metrics: [{ key: 'loss', values: [0.5], steps: [step++] }] } },
         );
         return res.logBatch.seq;
       },
