@@ -1,7 +1,8 @@
 /**
  * Ingest benchmark (issue #2): logBatch throughput with 1 and 8 clients, logMetric and createRun
- * latency, server RSS, and a raw COPY of the same points into a one-row-per-point table as the
- * reference, all in one run. Env: BENCH_BATCHES (batches per client, default 300).
+ * latency (on the fresh server, and again after the ingest phases: `phase`), server RSS, and a raw
+ * COPY of the same points into a one-row-per-point table as the reference, all in one run.
+ * Env: BENCH_BATCHES (batches per client, default 300).
  */
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -149,10 +150,60 @@ async function copyBaseline(databaseUrl: string, points: number): Promise<number
   return Math.round(points / seconds);
 }
 
+/**
+ * `logMetric` and `createRun` latency against the `{ __typename }` floor, each reported with
+ * `phase` (when in the bench it ran).
+ */
+async function latencies(server: BenchServer, dbUrl: string, phase: string): Promise<void> {
+  // the floor: HTTP and GraphQL with no resolver work, interleaved in time with the mutations
+  const floor = await latency(server, dbUrl, 1000, () =>
+    JSON.stringify({ query: '{ __typename }' }),
+  );
+  report({ bench: 'latency.floor', phase, query: '{ __typename }', samples: 1000, ...floor });
+  const runId = await createRun(server.url);
+  const lm = await latency(server, dbUrl, 2000, (i) =>
+    JSON.stringify({
+      query: LOG_METRIC,
+      variables: { input: { runId, key: 'loss', value: Math.random(), step: i } },
+    }),
+  );
+  report({
+    bench: 'latency.logMetric',
+    phase,
+    samples: 2000,
+    p50Ms: lm.p50,
+    p99Ms: lm.p99,
+    serverCpuMsPerOp: lm.serverCpuMs,
+    postgresCpuMsPerOp: lm.postgresCpuMs,
+    p50OverFloor: +(lm.p50 / floor.p50).toFixed(2),
+    targetP50Ms: 1.0,
+    targetP99Ms: 5,
+  });
+  const cr = await latency(server, dbUrl, 1000, () =>
+    JSON.stringify({
+      query: CREATE_RUN_WHOLE,
+      variables: { input: { tags: [{ key: 'mlflow.user', value: 'bench' }] } },
+    }),
+  );
+  report({
+    bench: 'latency.createRun',
+    phase,
+    returns: 'info and tags',
+    samples: 1000,
+    p50Ms: cr.p50,
+    p99Ms: cr.p99,
+    serverCpuMsPerOp: cr.serverCpuMs,
+    postgresCpuMsPerOp: cr.postgresCpuMs,
+    p50OverFloor: +(cr.p50 / floor.p50).toFixed(2),
+    targetP50Ms: 1.5,
+  });
+}
+
 const db = await benchDatabase();
 const server = await startBenchServer(db.url);
 try {
-  const url = server.url;
+  // on the fresh server and database first, then again after the ingest phases
+  await latencies(server, db.url, 'fresh');
   const one = await ingest(server, db.url, 1);
   const rssAfterOne = server.peakRssMiB();
   const eight = await ingest(server, db.url, 8);
@@ -190,46 +241,8 @@ try {
     peakAfter1ClientMiB: Math.round(rssAfterOne),
     targetMiB: 150,
   });
-  // the floor: HTTP and GraphQL with no resolver work, interleaved in time with the mutations
-  const floor = await latency(server, db.url, 1000, () =>
-    JSON.stringify({ query: '{ __typename }' }),
-  );
-  report({ bench: 'latency.floor', query: '{ __typename }', samples: 1000, ...floor });
-  const runId = await createRun(url);
-  const lm = await latency(server, db.url, 2000, (i) =>
-    JSON.stringify({
-      query: LOG_METRIC,
-      variables: { input: { runId, key: 'loss', value: Math.random(), step: i } },
-    }),
-  );
-  report({
-    bench: 'latency.logMetric',
-    samples: 2000,
-    p50Ms: lm.p50,
-    p99Ms: lm.p99,
-    serverCpuMsPerOp: lm.serverCpuMs,
-    postgresCpuMsPerOp: lm.postgresCpuMs,
-    p50OverFloor: +(lm.p50 / floor.p50).toFixed(2),
-    targetP50Ms: 1.0,
-    targetP99Ms: 5,
-  });
-  const cr = await latency(server, db.url, 1000, () =>
-    JSON.stringify({
-      query: CREATE_RUN_WHOLE,
-      variables: { input: { tags: [{ key: 'mlflow.user', value: 'bench' }] } },
-    }),
-  );
-  report({
-    bench: 'latency.createRun',
-    returns: 'info and tags',
-    samples: 1000,
-    p50Ms: cr.p50,
-    p99Ms: cr.p99,
-    serverCpuMsPerOp: cr.serverCpuMs,
-    postgresCpuMsPerOp: cr.postgresCpuMs,
-    p50OverFloor: +(cr.p50 / floor.p50).toFixed(2),
-    targetP50Ms: 1.5,
-  });
+  // after the ingest phases: PostgreSQL flushes what they wrote, the server's heap has grown
+  await latencies(server, db.url, 'after ingest');
   report({
     bench: 'ingest.serverRss',
     phase: 'end',
