@@ -101,7 +101,11 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
     out.on('end', () => {
       if (done) return;
       done = true;
-      resolve(whole ? whole.subarray(0, size) : Buffer.concat(chunks, size));
+      const body = whole ? whole.subarray(0, size) : Buffer.concat(chunks, size);
+      // the request keeps these listeners: they must not keep the body alive after it is handed on
+      whole = null;
+      chunks.length = 0;
+      resolve(body);
     });
   });
 }
@@ -130,11 +134,7 @@ async function ingest(deps: OtlpDeps, req: IncomingMessage, res: ServerResponse)
       `Unsupported Content-Type '${type}': use ${PROTOBUF_TYPE} or ${JSON_TYPE} (OTLP/HTTP).`,
     );
   }
-  // decoded in a callback, so no variable of this function holds the body while the spans are
-  // written (a large export's bytes are let go as soon as they are decoded)
-  const traces = await readBody(req, deps.config.otlpMaxBodyBytes).then((body) =>
-    decodeExport(body, type),
-  );
+  const traces = await decodeExport(req, type, deps.config.otlpMaxBodyBytes);
   await deps.traces(req).logSpansOfTraces(experimentId.trim(), traces);
   // an empty ExportTraceServiceResponse (every span was accepted), in the request's encoding
   if (type === PROTOBUF_TYPE) {
@@ -143,27 +143,45 @@ async function ingest(deps: OtlpDeps, req: IncomingMessage, res: ServerResponse)
   } else sendJson(res, 200, {});
 }
 
-/** The traces of an export's body in either encoding; a body that does not decode is a 400. */
-function decodeExport(body: Buffer, type: string): OtlpTrace[] {
+/**
+ * The traces of the request's export in either encoding; a body that does not decode is a 400.
+ *
+ * @remarks Each step gets only what the step before made, so a large export's bytes, its text and
+ * its parsed JSON are each let go as soon as the next form exists (nothing holds the body while
+ * the JSON is converted, nor the JSON while the spans are written).
+ */
+async function decodeExport(
+  req: IncomingMessage,
+  type: string,
+  maxBytes: number,
+): Promise<OtlpTrace[]> {
+  if (type === PROTOBUF_TYPE) {
+    return readBody(req, maxBytes).then((body) => shaped(() => tracesOfProtobufExport(body)));
+  }
+  const document = await readBody(req, maxBytes).then(parseJsonBody);
+  return shaped(() => tracesOfExport(document));
+}
+
+/** Runs a decoder, turning a body that is not an export into a 400. */
+function shaped<T>(decode: () => T): T {
   try {
-    return type === PROTOBUF_TYPE ? tracesOfProtobufExport(body) : tracesOfJson(body);
+    return decode();
   } catch (err) {
     if (err instanceof OtlpShapeError) throw new HttpError(400, err.message);
     throw err;
   }
 }
 
-function tracesOfJson(body: Buffer): OtlpTrace[] {
+/** The JSON document of a body (400 when it is not UTF-8 or not JSON). */
+function parseJsonBody(body: Buffer): unknown {
   if (!isUtf8(body)) {
     throw new HttpError(400, 'The body is not valid UTF-8.', 'INVALID_PARAMETER_VALUE');
   }
-  let parsed: unknown;
   try {
-    parsed = JSON.parse(body.toString('utf8'));
+    return JSON.parse(body.toString('utf8'));
   } catch (err) {
     throw new HttpError(400, `The body is not valid JSON: ${(err as Error).message}`);
   }
-  return tracesOfExport(parsed);
 }
 
 /**
