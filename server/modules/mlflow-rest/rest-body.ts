@@ -21,7 +21,12 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer
       }
       chunks.push(c);
     });
-    req.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    req.on('end', () => {
+      const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+      // the request keeps these listeners: they must not keep the chunks alive once handed on
+      chunks.length = 0;
+      resolve(body);
+    });
     req.on('error', reject);
   });
 }
