@@ -89,15 +89,7 @@ builder.objectFields(RunRef, (t) => ({
     type: MetricRef,
     description:
       "Latest value of each metric key by MLflow's rule (highest step, then timestamp, then value), sorted by key.",
-    load: async (ids: string[], ctx) =>
-      (await ctx.services.metrics.summariesByRunIds(ids)).map((list) =>
-        list.map((s) => ({
-          key: s.key,
-          step: s.lastStep,
-          timestamp: s.lastTimestamp,
-          value: s.lastValue,
-        })),
-      ),
+    load: (ids: string[], ctx) => ctx.services.metrics.latestByRunIds(ids),
     resolve: (r) => r.id,
   }),
   metricHistory: t.connection(

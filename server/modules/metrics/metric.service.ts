@@ -86,6 +86,22 @@ export class MetricService {
   }
 
   /**
+   * Each run's latest metrics (MLflow's rule: highest step, then timestamp, then value), sorted by
+   * key, one list per id in order.
+   *
+   * @remarks Only the summaries' `last_*` columns: a page of whole runs reads one row per run and
+   * key, and the other eight columns were most of the values parsed for the page.
+   */
+  async latestByRunIds(runIds: readonly string[]): Promise<MetricPoint[][]> {
+    const rows = await this.db.query<MetricPoint & { runId: string }>(
+      `select run_id as "runId", key, last_value as value, last_step as step, last_timestamp as timestamp
+       from metric_summaries where run_id = any($1::text[]) order by run_id, key`,
+      [runIds],
+    );
+    return groupByKeys(runIds, rows, (r) => r.runId);
+  }
+
+  /**
    * A page of one key's history ordered by step, then timestamp, then logging order.
    *
    * @remarks The step range is inclusive. The page's candidate segments (see

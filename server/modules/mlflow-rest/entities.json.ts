@@ -5,7 +5,7 @@ import type { RequestServices as Services } from '../../shared/request-context.t
 import type { RunInput } from '../datasets/public.ts';
 import type { Experiment } from '../experiments/public.ts';
 import type { ModelInput, ModelOutput } from '../logged-models/public.ts';
-import type { MetricSummary } from '../metrics/public.ts';
+import type { MetricPoint } from '../metrics/public.ts';
 import type { KeyValue } from '../params-tags/public.ts';
 import type { Run } from '../runs/public.ts';
 import { compact, type RestInput, wireDouble } from './wire.ts';
@@ -69,7 +69,7 @@ export function runInfoJson(run: Run) {
 interface RunParts {
   params: KeyValue[];
   tags: KeyValue[];
-  metrics: MetricSummary[];
+  metrics: MetricPoint[];
   inputs: RunInput[];
   outputs: ModelOutput[];
   /** Only `runs/get` reports model inputs (MLflow). */
@@ -82,9 +82,9 @@ function runJson(run: Run, p: RunParts) {
     data: compact({
       metrics: p.metrics.map((m) => ({
         key: m.key,
-        value: wireDouble(m.lastValue),
-        timestamp: m.lastTimestamp,
-        step: m.lastStep,
+        value: wireDouble(m.value),
+        timestamp: m.timestamp,
+        step: m.step,
       })),
       params: keyValues(p.params),
       tags: keyValues(p.tags),
@@ -124,7 +124,7 @@ export async function runsJson(services: Services, runs: readonly Run[], withMod
   const [params, tags, metrics, inputs, outputs, modelInputs] = await Promise.all([
     services.paramsTags.paramsByRunIds(ids),
     services.paramsTags.tagsByRunIds(ids),
-    services.metrics.summariesByRunIds(ids),
+    services.metrics.latestByRunIds(ids),
     services.datasets.inputsByRunIds(ids),
     services.modelLinks.outputsByRunIds(ids),
     withModelInputs ? services.modelLinks.inputsByRunIds(ids) : null,
