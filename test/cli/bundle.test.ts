@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -54,5 +62,46 @@ describe('bundle cache', () => {
     // a deleted input: rebuilt (and the build fails like the import does)
     rmSync(dep);
     await expect(build()).rejects.toThrow(/dep\.ts/);
+  });
+});
+
+/**
+ * V8 keeps every module's source text for the life of the process: the bundles keep theirs lean
+ * (server/scripts/bundle.mjs). Pinned here because nothing else would notice it grow again.
+ */
+describe('bundle text', () => {
+  it('is ASCII, without comments, with its source map in a file', { timeout: 60_000 }, async () => {
+    writeFileSync(
+      path.join(src, 'lean.ts'),
+      "// a comment with → and µ\n/** Doc × */\nexport const text: string = 'café →';\n",
+    );
+    const main = await bundle(`${name}lean`, path.relative(root, path.join(src, 'lean.ts')));
+    builds.add(main);
+    const bytes = readFileSync(main);
+    // one non-ASCII character makes V8 store the whole text at two bytes a character
+    expect(bytes.every((b) => b < 0x80)).toBe(true);
+    const code = bytes.toString('latin1');
+    expect(code).not.toContain('a comment');
+    expect(code).not.toContain('Doc');
+    expect(code.trimEnd().endsWith('//# sourceMappingURL=main.mjs.map')).toBe(true);
+    expect(existsSync(`${main}.map`)).toBe(true);
+    expect(((await import(pathToFileURL(main).href)) as { text: string }).text).toBe('café →');
+  });
+
+  it("keeps the server's optional packages out of its start", { timeout: 60_000 }, async () => {
+    const main = await bundle(`${name}server`, 'server/main.ts', { splitting: true });
+    builds.add(main);
+    const code = readFileSync(main, 'latin1');
+    expect(Buffer.from(code, 'latin1').every((b) => b < 0x80)).toBe(true);
+    // zod's functional form is taken in (tree-shaken); its full form, with every locale, is not loaded
+    // (booleans: a failed match would print the whole bundle)
+    expect(/from\s*"zod(\/[^"]*)?"/.test(code)).toBe(false);
+    // the sources that made it into the text: English only, of zod's locales
+    const { sources } = JSON.parse(readFileSync(`${main}.map`, 'utf8')) as { sources: string[] };
+    expect(sources.some((f) => f.endsWith('zod/v4/locales/en.js'))).toBe(true);
+    expect(sources.some((f) => f.endsWith('zod/v4/locales/de.js'))).toBe(false);
+    // the Redis client is imported on demand only
+    expect(/from\s*"(ioredis|@graphql-yoga\/redis-event-target)"/.test(code)).toBe(false);
+    expect(/import\(\s*"ioredis"\s*\)/.test(code)).toBe(true);
   });
 });
