@@ -58,7 +58,7 @@ interface HistoryRow {
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
-const SUMMARY_COLUMNS = `run_id as "runId", key, count, min_value as "minValue", max_value as "maxValue",
+const SUMMARY_COLUMNS = `key, count, min_value as "minValue", max_value as "maxValue",
   first_step as "firstStep", first_timestamp as "firstTimestamp", first_value as "firstValue",
   last_step as "lastStep", last_timestamp as "lastTimestamp", last_value as "lastValue", last_seq as "lastSeq"`;
 
@@ -77,12 +77,8 @@ export class MetricService {
   }
 
   /** Summaries of each run, sorted by key (one query). */
-  async summariesByRunIds(runIds: readonly string[]): Promise<MetricSummary[][]> {
-    const rows = await this.db.query<MetricSummary>(
-      `select ${SUMMARY_COLUMNS} from metric_summaries where run_id = any($1::text[]) order by run_id, key`,
-      [runIds],
-    );
-    return groupByKeys(runIds, rows, (r) => r.runId);
+  summariesByRunIds(runIds: readonly string[]): Promise<MetricSummary[][]> {
+    return this.summaryRows<MetricSummary>(SUMMARY_COLUMNS, runIds);
   }
 
   /**
@@ -92,10 +88,20 @@ export class MetricService {
    * @remarks Only the summaries' `last_*` columns: a page of whole runs reads one row per run and
    * key, and the other eight columns were most of the values parsed for the page.
    */
-  async latestByRunIds(runIds: readonly string[]): Promise<MetricPoint[][]> {
-    const rows = await this.db.query<MetricPoint & { runId: string }>(
-      `select run_id as "runId", key, last_value as value, last_step as step, last_timestamp as timestamp
-       from metric_summaries where run_id = any($1::text[]) order by run_id, key`,
+  latestByRunIds(runIds: readonly string[]): Promise<MetricPoint[][]> {
+    return this.summaryRows<MetricPoint>(
+      'key, last_value as value, last_step as step, last_timestamp as timestamp',
+      runIds,
+    );
+  }
+
+  /** `columns` and `runId` of each run's summary rows (one query), by key, one list per id. */
+  private async summaryRows<R extends object>(
+    columns: string,
+    runIds: readonly string[],
+  ): Promise<R[][]> {
+    const rows = await this.db.query<R & { runId: string }>(
+      `select run_id as "runId", ${columns} from metric_summaries where run_id = any($1::text[]) order by run_id, key`,
       [runIds],
     );
     return groupByKeys(runIds, rows, (r) => r.runId);
