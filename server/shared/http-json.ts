@@ -48,3 +48,46 @@ export function stringifyJson(body: unknown): string {
     '$1',
   );
 }
+
+/**
+ * A JSON response `{"<field>": [...]}` whose list is serialized a chunk of items at a time as the
+ * client reads it, so a long list (a whole metric history) never exists as one text or as one
+ * array of objects: memory stays that of one chunk whatever the length.
+ */
+export class JsonListStream {
+  constructor(
+    readonly field: string,
+    readonly length: number,
+    /** Items `from` (inclusive) to `to` (exclusive), made only when their chunk is sent. */
+    readonly items: (from: number, to: number) => unknown[],
+    readonly chunkSize = 5000,
+  ) {}
+
+  /** Writes the response (200, chunked), waiting for the socket to drain between chunks. */
+  async send(res: ServerResponse): Promise<void> {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    let head = `{${JSON.stringify(this.field)}:[`;
+    for (let from = 0; from < this.length; from += this.chunkSize) {
+      if (res.destroyed) return;
+      const text = stringifyJson(this.items(from, Math.min(this.length, from + this.chunkSize)));
+      const ok = res.write(head + text.slice(1, -1));
+      head = ',';
+      if (!ok) await drainOrClose(res);
+    }
+    // an empty list never wrote its opening
+    res.end(head === ',' ? ']}' : `${head}]}`);
+  }
+}
+
+/** Resolves when `res` can take more, or is gone (a client that went away never drains). */
+function drainOrClose(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}

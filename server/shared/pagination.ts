@@ -23,7 +23,8 @@ export function encodeCursor(key: unknown): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-function decodeCursor<K>(cursor: string, field: string): K {
+/** Decodes a cursor made by {@link encodeCursor}; a malformed one is a `field` validation error. */
+export function decodeCursor<K>(cursor: string, field: string): K {
   try {
     return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as K;
   } catch {

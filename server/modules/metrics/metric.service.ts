@@ -113,18 +113,19 @@ export class MetricService {
    * @remarks The step range is inclusive. The page's candidate segments (see
    * `PackedReads.historySegments`: paging through a history reads each segment about once) stream
    * their packed points; the points past the cursor are sorted here and the page cut.
-   * @throws ValidationError for a cursor that is not one of this connection's.
+   * @throws ValidationError (on `cursorField`) for a cursor that is not one of this connection's.
    */
   async history(
     runId: string,
     key: string,
     range: { minStep?: Step | null; maxStep?: Step | null },
     req: PageRequest<HistoryKey>,
+    cursorField = req.backward ? 'before' : 'after',
   ) {
     await this.access.run(runId, 'READ');
     const lo = range.minStep ?? INT64_MIN;
     const hi = range.maxStep ?? INT64_MAX;
-    const cursor = req.cursor && checkHistoryCursor(req.cursor, req.backward ? 'before' : 'after');
+    const cursor = req.cursor && checkHistoryCursor(req.cursor, cursorField);
     // safe steps compare with the bounds as doubles: exact for them, and no bigint arithmetic
     const [nlo, nhi] = [Number(lo), Number(hi)];
     const sign = req.backward ? -1 : 1;
@@ -261,5 +262,5 @@ function checkHistoryCursor(cursor: unknown, field: string): Position {
     const step = parseStep(raw);
     if (step !== undefined) return { step, timestamp, seq, ord };
   }
-  throw new ValidationError(field, 'Invalid cursor for metricHistory');
+  throw new ValidationError(field, 'Invalid cursor: not a position in a metric history.');
 }

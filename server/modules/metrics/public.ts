@@ -3,7 +3,7 @@
 export type { BucketColumns } from './bucket-fold.ts';
 export type { BoundsOf, Bucket, SeriesAxis, SeriesPoint, StepRange, XRange } from './buckets.ts';
 export { addPoint, bucketBounds, bucketIndex, mergeBucket } from './buckets.ts';
-export type { MetricPoint, MetricSummary, SeriesData } from './metric.service.ts';
+export type { HistoryKey, MetricPoint, MetricSummary, SeriesData } from './metric.service.ts';
 export type { MetricSeries, PreparedMetrics } from './metric-batch.ts';
 export { prepareMetrics } from './metric-batch.ts';
 export { prepareBlocks } from './metric-blocks.ts';

@@ -1,6 +1,8 @@
 import { ValidationError } from '../../shared/errors.ts';
-import { parseStep, type Step } from '../../shared/scalars.ts';
-import type { SeriesData } from '../metrics/public.ts';
+import { JsonListStream } from '../../shared/http-json.ts';
+import { LIMITS } from '../../shared/limits.ts';
+import { decodeCursor } from '../../shared/pagination.ts';
+import type { HistoryKey, SeriesData } from '../metrics/public.ts';
 import type { RestRoute } from './rest.routes.ts';
 import { runIdOf } from './runs.rest.ts';
 import { type RestInput, wireDouble } from './wire.ts';
@@ -8,32 +10,6 @@ import { type RestInput, wireDouble } from './wire.ts';
 const MAX_BULK_RUNS = 100;
 const MAX_RESULTS_PER_RUN = 2500;
 const MAX_HISTORY_BULK_RESULTS = 25_000;
-
-/**
- * Where a get-history page starts: a step and how many points at that step came before.
- *
- * @remarks The token is opaque to clients (MLflow's is an offset); ours stays exact while points
- * are appended with larger steps.
- */
-function historyPosition(token: string | undefined): [Step | null, number] {
-  if (!token) return [null, 0];
-  try {
-    const v: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-    const step = Array.isArray(v) ? parseStep(v[0]) : undefined;
-    if (
-      Array.isArray(v) &&
-      v.length === 2 &&
-      step !== undefined &&
-      Number.isSafeInteger(v[1]) &&
-      v[1] >= 0
-    ) {
-      return [step, v[1] as number];
-    }
-  } catch {
-    // falls through to the error below
-  }
-  throw new ValidationError('page_token', `Invalid page_token '${token}'.`);
-}
 
 /** `run_ids` of a bulk request: 1 to 100 of them. */
 function bulkRunIds(input: RestInput, name: string): string[] {
@@ -89,26 +65,42 @@ export const METRIC_ROUTES: RestRoute[] = [
       // absent (or 0, protobuf's default): the whole history, as MLflow documents it
       if (!size) {
         const series = await services.metrics.series(runId, key, {});
-        return { metrics: pointsJson(key, series, null) };
+        const n = series.steps.length;
+        if (n === 0) return {};
+        // streamed: a million points would otherwise be a million objects and ~80 MB of text
+        return new JsonListStream('metrics', n, (from, to) =>
+          pointsJson(
+            key,
+            series,
+            Array.from({ length: to - from }, (_, i) => from + i),
+          ),
+        );
       }
       if (size < 0) throw new ValidationError('max_results', 'max_results must be positive.');
-      const [fromStep, skip] = historyPosition(input.string('page_token'));
-      // the points from the token's step on (reads what is left, no per-point cursors), then the
-      // page: the first `skip` points at `fromStep` were on earlier pages
-      const s = await services.metrics.series(runId, key, { minStep: fromStep });
-      let from = 0;
-      while (from < skip && from < s.steps.length && s.steps[from] === fromStep) from++;
-      const to = Math.min(s.steps.length, from + size);
-      const at = Array.from({ length: to - from }, (_, i) => from + i);
-      let next: string | undefined;
-      if (to < s.steps.length && to > 0) {
-        const lastStep = s.steps[to - 1]!;
-        let same = 0;
-        for (let i = to - 1; i >= 0 && s.steps[i] === lastStep; i--) same++;
-        const at = typeof lastStep === 'bigint' ? String(lastStep) : lastStep;
-        next = Buffer.from(JSON.stringify([at, same])).toString('base64url');
-      }
-      return { metrics: pointsJson(key, s, at), next_page_token: next };
+      // a page is a keyset page of the history (the token is a metricHistory cursor, exact while
+      // points are appended): it reads only the segments the page draws from, so paging through
+      // a history reads it about once; pages hold at most the GraphQL connection's largest page
+      const token = input.string('page_token');
+      const page = await services.metrics.history(
+        runId,
+        key,
+        {},
+        {
+          limit: Math.min(size, LIMITS.maxHistoryPageSize),
+          cursor: token ? decodeCursor<HistoryKey>(token, 'page_token') : null,
+          backward: false,
+        },
+        'page_token',
+      );
+      return {
+        metrics: page.edges.map(({ node: p }) => ({
+          key,
+          value: wireDouble(p.value),
+          timestamp: p.timestamp,
+          step: p.step,
+        })),
+        next_page_token: (page.pageInfo.hasNextPage && page.pageInfo.endCursor) || undefined,
+      };
     },
   },
   {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../logger.ts';
-import { sendJson } from '../../shared/http-json.ts';
+import { JsonListStream, sendJson } from '../../shared/http-json.ts';
 import type { RequestServices as Services } from '../../shared/request-context.ts';
 import { parseJsonBody, parseQuery, readBody } from './rest-body.ts';
 import { type ErrorOverrides, RestError, sendError } from './rest-errors.ts';
@@ -47,7 +47,10 @@ export interface RestRoute {
   errors?: ErrorOverrides;
   /** The handler reads the body and writes the response itself (artifact streams). */
   streams?: boolean;
-  /** The response body (sent as JSON, 200), or nothing for a streaming route. */
+  /**
+   * The response body (sent as JSON, 200; a {@link JsonListStream} is streamed), or nothing for a
+   * streaming route.
+   */
   handle(call: RestCall): Promise<unknown>;
 }
 
@@ -161,7 +164,8 @@ export function createRestHandler(deps: RestDeps, routes: readonly RestRoute[]) 
           : RestInput.json(parseJsonBody(req, await readBody(req, MAX_JSON_BODY_BYTES)));
       const services = deps.services(req);
       const body = await route.handle({ input, params, services, deps, req, res });
-      if (!route.streams) sendJson(res, 200, compact((body ?? {}) as Record<string, unknown>));
+      if (body instanceof JsonListStream) await body.send(res);
+      else if (!route.streams) sendJson(res, 200, compact((body ?? {}) as Record<string, unknown>));
     } catch (err) {
       if (res.headersSent) {
         res.destroy();
