@@ -2,11 +2,14 @@
  * MLflow REST benchmark (issue #14): log-batch ingest through REST and through GraphQL in the same
  * run (1000 points over 10 keys per batch, 1 and 8 clients, alternating rounds), get-history of a
  * 100,000-point metric (pages of 25,000 as MLflow's client asks, and whole), and runs/search over
- * 10,000 runs. Env: BENCH_BATCHES (batches per round, default 200), BENCH_ROUNDS (default 2).
+ * 10,000 runs. Env: BENCH_BATCHES (batches per round, default 200), BENCH_ROUNDS (default 2),
+ * BENCH_HISTORY_POINTS (points of the get-history metric, default 100,000), BENCH_HISTORY_ROUNDS (default 5), BENCH_PARTS (which of
+ * `logBatch,history,search` run; default all).
  */
 import http from 'node:http';
 import pg from 'pg';
 import {
+  type BenchServer,
   benchDatabase,
   benchRun,
   percentile,
@@ -18,6 +21,9 @@ import { seedSearchRuns } from './seed-sql.ts';
 
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 200);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const HISTORY_POINTS = Number(process.env.BENCH_HISTORY_POINTS ?? 100_000);
+const HISTORY_ROUNDS = Number(process.env.BENCH_HISTORY_ROUNDS ?? 5);
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'logBatch,history,search').split(','));
 const KEYS = 10;
 const PER_KEY = 100;
 const POINTS = KEYS * PER_KEY;
@@ -98,10 +104,10 @@ function getJson(url: string): Promise<{ ms: number; body: Record<string, unknow
   });
 }
 
-async function historyBench(url: string, base: string): Promise<void> {
+async function historyBench(url: string, base: string, server: BenchServer): Promise<void> {
   const runId = await benchRun(url);
   const now = Date.now();
-  for (let b = 0; b < 100; b++) {
+  for (let b = 0; b < HISTORY_POINTS / 1000; b++) {
     const metrics = Array.from({ length: 1000 }, (_, i) => ({
       key: 'loss',
       value: Math.cos(b * 1000 + i),
@@ -115,7 +121,8 @@ async function historyBench(url: string, base: string): Promise<void> {
   }
   const paged: number[] = [];
   const whole: number[] = [];
-  for (let r = 0; r < 5; r++) {
+  server.resetPeakRss();
+  for (let r = 0; r < HISTORY_ROUNDS; r++) {
     let token: string | undefined;
     let total = 0;
     const t0 = performance.now();
@@ -126,7 +133,7 @@ async function historyBench(url: string, base: string): Promise<void> {
       total += (body.metrics as unknown[]).length;
       token = body.next_page_token as string | undefined;
     } while (token);
-    if (total !== 100_000) throw new Error(`history returned ${total} points`);
+    if (total !== HISTORY_POINTS) throw new Error(`history returned ${total} points`);
     paged.push(performance.now() - t0);
     const all = await getJson(
       `${base}/api/2.0/mlflow/metrics/get-history?run_id=${runId}&metric_key=loss`,
@@ -135,9 +142,10 @@ async function historyBench(url: string, base: string): Promise<void> {
   }
   report({
     bench: 'rest.getHistory',
-    points: 100_000,
+    points: HISTORY_POINTS,
     pagesOf25000Ms: +percentile(paged, 50).toFixed(1),
     wholeMs: +percentile(whole, 50).toFixed(1),
+    serverPeakRssMiB: +server.peakRssMiB().toFixed(1),
   });
 }
 
@@ -179,6 +187,15 @@ const server = await startBenchServer(db.url);
 try {
   const url = server.url;
   const base = url.replace(/\/graphql$/, '');
+  if (PARTS.has('logBatch')) await logBatchBench(url, base);
+  if (PARTS.has('history')) await historyBench(url, base, server);
+  if (PARTS.has('search')) await searchBench(db.url, base);
+} finally {
+  await server.stop();
+  await db.drop();
+}
+
+async function logBatchBench(url: string, base: string): Promise<void> {
   // warm both paths, then alternate so drift hits both alike
   await ingest(url, 1, 'rest', base);
   await ingest(url, 1, 'graphql', base);
@@ -202,9 +219,4 @@ try {
       target: 'ratio >= 0.85',
     });
   }
-  await historyBench(url, base);
-  await searchBench(db.url, base);
-} finally {
-  await server.stop();
-  await db.drop();
 }
