@@ -229,5 +229,18 @@ describe('MLflow REST: metric history', () => {
       },
     );
     expect(res.body.metrics).toHaveLength(51);
+    // runs in id order, each run's points in history order, cut at max_results
+    const whole = async (id: string) =>
+      (
+        await app.get<{ metrics: Point[] }>('metrics/get-history', {
+          run_id: id,
+          metric_key: 'loss',
+        })
+      ).body.metrics.map((m) => ({ ...m, run_id: id }));
+    const expected = [
+      ...(await whole([runId, other].sort()[0]!)),
+      ...(await whole([runId, other].sort()[1]!)),
+    ];
+    expect(res.body.metrics).toEqual(expected.slice(0, 51));
   });
 });

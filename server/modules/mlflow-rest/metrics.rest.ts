@@ -2,6 +2,7 @@ import { ValidationError } from '../../shared/errors.ts';
 import { JsonListStream } from '../../shared/http-json.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { decodeCursor } from '../../shared/pagination.ts';
+import type { RequestServices as Services } from '../../shared/request-context.ts';
 import type { HistoryKey, SeriesData } from '../metrics/public.ts';
 import type { RestRoute } from './rest.routes.ts';
 import { runIdOf } from './runs.rest.ts';
@@ -53,6 +54,34 @@ function pointsJson(key: string, s: SeriesData, at: readonly number[] | null, ru
   return out;
 }
 
+/**
+ * The first `size` points of a run's history of `key` past `cursor` as MLflow's metric objects
+ * (with `run_id` when given), and the token of the next page if any: a keyset page, reading only
+ * the segments it draws from, of at most the GraphQL connection's largest page.
+ */
+async function historyPage(
+  services: Services,
+  runId: string,
+  key: string,
+  size: number,
+  cursor: HistoryKey | null,
+  withRunId?: string,
+) {
+  const limit = Math.min(size, LIMITS.maxHistoryPageSize);
+  const req = { limit, cursor, backward: false };
+  const page = await services.metrics.history(runId, key, {}, req, 'page_token');
+  return {
+    metrics: page.edges.map(({ node: p }) => ({
+      key,
+      value: wireDouble(p.value),
+      timestamp: p.timestamp,
+      step: p.step,
+      ...(withRunId === undefined ? {} : { run_id: withRunId }),
+    })),
+    next: (page.pageInfo.hasNextPage && page.pageInfo.endCursor) || undefined,
+  };
+}
+
 /** MLflow's metric history endpoints. */
 export const METRIC_ROUTES: RestRoute[] = [
   {
@@ -77,30 +106,12 @@ export const METRIC_ROUTES: RestRoute[] = [
         );
       }
       if (size < 0) throw new ValidationError('max_results', 'max_results must be positive.');
-      // a page is a keyset page of the history (the token is a metricHistory cursor, exact while
-      // points are appended): it reads only the segments the page draws from, so paging through
-      // a history reads it about once; pages hold at most the GraphQL connection's largest page
+      // the token is a metricHistory cursor: exact while points are appended, and paging through
+      // a history reads it about once
       const token = input.string('page_token');
-      const page = await services.metrics.history(
-        runId,
-        key,
-        {},
-        {
-          limit: Math.min(size, LIMITS.maxHistoryPageSize),
-          cursor: token ? decodeCursor<HistoryKey>(token, 'page_token') : null,
-          backward: false,
-        },
-        'page_token',
-      );
-      return {
-        metrics: page.edges.map(({ node: p }) => ({
-          key,
-          value: wireDouble(p.value),
-          timestamp: p.timestamp,
-          step: p.step,
-        })),
-        next_page_token: (page.pageInfo.hasNextPage && page.pageInfo.endCursor) || undefined,
-      };
+      const cursor = token ? decodeCursor<HistoryKey>(token, 'page_token') : null;
+      const page = await historyPage(services, runId, key, size, cursor);
+      return { metrics: page.metrics, next_page_token: page.next };
     },
   },
   {
@@ -148,8 +159,9 @@ export const METRIC_ROUTES: RestRoute[] = [
       const metrics = [];
       for (const runId of [...new Set(runIds)].sort()) {
         if (metrics.length >= max) break;
-        const s = await services.metrics.series(runId, key, {});
-        metrics.push(...pointsJson(key, s, null, runId).slice(0, max - metrics.length));
+        metrics.push(
+          ...(await historyPage(services, runId, key, max - metrics.length, null, runId)).metrics,
+        );
       }
       return { metrics };
     },
