@@ -50,27 +50,28 @@ export function stringifyJson(body: unknown): string {
 }
 
 /**
- * A JSON response `{"<field>": [...]}` whose list is serialized a chunk of items at a time as the
- * client reads it, so a long list (a whole metric history) never exists as one text or as one
- * array of objects: memory stays that of one chunk whatever the length.
+ * A JSON response `{"<field>": [...]}` whose list is written a chunk of items at a time as the
+ * client reads it, each chunk made only when the previous one is written: a long list (a whole
+ * metric history) never exists whole, as objects or as text, whatever its length.
  */
 export class JsonListStream {
   constructor(
     readonly field: string,
-    readonly length: number,
-    /** Items `from` (inclusive) to `to` (exclusive), made only when their chunk is sent. */
-    readonly items: (from: number, to: number) => unknown[],
-    readonly chunkSize = 5000,
+    readonly chunks: AsyncIterable<readonly unknown[]>,
   ) {}
 
-  /** Writes the response (200, chunked), waiting for the socket to drain between chunks. */
+  /**
+   * Writes the response (200, chunked), waiting for the socket to drain between chunks; stops
+   * taking chunks once the client is gone. A chunk that fails after the first has been written
+   * cuts the response (the caller destroys it).
+   */
   async send(res: ServerResponse): Promise<void> {
     res.writeHead(200, { 'content-type': 'application/json' });
     let head = `{${JSON.stringify(this.field)}:[`;
-    for (let from = 0; from < this.length; from += this.chunkSize) {
+    for await (const items of this.chunks) {
       if (res.destroyed) return;
-      const text = stringifyJson(this.items(from, Math.min(this.length, from + this.chunkSize)));
-      const ok = res.write(head + text.slice(1, -1));
+      if (items.length === 0) continue;
+      const ok = res.write(head + stringifyJson(items).slice(1, -1));
       head = ',';
       if (!ok) await drainOrClose(res);
     }

@@ -31,5 +31,7 @@ export const LIMITS = {
   maxPageSize: 1000,
   /** Largest page of a metric history connection. */
   maxHistoryPageSize: 100_000,
+  /** Most points one `metricSeries` returns (a longer range is refused: page it by steps). */
+  maxSeriesPoints: 1_000_000,
   defaultPageSize: 100,
 } as const;

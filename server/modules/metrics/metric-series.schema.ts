@@ -1,4 +1,5 @@
 import { builder } from '../../builder.ts';
+import { LIMITS } from '../../shared/limits.ts';
 import { RunRef } from '../runs/public.ts';
 import type { BucketColumns } from './bucket-fold.ts';
 import type { SeriesAxis } from './buckets.ts';
@@ -169,7 +170,8 @@ builder.queryFields((t) => ({
 builder.objectFields(RunRef, (t) => ({
   metricSeries: t.field({
     type: MetricSeriesRef,
-    description: 'The whole history of one key as parallel lists (fast form of `metricHistory`).',
+    description:
+      'The whole history of one key as parallel lists (fast form of `metricHistory`): at most 1,000,000 points a request, so a longer history is read in step ranges (or paged with `metricHistory`).',
     args: {
       key: t.arg.string({ required: true, description: 'Metric name.' }),
       minStep: t.arg({ type: 'Step', description: 'Lowest step to include (inclusive).' }),
@@ -177,7 +179,7 @@ builder.objectFields(RunRef, (t) => ({
     },
     resolve: async (r, args, ctx) => ({
       key: args.key,
-      ...(await ctx.services.metrics.series(r.id, args.key, args)),
+      ...(await ctx.services.metrics.series(r.id, args.key, args, LIMITS.maxSeriesPoints)),
     }),
   }),
   metricBuckets: t.field({

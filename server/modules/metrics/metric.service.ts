@@ -164,25 +164,38 @@ export class MetricService {
    * straight into the output lists as they arrive; a stable sort by (step, timestamp), needed only
    * when batches overlap, then gives the order of {@link MetricService.history}. The step range
    * is inclusive.
+   * @throws ValidationError when the range holds more than `maxPoints` points: the lists are
+   * dropped as soon as they pass it, so a request's memory stays bounded whatever the history.
    */
   async series(
     runId: string,
     key: string,
     range: { minStep?: Step | null; maxStep?: Step | null },
+    maxPoints = Number.POSITIVE_INFINITY,
   ): Promise<SeriesData> {
     await this.access.run(runId, 'READ');
     const lo = range.minStep ?? INT64_MIN;
     const hi = range.maxStep ?? INT64_MAX;
     const out: SeriesData = { steps: [], timestamps: [], values: [] };
     const runs = { ids: [runId], offsets: [0], upTo: [ALL_BATCHES] };
-    await this.packed.segments(
-      runs,
-      key,
-      'STEP',
-      { start: lo, end: hi },
-      'points',
-      (_r, _s, data, exact) => appendPoints(out, readDoubles(data), exact, lo, hi),
-    );
+    let over = false;
+    // the COPY runs to its end (stopping it midway would leave the connection mid-protocol)
+    const take = (_run: number, _seq: number, data: Buffer, exact: ExactSteps) => {
+      if (over) return;
+      appendPoints(out, readDoubles(data), exact, lo, hi);
+      if (out.steps.length <= maxPoints) return;
+      over = true;
+      out.steps = [];
+      out.timestamps = [];
+      out.values = [];
+    };
+    await this.packed.segments(runs, key, 'STEP', { start: lo, end: hi }, 'points', take);
+    if (over) {
+      throw new ValidationError(
+        'key',
+        `The history of '${key}' holds more than ${maxPoints} points in this step range; narrow minStep/maxStep, or page metricHistory.`,
+      );
+    }
     return sortSeries(out);
   }
 }

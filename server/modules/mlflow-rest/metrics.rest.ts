@@ -82,6 +82,25 @@ async function historyPage(
   };
 }
 
+/** Points per page of a whole history sent in one response (see {@link restOfHistory}). */
+const WHOLE_HISTORY_CHUNK = 25_000;
+
+/** The pages of a whole history, from `first` on, each read when the last has been sent. */
+async function* restOfHistory(
+  services: Services,
+  runId: string,
+  key: string,
+  first: Awaited<ReturnType<typeof historyPage>>,
+): AsyncGenerator<readonly unknown[]> {
+  let page = first;
+  yield page.metrics;
+  while (page.next) {
+    const cursor = decodeCursor<HistoryKey>(page.next, 'page_token');
+    page = await historyPage(services, runId, key, WHOLE_HISTORY_CHUNK, cursor);
+    yield page.metrics;
+  }
+}
+
 /** MLflow's metric history endpoints. */
 export const METRIC_ROUTES: RestRoute[] = [
   {
@@ -93,17 +112,10 @@ export const METRIC_ROUTES: RestRoute[] = [
       const size = input.int64('max_results');
       // absent (or 0, protobuf's default): the whole history, as MLflow documents it
       if (!size) {
-        const series = await services.metrics.series(runId, key, {});
-        const n = series.steps.length;
-        if (n === 0) return {};
-        // streamed: a million points would otherwise be a million objects and ~80 MB of text
-        return new JsonListStream('metrics', n, (from, to) =>
-          pointsJson(
-            key,
-            series,
-            Array.from({ length: to - from }, (_, i) => from + i),
-          ),
-        );
+        // streamed in keyset pages: memory stays that of one page however long the history
+        const first = await historyPage(services, runId, key, WHOLE_HISTORY_CHUNK, null);
+        if (first.metrics.length === 0) return {};
+        return new JsonListStream('metrics', restOfHistory(services, runId, key, first));
       }
       if (size < 0) throw new ValidationError('max_results', 'max_results must be positive.');
       // the token is a metricHistory cursor: exact while points are appended, and paging through
