@@ -58,6 +58,8 @@ export class JsonListStream {
   constructor(
     readonly field: string,
     readonly chunks: AsyncIterable<readonly unknown[]>,
+    /** Fields written after the list (`next_page_token`); null and undefined ones are left out. */
+    readonly after: Record<string, unknown> = {},
   ) {}
 
   /**
@@ -75,8 +77,12 @@ export class JsonListStream {
       head = ',';
       if (!ok) await drainOrClose(res);
     }
+    let tail = ']';
+    for (const [k, v] of Object.entries(this.after)) {
+      if (v !== undefined && v !== null) tail += `,${JSON.stringify(k)}:${stringifyJson(v)}`;
+    }
     // an empty list never wrote its opening
-    res.end(head === ',' ? ']}' : `${head}]}`);
+    res.end(`${head === ',' ? '' : head}${tail}}`);
   }
 }
 

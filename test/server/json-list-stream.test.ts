@@ -58,6 +58,24 @@ describe('JsonListStream', () => {
     expect(await (await fetch(`http://127.0.0.1:${port}/`)).json()).toEqual({ metrics: [] });
   });
 
+  it('writes the fields after the list, leaving out null and undefined ones', async () => {
+    const { port } = await serve(
+      () =>
+        new JsonListStream(
+          'runs',
+          chunks(2, 2, (i) => i, []),
+          {
+            next_page_token: 'abc',
+            none: null,
+            unset: undefined,
+            big: 2n ** 62n,
+          },
+        ),
+    );
+    const text = await (await fetch(`http://127.0.0.1:${port}/`)).text();
+    expect(text).toBe(`{"runs":[0,1,2,3],"next_page_token":"abc","big":${2n ** 62n}}`);
+  });
+
   it('makes no more chunks than the client takes, and stops once it is gone', async () => {
     const made: number[] = [];
     const { port, sends } = await serve(

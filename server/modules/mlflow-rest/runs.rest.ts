@@ -1,4 +1,6 @@
-import { RUN_STATUSES } from '../runs/public.ts';
+import { JsonListStream } from '../../shared/http-json.ts';
+import type { RequestServices as Services } from '../../shared/request-context.ts';
+import { RUN_STATUSES, type Run } from '../runs/public.ts';
 import { nextToken, runInfoJson, runsJson, searchPage, VIEW_TYPES } from './entities.json.ts';
 import type { RestCall, RestRoute } from './rest.routes.ts';
 import { missing, type RestInput } from './wire.ts';
@@ -23,11 +25,26 @@ async function search({ input, services }: RestCall) {
     input.enum('run_view_type', VIEW_TYPES) ?? 'ACTIVE_ONLY',
     req,
   );
-  const runs = await runsJson(
-    services,
-    page.edges.map((e) => e.node),
-  );
-  return { runs, next_page_token: nextToken(page) };
+  const runs = page.edges.map((e) => e.node);
+  const first = await runsJson(services, runs.slice(0, SEARCH_CHUNK));
+  if (runs.length <= SEARCH_CHUNK) return { runs: first, next_page_token: nextToken(page) };
+  // a large page (MLflow's pandas search asks 10,000 runs at a time) streams a chunk at a time
+  return new JsonListStream('runs', searchChunks(services, runs, first), {
+    next_page_token: nextToken(page),
+  });
+}
+
+/**
+ * Runs per chunk of a large search page: each chunk's params, tags, metrics and inputs are read
+ * when the previous chunk has been sent, so a page's memory is one chunk's.
+ */
+const SEARCH_CHUNK = 1000;
+
+async function* searchChunks(services: Services, runs: readonly Run[], first: unknown[]) {
+  yield first;
+  for (let at = SEARCH_CHUNK; at < runs.length; at += SEARCH_CHUNK) {
+    yield await runsJson(services, runs.slice(at, at + SEARCH_CHUNK));
+  }
 }
 
 /** MLflow's run lifecycle endpoints: create, update, delete, restore, get, search. */
