@@ -2,7 +2,7 @@
  * MLflow REST benchmark (issue #14): log-batch ingest through REST and through GraphQL in the same
  * run (1000 points over 10 keys per batch, 1 and 8 clients, alternating rounds), get-history of a
  * 100,000-point metric (pages of 25,000 as MLflow's client asks, and whole), and runs/search over
- * 10,000 runs. Env: BENCH_BATCHES (batches per round, default 200), BENCH_ROUNDS (default 2),
+ * 10,000 runs (pages of 100, and the 10,000-run page of `mlflow.search_runs`). Env: BENCH_BATCHES (batches per round, default 200), BENCH_ROUNDS (default 2),
  * BENCH_HISTORY_POINTS (points of the get-history metric, default 100,000), BENCH_HISTORY_ROUNDS (default 5), BENCH_PARTS (which of
  * `logBatch,history,search` run; default all).
  */
@@ -149,7 +149,7 @@ async function historyBench(url: string, base: string, server: BenchServer): Pro
   });
 }
 
-async function searchBench(dbUrl: string, base: string): Promise<void> {
+async function searchBench(dbUrl: string, base: string, server: BenchServer): Promise<void> {
   const expId = await seedSearchRuns(dbUrl, 10_000, 'rest-search');
   const client = new pg.Client({ connectionString: dbUrl });
   await client.connect();
@@ -180,6 +180,28 @@ async function searchBench(dbUrl: string, base: string): Promise<void> {
       p99Ms: +percentile(samples, 99).toFixed(1),
     });
   }
+  // the page `mlflow.search_runs` (pandas) asks: 10,000 whole runs in one response
+  const whole: number[] = [];
+  let bytes = 0;
+  server.resetPeakRss();
+  for (let i = 0; i < 5; i++) {
+    const body = JSON.stringify({ experiment_ids: [expId], max_results: 10_000 });
+    const t0 = performance.now();
+    const text = await postJson(`${base}/api/2.0/mlflow/runs/search`, body);
+    whole.push(performance.now() - t0);
+    const runs = (JSON.parse(text) as { runs?: unknown[] }).runs;
+    if (runs?.length !== 10_000) throw new Error(`a 10,000-run page held ${runs?.length} runs`);
+    bytes = text.length;
+  }
+  report({
+    bench: 'rest.searchRuns',
+    runs: 10_000,
+    case: 'pandasPage',
+    pageSize: 10_000,
+    responseBytes: bytes,
+    p50Ms: +percentile(whole, 50).toFixed(1),
+    serverPeakRssMiB: +server.peakRssMiB().toFixed(1),
+  });
 }
 
 const db = await benchDatabase();
@@ -189,7 +211,7 @@ try {
   const base = url.replace(/\/graphql$/, '');
   if (PARTS.has('logBatch')) await logBatchBench(url, base);
   if (PARTS.has('history')) await historyBench(url, base, server);
-  if (PARTS.has('search')) await searchBench(db.url, base);
+  if (PARTS.has('search')) await searchBench(db.url, base, server);
 } finally {
   await server.stop();
   await db.drop();
