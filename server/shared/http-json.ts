@@ -60,14 +60,19 @@ export class JsonListStream {
     readonly chunks: AsyncIterable<readonly unknown[]>,
     /** Fields written after the list (`next_page_token`); null and undefined ones are left out. */
     readonly after: Record<string, unknown> = {},
+    /** How long a client may take nothing before the response is cut (as a stalled download). */
+    readonly stallTimeoutMs = 120_000,
   ) {}
 
   /**
    * Writes the response (200, chunked), waiting for the socket to drain between chunks; stops
-   * taking chunks once the client is gone. A chunk that fails after the first has been written
-   * cuts the response (the caller destroys it).
+   * taking chunks once the client is gone, and cuts the response when the client reads nothing
+   * for `stallTimeoutMs` (its page would be held for ever). A chunk that fails after the first has
+   * been written cuts the response (the caller destroys it).
    */
   async send(res: ServerResponse): Promise<void> {
+    // the socket's idle timer: Node puts it back to the keep-alive timeout once the response ends
+    res.setTimeout(this.stallTimeoutMs, () => res.destroy());
     res.writeHead(200, { 'content-type': 'application/json' });
     let head = `{${JSON.stringify(this.field)}:[`;
     for await (const items of this.chunks) {

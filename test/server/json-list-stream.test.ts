@@ -4,7 +4,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { JsonListStream } from '../../server/shared/http-json.ts';
 
 let server: http.Server | null = null;
-afterEach(() => new Promise<void>((done) => (server ? server.close(() => done()) : done())));
+afterEach(
+  () =>
+    new Promise<void>((done) => {
+      if (!server) return done();
+      server.close(() => done());
+      server.closeAllConnections();
+    }),
+);
 
 /** Serves one JsonListStream per request; resolves with the port and each send's outcome. */
 async function serve(stream: () => JsonListStream) {
@@ -74,6 +81,30 @@ describe('JsonListStream', () => {
     );
     const text = await (await fetch(`http://127.0.0.1:${port}/`)).text();
     expect(text).toBe(`{"runs":[0,1,2,3],"next_page_token":"abc","big":${2n ** 62n}}`);
+  });
+
+  it('cuts the response of a client that reads nothing for the stall timeout', async () => {
+    const made: number[] = [];
+    const { port, sends } = await serve(
+      () =>
+        new JsonListStream(
+          'metrics',
+          chunks(1000, 100, () => 'x'.repeat(1000), made),
+          {},
+          300,
+        ),
+    );
+    const socket = net.connect(port, '127.0.0.1');
+    socket.on('error', () => {});
+    socket.write('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
+    socket.pause();
+    while (sends.length === 0) await new Promise((r) => setTimeout(r, 20));
+    // the server gives up on the client by itself
+    expect(await sends[0]).toBe('stopped');
+    const closed = new Promise((r) => socket.on('close', r));
+    socket.resume();
+    await closed;
+    expect(made.length).toBeLessThan(500);
   });
 
   it('makes no more chunks than the client takes, and stops once it is gone', async () => {
