@@ -26,7 +26,7 @@ beforeAll(async () => {
     });
     expect(res.logBatch.__typename).toBe('BatchAck');
   }
-  const db = new Db(t.app.orm.em.fork());
+  const db = new Db(t.app.orm.em.fork(), (q) => t.sql.push(q));
   metrics = new MetricService(db, t.app.authGate.permissionsOf(null, db));
 });
 afterAll(() => t.close());
@@ -54,9 +54,16 @@ describe('series point cap', () => {
     );
   });
 
+  it('refuses a whole history from its summary, reading no points', async () => {
+    t.sql.length = 0;
+    await expect(metrics.series(run, 'loss', {}, 29)).rejects.toThrow(/more than 29 points/);
+    expect(t.sql.some((q) => /metric_summaries/.test(q))).toBe(true);
+    expect(t.sql.some((q) => /metric_segments/.test(q))).toBe(false);
+  });
+
   it('leaves the connection usable after a refused read', async () => {
     for (let i = 0; i < 8; i++) {
-      await expect(metrics.series(run, 'loss', {}, 1)).rejects.toThrow(ValidationError);
+      await expect(metrics.series(run, 'loss', { minStep: 0 }, 1)).rejects.toThrow(ValidationError);
     }
     expect((await metrics.series(run, 'loss', {})).steps).toHaveLength(30);
   });

@@ -164,8 +164,9 @@ export class MetricService {
    * straight into the output lists as they arrive; a stable sort by (step, timestamp), needed only
    * when batches overlap, then gives the order of {@link MetricService.history}. The step range
    * is inclusive.
-   * @throws ValidationError when the range holds more than `maxPoints` points: the lists are
-   * dropped as soon as they pass it, so a request's memory stays bounded whatever the history.
+   * @throws ValidationError when the range holds more than `maxPoints` points: a whole history is
+   * refused from its summary's count, a step range once its lists pass the cap (they are dropped
+   * then), so a request's memory stays bounded whatever the history.
    */
   async series(
     runId: string,
@@ -174,6 +175,14 @@ export class MetricService {
     maxPoints = Number.POSITIVE_INFINITY,
   ): Promise<SeriesData> {
     await this.access.run(runId, 'READ');
+    if (range.minStep == null && range.maxStep == null && Number.isFinite(maxPoints)) {
+      // the whole history: its summary counts it, so a refusal reads no points
+      const [summary] = await this.db.query<{ count: number }>(
+        'select count from metric_summaries where run_id = $1 and key = $2',
+        [runId, key],
+      );
+      if ((summary?.count ?? 0) > maxPoints) throw tooManyPoints(key, maxPoints);
+    }
     const lo = range.minStep ?? INT64_MIN;
     const hi = range.maxStep ?? INT64_MAX;
     const out: SeriesData = { steps: [], timestamps: [], values: [] };
@@ -190,14 +199,16 @@ export class MetricService {
       out.values = [];
     };
     await this.packed.segments(runs, key, 'STEP', { start: lo, end: hi }, 'points', take);
-    if (over) {
-      throw new ValidationError(
-        'key',
-        `The history of '${key}' holds more than ${maxPoints} points in this step range; narrow minStep/maxStep, or page metricHistory.`,
-      );
-    }
+    if (over) throw tooManyPoints(key, maxPoints);
     return sortSeries(out);
   }
+}
+
+function tooManyPoints(key: string, maxPoints: number): ValidationError {
+  return new ValidationError(
+    'key',
+    `The history of '${key}' holds more than ${maxPoints} points in this step range; narrow minStep/maxStep, or page metricHistory.`,
+  );
 }
 
 /**
