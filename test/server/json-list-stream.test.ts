@@ -35,6 +35,29 @@ async function* chunks(n: number, size: number, item: (i: number) => unknown, ma
   }
 }
 
+/**
+ * A server streaming 1,000 chunks of 100 KB (100 MB in all) to a raw client that asks and then
+ * reads nothing; `made` counts the chunks made.
+ */
+async function stalledClient(stallTimeoutMs?: number) {
+  const made: number[] = [];
+  const { port, sends } = await serve(
+    () =>
+      new JsonListStream(
+        'metrics',
+        chunks(1000, 100, () => 'x'.repeat(1000), made),
+        {},
+        stallTimeoutMs,
+      ),
+  );
+  const socket = net.connect(port, '127.0.0.1');
+  socket.on('error', () => {});
+  socket.write('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
+  socket.pause();
+  while (sends.length === 0) await new Promise((r) => setTimeout(r, 20));
+  return { made, socket, send: sends[0]! };
+}
+
 describe('JsonListStream', () => {
   it('sends every chunk as one JSON document, with bigints exact and empty chunks skipped', async () => {
     const made: number[] = [];
@@ -84,23 +107,9 @@ describe('JsonListStream', () => {
   });
 
   it('cuts the response of a client that reads nothing for the stall timeout', async () => {
-    const made: number[] = [];
-    const { port, sends } = await serve(
-      () =>
-        new JsonListStream(
-          'metrics',
-          chunks(1000, 100, () => 'x'.repeat(1000), made),
-          {},
-          300,
-        ),
-    );
-    const socket = net.connect(port, '127.0.0.1');
-    socket.on('error', () => {});
-    socket.write('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
-    socket.pause();
-    while (sends.length === 0) await new Promise((r) => setTimeout(r, 20));
+    const { made, socket, send } = await stalledClient(300);
     // the server gives up on the client by itself
-    expect(await sends[0]).toBe('stopped');
+    expect(await send).toBe('stopped');
     const closed = new Promise((r) => socket.on('close', r));
     socket.resume();
     await closed;
@@ -108,18 +117,8 @@ describe('JsonListStream', () => {
   });
 
   it('makes no more chunks than the client takes, and stops once it is gone', async () => {
-    const made: number[] = [];
-    const { port, sends } = await serve(
-      () =>
-        new JsonListStream(
-          'metrics',
-          chunks(1000, 100, () => 'x'.repeat(1000), made),
-        ),
-    );
-    // a raw client that reads nothing: the server must wait for it, not buffer the whole list
-    const socket = net.connect(port, '127.0.0.1');
-    socket.write('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
-    socket.pause();
+    // the server must wait for the client, not buffer the whole list
+    const { made, socket, send } = await stalledClient();
     // until the server has filled the socket's buffers and waits (100 MB in all, 100 KB a chunk)
     let seen = -1;
     for (let t = 0; t < 100 && (made.length === 0 || made.length !== seen); t++) {
@@ -130,7 +129,7 @@ describe('JsonListStream', () => {
     expect(whileStalled).toBeGreaterThan(0);
     expect(whileStalled).toBeLessThan(500);
     socket.destroy();
-    expect(await sends[0]).toBe('stopped');
+    expect(await send).toBe('stopped');
     expect(made.length).toBeLessThanOrEqual(whileStalled + 1);
   });
 });
