@@ -76,16 +76,16 @@ interface RunParts {
   modelInputs: ModelInput[] | null;
 }
 
+/** A metric point as MLflow's `Metric` message. */
+export function metricJson(m: MetricPoint) {
+  return { key: m.key, value: wireDouble(m.value), timestamp: m.timestamp, step: m.step };
+}
+
 function runJson(run: Run, p: RunParts) {
   return {
     info: runInfoJson(run),
     data: compact({
-      metrics: p.metrics.map((m) => ({
-        key: m.key,
-        value: wireDouble(m.value),
-        timestamp: m.timestamp,
-        step: m.step,
-      })),
+      metrics: p.metrics.map(metricJson),
       params: keyValues(p.params),
       tags: keyValues(p.tags),
     }),

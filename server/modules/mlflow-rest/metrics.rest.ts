@@ -4,9 +4,10 @@ import { LIMITS } from '../../shared/limits.ts';
 import { decodeCursor } from '../../shared/pagination.ts';
 import type { RequestServices as Services } from '../../shared/request-context.ts';
 import type { HistoryKey, SeriesData } from '../metrics/public.ts';
+import { metricJson } from './entities.json.ts';
 import type { RestRoute } from './rest.routes.ts';
 import { runIdOf } from './runs.rest.ts';
-import { type RestInput, wireDouble } from './wire.ts';
+import type { RestInput } from './wire.ts';
 
 const MAX_BULK_RUNS = 100;
 const MAX_RESULTS_PER_RUN = 2500;
@@ -38,20 +39,12 @@ export function samplePoints(n: number, max: number): number[] {
   return [...picks].sort((a, b) => a - b);
 }
 
-function pointsJson(key: string, s: SeriesData, at: readonly number[] | null, runId?: string) {
-  const n = at ? at.length : s.steps.length;
-  const out = new Array(n);
-  for (let j = 0; j < n; j++) {
-    const i = at ? at[j]! : j;
-    out[j] = {
-      key,
-      value: wireDouble(s.values[i]!),
-      timestamp: s.timestamps[i]!,
-      step: s.steps[i]!,
-      ...(runId === undefined ? {} : { run_id: runId }),
-    };
-  }
-  return out;
+/** The points of `s` at the indexes `at`, as MLflow's metric objects of run `runId`. */
+function pointsJson(key: string, s: SeriesData, at: readonly number[], runId: string) {
+  return at.map((i) => ({
+    ...metricJson({ key, step: s.steps[i]!, timestamp: s.timestamps[i]!, value: s.values[i]! }),
+    run_id: runId,
+  }));
 }
 
 /**
@@ -71,13 +64,9 @@ async function historyPage(
   const req = { limit, cursor, backward: false };
   const page = await services.metrics.history(runId, key, {}, req, 'page_token');
   return {
-    metrics: page.edges.map(({ node: p }) => ({
-      key,
-      value: wireDouble(p.value),
-      timestamp: p.timestamp,
-      step: p.step,
-      ...(withRunId === undefined ? {} : { run_id: withRunId }),
-    })),
+    metrics: page.edges.map(({ node }) =>
+      withRunId === undefined ? metricJson(node) : { ...metricJson(node), run_id: withRunId },
+    ),
     next: (page.pageInfo.hasNextPage && page.pageInfo.endCursor) || undefined,
   };
 }
