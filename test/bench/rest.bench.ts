@@ -2,9 +2,11 @@
  * MLflow REST benchmark (issue #14): log-batch ingest through REST and through GraphQL in the same
  * run (1000 points over 10 keys per batch, 1 and 8 clients, alternating rounds), get-history of a
  * 100,000-point metric (pages of 25,000 as MLflow's client asks, and whole), and runs/search over
- * 10,000 runs (pages of 100, and the 10,000-run page of `mlflow.search_runs`). Env: BENCH_BATCHES (batches per round, default 200), BENCH_ROUNDS (default 2),
- * BENCH_HISTORY_POINTS (points of the get-history metric, default 100,000), BENCH_HISTORY_ROUNDS (default 5), BENCH_PARTS (which of
- * `logBatch,history,search` run; default all).
+ * 10,000 runs (pages of 100, and the 10,000-run page of `mlflow.search_runs`).
+ *
+ * Env: BENCH_BATCHES (batches per round, default 200), BENCH_ROUNDS (default 2),
+ * BENCH_HISTORY_POINTS (points of the get-history metric, default 100,000), BENCH_HISTORY_ROUNDS
+ * (default 5), BENCH_PARTS (which of `logBatch,history,search` run; default all).
  */
 import http from 'node:http';
 import pg from 'pg';
